@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { type Actor, type PatientFacts, can, decide } from "./decide";
+import type { Role } from "../roles";
+
+const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({
+  userId: `u-${role}`,
+  role,
+  patientId: role === "patient" ? "p-1" : null,
+  active: true,
+  ...overrides,
+});
+const onTeam = (d: PatientFacts["careTeamDiscipline"]): PatientFacts => ({ careTeamDiscipline: d, isPatientSelf: false });
+const offTeam: PatientFacts = { careTeamDiscipline: null, isPatientSelf: false };
+const self: PatientFacts = { careTeamDiscipline: null, isPatientSelf: true };
+
+describe("decide: table of actors × permissions", () => {
+  const rows: Array<[string, Actor | null, string, PatientFacts | undefined, boolean]> = [
+    ["physician on team reads patient", actor("pain_physician"), "patient.read", onTeam("pain_physician"), true],
+    ["PT on team reads patient", actor("physical_therapist"), "patient.read", onTeam("physical_therapist"), true],
+    ["physician off team is denied", actor("pain_physician"), "patient.read", offTeam, false],
+    ["patient reads self", actor("patient"), "patient.read", self, true],
+    ["patient reads another patient", actor("patient"), "patient.read", offTeam, false],
+    ["admin cannot read clinical summary", actor("admin"), "patient.read", offTeam, false],
+    ["admin cannot read plan even if facts claim team", actor("admin"), "carePlan.read", onTeam("pain_physician"), false],
+    ["anonymous denied", null, "patient.read", onTeam("pain_physician"), false],
+    ["deactivated clinician denied", actor("psychologist", { active: false }), "patient.read", onTeam("psychologist"), false],
+    ["unknown permission denied", actor("pain_physician"), "patient.delete", onTeam("pain_physician"), false],
+    ["patient-scoped permission without facts denied", actor("pain_physician"), "patient.read", undefined, false],
+    ["clinician lists own patients", actor("occupational_therapist"), "patient.list", undefined, true],
+    ["patient cannot list patients", actor("patient"), "patient.list", undefined, false],
+    ["admin cannot list clinical patients", actor("admin"), "patient.list", undefined, false],
+    ["admin manages accounts", actor("admin"), "admin.user.create", undefined, true],
+    ["clinician cannot create accounts", actor("pain_physician"), "admin.user.create", undefined, false],
+    ["patient cannot edit plan", actor("patient"), "carePlan.edit", self, false],
+    ["patient comments on own plan", actor("patient"), "carePlan.comment", self, true],
+    ["patient cannot see team-only threads", actor("patient"), "thread.teamOnly", self, false],
+    ["psychologist sees team-only threads", actor("psychologist"), "thread.teamOnly", onTeam("psychologist"), true],
+    ["patient submits own check-in", actor("patient"), "checkIn.submit", self, true],
+    ["clinician cannot submit patient's check-in", actor("pain_physician"), "checkIn.submit", onTeam("pain_physician"), false],
+    ["anyone signed in reads own account", actor("patient"), "me.read", undefined, true],
+  ];
+  it.each(rows)("%s", (_label, who, permission, facts, expected) => {
+    expect(can(who, permission, facts)).toBe(expected);
+  });
+
+  it("explains a denial", () => {
+    const d = decide(actor("patient"), "carePlan.edit", self);
+    expect(d.allowed).toBe(false);
+    if (!d.allowed) expect(d.reason).toContain("carePlan.edit");
+  });
+});

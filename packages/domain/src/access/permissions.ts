@@ -1,0 +1,75 @@
+import type { Discipline } from "../roles";
+
+/**
+ * Who may be granted a permission.
+ * - careTeam: a clinician who is on the patient's care team (optionally only some disciplines)
+ * - patientSelf: the patient whose record it is
+ * - admin: an administrator (access management only, never clinical content)
+ * - anyClinician / anyPatient / anyUser: global permissions whose data is scoped by the query itself
+ */
+export type Audience = "careTeam" | "patientSelf" | "admin" | "anyClinician" | "anyPatient" | "anyUser";
+
+export interface PermissionPolicy {
+  /** "patient": decided against one patient's facts. "global": not tied to one patient. */
+  scope: "patient" | "global";
+  allow: readonly Audience[];
+  /** For careTeam: only these disciplines. Absent means every discipline on the team. */
+  disciplines?: readonly Discipline[];
+  description: string;
+}
+
+/**
+ * Every permission the product knows. A procedure must name one of these; anything not listed
+ * here is denied. Finer rules (which discipline owns which plan item) live in the feature's domain
+ * module and are checked by the use case on top of this.
+ */
+export const PERMISSIONS = {
+  // Identity
+  "me.read": { scope: "global", allow: ["anyUser"], description: "Read one's own account" },
+
+  // Patients and care teams
+  "patient.list": { scope: "global", allow: ["anyClinician"], description: "List the patients on one's care teams" },
+  "patient.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read a patient's summary" },
+  "careTeam.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "See who is on a patient's care team" },
+
+  // Administration: accounts and team membership, never clinical content
+  "admin.user.list": { scope: "global", allow: ["admin"], description: "List accounts" },
+  "admin.user.create": { scope: "global", allow: ["admin"], description: "Create an account" },
+  "admin.user.deactivate": { scope: "global", allow: ["admin"], description: "Deactivate or reactivate an account" },
+  "admin.careTeam.manage": { scope: "global", allow: ["admin"], description: "See patient directory and assign clinicians to care teams" },
+
+  // Care plan
+  "carePlan.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read the care plan" },
+  "carePlan.history": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read the plan's revision history" },
+  "carePlan.edit": { scope: "patient", allow: ["careTeam"], description: "Change the plan (discipline ownership checked per item)" },
+  "carePlan.comment": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Comment on a plan item" },
+  "carePlan.markSeen": { scope: "patient", allow: ["patientSelf"], description: "Record that the patient has seen the plan" },
+  "carePlan.reviewList": { scope: "global", allow: ["anyClinician"], description: "Plans past review on one's teams" },
+
+  // Progress
+  "checkIn.submit": { scope: "patient", allow: ["patientSelf"], description: "Submit or edit the day's check-in" },
+  "checkIn.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read check-ins" },
+  "measure.record": { scope: "patient", allow: ["careTeam"], description: "Record a clinical measure" },
+  "questionnaire.submit": { scope: "patient", allow: ["patientSelf", "careTeam"], description: "Submit a questionnaire (PHQ-9, GAD-7, PSFS)" },
+  "measure.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read measures and trends" },
+  "alert.read": { scope: "patient", allow: ["careTeam"], description: "Read a patient's alerts" },
+  "alert.acknowledge": { scope: "patient", allow: ["careTeam"], description: "Acknowledge an alert" },
+  "alert.worklist": { scope: "global", allow: ["anyClinician"], description: "Worklist of alerts on one's teams" },
+
+  // Messaging
+  "thread.list": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "List threads visible to the actor" },
+  "thread.create": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Open a thread (team-only threads: clinicians only)" },
+  "thread.teamOnly": { scope: "patient", allow: ["careTeam"], description: "See and post in team-only threads" },
+  "message.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read messages in a visible thread" },
+  "message.post": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Post, edit or delete one's own message" },
+  "notification.read": { scope: "global", allow: ["anyUser"], description: "Read one's own notifications" },
+
+  // Operations
+  "health.read": { scope: "global", allow: ["anyUser"], description: "Service health" },
+} as const satisfies Record<string, PermissionPolicy>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isPermission(value: string): value is Permission {
+  return Object.prototype.hasOwnProperty.call(PERMISSIONS, value);
+}

@@ -1,0 +1,25 @@
+/**
+ * Errors a use case may throw. One formatter in the api package maps them to transport codes;
+ * the message is written for the clinician or patient who will read it.
+ */
+export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "UNAUTHENTICATED";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const notFound = (what = "This record") =>
+  new DomainError("NOT_FOUND", `${what} was not found, or you do not have access to it.`);
+export const forbidden = (message = "You do not have permission to do that.") =>
+  new DomainError("FORBIDDEN", message);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new DomainError("CONFLICT", message, details);
+export const invalid = (message: string, details?: Record<string, unknown>) =>
+  new DomainError("INVALID", message, details);

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** The clinical disciplines that make up a CRPS care team. */
+export const DISCIPLINES = [
+  "pain_physician",
+  "physical_therapist",
+  "occupational_therapist",
+  "psychologist",
+] as const;
+export const disciplineSchema = z.enum(DISCIPLINES);
+export type Discipline = z.infer<typeof disciplineSchema>;
+
+export const ROLES = [...DISCIPLINES, "patient", "admin"] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const DISCIPLINE_LABELS: Record<Discipline, string> = {
+  pain_physician: "Pain physician",
+  physical_therapist: "Physical therapist",
+  occupational_therapist: "Occupational therapist",
+  psychologist: "Psychologist",
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ...DISCIPLINE_LABELS,
+  patient: "Patient",
+  admin: "Administrator",
+};
+
+/** Short handles used in mentions, e.g. "@PT". */
+export const DISCIPLINE_HANDLES: Record<Discipline, string> = {
+  pain_physician: "physician",
+  physical_therapist: "PT",
+  occupational_therapist: "OT",
+  psychologist: "psychologist",
+};
+
+export function isClinicianRole(role: Role): role is Discipline {
+  return (DISCIPLINES as readonly string[]).includes(role);
+}
