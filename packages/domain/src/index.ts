@@ -1,5 +1,6 @@
 export * from "./roles";
 export * from "./errors";
+export * from "./patients";
 export * from "./access/permissions";
 export * from "./access/decide";
 export * from "./care-plan/index";

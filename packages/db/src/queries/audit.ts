@@ -1,0 +1,29 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Database } from "../client";
+import { auditEvents } from "../schema/index";
+
+export interface AuditEventInput {
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  patientId: string | null;
+  outcome: "allowed" | "denied" | "error";
+  detail?: Record<string, unknown>;
+}
+
+export async function writeAudit(db: Database, event: AuditEventInput): Promise<void> {
+  await db.insert(auditEvents).values({ ...event, detail: event.detail ?? null });
+}
+
+export async function listAuditForPatient(db: Database, patientId: string, limit = 100) {
+  return db.select().from(auditEvents).where(eq(auditEvents.patientId, patientId)).orderBy(desc(auditEvents.id)).limit(limit);
+}
+
+export async function listAuditForActor(db: Database, actorId: string, action?: string, limit = 100) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(action ? and(eq(auditEvents.actorId, actorId), eq(auditEvents.action, action)) : eq(auditEvents.actorId, actorId))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit);
+}

@@ -1,0 +1,183 @@
+import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
+import type { Discipline, PatientFacts } from "@concord/domain";
+import type { Database } from "../client";
+import { careTeamMembers, patients, users } from "../schema/index";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+export type PatientRow = typeof patients.$inferSelect;
+
+/**
+ * The actor's relation to one patient, or null when the patient does not exist. One query: the
+ * access decision needs it on every patient-scoped call.
+ */
+export async function getPatientFacts(db: Database, actorUserId: string, patientId: string): Promise<PatientFacts | null> {
+  const [row] = await db
+    .select({
+      userId: patients.userId,
+      discipline: careTeamMembers.discipline,
+    })
+    .from(patients)
+    .leftJoin(careTeamMembers, and(eq(careTeamMembers.patientId, patients.id), eq(careTeamMembers.clinicianId, actorUserId)))
+    .where(eq(patients.id, patientId))
+    .limit(1);
+  if (!row) return null;
+  return { careTeamDiscipline: (row.discipline as Discipline | null) ?? null, isPatientSelf: row.userId === actorUserId };
+}
+
+export async function findPatientByUserId(db: Database, userId: string): Promise<PatientRow | null> {
+  const [row] = await db.select().from(patients).where(eq(patients.userId, userId)).limit(1);
+  return row ?? null;
+}
+
+export async function getPatient(db: Database, patientId: string): Promise<PatientRow | null> {
+  const [row] = await db.select().from(patients).where(eq(patients.id, patientId)).limit(1);
+  return row ?? null;
+}
+
+export async function insertPatient(
+  db: Database,
+  values: { userId: string | null; name: string; dateOfBirth: string; diagnosisCode: string; onsetDate: string },
+): Promise<PatientRow> {
+  const [row] = await db.insert(patients).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+function escapeLike(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface PatientListItem {
+  id: string;
+  name: string;
+  dateOfBirth: string;
+  diagnosisCode: string;
+  onsetDate: string;
+  discipline: Discipline;
+}
+
+/**
+ * The clinician's own patients. The care-team join is the scope: a patient not on the clinician's
+ * team cannot appear, whatever the search text. Keyset pagination on (name, id).
+ */
+export async function listPatientsForClinician(
+  db: Database,
+  clinicianId: string,
+  params: { search?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  const after = decodeCursor<[string, string]>(params.cursor, 2);
+  const conditions = [eq(careTeamMembers.clinicianId, clinicianId)];
+  if (params.search) conditions.push(ilike(patients.name, escapeLike(params.search)));
+  if (after) conditions.push(sql`(${patients.name}, ${patients.id}) > (${after[0]}, ${after[1]}::uuid)`);
+  const rows = await db
+    .select({
+      id: patients.id,
+      name: patients.name,
+      dateOfBirth: patients.dateOfBirth,
+      diagnosisCode: patients.diagnosisCode,
+      onsetDate: patients.onsetDate,
+      discipline: careTeamMembers.discipline,
+    })
+    .from(careTeamMembers)
+    .innerJoin(patients, eq(patients.id, careTeamMembers.patientId))
+    .where(and(...conditions))
+    .orderBy(asc(patients.name), asc(patients.id))
+    .limit(params.limit + 1);
+  const page = rows.slice(0, params.limit) as PatientListItem[];
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: rows.length > params.limit && last ? encodeCursor([last.name, last.id]) : null };
+}
+
+export interface CareTeamMember {
+  clinicianId: string;
+  name: string;
+  email: string;
+  discipline: Discipline;
+  active: boolean;
+}
+
+export async function getCareTeam(db: Database, patientId: string): Promise<CareTeamMember[]> {
+  const rows = await db
+    .select({
+      clinicianId: careTeamMembers.clinicianId,
+      name: users.name,
+      email: users.email,
+      discipline: careTeamMembers.discipline,
+      active: users.active,
+    })
+    .from(careTeamMembers)
+    .innerJoin(users, eq(users.id, careTeamMembers.clinicianId))
+    .where(eq(careTeamMembers.patientId, patientId))
+    .orderBy(asc(careTeamMembers.discipline), asc(users.name));
+  return rows as CareTeamMember[];
+}
+
+/** Care teams of many patients in one query (no N+1 on directory pages). */
+export async function getCareTeams(db: Database, patientIds: string[]): Promise<Map<string, CareTeamMember[]>> {
+  const result = new Map<string, CareTeamMember[]>();
+  if (patientIds.length === 0) return result;
+  const rows = await db
+    .select({
+      patientId: careTeamMembers.patientId,
+      clinicianId: careTeamMembers.clinicianId,
+      name: users.name,
+      email: users.email,
+      discipline: careTeamMembers.discipline,
+      active: users.active,
+    })
+    .from(careTeamMembers)
+    .innerJoin(users, eq(users.id, careTeamMembers.clinicianId))
+    .where(inArray(careTeamMembers.patientId, patientIds))
+    .orderBy(asc(careTeamMembers.discipline), asc(users.name));
+  for (const { patientId, ...member } of rows) {
+    const list = result.get(patientId) ?? [];
+    list.push(member as CareTeamMember);
+    result.set(patientId, list);
+  }
+  return result;
+}
+
+/** Admin directory: names and team membership only, no clinical fields. */
+export async function listPatientDirectory(
+  db: Database,
+  params: { search?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  const after = decodeCursor<[string, string]>(params.cursor, 2);
+  const conditions = [];
+  if (params.search) conditions.push(ilike(patients.name, escapeLike(params.search)));
+  if (after) conditions.push(sql`(${patients.name}, ${patients.id}) > (${after[0]}, ${after[1]}::uuid)`);
+  const rows = await db
+    .select({ id: patients.id, name: patients.name })
+    .from(patients)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(patients.name), asc(patients.id))
+    .limit(params.limit + 1);
+  const page = rows.slice(0, params.limit);
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: rows.length > params.limit && last ? encodeCursor([last.name, last.id]) : null };
+}
+
+export async function addCareTeamMember(
+  db: Database,
+  values: { patientId: string; clinicianId: string; discipline: Discipline; addedBy: string | null },
+): Promise<boolean> {
+  const inserted = await db.insert(careTeamMembers).values(values).onConflictDoNothing().returning({ id: careTeamMembers.clinicianId });
+  return inserted.length > 0;
+}
+
+export async function removeCareTeamMember(db: Database, patientId: string, clinicianId: string): Promise<boolean> {
+  const removed = await db
+    .delete(careTeamMembers)
+    .where(and(eq(careTeamMembers.patientId, patientId), eq(careTeamMembers.clinicianId, clinicianId)))
+    .returning({ id: careTeamMembers.clinicianId });
+  return removed.length > 0;
+}
+
+/** Patient ids on a clinician's teams (used to authorize real-time events in bulk). */
+export async function patientIdsForClinician(db: Database, clinicianId: string): Promise<string[]> {
+  const rows = await db
+    .select({ patientId: careTeamMembers.patientId })
+    .from(careTeamMembers)
+    .where(eq(careTeamMembers.clinicianId, clinicianId));
+  return rows.map((r) => r.patientId);
+}

@@ -1,0 +1,76 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", {
+      enum: ["pain_physician", "physical_therapist", "occupational_therapist", "psychologist", "patient", "admin"],
+    }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email), index("users_name_idx").on(t.name, t.id)],
+);
+
+export const patients = pgTable(
+  "patients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").references(() => users.id),
+    name: text("name").notNull(),
+    dateOfBirth: date("date_of_birth", { mode: "string" }).notNull(),
+    diagnosisCode: text("diagnosis_code").notNull(),
+    onsetDate: date("onset_date", { mode: "string" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("patients_user_id_key").on(t.userId), index("patients_name_idx").on(t.name, t.id)],
+);
+
+export const careTeamMembers = pgTable(
+  "care_team_members",
+  {
+    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    clinicianId: uuid("clinician_id").notNull().references(() => users.id),
+    discipline: text("discipline", {
+      enum: ["pain_physician", "physical_therapist", "occupational_therapist", "psychologist"],
+    }).notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+    addedBy: uuid("added_by").references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.clinicianId] }), index("care_team_clinician_idx").on(t.clinicianId, t.patientId)],
+);
+
+/** Server-side session records: a JWT cookie is honoured only while its row is live. */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokeReason: text("revoke_reason"),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+/** Append-only: a trigger in the migrations rejects UPDATE, DELETE and TRUNCATE. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+    actorId: uuid("actor_id"),
+    actorRole: text("actor_role"),
+    action: text("action").notNull(),
+    patientId: uuid("patient_id"),
+    outcome: text("outcome", { enum: ["allowed", "denied", "error"] }).notNull(),
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
+  },
+  (t) => [index("audit_patient_idx").on(t.patientId, t.id), index("audit_actor_idx").on(t.actorId, t.id)],
+);

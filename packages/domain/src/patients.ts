@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { disciplineSchema, roleSchema } from "./roles";
+
+/**
+ * ICD-10-CM codes for CRPS. CRPS I (G90.5x) and CRPS II / causalgia (G56.4x upper limb,
+ * G57.7x lower limb) are never used together, so a patient carries exactly one.
+ */
+export const CRPS_CODES = {
+  "G90.50": { type: "I", limb: "unspecified", label: "CRPS I, unspecified" },
+  "G90.511": { type: "I", limb: "right upper limb", label: "CRPS I of right upper limb" },
+  "G90.512": { type: "I", limb: "left upper limb", label: "CRPS I of left upper limb" },
+  "G90.513": { type: "I", limb: "upper limb, bilateral", label: "CRPS I of upper limb, bilateral" },
+  "G90.519": { type: "I", limb: "upper limb, unspecified side", label: "CRPS I of unspecified upper limb" },
+  "G90.521": { type: "I", limb: "right lower limb", label: "CRPS I of right lower limb" },
+  "G90.522": { type: "I", limb: "left lower limb", label: "CRPS I of left lower limb" },
+  "G90.523": { type: "I", limb: "lower limb, bilateral", label: "CRPS I of lower limb, bilateral" },
+  "G90.529": { type: "I", limb: "lower limb, unspecified side", label: "CRPS I of unspecified lower limb" },
+  "G90.59": { type: "I", limb: "other site", label: "CRPS I of other specified site" },
+  "G56.40": { type: "II", limb: "upper limb, unspecified side", label: "Causalgia of unspecified upper limb" },
+  "G56.41": { type: "II", limb: "right upper limb", label: "Causalgia of right upper limb" },
+  "G56.42": { type: "II", limb: "left upper limb", label: "Causalgia of left upper limb" },
+  "G56.43": { type: "II", limb: "upper limb, bilateral", label: "Causalgia of bilateral upper limbs" },
+  "G57.70": { type: "II", limb: "lower limb, unspecified side", label: "Causalgia of unspecified lower limb" },
+  "G57.71": { type: "II", limb: "right lower limb", label: "Causalgia of right lower limb" },
+  "G57.72": { type: "II", limb: "left lower limb", label: "Causalgia of left lower limb" },
+  "G57.73": { type: "II", limb: "lower limb, bilateral", label: "Causalgia of bilateral lower limbs" },
+} as const;
+export type CrpsCode = keyof typeof CRPS_CODES;
+export const crpsCodeSchema = z.enum(Object.keys(CRPS_CODES) as [CrpsCode, ...CrpsCode[]], {
+  error: "Choose a CRPS diagnosis code (ICD-10-CM G90.5x, G56.4x or G57.7x).",
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Early CRPS is under 6 months from onset; chronic is beyond. */
+export function crpsStage(onsetDate: string, today: string): "early" | "chronic" {
+  const months = (Date.parse(today) - Date.parse(onsetDate)) / (DAY_MS * 30.4375);
+  return months < 6 ? "early" : "chronic";
+}
+
+export const isoDate = z
+  .string({ error: "Enter a date." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date in the form YYYY-MM-DD.")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "That is not a real date.");
+
+export const uuid = z.uuid({ error: "This identifier is not valid." });
+
+export const patientIdInput = z.object({ patientId: uuid });
+
+export const searchText = z.string().trim().max(100, "Search text is too long (at most 100 characters).");
+
+export const patientListInput = z.object({
+  search: searchText.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+
+export const emailSchema = z.email({ error: "Enter a valid email address." }).max(254).transform((e) => e.toLowerCase());
+export const personName = z.string().trim().min(1, "Enter a name.").max(120, "The name is too long (at most 120 characters).");
+
+export const createUserInput = z
+  .object({
+    email: emailSchema,
+    name: personName,
+    role: roleSchema,
+    password: z.string().min(12, "The password must be at least 12 characters.").max(200, "The password is too long."),
+    patient: z
+      .object({
+        dateOfBirth: isoDate,
+        diagnosisCode: crpsCodeSchema,
+        onsetDate: isoDate,
+      })
+      .optional(),
+  })
+  .refine((v) => v.role !== "patient" || v.patient, {
+    message: "A patient account needs date of birth, diagnosis code and onset date.",
+    path: ["patient"],
+  });
+export type CreateUserInput = z.infer<typeof createUserInput>;
+
+export const setUserActiveInput = z.object({ userId: uuid, active: z.boolean() });
+export const assignCareTeamInput = z.object({ patientId: uuid, clinicianId: uuid });
+export const removeCareTeamInput = assignCareTeamInput;
+export const userListInput = z.object({
+  search: searchText.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+export const careTeamMemberSchema = z.object({
+  clinicianId: z.string(),
+  name: z.string(),
+  discipline: disciplineSchema,
+});
