@@ -1,0 +1,32 @@
+import type { Actor, Role } from "@concord/domain";
+import { type Database, findPatientByUserId, resolveSession, revokeSession, writeAudit } from "@concord/db";
+
+export interface SessionActor {
+  actor: Actor;
+  name: string;
+  email: string;
+  sessionId: string;
+}
+
+/** Turns a session id from the cookie into an actor, or null when the session is no longer live. */
+export async function actorFromSession(db: Database, sessionId: string | null | undefined): Promise<SessionActor | null> {
+  if (!sessionId) return null;
+  const live = await resolveSession(db, sessionId);
+  if (!live) return null;
+  const { user } = live;
+  const patient = user.role === "patient" ? await findPatientByUserId(db, user.id) : null;
+  return {
+    actor: { userId: user.id, role: user.role as Role, patientId: patient?.id ?? null, active: user.active },
+    name: user.name,
+    email: user.email,
+    sessionId: live.sessionId,
+  };
+}
+
+export async function signOutSession(db: Database, sessionId: string | null | undefined, userId?: string | null): Promise<void> {
+  if (!sessionId) return;
+  await db.transaction(async (tx) => {
+    await revokeSession(tx, sessionId, "signed out");
+    await writeAudit(tx, { actorId: userId ?? null, actorRole: null, action: "auth.signOut", patientId: null, outcome: "allowed" });
+  });
+}

@@ -1,0 +1,4 @@
+export * from "./password";
+export * from "./sign-in";
+export * from "./actor";
+export * from "./next-auth";

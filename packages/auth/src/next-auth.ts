@@ -1,0 +1,70 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { decode } from "next-auth/jwt";
+import type { Database } from "@concord/db";
+import { signOutSession } from "./actor";
+import { signInWithPassword } from "./sign-in";
+
+/** The cookie is only a pointer to the server-side session; its lifetime is the absolute limit. */
+const TWELVE_HOURS_S = 12 * 60 * 60;
+
+export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+
+export function buildAuthOptions(deps: { getDb: () => Promise<Database>; secret: string }): NextAuthOptions {
+  return {
+    secret: deps.secret,
+    session: { strategy: "jwt", maxAge: TWELVE_HOURS_S },
+    jwt: { maxAge: TWELVE_HOURS_S },
+    pages: { signIn: "/signin" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials) {
+          const user = await signInWithPassword(await deps.getDb(), credentials);
+          return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sid: user.sid } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          const u = user as unknown as { id: string; role: string; sid: string };
+          token.uid = u.id;
+          token.role = u.role;
+          token.sid = u.sid;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        // The session id stays server-side; the browser learns only who it is signed in as.
+        return { ...session, user: { name: session.user?.name, email: session.user?.email, role: token.role } } as typeof session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const t = token as { sid?: string; uid?: string } | null;
+        await signOutSession(await deps.getDb(), t?.sid, t?.uid);
+      },
+    },
+  };
+}
+
+/** Reads the server-side session id out of the next-auth cookie, or null. */
+export async function sessionIdFromCookies(getCookie: (name: string) => string | undefined, secret: string): Promise<string | null> {
+  for (const name of SESSION_COOKIE_NAMES) {
+    const value = getCookie(name);
+    if (!value) continue;
+    try {
+      const token = await decode({ token: value, secret });
+      if (token && typeof token.sid === "string") return token.sid;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
