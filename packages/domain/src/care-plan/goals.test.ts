@@ -61,7 +61,7 @@ describe("goal targets", () => {
   it.each([
     [{ kind: "pain_average_at_most", value: 4, byDate: "2026-06-01" }, "Average pain at most 4/10 by 1 Jun 2026"],
     [{ kind: "activity_minutes", activity: "Walking", minutes: 30 }, "Walking for 30 minutes"],
-    [{ kind: "measure_at_most", measure: "css", value: 8 }, "CRPS Severity Score score at most 8"],
+    [{ kind: "measure_at_most", measure: "css", value: 8 }, "CRPS Severity Score at most 8"],
     [{ kind: "custom", description: "Type an email", measure: "diary" }, "Type an email (measured by diary)"],
   ])("describes %j", (input, text) => {
     expect(describeTarget(goalTargetSchema.parse(input))).toBe(text);

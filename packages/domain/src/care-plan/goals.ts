@@ -106,7 +106,7 @@ export function describeTarget(target: GoalTarget): string {
     case "psfs_activity_score":
       return `${target.activity}: ability score at least ${target.atLeast}/10${by}`;
     case "measure_at_most":
-      return `${OUTCOME_MEASURE_RANGES[target.measure].label} score at most ${target.value}${by}`;
+      return `${OUTCOME_MEASURE_RANGES[target.measure].label} at most ${target.value}${by}`;
     case "custom":
       return `${target.description} (measured by ${target.measure})`;
   }

@@ -1,0 +1,54 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { assignCareTeamInput, createUserInput, patientListInput, removeCareTeamInput, setUserActiveInput, userListInput } from "@concord/domain";
+import { getCareTeams, listPatientDirectory, listUsers, writeAudit } from "@concord/db";
+import { globalProcedure } from "../trpc";
+import { createAccount } from "../use-cases/create-account";
+import { assignCareTeamMember, removeFromCareTeam } from "../use-cases/manage-care-team";
+import { setAccountActive } from "../use-cases/set-account-active";
+import { getPasswordHasher } from "../services";
+
+/** Administrators manage accounts and team membership; nothing here returns clinical content. */
+export const adminRouter = {
+  users: {
+    list: globalProcedure("admin.user.list")
+      .input(userListInput)
+      .query(({ ctx, input }) => listUsers(ctx.db, input)),
+    create: globalProcedure("admin.user.create")
+      .input(createUserInput)
+      .mutation(({ ctx, input }) => createAccount(ctx.db, ctx.actor, input, getPasswordHasher())),
+    setActive: globalProcedure("admin.user.deactivate")
+      .input(setUserActiveInput)
+      .mutation(({ ctx, input }) => setAccountActive(ctx.db, ctx.actor, input)),
+  },
+  careTeams: {
+    /** Patient names with their teams: the directory an admin needs to assign clinicians. */
+    list: globalProcedure("admin.careTeam.manage")
+      .input(patientListInput)
+      .query(async ({ ctx, input }) => {
+        const page = await listPatientDirectory(ctx.db, input);
+        const teams = await getCareTeams(ctx.db, page.items.map((p) => p.id));
+        await writeAudit(ctx.db, {
+          actorId: ctx.actor.userId,
+          actorRole: ctx.actor.role,
+          action: "admin.careTeams.list",
+          patientId: null,
+          outcome: "allowed",
+          detail: { patients: page.items.length },
+        });
+        return {
+          nextCursor: page.nextCursor,
+          items: page.items.map((p) => ({
+            id: p.id,
+            name: p.name,
+            team: (teams.get(p.id) ?? []).map(({ clinicianId, name, discipline }) => ({ clinicianId, name, discipline })),
+          })),
+        };
+      }),
+    assign: globalProcedure("admin.careTeam.manage")
+      .input(assignCareTeamInput)
+      .mutation(({ ctx, input }) => assignCareTeamMember(ctx.db, ctx.actor, input)),
+    remove: globalProcedure("admin.careTeam.manage")
+      .input(removeCareTeamInput)
+      .mutation(({ ctx, input }) => removeFromCareTeam(ctx.db, ctx.actor, input)),
+  },
+} satisfies TRPCRouterRecord;

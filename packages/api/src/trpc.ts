@@ -1,0 +1,165 @@
+import { TRPCError, initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import { type Actor, DomainError, type PatientFacts, type Permission, decide, patientIdInput } from "@concord/domain";
+import { type Database, InvalidCursorError, getPatientFacts, writeAudit } from "@concord/db";
+import type { Context } from "./context";
+
+export interface Meta {
+  permission: Permission;
+}
+
+const DOMAIN_TO_TRPC = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  CONFLICT: "CONFLICT",
+  INVALID: "BAD_REQUEST",
+  UNAUTHENTICATED: "UNAUTHORIZED",
+} as const;
+
+/** "painNow: Pain now must be a whole number from 0 to 10." — names the field, in words a person reads. */
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const zod = cause instanceof ZodError ? cause : null;
+      const domain = cause instanceof DomainError ? cause : null;
+      let message = shape.message;
+      if (zod) message = describeZodError(zod);
+      else if (error.code === "INTERNAL_SERVER_ERROR") message = "Something went wrong on our side. Nothing was saved; please try again.";
+      return {
+        ...shape,
+        message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          fieldErrors: zod ? z.flattenError(zod).fieldErrors : undefined,
+          details: domain?.details,
+        },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+/** Domain errors become their tRPC codes at one place, with the message the user should read. */
+const mapErrors = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) {
+      throw new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.message, cause });
+    }
+    if (cause instanceof InvalidCursorError) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      console.error(`[trpc] ${path} failed:`, cause ?? result.error);
+    }
+  }
+  return result;
+});
+
+const base = t.procedure.use(mapErrors);
+
+class Rollback {
+  constructor(readonly result: unknown) {}
+}
+
+function auditIdentity(actor: Actor | null) {
+  return { actorId: actor?.userId ?? null, actorRole: actor?.role ?? null };
+}
+
+/**
+ * A procedure not tied to one patient: the permission decides by role alone; the query itself
+ * carries the scope (e.g. "patients on my care teams").
+ */
+export function globalProcedure(permission: Permission) {
+  return base.meta({ permission }).use(async ({ ctx, next, path }) => {
+    if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+    const decision = decide(ctx.actor, permission);
+    if (!decision.allowed) {
+      await writeAudit(ctx.db, { ...auditIdentity(ctx.actor), action: path, patientId: null, outcome: "denied", detail: { permission } });
+      throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do that." });
+    }
+    return next({ ctx: { actor: ctx.actor } });
+  });
+}
+
+export interface PatientScope {
+  patientId: string;
+  facts: PatientFacts;
+}
+
+/**
+ * A procedure on one patient's data. The input must carry `patientId`. The actor's relation to the
+ * patient is read from the database and decided by the domain rule; a denial looks exactly like a
+ * patient that does not exist. Queries and mutations run in one transaction that also writes the
+ * audit row, so a failed request leaves neither data nor an "allowed" audit behind.
+ */
+export function patientProcedure(permission: Permission) {
+  return base
+    .meta({ permission })
+    .input(patientIdInput)
+    .use(async ({ ctx, input, next, path, type }) => {
+      const patientId = input.patientId;
+      if (!ctx.actor) {
+        await writeAudit(ctx.db, { actorId: null, actorRole: null, action: path, patientId, outcome: "denied", detail: { permission, reason: "anonymous" } });
+        throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+      }
+      const actor = ctx.actor;
+      const facts = await getPatientFacts(ctx.db, actor.userId, patientId);
+      const decision = facts ? decide(actor, permission, facts) : ({ allowed: false, reason: "no such patient" } as const);
+      if (!facts || !decision.allowed) {
+        await writeAudit(ctx.db, {
+          ...auditIdentity(actor),
+          action: path,
+          patientId,
+          outcome: "denied",
+          detail: { permission, reason: decision.allowed ? "" : decision.reason },
+        });
+        throw new TRPCError({ code: "NOT_FOUND", message: "This patient was not found, or you do not have access to their record." });
+      }
+      const scope: PatientScope = { patientId, facts };
+      if (type === "subscription") {
+        await writeAudit(ctx.db, { ...auditIdentity(actor), action: path, patientId, outcome: "allowed", detail: { permission, type } });
+        return next({ ctx: { actor, scope } });
+      }
+      try {
+        return await ctx.db.transaction(async (tx) => {
+          await writeAudit(tx, { ...auditIdentity(actor), action: path, patientId, outcome: "allowed", detail: { permission, type } });
+          const result = await next({ ctx: { actor, scope, db: tx as Database } });
+          if (!result.ok) throw new Rollback(result);
+          return result;
+        });
+      } catch (error) {
+        if (!(error instanceof Rollback)) throw error;
+        const result = error.result as { error: TRPCError };
+        const cause = result.error.cause;
+        await writeAudit(ctx.db, {
+          ...auditIdentity(actor),
+          action: path,
+          patientId,
+          outcome: "error",
+          detail: { permission, code: cause instanceof DomainError ? cause.code : result.error.code },
+        });
+        return result as never;
+      }
+    });
+}
+
+/** Only for the unauthenticated health probe, which reads no patient data. */
+export const publicProcedure = base.meta({ permission: "health.read" });

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { createCaller, listProcedures, setPasswordHasher } from "@concord/api";
+import { type DbHandle, type DemoIds, listAuditForActor, listAuditForPatient, seedDemo } from "@concord/db";
+import { fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
+import { actorFor } from "./actors";
+import { ACTOR_KINDS, type ActorKind, MATRIX, MATRIX_FIXTURES, type MatrixRow } from "./matrix/index";
+
+setPasswordHasher(fixtureHash);
+
+const DENIAL_CODES = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);
+
+describe("the matrix covers every procedure", () => {
+  const procedures = listProcedures();
+  it("has found the procedures", () => {
+    expect(procedures.length).toBeGreaterThan(5);
+  });
+  it.each(procedures.map((p) => [p.path, p] as const))("%s has a permission and a matrix row", (path, procedure) => {
+    expect(procedure.permission, `${path} declares no permission`).toBeTruthy();
+    expect(MATRIX.filter((row) => row.path === path), `${path} has no row in tests/authz/matrix`).toHaveLength(1);
+  });
+  it("has no rows for procedures that do not exist", () => {
+    const known = new Set(procedures.map((p) => p.path));
+    expect(MATRIX.map((r) => r.path).filter((p) => !known.has(p))).toEqual([]);
+  });
+});
+
+function callByPath(caller: unknown, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  return (fn as (i: unknown) => Promise<unknown>)(input);
+}
+
+describe.each(testBackends())("authorization matrix on %s", (backend) => {
+  let handle: DbHandle;
+  let ids: DemoIds;
+  const fixtures: Record<string, string> = {};
+  let counter = 0;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(backend);
+    ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+    for (const setup of MATRIX_FIXTURES) Object.assign(fixtures, await setup(handle.db, ids));
+  });
+  afterAll(async () => handle?.close());
+
+  const cases: Array<[string, ActorKind, MatrixRow]> = MATRIX.flatMap((row) =>
+    ACTOR_KINDS.map((kind) => [`${row.path} as ${kind} → ${row.expect[kind]}`, kind, row] as [string, ActorKind, MatrixRow]),
+  );
+
+  it.each(cases)("%s", async (_label, kind, row) => {
+    const actor = actorFor(kind, ids);
+    const caller = createCaller({ db: handle.db, dbKind: handle.kind, actor, actorName: kind, sessionId: null });
+    counter += 1;
+    const input = row.input({ ids, patientId: ids.patients.alex, actor: kind, unique: `${backend}-${kind}-${counter}`, fixtures });
+    let error: unknown = null;
+    try {
+      await callByPath(caller, row.path, input);
+    } catch (e) {
+      error = e;
+    }
+    if (row.expect[kind] === "allow") {
+      expect(error, `${row.path} as ${kind} should succeed, got ${String(error)}`).toBeNull();
+    } else {
+      expect(error).toBeInstanceOf(TRPCError);
+      expect(DENIAL_CODES.has((error as TRPCError).code), `unexpected code ${(error as TRPCError).code}`).toBe(true);
+      if (row.patientScoped && actor && actor.role !== "admin") {
+        // No existence leak: the answer for a real patient is the one for a patient that does not exist.
+        expect((error as TRPCError).code).toBe("NOT_FOUND");
+      }
+      if (row.patientScoped) {
+        const audit = actor ? await listAuditForActor(handle.db, actor.userId, row.path, 1) : await listAuditForPatient(handle.db, ids.patients.alex, 1);
+        expect(audit[0]).toMatchObject({ action: row.path, outcome: "denied" });
+      }
+    }
+  });
+
+  it("gives an outsider the same answer for a real patient as for a missing one", async () => {
+    const caller = createCaller({ db: handle.db, dbKind: handle.kind, actor: actorFor("outsider", ids), actorName: "outsider", sessionId: null });
+    const real = await caller.patients.get({ patientId: ids.patients.alex }).catch((e: TRPCError) => [e.code, e.message]);
+    const missing = await caller.patients.get({ patientId: "00000000-0000-4000-8000-000000000000" }).catch((e: TRPCError) => [e.code, e.message]);
+    expect(real).toEqual(missing);
+  });
+
+  it("audits allowed reads of patient data", async () => {
+    const caller = createCaller({ db: handle.db, dbKind: handle.kind, actor: actorFor("pt", ids), actorName: "pt", sessionId: null });
+    await caller.patients.get({ patientId: ids.patients.jordan });
+    const [row] = await listAuditForPatient(handle.db, ids.patients.jordan, 1);
+    expect(row).toMatchObject({ actorId: ids.users.pt, action: "patients.get", outcome: "allowed" });
+  });
+});

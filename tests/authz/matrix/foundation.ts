@@ -1,0 +1,34 @@
+import { type MatrixRow, CLINICIANS, TEAM, allow } from "./types";
+
+export const foundationRows: MatrixRow[] = [
+  { path: "me.get", patientScoped: false, input: () => undefined, expect: allow(...CLINICIANS, "patient", "otherPatient", "admin") },
+  { path: "patients.list", patientScoped: false, input: () => ({ limit: 10 }), expect: allow(...CLINICIANS) },
+  { path: "patients.get", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
+  { path: "patients.careTeam", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
+  { path: "admin.users.list", patientScoped: false, input: () => ({ limit: 5 }), expect: allow("admin") },
+  {
+    path: "admin.users.create",
+    patientScoped: false,
+    input: (c) => ({ email: `new-${c.unique}@concord.test`, name: `New Clinician ${c.unique}`, role: "physical_therapist", password: "a-long-enough-password" }),
+    expect: allow("admin"),
+  },
+  {
+    path: "admin.users.setActive",
+    patientScoped: false,
+    input: (c) => ({ userId: c.ids.users.unassigned, active: true }),
+    expect: allow("admin"),
+  },
+  { path: "admin.careTeams.list", patientScoped: false, input: () => ({ limit: 5 }), expect: allow("admin") },
+  {
+    path: "admin.careTeams.assign",
+    patientScoped: false,
+    input: (c) => ({ patientId: c.ids.patients.casey, clinicianId: c.ids.users.unassigned }),
+    expect: allow("admin"),
+  },
+  {
+    path: "admin.careTeams.remove",
+    patientScoped: false,
+    input: (c) => ({ patientId: c.ids.patients.casey, clinicianId: c.ids.users.outsider }),
+    expect: allow("admin"),
+  },
+];
