@@ -36,7 +36,7 @@ export function migrationsFolder(): string {
     // import.meta.url is not a file URL inside some bundles; the working directory still works.
   }
   for (const start of starts) {
-    let dir = resolve(start);
+    let dir = resolve(/*turbopackIgnore: true*/ start);
     for (;;) {
       for (const candidate of [join(dir, "migrations"), join(dir, "packages/db/migrations")]) {
         if (existsSync(join(candidate, "meta/_journal.json"))) return candidate;
@@ -88,7 +88,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   let lockFile: string | null = null;
   let client: PGlite;
   if (options.dataDir) {
-    const dataDir = resolve(options.dataDir);
+    const dataDir = resolve(/*turbopackIgnore: true*/ options.dataDir);
     mkdirSync(dataDir, { recursive: true });
     lockFile = join(dataDir, "concord.pid");
     if (existsSync(lockFile)) {

@@ -37,11 +37,13 @@ export const PRESCRIPTION_KINDS = [
 ] as const;
 export type PrescriptionKind = (typeof PRESCRIPTION_KINDS)[number];
 
+type NonEmpty<T> = readonly [T, ...T[]];
+
 /**
  * Which disciplines own each category. Ownership is by category rather than by item so custom
  * interventions follow the same rules as catalogue ones.
  */
-export const CATEGORY_OWNERS: Record<TherapyCategory, readonly Discipline[]> = {
+export const CATEGORY_OWNERS: Record<TherapyCategory, NonEmpty<Discipline>> = {
   pt_ot: ["physical_therapist", "occupational_therapist"],
   medication: ["pain_physician"],
   interventional: ["pain_physician"],
@@ -86,7 +88,7 @@ interface TherapyBase {
   name: string;
   category: TherapyCategory;
   tier: TherapyTier;
-  ownerDisciplines: readonly Discipline[];
+  ownerDisciplines: NonEmpty<Discipline>;
   defaultGoals: readonly GoalId[];
   /** Plain language, descriptive only: the team's prescription says what to do. */
   patientExplanation: string;

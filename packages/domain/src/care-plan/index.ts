@@ -1,1 +1,12 @@
-export {};
+export * from "./dates";
+export * from "./fields";
+export * from "./goals";
+export * from "./catalogue";
+export * from "./prescription";
+export * from "./medication-trial";
+export * from "./intervention";
+export * from "./ownership";
+export * from "./plan";
+export * from "./plan-commands";
+export * from "./plan-diff";
+export * from "./patient-view";

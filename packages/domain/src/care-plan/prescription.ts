@@ -43,14 +43,14 @@ export function nextGmiStage(stage: GmiStage): GmiStage | null {
 export const SESSION_TYPES = ["individual", "group", "online"] as const;
 export const PROCEDURE_SIDES = ["left", "right", "bilateral"] as const;
 
-const doseValue = z
+export const doseValueSchema = z
   .number({ error: "Enter the dose as a number." })
   .positive({ error: "A dose must be more than 0." });
 const frequency = requiredText(2, 200, "Say how often, e.g. “daily” or “twice a week”.");
 const instructions = z.string({ error: "Instructions must be text." }).trim().max(2000, { error: "Keep instructions under 2000 characters." }).default("");
 
 export const titrationStepSchema = z.object({
-  dose: doseValue,
+  dose: doseValueSchema,
   startsOn: calendarDateSchema,
   note: z.string().trim().max(500).optional(),
 });
@@ -58,7 +58,7 @@ export type TitrationStep = z.infer<typeof titrationStepSchema>;
 
 export const medicationDetailsSchema = z.object({
   kind: z.literal("medication"),
-  dose: doseValue,
+  dose: doseValueSchema,
   unit: doseUnitSchema,
   route: medicationRouteSchema,
   schedule: requiredText(2, 200, "Enter the schedule, e.g. “twice daily”."),

@@ -1,1 +1,10 @@
-export {};
+// Progress: check-ins, clinical measures, questionnaires, adherence, decision-support rules, trends.
+export * from "./check-in";
+export * from "./budapest";
+export * from "./css";
+export * from "./questionnaires";
+export * from "./adherence";
+export * from "./rules";
+export * from "./trends";
+// Generic calendar helpers live under a namespace so they cannot clash with other modules' exports.
+export * as progressDates from "./dates";

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { ROLE_LABELS, isClinicianRole } from "@concord/domain";
+import { SignOutButton } from "~/components/sign-out-button";
+import { getSessionActor } from "~/server/session";
+import { TRPCReactProvider } from "~/trpc/react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Concord — CRPS care coordination",
+  description: "One shared care plan for people with CRPS and the teams who treat them.",
+};
+
+export const dynamic = "force-dynamic";
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await getSessionActor();
+  const role = session?.actor.role;
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">Skip to content</a>
+        <header className="site">
+          <div className="inner">
+            <Link href="/" className="brand">Concord</Link>
+            <nav aria-label="Main">
+              {role && isClinicianRole(role) ? <Link href="/patients">My patients</Link> : null}
+              {role === "patient" ? <Link href="/me">My care</Link> : null}
+              {role === "admin" ? <Link href="/admin">Accounts and teams</Link> : null}
+            </nav>
+            {session ? (
+              <div className="who">
+                <span data-testid="signed-in-as">
+                  {session.name} · {ROLE_LABELS[session.actor.role]}
+                </span>
+                <SignOutButton />
+              </div>
+            ) : null}
+          </div>
+        </header>
+        <main id="main">
+          <TRPCReactProvider>{children}</TRPCReactProvider>
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,31 @@
+import { redirect } from "next/navigation";
+import { CareTeamList } from "~/components/care-team-list";
+import { getCaller } from "~/server/caller";
+import { requireSessionActor } from "~/server/session";
+
+export default async function MyCarePage() {
+  const session = await requireSessionActor();
+  if (session.actor.role !== "patient" || !session.actor.patientId) redirect("/");
+  const patientId = session.actor.patientId;
+  const caller = await getCaller(session);
+  const [patient, team] = await Promise.all([caller.patients.get({ patientId }), caller.patients.careTeam({ patientId })]);
+  return (
+    <>
+      <h1>Hello, {patient.name.split(" ")[0]}</h1>
+      <div className="grid">
+        <section className="card" aria-labelledby="about-h">
+          <h2 id="about-h">About your condition</h2>
+          <p>
+            Your diagnosis is <strong>{patient.diagnosis.label}</strong>. It began on {patient.onsetDate}
+            {patient.stage === "early" ? ", less than six months ago. Starting care early tends to help." : ", more than six months ago."}
+          </p>
+          <p className="muted">Progress with CRPS is often slow. Doing a little every day counts.</p>
+        </section>
+        <section className="card" aria-labelledby="team-h">
+          <h2 id="team-h">Your care team</h2>
+          <CareTeamList team={team} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { notFound } from "next/navigation";
+import { DISCIPLINE_LABELS } from "@concord/domain";
+import { CareTeamList } from "~/components/care-team-list";
+import { PatientHeader, patientTabs } from "~/components/patient-header";
+import { getCaller, orNotFound } from "~/server/caller";
+import { requireSessionActor } from "~/server/session";
+
+export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
+  const { patientId } = await params;
+  if (!z.uuid().safeParse(patientId).success) notFound();
+  const session = await requireSessionActor();
+  const caller = await getCaller(session);
+  const patient = await orNotFound(caller.patients.get({ patientId }));
+  const team = await caller.patients.careTeam({ patientId });
+  return (
+    <>
+      <PatientHeader
+        name={patient.name}
+        subtitle={`${patient.diagnosis.label} (${patient.diagnosis.code}) · ${patient.stage === "early" ? "early CRPS" : "chronic CRPS"}`}
+        tabs={patientTabs(patientId, `/patients/${patientId}`)}
+      />
+      <div className="grid">
+        <section className="card" aria-labelledby="summary-h">
+          <h2 id="summary-h">Summary</h2>
+          <dl className="facts">
+            <dt>Date of birth</dt>
+            <dd>{patient.dateOfBirth}</dd>
+            <dt>Diagnosis</dt>
+            <dd>{patient.diagnosis.label} ({patient.diagnosis.code})</dd>
+            <dt>Affected limb</dt>
+            <dd>{patient.diagnosis.limb ?? "—"}</dd>
+            <dt>Onset</dt>
+            <dd>{patient.onsetDate} ({patient.stage === "early" ? "under 6 months" : "over 6 months"})</dd>
+            {patient.viewerDiscipline ? (
+              <>
+                <dt>Your role</dt>
+                <dd>{DISCIPLINE_LABELS[patient.viewerDiscipline]}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="team-h">
+          <h2 id="team-h">Care team</h2>
+          <CareTeamList team={team} />
+        </section>
+      </div>
+    </>
+  );
+}

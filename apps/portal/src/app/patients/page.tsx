@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { DISCIPLINE_LABELS, isClinicianRole } from "@concord/domain";
+import { getCaller } from "~/server/caller";
+import { requireSessionActor } from "~/server/session";
+
+export default async function MyPatientsPage({ searchParams }: { searchParams: Promise<{ q?: string; after?: string }> }) {
+  const session = await requireSessionActor();
+  if (!isClinicianRole(session.actor.role)) redirect("/");
+  const { q, after } = await searchParams;
+  const search = q?.trim().slice(0, 100) || undefined;
+  const caller = await getCaller(session);
+  const page = await caller.patients.list({ search, cursor: after, limit: 25 });
+  return (
+    <>
+      <h1>My patients</h1>
+      <form className="inline card" role="search" action="/patients">
+        <div style={{ flex: 1 }}>
+          <label htmlFor="q">Search by name</label>
+          <input id="q" name="q" defaultValue={search ?? ""} maxLength={100} />
+        </div>
+        <button type="submit">Search</button>
+        {search ? <Link className="button secondary" href="/patients">Clear</Link> : null}
+      </form>
+      {page.items.length === 0 ? (
+        <p className="card">{search ? `No patients on your care teams match “${search}”.` : "You are not on any care team yet."}</p>
+      ) : (
+        <table aria-label="Patients on your care teams">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Diagnosis</th>
+              <th scope="col">Stage</th>
+              <th scope="col">Your role</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((p) => (
+              <tr key={p.id}>
+                <td><Link href={`/patients/${p.id}`}>{p.name}</Link></td>
+                <td>{p.diagnosis.label} <span className="muted">({p.diagnosis.code})</span></td>
+                <td><span className={`badge ${p.stage === "early" ? "warn" : ""}`}>{p.stage === "early" ? "Early (< 6 months)" : "Chronic"}</span></td>
+                <td>{DISCIPLINE_LABELS[p.discipline]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {page.nextCursor ? (
+        <p>
+          <Link className="button secondary" href={`/patients?${new URLSearchParams({ ...(search ? { q: search } : {}), after: page.nextCursor })}`}>
+            Next page
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

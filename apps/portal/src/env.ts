@@ -1,0 +1,45 @@
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { z } from "zod";
+
+function repoRoot(): string {
+  let dir = resolve(/*turbopackIgnore: true*/ process.cwd());
+  for (;;) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  CONCORD_DATA_DIR: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  CONCORD_DEMO_DATA: z.enum(["on", "off"]).default("on"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+/** The one place that reads process.env. */
+function loadEnv() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  const env = parsed.data;
+  const secret = env.NEXTAUTH_SECRET ?? (env.NODE_ENV === "production" && env.DATABASE_URL ? undefined : "concord-local-development-secret-change-me");
+  if (!secret) throw new Error("NEXTAUTH_SECRET must be set when running against a PostgreSQL server in production.");
+  return {
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.CONCORD_DATA_DIR ? resolve(env.CONCORD_DATA_DIR) : join(repoRoot(), ".data"),
+    authSecret: secret,
+    demoData: env.CONCORD_DEMO_DATA === "on",
+  };
+}
+
+export type Env = ReturnType<typeof loadEnv>;
+let cached: Env | null = null;
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { setPasswordHasher } from "@concord/api";
+import { buildAuthOptions, hashPassword } from "@concord/auth";
+import { type DbHandle, demoLoginTable, findUserByEmail, isEmpty, openDatabase, seedDemo } from "@concord/db";
+import type { NextAuthOptions } from "next-auth";
+import { env } from "../env";
+
+interface Runtime {
+  handle: DbHandle;
+}
+
+const globalForRuntime = globalThis as unknown as { __concordRuntime?: Promise<Runtime> };
+
+async function start(): Promise<Runtime> {
+  const config = env();
+  setPasswordHasher(hashPassword);
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const where = handle.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL server";
+  if (config.demoData && (await isEmpty(handle.db))) {
+    await seedDemo(handle.db, { hashPassword });
+    console.log(`[concord] Loaded the demo clinic into the ${where}.`);
+  }
+  if (await findUserByEmail(handle.db, "physician@concord.demo")) {
+    console.log(`[concord] ${demoLoginTable().replace(/\n/g, "\n[concord] ")}`);
+  }
+  console.log(`[concord] Ready on the ${where}.`);
+  const close = () => void handle.close();
+  process.once("SIGTERM", close);
+  process.once("SIGINT", close);
+  return { handle };
+}
+
+/**
+ * One database per process, shared through globalThis: PGlite allows a single connection, and
+ * Next may load this module more than once.
+ */
+export function getRuntime(): Promise<Runtime> {
+  globalForRuntime.__concordRuntime ??= start().catch((error) => {
+    globalForRuntime.__concordRuntime = undefined;
+    throw error;
+  });
+  return globalForRuntime.__concordRuntime;
+}
+
+export async function getDb() {
+  return (await getRuntime()).handle.db;
+}
+
+let authOptions: NextAuthOptions | null = null;
+export function getAuthOptions(): NextAuthOptions {
+  authOptions ??= buildAuthOptions({ getDb, secret: env().authSecret });
+  return authOptions;
+}

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { invalid } from "../errors";
+import { disciplineSchema, DISCIPLINE_LABELS } from "../roles";
+import {
+  CATEGORY_OWNERS,
+  CATEGORY_PRESCRIPTION_KIND,
+  THERAPY_CATEGORY_LABELS,
+  getTherapy,
+  therapyCategorySchema,
+} from "./catalogue";
+import { calendarDateSchema } from "./dates";
+import { goalIdSchema } from "./goals";
+import { trialEntrySchema } from "./medication-trial";
+import { type PrescriptionDetails, prescriptionDetailsSchema } from "./prescription";
+
+export const INTERVENTION_STATUSES = ["proposed", "active", "paused", "completed", "stopped"] as const;
+export const interventionStatusSchema = z.enum(INTERVENTION_STATUSES, { error: "Choose a status." });
+export type InterventionStatus = z.infer<typeof interventionStatusSchema>;
+
+export const STOP_NEEDS_REASON = "Give a reason for stopping";
+export const EXPERIMENTAL_NEEDS_CONSENT =
+  "Record the patient's consent and the study reference before activating an experimental therapy.";
+
+const optionalText = z.string().trim().max(2000, { error: "Keep notes under 2000 characters." }).nullable();
+
+/** One therapy in a patient's plan, from the catalogue or defined by the team. */
+export const interventionSchema = z
+  .object({
+    id: z.string().min(1),
+    therapyId: z.string().min(1).nullable(),
+    custom: z.boolean(),
+    customName: z.string().trim().min(2).max(200).nullable(),
+    category: therapyCategorySchema,
+    ownerDiscipline: disciplineSchema,
+    /** null while a proposal waits for the owning discipline to take it on. */
+    responsibleClinicianId: z.string().min(1).nullable(),
+    goalIds: z
+      .array(goalIdSchema)
+      .min(1, { error: "Link the intervention to at least one goal." })
+      .refine((ids) => new Set(ids).size === ids.length, { error: "Link each goal only once." }),
+    status: interventionStatusSchema,
+    startDate: calendarDateSchema.nullable(),
+    nextReviewDate: calendarDateSchema.nullable(),
+    note: optionalText,
+    details: prescriptionDetailsSchema,
+    stopReason: optionalText,
+    trialEntries: z.array(trialEntrySchema).default([]),
+  })
+  .superRefine((i, ctx) => {
+    const issue = (message: string, path: string) => ctx.addIssue({ code: "custom", message, path: [path] });
+    if (i.custom) {
+      if (i.therapyId !== null) issue("A custom intervention has no catalogue therapy.", "therapyId");
+      if (!i.customName) issue("Name the custom intervention.", "customName");
+    } else {
+      const therapy = i.therapyId === null ? undefined : getTherapy(i.therapyId);
+      if (!therapy) issue(`Unknown therapy “${i.therapyId ?? ""}”.`, "therapyId");
+      else if (therapy.category !== i.category) issue(`${therapy.name} belongs under ${THERAPY_CATEGORY_LABELS[therapy.category]}.`, "category");
+      if (i.customName !== null) issue("Only custom interventions carry a custom name.", "customName");
+    }
+    if (i.details.kind !== CATEGORY_PRESCRIPTION_KIND[i.category]) {
+      issue(`${THERAPY_CATEGORY_LABELS[i.category]} need ${CATEGORY_PRESCRIPTION_KIND[i.category].replace("_", "-")} details.`, "details");
+    }
+    if (!CATEGORY_OWNERS[i.category].includes(i.ownerDiscipline)) {
+      issue(ownerMismatchMessage(i.category, i.ownerDiscipline), "ownerDiscipline");
+    }
+    if (i.status === "stopped" && !i.stopReason) issue(`${STOP_NEEDS_REASON}.`, "stopReason");
+    if (i.trialEntries.length > 0 && i.details.kind !== "medication") {
+      issue("Only medications keep a trial history.", "trialEntries");
+    }
+  });
+export type Intervention = z.infer<typeof interventionSchema>;
+
+export function ownerMismatchMessage(category: Intervention["category"], owner: Intervention["ownerDiscipline"]): string {
+  const owners = CATEGORY_OWNERS[category].map((d) => DISCIPLINE_LABELS[d].toLowerCase()).join(" or ");
+  return `The ${DISCIPLINE_LABELS[owner].toLowerCase()} cannot own this item; choose the ${owners}.`;
+}
+
+export function interventionName(i: Pick<Intervention, "custom" | "customName" | "therapyId">): string {
+  if (i.custom) return i.customName ?? "Custom intervention";
+  return (i.therapyId && getTherapy(i.therapyId)?.name) || (i.therapyId ?? "Unknown therapy");
+}
+
+/** Allowed moves. Completed and stopped are terminal: restarting is a new, separately reviewed item. */
+export const STATUS_TRANSITIONS: Record<InterventionStatus, readonly InterventionStatus[]> = {
+  proposed: ["active", "stopped"],
+  active: ["paused", "completed", "stopped"],
+  paused: ["active", "completed", "stopped"],
+  completed: [],
+  stopped: [],
+};
+
+type TransitionSubject = Pick<Intervention, "status" | "category" | "custom" | "customName" | "therapyId"> & {
+  details: PrescriptionDetails;
+};
+
+/** Checks a status change and returns the new status; throws INVALID with the reason otherwise. */
+export function transition(
+  intervention: TransitionSubject,
+  to: InterventionStatus,
+  options: { reason?: string | null } = {},
+): InterventionStatus {
+  const from = intervention.status;
+  const name = `“${interventionName(intervention)}”`;
+
+  if (from === to) throw invalid(`${name} is already ${to}.`);
+  if (STATUS_TRANSITIONS[from].length === 0) {
+    throw invalid(`${name} is ${from}. Completed and stopped items cannot change; add a new item instead.`);
+  }
+  if (!STATUS_TRANSITIONS[from].includes(to)) {
+    const hint = from === "proposed" ? " It has not started yet: activate it, or stop it to withdraw the proposal." : "";
+    throw invalid(`${name} cannot move from ${from} to ${to}.${hint}`);
+  }
+  if (to === "stopped" && !options.reason?.trim()) throw invalid(`${STOP_NEEDS_REASON} ${name}.`);
+  if (to === "active") assertActivatable(intervention);
+  return to;
+}
+
+/** What must be true of an item for it to be active, whichever way it gets there. */
+export function assertActivatable(item: { category: Intervention["category"]; details: PrescriptionDetails }): void {
+  if (item.category !== "experimental") return;
+  const d = item.details;
+  if (d.kind !== "experimental" || !d.consentRecordedAt || !d.studyReference) throw invalid(EXPERIMENTAL_NEEDS_CONSENT);
+}
+
+export function canTransition(from: InterventionStatus, to: InterventionStatus): boolean {
+  return STATUS_TRANSITIONS[from].includes(to);
+}

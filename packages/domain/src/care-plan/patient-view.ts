@@ -1,0 +1,211 @@
+import { DISCIPLINE_LABELS } from "../roles";
+import { getTherapy } from "./catalogue";
+import { type CalendarDate, addCalendarDays, daysBetween, formatCalendarDate } from "./dates";
+import { GOAL_IDS, type GoalId, type GoalStatus, describeTarget, goalLabel } from "./goals";
+import { type Intervention, interventionName } from "./intervention";
+import type { CarePlan } from "./plan";
+import { GMI_STAGE_LABELS, type MedicationRoute, type PrescriptionDetails, doseOn, formatDose } from "./prescription";
+
+/** How far ahead "coming up" looks. */
+export const UPCOMING_WINDOW_DAYS = 14;
+
+export interface PatientViewOptions {
+  clinicianNames: Record<string, string>;
+  today: CalendarDate;
+  lastSeenVersion?: number;
+  revisionsSinceSeen?: ReadonlyArray<{ summary: string; createdAt: string }>;
+}
+
+export interface PatientTodo {
+  interventionId: string;
+  name: string;
+  /** What the team set, restated in plain words, e.g. "Pregabalin 75 mg by mouth, twice daily". */
+  todo: string;
+  instructions: string | null;
+  /** The next planned dose step, e.g. "From 8 Mar 2026: 150 mg". */
+  nextStep: string | null;
+  about: string | null;
+  responsible: string;
+  patientLed: boolean;
+  /** Patient labels of the other goals this item also serves. */
+  alsoHelps: string[];
+}
+
+export interface PatientGoalGroup {
+  goalId: GoalId;
+  label: string;
+  status: GoalStatus | null;
+  targets: string[];
+  todos: PatientTodo[];
+  /** Items paused for now: named so they do not silently vanish, but not to-dos. */
+  onHold: string[];
+}
+
+export interface PatientUpcoming {
+  interventionId: string;
+  date: CalendarDate;
+  dateLabel: string;
+  inDays: number;
+  what: string;
+}
+
+export interface PatientView {
+  patientId: string;
+  version: number;
+  reviewDue: string;
+  goals: PatientGoalGroup[];
+  upcoming: PatientUpcoming[];
+  changes: {
+    firstLook: boolean;
+    unseen: boolean;
+    items: Array<{ summary: string; createdAt: string }>;
+  };
+}
+
+const ROUTE_PHRASES: Record<MedicationRoute, string> = {
+  oral: "by mouth",
+  topical: "on the skin",
+  iv: "through a drip (IV)",
+  subcutaneous: "as an injection under the skin",
+};
+
+const SIDE_PHRASES = { left: "left side", right: "right side", bilateral: "both sides" } as const;
+
+/**
+ * The plan as the patient sees it: only what the team has started, in plain words, grouped by
+ * goal. Team notes and stop reasons stay out, and nothing here adds advice the team did not set.
+ */
+export function toPatientView(plan: CarePlan, options: PatientViewOptions): PatientView {
+  const { today } = options;
+  const groups = new Map<GoalId, PatientGoalGroup>();
+  const group = (id: GoalId): PatientGoalGroup => {
+    let g = groups.get(id);
+    if (!g) {
+      const goal = plan.goals.find((x) => x.id === id);
+      g = {
+        goalId: id,
+        label: goalLabel(id, "patient"),
+        status: goal?.status ?? null,
+        targets: goal?.targets.map(describeTarget) ?? [],
+        todos: [],
+        onHold: [],
+      };
+      groups.set(id, g);
+    }
+    return g;
+  };
+  plan.goals.forEach((g) => group(g.id));
+
+  for (const item of plan.interventions) {
+    const [primary, ...others] = item.goalIds;
+    if (!primary) continue;
+    // Listed once, under its first goal, so a patient never sees the same task twice.
+    if (item.status === "active") group(primary).todos.push(toTodo(item, others, options));
+    else if (item.status === "paused") group(primary).onHold.push(patientName(item));
+  }
+
+  return {
+    patientId: plan.patientId,
+    version: plan.version,
+    reviewDue: formatCalendarDate(plan.reviewDueAt),
+    goals: GOAL_IDS.flatMap((id) => groups.get(id) ?? []),
+    upcoming: upcoming(plan, today),
+    changes: changesSinceSeen(plan, options),
+  };
+}
+
+function toTodo(item: Intervention, otherGoals: GoalId[], options: PatientViewOptions): PatientTodo {
+  const therapy = item.therapyId ? getTherapy(item.therapyId) : undefined;
+  const name = patientName(item);
+  const d = item.details;
+  return {
+    interventionId: item.id,
+    name,
+    todo: describeTodo(name, d, options.today),
+    instructions: instructionsOf(d),
+    nextStep: nextStep(d, options.today),
+    about: therapy?.patientExplanation ?? null,
+    responsible: responsible(item, options.clinicianNames),
+    patientLed: item.category === "self_management",
+    alsoHelps: otherGoals.map((g) => goalLabel(g, "patient")),
+  };
+}
+
+/** Catalogue names carry clinical abbreviations in brackets; the patient sees the plain name. */
+function patientName(item: Intervention): string {
+  return interventionName(item).replace(/\s*\([^)]*\)$/, "");
+}
+
+function describeTodo(name: string, d: PrescriptionDetails, today: CalendarDate): string {
+  switch (d.kind) {
+    case "medication":
+      return `${name} ${formatDose(doseOn(d, today), d.unit)} ${ROUTE_PHRASES[d.route]}, ${d.schedule}`;
+    case "exercise": {
+      const minutes = d.durationMinutes ? `, about ${d.durationMinutes} minutes` : "";
+      const stage = d.stage ? ` — stage: ${GMI_STAGE_LABELS[d.stage]}` : "";
+      return `${name}: ${d.sets} ${d.sets === 1 ? "set" : "sets"} of ${d.repetitions}, ${d.frequency}${minutes}${stage}`;
+    }
+    case "psychological":
+      return `${name}: ${d.sessionType} sessions, ${d.frequency}`;
+    case "procedure": {
+      const where = [SIDE_PHRASES[d.side], d.level ? `level ${d.level}` : null].filter(Boolean).join(", ");
+      return `${name} planned for ${formatCalendarDate(d.plannedDate)} (${where})`;
+    }
+    case "experimental":
+      return `${name} (research study)`;
+    case "self_management":
+      return `${name}: ${d.frequency}`;
+  }
+}
+
+function instructionsOf(d: PrescriptionDetails): string | null {
+  if (d.kind === "procedure" && d.recordPainBeforeAfter) return "Your team will ask you to rate your pain before and after.";
+  if ((d.kind === "exercise" || d.kind === "self_management") && d.instructions) return d.instructions;
+  return null;
+}
+
+function nextStep(d: PrescriptionDetails, today: CalendarDate): string | null {
+  if (d.kind !== "medication") return null;
+  const step = d.titrationSteps.find((s) => s.startsOn > today);
+  if (!step) return null;
+  return `From ${formatCalendarDate(step.startsOn)}: ${formatDose(step.dose, d.unit)}${step.note ? ` (${step.note})` : ""}`;
+}
+
+function responsible(item: Intervention, names: Record<string, string>): string {
+  const discipline = DISCIPLINE_LABELS[item.ownerDiscipline];
+  const name = item.responsibleClinicianId ? names[item.responsibleClinicianId] : undefined;
+  return name ? `${name} (${discipline})` : `Your ${discipline.toLowerCase()}`;
+}
+
+function upcoming(plan: CarePlan, today: CalendarDate): PatientUpcoming[] {
+  const horizon = addCalendarDays(today, UPCOMING_WINDOW_DAYS);
+  const out: PatientUpcoming[] = [];
+  for (const item of plan.interventions) {
+    if (item.status !== "active") continue;
+    const d = item.details;
+    const name = patientName(item);
+    const event =
+      d.kind === "procedure"
+        ? { date: d.plannedDate, what: `${name} (${SIDE_PHRASES[d.side]})` }
+        : d.kind === "psychological" && d.nextSessionDate
+          ? { date: d.nextSessionDate, what: `${name} session (${d.sessionType})` }
+          : null;
+    if (event && event.date >= today && event.date <= horizon) {
+      out.push({
+        interventionId: item.id,
+        date: event.date,
+        dateLabel: formatCalendarDate(event.date),
+        inDays: daysBetween(today, event.date),
+        what: event.what,
+      });
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+function changesSinceSeen(plan: CarePlan, options: PatientViewOptions): PatientView["changes"] {
+  const { lastSeenVersion, revisionsSinceSeen = [] } = options;
+  const firstLook = lastSeenVersion === undefined;
+  const unseen = firstLook || plan.version > lastSeenVersion;
+  return { firstLook, unseen, items: unseen ? [...revisionsSinceSeen] : [] };
+}

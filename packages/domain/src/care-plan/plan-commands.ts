@@ -1,0 +1,326 @@
+import { z } from "zod";
+import { forbidden, invalid } from "../errors";
+import { type Discipline, disciplineSchema } from "../roles";
+import { CATEGORY_OWNERS, type TherapyCategory, getTherapy, therapyCategorySchema } from "./catalogue";
+import { type CalendarDate, calendarDateSchema } from "./dates";
+import { firstIssueMessage, requiredText } from "./fields";
+import { type Goal, type GoalId, goalIdSchema, goalLabel, goalStatusSchema, goalTargetSchema, GOAL_NEEDS_TARGET } from "./goals";
+import {
+  type Intervention,
+  assertActivatable,
+  interventionName,
+  interventionStatusSchema,
+  ownerMismatchMessage,
+  transition,
+} from "./intervention";
+import { doseChangeEntrySchema, responseEntrySchema, sideEffectEntrySchema, type TrialEntry } from "./medication-trial";
+import { type InterventionAction, actionForTransition, mayChangeIntervention } from "./ownership";
+import type { CarePlan } from "./plan";
+import {
+  type CustomTherapy,
+  type PrescriptionDetails,
+  type TherapyRef,
+  doseOn,
+  formatDose,
+  unknownTherapyMessage,
+  validatePrescription,
+} from "./prescription";
+
+const targets = z.array(goalTargetSchema, { error: GOAL_NEEDS_TARGET }).min(1, { error: GOAL_NEEDS_TARGET });
+const note = z.string().trim().max(2000, { error: "Keep notes under 2000 characters." }).nullable();
+const interventionId = z.string({ error: "Choose an intervention." }).min(1, { error: "Choose an intervention." });
+
+const catalogueTherapyRef = z.object({
+  custom: z.literal(false).optional(),
+  therapyId: z.string({ error: "Choose a therapy from the catalogue." }).min(1),
+  /** Needed only when several disciplines own the category (PT or OT); defaults sensibly. */
+  ownerDiscipline: disciplineSchema.optional(),
+});
+const customTherapyRef = z.object({
+  custom: z.literal(true),
+  name: requiredText(2, 200, "Name the custom intervention."),
+  category: therapyCategorySchema,
+  ownerDiscipline: disciplineSchema,
+});
+
+export const planCommandSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({
+      type: z.literal("addGoal"),
+      goalId: goalIdSchema,
+      targets,
+      status: goalStatusSchema.default("not_started"),
+      note: note.default(null),
+    }),
+    z.object({
+      type: z.literal("updateGoal"),
+      goalId: goalIdSchema,
+      targets: targets.optional(),
+      status: goalStatusSchema.optional(),
+      note: note.optional(),
+    }),
+    z.object({
+      type: z.literal("addIntervention"),
+      therapy: z.discriminatedUnion("custom", [catalogueTherapyRef, customTherapyRef], {
+        error: "Choose a therapy from the catalogue or describe a custom intervention.",
+      }),
+      /** Defaults to the therapy's usual goals that this plan has. */
+      goalIds: z.array(goalIdSchema).min(1, { error: "Link the intervention to at least one goal." }).optional(),
+      /** A non-owner's addition is always a proposal, whatever is asked for here. */
+      status: z.enum(["proposed", "active"], { error: "A new item starts as proposed or active." }).optional(),
+      responsibleClinicianId: z.string().min(1).optional(),
+      startDate: calendarDateSchema.optional(),
+      nextReviewDate: calendarDateSchema.optional(),
+      note: note.optional(),
+      details: z.unknown(),
+    }),
+    z.object({
+      type: z.literal("updateIntervention"),
+      interventionId,
+      /** Merged over the current details, then validated as a whole. */
+      details: z.record(z.string(), z.unknown()).optional(),
+      note: note.optional(),
+      nextReviewDate: calendarDateSchema.nullable().optional(),
+      responsibleClinicianId: z.string().min(1).optional(),
+    }),
+    z.object({
+      type: z.literal("changeInterventionStatus"),
+      interventionId,
+      to: interventionStatusSchema,
+      reason: z.string().trim().max(500).optional(),
+    }),
+    z.object({
+      type: z.literal("recordTrialEntry"),
+      interventionId,
+      entry: z.discriminatedUnion(
+        "type",
+        [
+          // "from" and the unit come from the plan, so the log cannot disagree with the prescription.
+          doseChangeEntrySchema.omit({ from: true, unit: true }),
+          responseEntrySchema,
+          sideEffectEntrySchema,
+        ],
+        { error: "Choose a dose change, a response or a side effect." },
+      ),
+    }),
+    z.object({ type: z.literal("setReviewDate"), reviewDueAt: calendarDateSchema }),
+  ],
+  { error: "Unknown plan change." },
+);
+export type PlanCommand = z.input<typeof planCommandSchema>;
+type ParsedCommand = z.infer<typeof planCommandSchema>;
+type CommandOf<T extends ParsedCommand["type"]> = Extract<ParsedCommand, { type: T }>;
+
+export interface CommandContext {
+  actorId: string;
+  actorDiscipline: Discipline;
+  today: CalendarDate;
+  newId: () => string;
+}
+
+/**
+ * Applies one change to a plan and returns the new plan; the input is never mutated. Throws
+ * DomainError INVALID for a change that makes no sense and FORBIDDEN for one the actor's
+ * discipline may not make. The version is left alone: the db layer bumps it when saving.
+ */
+export function applyCommand(plan: CarePlan, command: PlanCommand, ctx: CommandContext): CarePlan {
+  const parsed = planCommandSchema.safeParse(command);
+  if (!parsed.success) throw invalid(firstIssueMessage(parsed.error));
+  const cmd = parsed.data;
+  switch (cmd.type) {
+    case "addGoal":
+      return addGoal(plan, cmd);
+    case "updateGoal":
+      return updateGoal(plan, cmd);
+    case "addIntervention":
+      return addIntervention(plan, cmd, ctx);
+    case "updateIntervention":
+      return updateIntervention(plan, cmd, ctx);
+    case "changeInterventionStatus":
+      return changeStatus(plan, cmd, ctx);
+    case "recordTrialEntry":
+      return recordTrialEntry(plan, cmd, ctx);
+    case "setReviewDate":
+      if (cmd.reviewDueAt < ctx.today) throw invalid("The review date cannot be in the past.");
+      return { ...plan, reviewDueAt: cmd.reviewDueAt };
+  }
+}
+
+function addGoal(plan: CarePlan, cmd: CommandOf<"addGoal">): CarePlan {
+  if (plan.goals.some((g) => g.id === cmd.goalId)) {
+    throw invalid(`The plan already has the goal ‘${goalLabel(cmd.goalId)}’. Update it instead.`);
+  }
+  const goal: Goal = { id: cmd.goalId, targets: cmd.targets, status: cmd.status, note: cmd.note };
+  return { ...plan, goals: [...plan.goals, goal] };
+}
+
+function updateGoal(plan: CarePlan, cmd: CommandOf<"updateGoal">): CarePlan {
+  const goal = plan.goals.find((g) => g.id === cmd.goalId);
+  if (!goal) throw invalid(`This plan has no goal ‘${goalLabel(cmd.goalId)}’. Add it first.`);
+  const next: Goal = {
+    ...goal,
+    targets: cmd.targets ?? goal.targets,
+    status: cmd.status ?? goal.status,
+    note: cmd.note === undefined ? goal.note : cmd.note,
+  };
+  return { ...plan, goals: plan.goals.map((g) => (g.id === goal.id ? next : g)) };
+}
+
+function addIntervention(plan: CarePlan, cmd: CommandOf<"addIntervention">, ctx: CommandContext): CarePlan {
+  const ref = cmd.therapy;
+  let category: TherapyCategory;
+  let ownerDiscipline: Discipline;
+  let defaultGoals: readonly GoalId[] = [];
+  let therapy: TherapyRef;
+
+  if (ref.custom === true) {
+    category = ref.category;
+    ownerDiscipline = ref.ownerDiscipline;
+    therapy = { custom: true, name: ref.name, category, ownerDiscipline } satisfies CustomTherapy;
+  } else {
+    const entry = getTherapy(ref.therapyId);
+    if (!entry) throw invalid(unknownTherapyMessage(ref.therapyId));
+    category = entry.category;
+    ownerDiscipline =
+      ref.ownerDiscipline ?? (entry.ownerDisciplines.includes(ctx.actorDiscipline) ? ctx.actorDiscipline : entry.ownerDisciplines[0]);
+    defaultGoals = entry.defaultGoals;
+    therapy = entry.id;
+    const current = plan.interventions.find(
+      (i) => i.therapyId === entry.id && (i.status === "proposed" || i.status === "active" || i.status === "paused"),
+    );
+    if (current) throw invalid(`${entry.name} is already in the plan (${current.status}). Update that item instead.`);
+  }
+  if (!CATEGORY_OWNERS[category].includes(ownerDiscipline)) throw invalid(ownerMismatchMessage(category, ownerDiscipline));
+
+  const customName = ref.custom === true ? ref.name : null;
+  const identity = { custom: ref.custom === true, customName, therapyId: ref.custom === true ? null : ref.therapyId };
+  const name = interventionName(identity);
+  const isOwner = mayChangeIntervention(ctx.actorDiscipline, { ...identity, category, ownerDiscipline }, "activate").allowed;
+  const status = isOwner ? (cmd.status ?? "active") : "proposed";
+
+  const prescription = validatePrescription(therapy, cmd.details);
+  if (!prescription.ok) throw invalid(prescription.message);
+
+  const planGoals = new Set(plan.goals.map((g) => g.id));
+  const goalIds = cmd.goalIds ?? defaultGoals.filter((g) => planGoals.has(g));
+  if (goalIds.length === 0) throw invalid(`Link ${name} to at least one goal in this plan; add the goal first if it is missing.`);
+  const missing = goalIds.find((g) => !planGoals.has(g));
+  if (missing) throw invalid(`This plan has no goal ‘${goalLabel(missing)}’. Add the goal before linking ${name} to it.`);
+
+  if (status === "active") assertActivatable({ category, details: prescription.value });
+
+  const intervention: Intervention = {
+    id: ctx.newId(),
+    ...identity,
+    category,
+    ownerDiscipline,
+    responsibleClinicianId: cmd.responsibleClinicianId ?? (isOwner ? ctx.actorId : null),
+    goalIds: [...new Set(goalIds)],
+    status,
+    startDate: cmd.startDate ?? (status === "active" ? ctx.today : null),
+    nextReviewDate: cmd.nextReviewDate ?? null,
+    note: cmd.note ?? null,
+    details: prescription.value,
+    stopReason: null,
+    trialEntries: [],
+  };
+  return { ...plan, interventions: [...plan.interventions, intervention] };
+}
+
+function updateIntervention(plan: CarePlan, cmd: CommandOf<"updateIntervention">, ctx: CommandContext): CarePlan {
+  const current = editable(plan, cmd.interventionId, ctx, "update");
+  let details = current.details;
+  if (cmd.details) {
+    const result = validatePrescription(therapyRefOf(current), { ...current.details, ...cmd.details });
+    if (!result.ok) throw invalid(result.message);
+    details = result.value;
+    // Re-check what activation required, so consent cannot be removed from a running study.
+    if (current.status === "active") assertActivatable({ category: current.category, details });
+  }
+  return replace(plan, {
+    ...current,
+    details,
+    note: cmd.note === undefined ? current.note : cmd.note,
+    nextReviewDate: cmd.nextReviewDate === undefined ? current.nextReviewDate : cmd.nextReviewDate,
+    responsibleClinicianId: cmd.responsibleClinicianId ?? current.responsibleClinicianId,
+  });
+}
+
+function changeStatus(plan: CarePlan, cmd: CommandOf<"changeInterventionStatus">, ctx: CommandContext): CarePlan {
+  const current = mustFind(plan, cmd.interventionId);
+  authorise(ctx.actorDiscipline, current, actionForTransition(current.status, cmd.to));
+  const status = transition(current, cmd.to, { reason: cmd.reason });
+  const activating = status === "active";
+  return replace(plan, {
+    ...current,
+    status,
+    stopReason: status === "stopped" ? (cmd.reason ?? "").trim() : current.stopReason,
+    startDate: activating ? (current.startDate ?? ctx.today) : current.startDate,
+    responsibleClinicianId: activating ? (current.responsibleClinicianId ?? ctx.actorId) : current.responsibleClinicianId,
+  });
+}
+
+function recordTrialEntry(plan: CarePlan, cmd: CommandOf<"recordTrialEntry">, ctx: CommandContext): CarePlan {
+  const current = mustFind(plan, cmd.interventionId);
+  const name = interventionName(current);
+  const details = current.details;
+  if (details.kind !== "medication") throw invalid(`Trial entries are kept for medications only; ${name} is not one.`);
+  if (current.status === "proposed") throw invalid(`${name} has not started yet; activate it before recording its trial.`);
+  if (cmd.entry.date > ctx.today) throw invalid("A trial entry cannot be dated after today.");
+
+  if (cmd.entry.type !== "dose_change") {
+    // Responses and side effects are observations: whoever on the team hears of one records it.
+    authorise(ctx.actorDiscipline, current, "comment");
+    return replace(plan, { ...current, trialEntries: [...current.trialEntries, cmd.entry] });
+  }
+
+  authorise(ctx.actorDiscipline, current, "update");
+  if (current.status === "completed" || current.status === "stopped") {
+    throw invalid(`${name} is ${current.status}; its dose can no longer change.`);
+  }
+  const { to, date, reason } = cmd.entry;
+  const unit = details.unit;
+  const from = doseOn(details, date);
+  if (from === to) throw invalid(`The dose of ${name} is already ${formatDose(to, unit)}.`);
+
+  // The recorded change supersedes titration steps up to its date; later steps still apply.
+  const result = validatePrescription(therapyRefOf(current), {
+    ...details,
+    dose: to,
+    titrationSteps: details.titrationSteps.filter((s) => s.startsOn > date),
+  });
+  if (!result.ok) throw invalid(result.message);
+
+  const entry: TrialEntry = { type: "dose_change", from, to, unit, date, reason };
+  return replace(plan, { ...current, details: result.value, trialEntries: [...current.trialEntries, entry] });
+}
+
+function mustFind(plan: CarePlan, id: string): Intervention {
+  const found = plan.interventions.find((i) => i.id === id);
+  if (!found) throw invalid("That intervention is not in this plan. Reload the plan and try again.");
+  return found;
+}
+
+function editable(plan: CarePlan, id: string, ctx: CommandContext, action: InterventionAction): Intervention {
+  const found = mustFind(plan, id);
+  authorise(ctx.actorDiscipline, found, action);
+  if (found.status === "completed" || found.status === "stopped") {
+    throw invalid(`${interventionName(found)} is ${found.status} and can no longer be changed. Add a new item instead.`);
+  }
+  return found;
+}
+
+function authorise(actor: Discipline, item: Intervention, action: InterventionAction): void {
+  const decision = mayChangeIntervention(actor, item, action);
+  if (!decision.allowed) throw forbidden(decision.message);
+}
+
+function therapyRefOf(i: Intervention): TherapyRef {
+  if (!i.custom && i.therapyId) return i.therapyId;
+  return { custom: true, name: interventionName(i), category: i.category, ownerDiscipline: i.ownerDiscipline };
+}
+
+function replace(plan: CarePlan, next: Intervention): CarePlan {
+  return { ...plan, interventions: plan.interventions.map((i) => (i.id === next.id ? next : i)) };
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { type CalendarDate, calendarDateSchema } from "./dates";
+import { goalLabel, goalSchema } from "./goals";
+import { type Intervention, interventionName, interventionSchema } from "./intervention";
+import type { MedicationTrial } from "./medication-trial";
+import { doseOn } from "./prescription";
+
+/** A patient's care plan. `version` is owned by the db layer, which bumps it on every saved change. */
+export const carePlanSchema = z
+  .object({
+    patientId: z.string().min(1),
+    version: z.number().int().min(0),
+    reviewDueAt: calendarDateSchema,
+    goals: z.array(goalSchema),
+    interventions: z.array(interventionSchema),
+  })
+  .superRefine((plan, ctx) => {
+    const goalIds = new Set<string>();
+    plan.goals.forEach((g, index) => {
+      if (goalIds.has(g.id)) {
+        ctx.addIssue({ code: "custom", path: ["goals", index], message: `The goal ‘${goalLabel(g.id)}’ appears twice.` });
+      }
+      goalIds.add(g.id);
+    });
+    const interventionIds = new Set<string>();
+    plan.interventions.forEach((i, index) => {
+      if (interventionIds.has(i.id)) {
+        ctx.addIssue({ code: "custom", path: ["interventions", index, "id"], message: `Intervention id ${i.id} appears twice.` });
+      }
+      interventionIds.add(i.id);
+      for (const g of i.goalIds) {
+        if (!goalIds.has(g)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["interventions", index, "goalIds"],
+            message: `${interventionName(i)} is linked to ‘${goalLabel(g)}’, which is not a goal in this plan.`,
+          });
+        }
+      }
+    });
+  });
+export type CarePlan = z.infer<typeof carePlanSchema>;
+
+/** True once the review date has gone by; on the due date itself the plan is due, not late. */
+export function isPastReview(plan: Pick<CarePlan, "reviewDueAt">, today: CalendarDate): boolean {
+  return plan.reviewDueAt < today;
+}
+
+export function findIntervention(plan: CarePlan, id: string): Intervention | undefined {
+  return plan.interventions.find((i) => i.id === id);
+}
+
+/** The plan's medications as trials, ready for summariseTrials. */
+export function medicationTrialsOf(plan: CarePlan, today: CalendarDate): MedicationTrial[] {
+  return plan.interventions.flatMap((i) =>
+    i.details.kind === "medication"
+      ? [
+          {
+            interventionId: i.id,
+            medication: interventionName(i),
+            prescribedDose: { value: doseOn(i.details, today), unit: i.details.unit },
+            entries: i.trialEntries,
+          },
+        ]
+      : [],
+  );
+}

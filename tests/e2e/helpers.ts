@@ -1,0 +1,36 @@
+import { type APIRequestContext, type Page, expect } from "@playwright/test";
+
+export const DEMO_PASSWORD = "concord-demo-2026";
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signInAndWait(page: Page, email: string, path: RegExp) {
+  await signIn(page, email);
+  await expect(page).toHaveURL(path);
+}
+
+/** Signs an API request context in through next-auth's credentials endpoint. */
+export async function apiSignIn(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
+  const csrf = await (await request.get("/api/auth/csrf")).json();
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email, password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect([200, 302]).toContain(response.status());
+}
+
+/** Calls a tRPC procedure over HTTP the way the portal's client does (superjson envelope). */
+export async function trpcHttp(request: APIRequestContext, path: string, input: unknown, type: "query" | "mutation" | "subscription") {
+  const envelope = JSON.stringify({ json: input ?? null });
+  const response =
+    type === "mutation"
+      ? await request.post(`/api/trpc/${path}`, { data: envelope, headers: { "content-type": "application/json" } })
+      : await request.get(`/api/trpc/${path}?input=${encodeURIComponent(envelope)}`, { timeout: 10_000 });
+  const text = await response.text();
+  return { status: response.status(), text };
+}

@@ -1,0 +1,58 @@
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { ACTOR_EMAILS } from "../authz/actors";
+import { MATRIX, type MatrixContext } from "../authz/matrix/index";
+import { listProcedureTypes } from "./procedure-types";
+import { apiSignIn, trpcHttp } from "./helpers";
+
+const ANY_ID = "00000000-0000-4000-8000-00000000abcd";
+/** Over HTTP we know only the target patient's id; every other id in an input is a stand-in. */
+const standInIds = new Proxy({}, { get: () => new Proxy({}, { get: () => ANY_ID }) }) as MatrixContext["ids"];
+
+test("outsiders, other patients and anonymous callers are denied every patient procedure over HTTP", async ({ baseURL }) => {
+  const physician = await playwrightRequest.newContext({ baseURL });
+  await apiSignIn(physician, "physician@concord.demo");
+  const list = await trpcHttp(physician, "patients.list", { limit: 10 }, "query");
+  const alex = JSON.parse(list.text).result.data.json.items.find((p: { name: string }) => p.name === "Alex Morgan");
+  expect(alex?.id).toBeTruthy();
+
+  const callers = {
+    outsider: await playwrightRequest.newContext({ baseURL }),
+    otherPatient: await playwrightRequest.newContext({ baseURL }),
+    anonymous: await playwrightRequest.newContext({ baseURL }),
+  };
+  await apiSignIn(callers.outsider, ACTOR_EMAILS.outsider!);
+  await apiSignIn(callers.otherPatient, ACTOR_EMAILS.otherPatient!);
+
+  const types = listProcedureTypes();
+  const rows = MATRIX.filter((r) => r.patientScoped);
+  expect(rows.length).toBeGreaterThan(1);
+  const results: string[] = [];
+  for (const row of rows) {
+    for (const [kind, context] of Object.entries(callers)) {
+      const input = row.input({ ids: standInIds, patientId: alex.id, actor: kind as MatrixContext["actor"], unique: `http-${kind}`, fixtures: new Proxy({}, { get: () => ANY_ID }) });
+      const { status, text } = await trpcHttp(context, row.path, input, types[row.path] ?? "query");
+      const expected = kind === "anonymous" ? 401 : 404;
+      results.push(`${row.path} ${kind} ${status}`);
+      expect(status, `${row.path} as ${kind}: ${text.slice(0, 200)}`).toBe(expected);
+      expect(text).not.toContain("Alex");
+    }
+  }
+  console.log(`HTTP denials checked: ${results.length}`);
+});
+
+test("malformed and oversized input gets a 400 naming the field, and a huge body a 413", async ({ baseURL }) => {
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await apiSignIn(admin, "admin@concord.demo");
+  const bad = await trpcHttp(admin, "admin.users.create", { email: "not-an-email", name: "x".repeat(500), role: "wizard", password: "short" }, "mutation");
+  expect(bad.status).toBe(400);
+  const message = JSON.parse(bad.text).error.json.message as string;
+  expect(message).toContain("email: Enter a valid email address.");
+  expect(message).toContain("name: The name is too long");
+  const broken = await admin.post("/api/trpc/admin.users.create", { data: "{not json", headers: { "content-type": "application/json" } });
+  expect(broken.status()).toBe(400);
+  const huge = await trpcHttp(admin, "admin.users.create", { email: "a@b.co", name: "y".repeat(2_000_000), role: "admin", password: "long-enough-password" }, "mutation");
+  expect(huge.status).toBe(413);
+  // Nothing was written by the failed requests.
+  const users = await trpcHttp(admin, "admin.users.list", { search: "a@b.co", limit: 5 }, "query");
+  expect(JSON.parse(users.text).result.data.json.items).toEqual([]);
+});
