@@ -82,7 +82,7 @@ export function interventionName(i: Pick<Intervention, "custom" | "customName" |
 
 /** Allowed moves. Completed and stopped are terminal: restarting is a new, separately reviewed item. */
 export const STATUS_TRANSITIONS: Record<InterventionStatus, readonly InterventionStatus[]> = {
-  proposed: ["active", "stopped"],
+  proposed: ["active", "stopped", "paused"],
   active: ["paused", "completed", "stopped"],
   paused: ["active", "completed", "stopped"],
   completed: [],

@@ -1,0 +1,71 @@
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { CarePlan } from "@concord/domain";
+import { patients, users } from "./core";
+
+/**
+ * One shared plan per patient, stored as a versioned document: every change is one pure command
+ * applied in the domain, written back with `version = version + 1 WHERE version = expected`.
+ * `reviewDueAt` is copied out of the document so "plans past review" is an indexed query.
+ */
+export const carePlans = pgTable(
+  "care_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    version: integer("version").notNull(),
+    document: jsonb("document").$type<CarePlan>().notNull(),
+    reviewDueAt: date("review_due_at", { mode: "string" }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("care_plans_patient_key").on(t.patientId), index("care_plans_review_idx").on(t.reviewDueAt)],
+);
+
+/**
+ * Append-only revision chain: (plan, version) is the primary key, so two writers can never both
+ * produce version N, and the chain has no gaps because each version is written by the transaction
+ * that moved the plan from N-1 to N.
+ */
+export const carePlanRevisions = pgTable(
+  "care_plan_revisions",
+  {
+    planId: uuid("plan_id").notNull().references(() => carePlans.id),
+    version: integer("version").notNull(),
+    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    authorId: uuid("author_id").notNull().references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    summary: text("summary").notNull(),
+    /** Structured diff (domain PlanDiff entries). */
+    diff: jsonb("diff").$type<unknown[]>().notNull(),
+    /** The command that produced this version, for replay and review. */
+    command: jsonb("command").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.version] }), index("care_plan_revisions_patient_idx").on(t.patientId, t.createdAt)],
+);
+
+/** Comments on a plan item (clinicians and the patient). Append-only. */
+export const carePlanComments = pgTable(
+  "care_plan_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id").notNull().references(() => carePlans.id),
+    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    interventionId: text("intervention_id"),
+    authorId: uuid("author_id").notNull().references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("care_plan_comments_plan_idx").on(t.planId, t.createdAt)],
+);
+
+/** The last plan version the patient has looked at, for "what changed since you last looked". */
+export const carePlanViews = pgTable(
+  "care_plan_views",
+  {
+    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    lastSeenVersion: integer("last_seen_version").notNull(),
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.userId] })],
+);

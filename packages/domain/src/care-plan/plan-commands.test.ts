@@ -1,0 +1,401 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../errors";
+import type { Discipline } from "../roles";
+import { EXPERIMENTAL_NEEDS_CONSENT } from "./intervention";
+import type { CarePlan } from "./plan";
+import { type PlanCommand, applyCommand } from "./plan-commands";
+import {
+  TODAY,
+  cbtProposal,
+  ctx,
+  mirrorTherapy,
+  nerveBlock,
+  pacingDiary,
+  plan,
+  pregabalin,
+  sleepHygiene,
+  vrProposal,
+} from "./test-fixtures";
+
+function fails(p: CarePlan, command: PlanCommand, actor: Discipline): DomainError {
+  try {
+    applyCommand(p, command, ctx(actor));
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error("expected the command to be refused");
+}
+
+const med = (dose: number) => ({ dose, unit: "mg", route: "oral", schedule: "twice daily" });
+
+describe("applyCommand: general", () => {
+  it("never mutates the input and never bumps the version", () => {
+    const before = plan();
+    const snapshot = structuredClone(before);
+    const after = applyCommand(before, { type: "setReviewDate", reviewDueAt: "2026-05-01" }, ctx("psychologist"));
+    expect(before).toEqual(snapshot);
+    expect(after.version).toBe(before.version);
+    expect(after.reviewDueAt).toBe("2026-05-01");
+  });
+
+  it("refuses a malformed command with a readable message", () => {
+    const error = fails(plan(), { type: "setReviewDate", reviewDueAt: "next week" }, "pain_physician");
+    expect(error.code).toBe("INVALID");
+    expect(error.message).toBe("Use a calendar date such as 2026-03-01.");
+  });
+
+  it("refuses an unknown command type", () => {
+    expect(fails(plan(), { type: "deletePatient" } as unknown as PlanCommand, "pain_physician").message).toBe("Unknown plan change.");
+  });
+
+  it("refuses a review date in the past", () => {
+    expect(fails(plan(), { type: "setReviewDate", reviewDueAt: "2026-03-01" }, "pain_physician").message).toBe(
+      "The review date cannot be in the past.",
+    );
+  });
+});
+
+describe("applyCommand: goals", () => {
+  const noWellbeing = () => ({ ...plan(), goals: plan().goals.filter((g) => g.id !== "wellbeing") });
+
+  it("adds a goal with default status", () => {
+    const after = applyCommand(
+      noWellbeing(),
+      { type: "addGoal", goalId: "wellbeing", targets: [{ kind: "measure_at_most", measure: "gad7", value: 7 }] },
+      ctx("psychologist"),
+    );
+    expect(after.goals.at(-1)).toEqual({
+      id: "wellbeing",
+      status: "not_started",
+      note: null,
+      targets: [{ kind: "measure_at_most", measure: "gad7", value: 7 }],
+    });
+  });
+
+  it("refuses a goal without a target", () => {
+    const error = fails(noWellbeing(), { type: "addGoal", goalId: "wellbeing", targets: [] }, "psychologist");
+    expect(error.message).toBe("A goal needs at least one measurable target.");
+  });
+
+  it("refuses a goal the plan already has", () => {
+    const error = fails(plan(), { type: "addGoal", goalId: "pain", targets: [{ kind: "pain_average_at_most", value: 3, byDate: "2026-09-01" }] }, "pain_physician");
+    expect(error.message).toContain("already has the goal ‘Reduce pain and hypersensitivity’");
+  });
+
+  it("updates a goal's status and keeps its targets", () => {
+    const after = applyCommand(plan(), { type: "updateGoal", goalId: "mobility", status: "achieved" }, ctx("physical_therapist"));
+    const goal = after.goals.find((g) => g.id === "mobility");
+    expect(goal?.status).toBe("achieved");
+    expect(goal?.targets).toEqual(plan().goals.find((g) => g.id === "mobility")?.targets);
+  });
+
+  it("refuses to clear a goal's targets", () => {
+    expect(fails(plan(), { type: "updateGoal", goalId: "mobility", targets: [] }, "physical_therapist").message).toBe(
+      "A goal needs at least one measurable target.",
+    );
+  });
+});
+
+describe("applyCommand: addIntervention", () => {
+  const addDuloxetine = (extra: Partial<PlanCommand & { type: "addIntervention" }> = {}): PlanCommand => ({
+    type: "addIntervention",
+    therapy: { therapyId: "duloxetine" },
+    details: { ...med(60), schedule: "once daily" },
+    ...extra,
+  });
+
+  it("lets the owner add an item directly as active, responsible and started today", () => {
+    const after = applyCommand(plan(), addDuloxetine(), ctx("pain_physician"));
+    expect(after.interventions.at(-1)).toMatchObject({
+      id: "new-1",
+      therapyId: "duloxetine",
+      category: "medication",
+      ownerDiscipline: "pain_physician",
+      responsibleClinicianId: "c-pain_physician",
+      status: "active",
+      startDate: TODAY,
+      goalIds: ["pain"],
+      details: { kind: "medication", dose: 60, unit: "mg", titrationSteps: [] },
+    });
+  });
+
+  it("lets the owner add it as a proposal", () => {
+    const after = applyCommand(plan(), addDuloxetine({ status: "proposed" }), ctx("pain_physician"));
+    expect(after.interventions.at(-1)?.status).toBe("proposed");
+    expect(after.interventions.at(-1)?.startDate).toBeNull();
+  });
+
+  it.each(["physical_therapist", "occupational_therapist", "psychologist"] as const)(
+    "turns a %s's addition of a medication into a proposal with nobody responsible yet",
+    (discipline) => {
+      const after = applyCommand(plan(), addDuloxetine({ status: "active" }), ctx(discipline));
+      expect(after.interventions.at(-1)).toMatchObject({ status: "proposed", responsibleClinicianId: null, ownerDiscipline: "pain_physician" });
+    },
+  );
+
+  it("defaults the owner of a PT/OT item to the adding therapist", () => {
+    const command: PlanCommand = {
+      type: "addIntervention",
+      therapy: { therapyId: "functional-retraining" },
+      details: { sets: 2, repetitions: 5, frequency: "daily" },
+    };
+    expect(applyCommand(plan(), command, ctx("occupational_therapist")).interventions.at(-1)?.ownerDiscipline).toBe(
+      "occupational_therapist",
+    );
+    expect(applyCommand(plan(), command, ctx("psychologist")).interventions.at(-1)).toMatchObject({
+      ownerDiscipline: "physical_therapist",
+      status: "proposed",
+    });
+  });
+
+  it("links the therapy's usual goals that the plan has", () => {
+    const p = { ...plan(), goals: plan().goals.filter((g) => g.id !== "function") };
+    const command: PlanCommand = {
+      type: "addIntervention",
+      therapy: { therapyId: "range-of-motion-exercises" },
+      details: { sets: 3, repetitions: 10, frequency: "daily" },
+    };
+    expect(applyCommand(p, command, ctx("physical_therapist")).interventions.at(-1)?.goalIds).toEqual(["mobility"]);
+  });
+
+  it.each([
+    [{ therapy: { therapyId: "leeches" } }, "Unknown therapy “leeches”. Choose one from the catalogue or add a custom intervention."],
+    [{ details: med(900) }, "Duloxetine dose 900 mg is outside the accepted range (up to 120 mg per dose). Check the value."],
+    [{ goalIds: ["function", "sleep"] }, "Choose one of the four treatment goals."],
+  ])("refuses %j", (extra, message) => {
+    const error = fails(plan(), addDuloxetine(extra as Partial<PlanCommand & { type: "addIntervention" }>), "pain_physician");
+    expect(error.code).toBe("INVALID");
+    expect(error.message).toBe(message);
+  });
+
+  it("refuses goals the plan does not have", () => {
+    const p = { ...plan([]), goals: plan().goals.filter((g) => g.id !== "pain") };
+    expect(fails(p, addDuloxetine(), "pain_physician").message).toBe(
+      "Link Duloxetine to at least one goal in this plan; add the goal first if it is missing.",
+    );
+    expect(fails(p, addDuloxetine({ goalIds: ["pain"] }), "pain_physician").message).toBe(
+      "This plan has no goal ‘Reduce pain and hypersensitivity’. Add the goal before linking Duloxetine to it.",
+    );
+  });
+
+  it("refuses a second live item for the same therapy, but allows a restart after stopping", () => {
+    const add: PlanCommand = { type: "addIntervention", therapy: { therapyId: "pregabalin" }, details: med(75) };
+    expect(fails(plan(), add, "pain_physician").message).toBe("Pregabalin is already in the plan (active). Update that item instead.");
+    const stopped = plan([{ ...pregabalin(), status: "stopped", stopReason: "dizziness" }]);
+    expect(applyCommand(stopped, add, ctx("pain_physician")).interventions).toHaveLength(2);
+  });
+
+  it("adds a custom intervention with the chosen owner", () => {
+    const command: PlanCommand = {
+      type: "addIntervention",
+      therapy: { custom: true, name: "Pacing diary", category: "pt_ot", ownerDiscipline: "occupational_therapist" },
+      goalIds: ["function"],
+      details: { sets: 1, repetitions: 1, frequency: "daily" },
+    };
+    expect(applyCommand(plan(), command, ctx("occupational_therapist")).interventions.at(-1)).toMatchObject({
+      therapyId: null,
+      custom: true,
+      customName: "Pacing diary",
+      ownerDiscipline: "occupational_therapist",
+      status: "active",
+    });
+    expect(applyCommand(plan(), command, ctx("physical_therapist")).interventions.at(-1)?.status).toBe("proposed");
+  });
+
+  it("refuses a custom item owned by a discipline that cannot own its category", () => {
+    const command: PlanCommand = {
+      type: "addIntervention",
+      therapy: { custom: true, name: "Compounded cream", category: "medication", ownerDiscipline: "physical_therapist" },
+      goalIds: ["pain"],
+      details: med(10),
+    };
+    expect(fails(plan(), command, "physical_therapist").message).toBe(
+      "The physical therapist cannot own this item; choose the pain physician.",
+    );
+  });
+
+  it("requires a goal for a custom item", () => {
+    const command: PlanCommand = {
+      type: "addIntervention",
+      therapy: { custom: true, name: "Pacing diary", category: "self_management", ownerDiscipline: "psychologist" },
+      details: { frequency: "daily" },
+    };
+    expect(fails(plan(), command, "psychologist").message).toContain("Link Pacing diary to at least one goal");
+  });
+
+  it("refuses to start an experimental therapy without consent, but lets anyone propose it", () => {
+    const command: PlanCommand = {
+      type: "addIntervention",
+      therapy: { therapyId: "virtual-reality-therapy" },
+      details: { consentRecordedAt: null, studyReference: null },
+    };
+    expect(fails(plan(), command, "pain_physician").message).toBe(EXPERIMENTAL_NEEDS_CONSENT);
+    expect(applyCommand(plan(), command, ctx("physical_therapist")).interventions.at(-1)?.status).toBe("proposed");
+  });
+});
+
+describe("applyCommand: updateIntervention", () => {
+  it("merges and validates details for the owner", () => {
+    const after = applyCommand(
+      plan(),
+      { type: "updateIntervention", interventionId: "iv-preg", details: { dose: 150 }, note: "Review in 2 weeks" },
+      ctx("pain_physician"),
+    );
+    const item = after.interventions.find((i) => i.id === "iv-preg");
+    expect(item?.details).toMatchObject({ dose: 150, schedule: "twice daily" });
+    expect(item?.note).toBe("Review in 2 weeks");
+  });
+
+  it("refuses an out-of-range dose", () => {
+    const error = fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", details: { dose: 900 } }, "pain_physician");
+    expect(error.message).toBe("Pregabalin dose 900 mg is outside the accepted range (up to 300 mg per dose). Check the value.");
+  });
+
+  it.each(["physical_therapist", "occupational_therapist", "psychologist"] as const)("forbids a %s from changing medications", (d) => {
+    const error = fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", note: "x" }, d);
+    expect(error.code).toBe("FORBIDDEN");
+    expect(error.message).toContain("Only the pain physician can change medications.");
+  });
+
+  it.each(["pain_physician", "physical_therapist", "occupational_therapist", "psychologist"] as const)(
+    "lets a %s change a self-management item",
+    (d) => {
+      const after = applyCommand(plan([sleepHygiene()]), { type: "updateIntervention", interventionId: "iv-sleep", details: { frequency: "nightly" } }, ctx(d));
+      expect(after.interventions[0]?.details).toMatchObject({ frequency: "nightly" });
+    },
+  );
+
+  it("refuses changes to a stopped item", () => {
+    const p = plan([{ ...pregabalin(), status: "stopped", stopReason: "nausea" }]);
+    expect(fails(p, { type: "updateIntervention", interventionId: "iv-preg", note: "x" }, "pain_physician").message).toBe(
+      "Pregabalin is stopped and can no longer be changed. Add a new item instead.",
+    );
+  });
+
+  it("refuses removing consent from an active experimental therapy", () => {
+    const running = {
+      ...vrProposal(),
+      status: "active" as const,
+      details: { kind: "experimental" as const, consentRecordedAt: "2026-02-01", studyReference: "NCT01234567" },
+    };
+    const error = fails(plan([running]), { type: "updateIntervention", interventionId: "iv-vr", details: { studyReference: null } }, "pain_physician");
+    expect(error.message).toBe(EXPERIMENTAL_NEEDS_CONSENT);
+  });
+
+  it("refuses an unknown intervention", () => {
+    expect(fails(plan(), { type: "updateIntervention", interventionId: "nope", note: "x" }, "pain_physician").message).toContain(
+      "not in this plan",
+    );
+  });
+});
+
+describe("applyCommand: changeInterventionStatus", () => {
+  it("stops with a reason", () => {
+    const after = applyCommand(
+      plan(),
+      { type: "changeInterventionStatus", interventionId: "iv-preg", to: "stopped", reason: " Dizziness " },
+      ctx("pain_physician"),
+    );
+    expect(after.interventions[0]).toMatchObject({ status: "stopped", stopReason: "Dizziness" });
+  });
+
+  it("refuses to stop without a reason", () => {
+    const error = fails(plan(), { type: "changeInterventionStatus", interventionId: "iv-preg", to: "stopped" }, "pain_physician");
+    expect(error).toMatchObject({ code: "INVALID", message: "Give a reason for stopping “Pregabalin”." });
+  });
+
+  it("activating a proposal sets start date and responsible clinician", () => {
+    const after = applyCommand(plan([cbtProposal()]), { type: "changeInterventionStatus", interventionId: "iv-cbt", to: "active" }, ctx("psychologist"));
+    expect(after.interventions[0]).toMatchObject({ status: "active", startDate: TODAY, responsibleClinicianId: "c-psychologist" });
+  });
+
+  it.each([
+    ["pain_physician", "iv-cbt", "active", "FORBIDDEN"],
+    ["psychologist", "iv-mirror", "paused", "FORBIDDEN"],
+    ["physical_therapist", "iv-mirror", "paused", null],
+    ["occupational_therapist", "iv-mirror", "completed", null],
+    ["occupational_therapist", "iv-diary", "paused", null],
+    ["physical_therapist", "iv-diary", "paused", "FORBIDDEN"],
+    ["pain_physician", "iv-block", "proposed", "INVALID"],
+    ["pain_physician", "iv-vr", "active", "INVALID"],
+  ] as const)("%s moving %s to %s → %s", (actor, id, to, code) => {
+    const p = plan([cbtProposal(), mirrorTherapy(), pacingDiary(), nerveBlock(), vrProposal()]);
+    const command: PlanCommand = { type: "changeInterventionStatus", interventionId: id, to };
+    if (code === null) expect(applyCommand(p, command, ctx(actor)).interventions.find((i) => i.id === id)?.status).toBe(to);
+    else expect(fails(p, command, actor).code).toBe(code);
+  });
+});
+
+describe("applyCommand: recordTrialEntry", () => {
+  it("a dose change updates the prescription and logs the step", () => {
+    const after = applyCommand(
+      plan(),
+      { type: "recordTrialEntry", interventionId: "iv-preg", entry: { type: "dose_change", to: 150, date: TODAY, reason: "Partial relief" } },
+      ctx("pain_physician"),
+    );
+    const item = after.interventions[0];
+    expect(item?.details).toMatchObject({ dose: 150, unit: "mg" });
+    expect(item?.trialEntries).toEqual([{ type: "dose_change", from: 75, to: 150, unit: "mg", date: TODAY, reason: "Partial relief" }]);
+  });
+
+  it("keeps titration steps after the change and drops those it supersedes", () => {
+    const titrated = {
+      ...pregabalin(),
+      details: {
+        ...pregabalin().details,
+        titrationSteps: [
+          { dose: 150, startsOn: "2026-02-20" },
+          { dose: 225, startsOn: "2026-03-20" },
+        ],
+      },
+    };
+    const after = applyCommand(
+      plan([titrated]),
+      { type: "recordTrialEntry", interventionId: "iv-preg", entry: { type: "dose_change", to: 100, date: TODAY, reason: "Drowsy" } },
+      ctx("pain_physician"),
+    );
+    expect(after.interventions[0]?.details).toMatchObject({ dose: 100, titrationSteps: [{ dose: 225, startsOn: "2026-03-20" }] });
+    expect(after.interventions[0]?.trialEntries[0]).toMatchObject({ from: 150, to: 100 });
+  });
+
+  it.each([
+    ["pain_physician", { type: "dose_change", to: 600, date: TODAY, reason: "x1" }, "INVALID", "up to 300 mg per dose"],
+    ["pain_physician", { type: "dose_change", to: 75, date: TODAY, reason: "x1" }, "INVALID", "already 75 mg"],
+    ["physical_therapist", { type: "dose_change", to: 150, date: TODAY, reason: "x1" }, "FORBIDDEN", "Only the pain physician"],
+    ["pain_physician", { type: "response", pain: 3, date: "2026-03-03" }, "INVALID", "cannot be dated after today"],
+  ] as const)("%s recording %j → %s", (actor, entry, code, message) => {
+    const error = fails(plan(), { type: "recordTrialEntry", interventionId: "iv-preg", entry }, actor);
+    expect(error.code).toBe(code);
+    expect(error.message).toContain(message);
+  });
+
+  it.each(["physical_therapist", "occupational_therapist", "psychologist"] as const)("lets a %s record a side effect", (d) => {
+    const after = applyCommand(
+      plan(),
+      { type: "recordTrialEntry", interventionId: "iv-preg", entry: { type: "side_effect", name: "Dizziness", severity: "mild", date: TODAY } },
+      ctx(d),
+    );
+    expect(after.interventions[0]?.trialEntries).toEqual([{ type: "side_effect", name: "Dizziness", severity: "mild", date: TODAY }]);
+  });
+
+  it("refuses trial entries on non-medications and on proposals", () => {
+    const response = { type: "response", pain: 3, date: TODAY } as const;
+    expect(fails(plan(), { type: "recordTrialEntry", interventionId: "iv-mirror", entry: response }, "pain_physician").message).toContain(
+      "medications only",
+    );
+    const proposed = plan([{ ...pregabalin(), status: "proposed", startDate: null }]);
+    expect(fails(proposed, { type: "recordTrialEntry", interventionId: "iv-preg", entry: response }, "pain_physician").message).toContain(
+      "has not started yet",
+    );
+  });
+
+  it("refuses dose changes once stopped but still takes observations", () => {
+    const p = plan([{ ...pregabalin(), status: "stopped", stopReason: "nausea" }]);
+    expect(
+      fails(p, { type: "recordTrialEntry", interventionId: "iv-preg", entry: { type: "dose_change", to: 50, date: TODAY, reason: "taper" } }, "pain_physician").message,
+    ).toBe("Pregabalin is stopped; its dose can no longer change.");
+    const after = applyCommand(p, { type: "recordTrialEntry", interventionId: "iv-preg", entry: { type: "response", pain: 6, date: TODAY } }, ctx("pain_physician"));
+    expect(after.interventions[0]?.trialEntries).toHaveLength(1);
+  });
+});
