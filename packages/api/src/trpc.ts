@@ -63,6 +63,9 @@ const mapErrors = t.middleware(async ({ next, path }) => {
     if (cause instanceof DomainError) {
       throw new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.message, cause });
     }
+    if (cause instanceof ZodError) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: describeZodError(cause), cause });
+    }
     if (cause instanceof InvalidCursorError) {
       throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
     }

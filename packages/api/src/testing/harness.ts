@@ -1,0 +1,33 @@
+import type { Actor } from "@concord/domain";
+import { type DbHandle, type DemoIds, seedDemo } from "@concord/db";
+import { fixtureHash, openTestDatabase, type TestBackend } from "@concord/db/testing";
+import { createCaller } from "../root";
+import { setPasswordHasher } from "../services";
+
+export type DemoActorKey = "physician" | "pt" | "ot" | "psychologist" | "outsider" | "unassigned" | "admin" | "alex" | "jordan" | "casey";
+
+const ROLE_OF: Record<DemoActorKey, Actor["role"]> = {
+  physician: "pain_physician",
+  pt: "physical_therapist",
+  ot: "occupational_therapist",
+  psychologist: "psychologist",
+  outsider: "pain_physician",
+  unassigned: "physical_therapist",
+  admin: "admin",
+  alex: "patient",
+  jordan: "patient",
+  casey: "patient",
+};
+
+/** A seeded database and callers for each demo account, for tRPC caller tests. */
+export async function openHarness(backend: TestBackend) {
+  setPasswordHasher(fixtureHash);
+  const handle: DbHandle = await openTestDatabase(backend);
+  const ids: DemoIds = await seedDemo(handle.db, { hashPassword: fixtureHash });
+  const patientOf: Partial<Record<DemoActorKey, string>> = { alex: ids.patients.alex, jordan: ids.patients.jordan, casey: ids.patients.casey };
+  const actor = (key: DemoActorKey): Actor => ({ userId: ids.users[key], role: ROLE_OF[key], patientId: patientOf[key] ?? null, active: true });
+  const callerFor = (key: DemoActorKey | null) =>
+    createCaller({ db: handle.db, dbKind: handle.kind, actor: key ? actor(key) : null, actorName: key, sessionId: null });
+  return { handle, ids, actor, callerFor, close: () => handle.close() };
+}
+export type Harness = Awaited<ReturnType<typeof openHarness>>;
