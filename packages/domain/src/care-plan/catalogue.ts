@@ -61,14 +61,14 @@ export const CATEGORY_TIER: Record<TherapyCategory, TherapyTier> = {
   experimental: "experimental",
 };
 
-export const CATEGORY_PRESCRIPTION_KIND: Record<TherapyCategory, PrescriptionKind> = {
+export const CATEGORY_PRESCRIPTION_KIND = {
   pt_ot: "exercise",
   medication: "medication",
   interventional: "procedure",
   psychological: "psychological",
   self_management: "self_management",
   experimental: "experimental",
-};
+} as const satisfies Record<TherapyCategory, PrescriptionKind>;
 
 /**
  * Sanity bounds for data entry, not dosing advice: they catch a slipped digit (900 for 90), not
@@ -124,9 +124,7 @@ function base(category: TherapyCategory, entry: Entry): TherapyBase {
 }
 
 function therapy(category: Exclude<TherapyCategory, "medication">, entry: Entry): NonMedicationTherapy {
-  const kind = CATEGORY_PRESCRIPTION_KIND[category];
-  if (kind === "medication") throw new Error(`category ${category} cannot map to medication`);
-  return { ...base(category, entry), prescriptionKind: kind };
+  return { ...base(category, entry), prescriptionKind: CATEGORY_PRESCRIPTION_KIND[category] };
 }
 
 function medication(

@@ -81,10 +81,14 @@ export type GoalTarget = z.infer<typeof goalTargetSchema>;
 
 export const GOAL_NEEDS_TARGET = "A goal needs at least one measurable target.";
 
+export const goalTargetsSchema = z
+  .array(goalTargetSchema, { error: GOAL_NEEDS_TARGET })
+  .min(1, { error: GOAL_NEEDS_TARGET });
+
 /** A goal in one patient's plan: one of the four treatment goals made measurable for them. */
 export const goalSchema = z.object({
   id: goalIdSchema,
-  targets: z.array(goalTargetSchema, { error: GOAL_NEEDS_TARGET }).min(1, { error: GOAL_NEEDS_TARGET }),
+  targets: goalTargetsSchema,
   status: goalStatusSchema,
   note: z.string().trim().max(2000).nullable(),
 });

@@ -77,12 +77,13 @@ export function ownerMismatchMessage(category: Intervention["category"], owner: 
 
 export function interventionName(i: Pick<Intervention, "custom" | "customName" | "therapyId">): string {
   if (i.custom) return i.customName ?? "Custom intervention";
-  return (i.therapyId && getTherapy(i.therapyId)?.name) || (i.therapyId ?? "Unknown therapy");
+  if (i.therapyId === null) return "Unknown therapy";
+  return getTherapy(i.therapyId)?.name ?? i.therapyId;
 }
 
 /** Allowed moves. Completed and stopped are terminal: restarting is a new, separately reviewed item. */
 export const STATUS_TRANSITIONS: Record<InterventionStatus, readonly InterventionStatus[]> = {
-  proposed: ["active", "stopped", "paused"],
+  proposed: ["active", "stopped"],
   active: ["paused", "completed", "stopped"],
   paused: ["active", "completed", "stopped"],
   completed: [],

@@ -4,7 +4,7 @@ import { type Discipline, disciplineSchema } from "../roles";
 import { CATEGORY_OWNERS, type TherapyCategory, getTherapy, therapyCategorySchema } from "./catalogue";
 import { type CalendarDate, calendarDateSchema } from "./dates";
 import { firstIssueMessage, requiredText } from "./fields";
-import { type Goal, type GoalId, goalIdSchema, goalLabel, goalStatusSchema, goalTargetSchema, GOAL_NEEDS_TARGET } from "./goals";
+import { type Goal, type GoalId, goalIdSchema, goalLabel, goalStatusSchema, goalTargetsSchema } from "./goals";
 import {
   type Intervention,
   assertActivatable,
@@ -18,7 +18,6 @@ import { type InterventionAction, actionForTransition, mayChangeIntervention } f
 import type { CarePlan } from "./plan";
 import {
   type CustomTherapy,
-  type PrescriptionDetails,
   type TherapyRef,
   doseOn,
   formatDose,
@@ -26,7 +25,6 @@ import {
   validatePrescription,
 } from "./prescription";
 
-const targets = z.array(goalTargetSchema, { error: GOAL_NEEDS_TARGET }).min(1, { error: GOAL_NEEDS_TARGET });
 const note = z.string().trim().max(2000, { error: "Keep notes under 2000 characters." }).nullable();
 const interventionId = z.string({ error: "Choose an intervention." }).min(1, { error: "Choose an intervention." });
 
@@ -49,14 +47,14 @@ export const planCommandSchema = z.discriminatedUnion(
     z.object({
       type: z.literal("addGoal"),
       goalId: goalIdSchema,
-      targets,
+      targets: goalTargetsSchema,
       status: goalStatusSchema.default("not_started"),
       note: note.default(null),
     }),
     z.object({
       type: z.literal("updateGoal"),
       goalId: goalIdSchema,
-      targets: targets.optional(),
+      targets: goalTargetsSchema.optional(),
       status: goalStatusSchema.optional(),
       note: note.optional(),
     }),
