@@ -1,2 +1,3 @@
 export * from "./core";
 export * from "./care-plan";
+export * from "./progress";
