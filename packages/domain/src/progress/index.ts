@@ -8,3 +8,5 @@ export * from "./rules";
 export * from "./trends";
 // Generic calendar helpers live under a namespace so they cannot clash with other modules' exports.
 export * as progressDates from "./dates";
+export * from "./alert-policy";
+export * from "./inputs";
