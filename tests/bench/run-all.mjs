@@ -1,0 +1,19 @@
+// Runs every benchmark in this folder in turn. Benchmarks print figures; they assert nothing.
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+let failed = 0;
+for (const file of files) {
+  console.log(`\n=== ${file}`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(here, file)], { stdio: "inherit", cwd: join(here, "..") });
+  if (result.status !== 0) failed += 1;
+}
+process.exit(failed ? 1 : 0);
