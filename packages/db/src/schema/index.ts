@@ -1,3 +1,4 @@
 export * from "./core";
 export * from "./care-plan";
 export * from "./progress";
+export * from "./messaging";

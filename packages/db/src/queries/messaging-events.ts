@@ -1,0 +1,112 @@
+import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { queryRows } from "../client";
+import { type RealtimeAudience, realtimeEvents } from "../schema/messaging";
+
+/** The one channel every instance LISTENs on; the payload carries ids only (NOTIFY caps it at 8 kB). */
+export const REALTIME_CHANNEL = "concord_events";
+
+export type RealtimeEventRow = typeof realtimeEvents.$inferSelect;
+
+export interface RealtimeEventInput {
+  patientId: string | null;
+  audience: RealtimeAudience;
+  userId?: string | null;
+  kind: string;
+  threadId?: string | null;
+  messageId?: number | null;
+  notificationId?: number | null;
+}
+
+/**
+ * Appends to the real-time log and NOTIFYs in the caller's transaction, so listeners hear about
+ * it only once it has committed (and never if it rolls back).
+ *
+ * Ordering: a bigserial is allocated at insert but becomes visible at commit, so two concurrent
+ * writers could commit ids out of order and a subscriber that had already moved past the higher id
+ * would miss the lower one. A transaction-scoped advisory lock per patient (taken before the id is
+ * drawn, held to commit) makes ids commit in order within one patient, which is the unit every
+ * patient stream filters on.
+ */
+export async function emitRealtimeEvents(tx: Database, events: RealtimeEventInput[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  const lockKeys = [...new Set(events.map((e) => e.patientId ?? `user:${e.userId ?? ""}`))].sort();
+  for (const key of lockKeys) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`concord_rt:${key}`}, 0))`);
+  }
+  const rows = await tx
+    .insert(realtimeEvents)
+    .values(
+      events.map((e) => ({
+        patientId: e.patientId,
+        audience: e.audience,
+        userId: e.userId ?? null,
+        kind: e.kind,
+        threadId: e.threadId ?? null,
+        messageId: e.messageId ?? null,
+        notificationId: e.notificationId ?? null,
+      })),
+    )
+    .returning({ id: realtimeEvents.id, patientId: realtimeEvents.patientId, userId: realtimeEvents.userId });
+  for (const row of rows) {
+    await tx.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${encodeRealtimeHint(row)})`);
+  }
+  return rows.map((r) => r.id);
+}
+
+export interface RealtimeHint {
+  eventId: number;
+  patientId: string | null;
+  userId: string | null;
+}
+
+/** "id:patientId:userId" — ids only; receivers re-read the event through an authorized query. */
+export function encodeRealtimeHint(row: { id: number; patientId: string | null; userId: string | null }): string {
+  return `${row.id}:${row.patientId ?? ""}:${row.userId ?? ""}`;
+}
+
+export function decodeRealtimeHint(payload: string): RealtimeHint | null {
+  const [id, patientId, userId] = payload.split(":");
+  const eventId = Number(id);
+  if (!Number.isSafeInteger(eventId) || eventId <= 0) return null;
+  return { eventId, patientId: patientId || null, userId: userId || null };
+}
+
+/** The newest event id, where a fresh subscription starts. */
+export async function latestRealtimeEventId(db: Database): Promise<number> {
+  const [row] = await queryRows<{ id: string | number | null }>(db, sql`select max(id) as id from ${realtimeEvents}`);
+  return Number(row?.id ?? 0);
+}
+
+/**
+ * Events of one patient after `afterId` that this receiver may see by audience. Authorization of
+ * the receiver for the patient itself is re-decided by the caller before each batch.
+ */
+export async function listPatientEventsAfter(
+  db: Database,
+  params: { patientId: string; afterId: number; receiverId: string; includeTeam: boolean; limit?: number },
+): Promise<RealtimeEventRow[]> {
+  const audiences = params.includeTeam ? (["team", "all"] as const) : (["all"] as const);
+  return db
+    .select()
+    .from(realtimeEvents)
+    .where(
+      and(
+        eq(realtimeEvents.patientId, params.patientId),
+        gt(realtimeEvents.id, params.afterId),
+        or(inArray(realtimeEvents.audience, [...audiences]), and(eq(realtimeEvents.audience, "user"), eq(realtimeEvents.userId, params.receiverId))),
+      ),
+    )
+    .orderBy(asc(realtimeEvents.id))
+    .limit(params.limit ?? 200);
+}
+
+/** A person's own user-addressed events (notifications) after `afterId`, across patients. */
+export async function listUserEventsAfter(db: Database, params: { userId: string; afterId: number; limit?: number }): Promise<RealtimeEventRow[]> {
+  return db
+    .select()
+    .from(realtimeEvents)
+    .where(and(eq(realtimeEvents.userId, params.userId), eq(realtimeEvents.audience, "user"), gt(realtimeEvents.id, params.afterId)))
+    .orderBy(asc(realtimeEvents.id))
+    .limit(params.limit ?? 200);
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../client";
+import { type DemoIds, seedDemo } from "../seed";
+import { fixtureHash, openTestDatabase, testBackends } from "../testing";
+import { latestRealtimeEventId, listPatientEventsAfter, listUserEventsAfter } from "./messaging-events";
+import { careTeamUserIds, countUnreadNotifications, createNotifications, listNotifications, markNotificationsRead, patientUserId } from "./messaging-notifications";
+
+describe.each(testBackends())("notifications on %s", (backend) => {
+  let handle: DbHandle;
+  let ids: DemoIds;
+  beforeAll(async () => {
+    handle = await openTestDatabase(backend);
+    ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+  });
+  afterAll(async () => handle?.close());
+
+  it("creates notifications and one user-addressed event each, in the caller's transaction", async () => {
+    const before = await latestRealtimeEventId(handle.db);
+    const team = await careTeamUserIds(handle.db, ids.patients.alex, { except: ids.users.pt });
+    expect(team).toHaveLength(3);
+    expect(team).not.toContain(ids.users.pt);
+    const created = await handle.db.transaction((tx) =>
+      createNotifications(tx, { userIds: [...team, team[0]!], patientId: ids.patients.alex, kind: "plan_change", title: "Plan changed", link: "/patients/x/plan" }),
+    );
+    expect(created).toHaveLength(3);
+    expect(await countUnreadNotifications(handle.db, ids.users.physician)).toBe(1);
+    const events = await listUserEventsAfter(handle.db, { userId: ids.users.physician, afterId: before });
+    expect(events.map((e) => e.kind)).toEqual(["notification"]);
+    // A user-addressed event reaches only that user through the patient stream.
+    const forOt = await listPatientEventsAfter(handle.db, { patientId: ids.patients.alex, afterId: before, receiverId: ids.users.ot, includeTeam: true });
+    expect(forOt.every((e) => e.userId === ids.users.ot)).toBe(true);
+    expect(forOt).toHaveLength(1);
+  });
+
+  it("writes nothing when the caller's transaction rolls back", async () => {
+    const before = await latestRealtimeEventId(handle.db);
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await createNotifications(tx, { userIds: [ids.users.ot], patientId: ids.patients.alex, kind: "alert", title: "Alert", link: "/patients/x" });
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await latestRealtimeEventId(handle.db)).toBe(before);
+    expect((await listNotifications(handle.db, { userId: ids.users.ot, limit: 10 })).items.filter((n) => n.kind === "alert")).toEqual([]);
+  });
+
+  it("pages newest first and marks only the owner's notifications read", async () => {
+    const patientUser = await patientUserId(handle.db, ids.patients.alex);
+    expect(patientUser).toBe(ids.users.alex);
+    for (let i = 0; i < 5; i++) {
+      await createNotifications(handle.db, { userIds: [ids.users.alex], patientId: ids.patients.alex, kind: "message", title: `n${i}`, link: "/me/messages" });
+    }
+    const first = await listNotifications(handle.db, { userId: ids.users.alex, limit: 3 });
+    expect(first.items.map((n) => n.title)).toEqual(["n4", "n3", "n2"]);
+    const second = await listNotifications(handle.db, { userId: ids.users.alex, limit: 3, before: first.nextBefore ?? undefined });
+    expect(second.items.map((n) => n.title)).toEqual(["n1", "n0"]);
+    expect(second.nextBefore).toBeNull();
+    expect(await markNotificationsRead(handle.db, { userId: ids.users.pt, ids: [first.items[0]!.id] })).toBe(0);
+    expect(await markNotificationsRead(handle.db, { userId: ids.users.alex, ids: [first.items[0]!.id] })).toBe(1);
+    expect(await countUnreadNotifications(handle.db, ids.users.alex)).toBe(4);
+  });
+});
