@@ -10,3 +10,4 @@ export * from "./trends";
 export * as progressDates from "./dates";
 export * from "./alert-policy";
 export * from "./inputs";
+export * from "./plan-context";
