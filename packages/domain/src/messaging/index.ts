@@ -1,1 +1,3 @@
-export {};
+export * from "./schemas";
+export * from "./mentions";
+export * from "./links";
