@@ -56,3 +56,14 @@ test("malformed and oversized input gets a 400 naming the field, and a huge body
   const users = await trpcHttp(admin, "admin.users.list", { search: "a@b.co", limit: 5 }, "query");
   expect(JSON.parse(users.text).result.data.json.items).toEqual([]);
 });
+
+test("a cross-site mutation is refused even with a valid session", async ({ baseURL }) => {
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await apiSignIn(admin, "admin@concord.demo");
+  const response = await admin.post("/api/trpc/admin.users.setActive", {
+    data: JSON.stringify({ json: { userId: "00000000-0000-4000-8000-000000000001", active: false } }),
+    headers: { "content-type": "application/json", origin: "https://evil.example" },
+  });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.json.message).toBe("Cross-site requests are not allowed.");
+});

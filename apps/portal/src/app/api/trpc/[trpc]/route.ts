@@ -17,7 +17,24 @@ function tooLarge() {
   );
 }
 
+/** Mutations only from our own pages: a cross-site form or script cannot act with the user's cookie. */
+function crossSite(req: NextRequest): boolean {
+  const origin = req.headers.get("origin");
+  if (!origin || req.method === "GET") return false;
+  try {
+    return new URL(origin).host !== req.headers.get("host");
+  } catch {
+    return true;
+  }
+}
+
 async function handler(req: NextRequest) {
+  if (crossSite(req)) {
+    return Response.json(
+      { error: { json: { message: "Cross-site requests are not allowed.", code: -32603, data: { code: "FORBIDDEN", httpStatus: 403 } } } },
+      { status: 403 },
+    );
+  }
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) return tooLarge();
   let request: Request = req;
