@@ -97,19 +97,7 @@ export interface CareTeamMember {
 }
 
 export async function getCareTeam(db: Database, patientId: string): Promise<CareTeamMember[]> {
-  const rows = await db
-    .select({
-      clinicianId: careTeamMembers.clinicianId,
-      name: users.name,
-      email: users.email,
-      discipline: careTeamMembers.discipline,
-      active: users.active,
-    })
-    .from(careTeamMembers)
-    .innerJoin(users, eq(users.id, careTeamMembers.clinicianId))
-    .where(eq(careTeamMembers.patientId, patientId))
-    .orderBy(asc(careTeamMembers.discipline), asc(users.name));
-  return rows as CareTeamMember[];
+  return (await getCareTeams(db, [patientId])).get(patientId) ?? [];
 }
 
 /** Care teams of many patients in one query (no N+1 on directory pages). */
