@@ -1,5 +1,9 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminRouter } from "./routers/admin";
+import { alertsRouter } from "./routers/alerts";
+import { carePlanRouter } from "./routers/care-plan";
+import { checkInsRouter } from "./routers/checkins";
+import { measuresRouter } from "./routers/measures";
 import { meRouter } from "./routers/me";
 import { patientsRouter } from "./routers/patients";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -8,6 +12,10 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   patients: patientsRouter,
   admin: adminRouter,
+  checkIns: checkInsRouter,
+  measures: measuresRouter,
+  alerts: alertsRouter,
+  carePlan: carePlanRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,58 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import {
+  budapestInput,
+  cssInput,
+  gad7Input,
+  licensedScoreInput,
+  limbTemperatureInput,
+  listMeasuresInput,
+  phq9Input,
+  psfsInput,
+  trendsInput,
+} from "@concord/domain";
+import { listMeasures } from "@concord/db";
+import { patientProcedure } from "../trpc";
+import { readMeasureTrends } from "../use-cases/read-measure-trends";
+import {
+  recordBudapest,
+  recordCss,
+  recordLicensedScore,
+  recordLimbTemperature,
+  submitGad7,
+  submitPhq9,
+  submitPsfs,
+} from "../use-cases/record-measure";
+
+export const measuresRouter = {
+  recordBudapest: patientProcedure("measure.record")
+    .input(budapestInput)
+    .mutation(({ ctx, input: { patientId, ...rest } }) => recordBudapest(ctx.db, ctx.actor, patientId, rest)),
+  recordCss: patientProcedure("measure.record")
+    .input(cssInput)
+    .mutation(({ ctx, input: { patientId, ...rest } }) => recordCss(ctx.db, ctx.actor, patientId, rest)),
+  recordLimbTemperature: patientProcedure("measure.record")
+    .input(limbTemperatureInput)
+    .mutation(({ ctx, input: { patientId, ...rest } }) => recordLimbTemperature(ctx.db, ctx.actor, patientId, rest)),
+  recordLicensed: patientProcedure("measure.record")
+    .input(licensedScoreInput)
+    .mutation(({ ctx, input: { patientId, ...rest } }) => recordLicensedScore(ctx.db, ctx.actor, patientId, rest)),
+
+  submitPhq9: patientProcedure("questionnaire.submit")
+    .input(phq9Input)
+    .mutation(({ ctx, input: { patientId, ...rest } }) => submitPhq9(ctx.db, ctx.actor, patientId, rest)),
+  submitGad7: patientProcedure("questionnaire.submit")
+    .input(gad7Input)
+    .mutation(({ ctx, input: { patientId, ...rest } }) => submitGad7(ctx.db, ctx.actor, patientId, rest)),
+  submitPsfs: patientProcedure("questionnaire.submit")
+    .input(psfsInput)
+    .mutation(({ ctx, input: { patientId, ...rest } }) => submitPsfs(ctx.db, ctx.actor, patientId, rest)),
+
+  list: patientProcedure("measure.read")
+    .input(listMeasuresInput)
+    .query(({ ctx, input }) => listMeasures(ctx.db, ctx.scope.patientId, input)),
+
+  /** Trend charts: pain, adherence, CSS, PHQ-9, GAD-7, PSFS, with plan-change markers. */
+  trends: patientProcedure("measure.read")
+    .input(trendsInput)
+    .query(({ ctx, input }) => readMeasureTrends(ctx.db, ctx.scope.patientId, input)),
+} satisfies TRPCRouterRecord;

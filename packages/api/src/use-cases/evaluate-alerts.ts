@@ -1,0 +1,100 @@
+import {
+  type Discipline,
+  type Phq9Result,
+  type RuleFiring,
+  alertsToRaise,
+  conservativeCareStartedOn,
+  evaluateRules,
+  progressDates,
+  psychologicalEvaluationOnRecord,
+} from "@concord/domain";
+import {
+  type AlertRow,
+  type Database,
+  alertHistoryForRules,
+  createNotifications,
+  getCareTeam,
+  getPatient,
+  insertAlerts,
+  readCarePlanDocument,
+  ruleInputs,
+} from "@concord/db";
+
+/** Days of check-ins the adherence rule needs (two 7-day windows). */
+const ADHERENCE_DAYS = 14;
+
+/**
+ * Runs every decision rule on the patient's data and stores the new alerts, in the caller's
+ * transaction (so a rejected submission raises nothing). Urgent alerts notify the disciplines the
+ * rule names (PHQ-9 item 9: psychologist and pain physician), or the whole team when it names none;
+ * review alerts go to the worklist only, so routine decision support does not flood notifications.
+ *
+ * `submittedPhq9` makes sure a PHQ-9 with item 9 above 0 raises its alert even when it was dated
+ * before a later form (the rule itself looks at the latest form only).
+ */
+export async function evaluateAlerts(
+  db: Database,
+  patientId: string,
+  today: string,
+  options: { submittedPhq9?: { date: string; result: Phq9Result } } = {},
+): Promise<AlertRow[]> {
+  const plan = await readCarePlanDocument(db, patientId);
+  const careStart = conservativeCareStartedOn(plan);
+  const adherenceStart = progressDates.addDays(today, -(ADHERENCE_DAYS - 1));
+  const since = careStart && careStart < adherenceStart ? careStart : adherenceStart;
+  const inputs = await ruleInputs(db, patientId, since);
+  const snapshot = {
+    today,
+    crpsOnsetDate: inputs.crpsOnsetDate,
+    checkIns: inputs.checkIns,
+    cssScores: inputs.cssScores,
+    phq9: inputs.phq9,
+    psychologicalEvaluationOnRecord: psychologicalEvaluationOnRecord(plan, inputs.psychologistMeasureOnRecord),
+    conservativeCareStartedOn: careStart,
+  };
+  const firings = evaluateRules(snapshot);
+  const submitted = options.submittedPhq9;
+  if (submitted?.result.selfHarmFlag) {
+    const extra = evaluateRules({ ...snapshot, phq9: [{ date: submitted.date, item9: submitted.result.item9, total: submitted.result.total }] }).filter(
+      (f) => f.ruleId === "phq9-self-harm" && !firings.some((g) => g.dedupeKey === f.dedupeKey),
+    );
+    firings.unshift(...extra);
+  }
+  if (firings.length === 0) return [];
+  const toRaise = alertsToRaise(firings, await alertHistoryForRules(db, patientId), today);
+  const inserted = await insertAlerts(
+    db,
+    toRaise.map((f) => ({
+      patientId,
+      ruleId: f.ruleId,
+      severity: f.severity,
+      title: f.title,
+      logic: f.logic,
+      consider: f.consider,
+      message: f.message,
+      evidence: f.evidence,
+      notify: f.notify,
+      dedupeKey: f.dedupeKey,
+    })),
+  );
+  await notifyUrgent(db, patientId, inserted, toRaise);
+  return inserted;
+}
+
+async function notifyUrgent(db: Database, patientId: string, inserted: AlertRow[], firings: RuleFiring[]) {
+  const urgent = inserted.filter((a) => a.severity === "urgent");
+  if (urgent.length === 0) return;
+  const [team, patient] = await Promise.all([getCareTeam(db, patientId), getPatient(db, patientId)]);
+  for (const alert of urgent) {
+    const notify = (firings.find((f) => f.dedupeKey === alert.dedupeKey)?.notify ?? []) as Discipline[];
+    const recipients = team.filter((m) => m.active && (notify.length === 0 || notify.includes(m.discipline))).map((m) => m.clinicianId);
+    await createNotifications(db, {
+      userIds: recipients,
+      patientId,
+      kind: "alert",
+      title: `Urgent: ${alert.title} — ${patient?.name ?? "patient"}`,
+      link: `/patients/${patientId}/progress`,
+      ref: { alertId: alert.id },
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import type { Actor } from "@concord/domain";
+import { type Database, alertWorklist, writeAuditForPatients } from "@concord/db";
+
+/**
+ * "Who needs attention and why": open alerts on the clinician's own care teams. The query's
+ * care-team join is the scope; every patient shown gets an audit row (one insert).
+ */
+export async function listAlertWorklist(db: Database, actor: Actor, params: { cursor?: string | undefined; limit: number }) {
+  return db.transaction(async (tx) => {
+    const page = await alertWorklist(tx, actor.userId, params);
+    await writeAuditForPatients(
+      tx,
+      { actorId: actor.userId, actorRole: actor.role, action: "alerts.worklist", detail: { permission: "alert.worklist" } },
+      page.items.map((a) => a.patientId),
+    );
+    return page;
+  });
+}

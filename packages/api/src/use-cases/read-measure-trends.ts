@@ -1,0 +1,48 @@
+import { type ChartSeries, chartSeries, invalid, latestPossibleToday, planChangeMarkers, progressDates } from "@concord/domain";
+import { type Database, checkInSeries, measureSeries, planRevisionDates } from "@concord/db";
+
+/** Default window for the trend page; the caller may ask for any range up to ten years. */
+export const DEFAULT_TREND_DAYS = 365;
+const MAX_TREND_DAYS = 3660;
+const MEASURE_SERIES = ["css", "phq9", "gad7", "psfs"] as const;
+
+/**
+ * Everything the trend charts need, in three queries whatever the range: check-in numbers (pain and
+ * adherence), measure scores (CSS, PHQ-9, GAD-7, PSFS) and plan revisions (markers). Ranges longer
+ * than the domain's daily limit come back as weekly means.
+ */
+export async function readMeasureTrends(db: Database, patientId: string, range: { from?: string | undefined; to?: string | undefined }) {
+  const to = range.to ?? latestPossibleToday();
+  const from = range.from ?? progressDates.addDays(to, -(DEFAULT_TREND_DAYS - 1));
+  if (from > to) throw invalid("The chart range must start on or before its end.");
+  if (progressDates.daysBetween(from, to) > MAX_TREND_DAYS) throw invalid("Choose a range of ten years or less.");
+  const window = { from, to };
+
+  const [days, scores, revisions] = await Promise.all([
+    checkInSeries(db, patientId, from, to),
+    measureSeries(db, patientId, [...MEASURE_SERIES], from, to),
+    planRevisionDates(db, patientId, from, to),
+  ]);
+
+  const fromDays = (pick: (d: (typeof days)[number]) => number | null) => chartSeries(days.map((d) => ({ date: d.date, value: pick(d) })), window);
+  const fromScores = (kind: string) =>
+    chartSeries(
+      scores.filter((s) => s.kind === kind).map((s) => ({ date: s.date, value: s.score === null ? null : Number(s.score) })),
+      window,
+    );
+  const series: Record<string, ChartSeries> = {
+    painNow: fromDays((d) => d.painNow),
+    painAverage: fromDays((d) => d.painAverage),
+    painWorst: fromDays((d) => d.painWorst),
+    adherence: fromDays((d) => d.adherencePercent),
+    css: fromScores("css"),
+    phq9: fromScores("phq9"),
+    gad7: fromScores("gad7"),
+    psfs: fromScores("psfs"),
+  };
+  const markers = planChangeMarkers(
+    revisions.map((r) => ({ date: r.date, label: r.version === 1 ? `Plan created: ${r.summary}` : r.summary })),
+    window,
+  );
+  return { from, to, checkInDays: days.length, series, markers };
+}

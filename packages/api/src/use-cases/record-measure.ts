@@ -1,0 +1,122 @@
+import {
+  type Actor,
+  type BudapestInput,
+  type CssItemId,
+  type ItemAnswers,
+  PATIENT_CRISIS_RESOURCES,
+  type PsfsActivity,
+  cssChange,
+  evaluateBudapest,
+  invalid,
+  latestPossibleToday,
+  progressDates,
+  scoreCss,
+  scoreGad7,
+  scorePhq9,
+  scorePsfs,
+  validateLicensedScore,
+} from "@concord/domain";
+import { type Database, type MeasureRow, insertMeasure, latestMeasure } from "@concord/db";
+import { evaluateAlerts } from "./evaluate-alerts";
+
+export const FUTURE_MEASURE_MESSAGE = "A measure cannot be dated in the future.";
+
+function checkTakenOn(takenOn: string, today: string) {
+  if (!progressDates.isIsoDate(takenOn)) throw invalid("Dates must be real calendar days written as YYYY-MM-DD.", { field: "takenOn" });
+  if (takenOn > today) throw invalid(FUTURE_MEASURE_MESSAGE, { field: "takenOn" });
+}
+
+export function presentMeasure(m: MeasureRow) {
+  return { id: m.id, kind: m.kind, takenOn: m.takenOn, score: m.score, result: m.result, recordedAt: m.recordedAt };
+}
+
+/**
+ * Scores (in the domain: out-of-range and missing items are refused with INVALID before anything
+ * is written), stores, then runs the rules in the same transaction.
+ */
+async function record(
+  db: Database,
+  actor: Actor,
+  patientId: string,
+  kind: string,
+  takenOn: string,
+  score: number | null,
+  result: Record<string, unknown>,
+  options: Parameters<typeof evaluateAlerts>[3] = {},
+) {
+  const today = latestPossibleToday();
+  const measure = await insertMeasure(db, { patientId, kind, takenOn, recordedBy: actor.userId, recordedByRole: actor.role, score, result });
+  const raised = await evaluateAlerts(db, patientId, today, options);
+  return { measure: presentMeasure(measure), alertsRaised: raised.length };
+}
+
+export async function recordBudapest(db: Database, actor: Actor, patientId: string, input: BudapestInput & { takenOn: string }) {
+  checkTakenOn(input.takenOn, latestPossibleToday());
+  const { takenOn, ...checklist } = input;
+  const evaluation = evaluateBudapest(checklist);
+  const saved = await record(db, actor, patientId, "budapest", takenOn, evaluation.symptomCategories, { checklist, evaluation });
+  return { ...saved, evaluation };
+}
+
+export async function recordCss(db: Database, actor: Actor, patientId: string, input: { takenOn: string; items: Record<string, boolean | null> }) {
+  checkTakenOn(input.takenOn, latestPossibleToday());
+  const score = scoreCss(input.items as Partial<Record<CssItemId, boolean>>);
+  const previous = await latestMeasure(db, patientId, "css");
+  const change = cssChange(previous ? Number(previous.score) : null, score.total);
+  const saved = await record(db, actor, patientId, "css", input.takenOn, score.total, {
+    ...score,
+    previousTotal: previous ? Number(previous.score) : null,
+    previousTakenOn: previous?.takenOn ?? null,
+    change,
+  });
+  return { ...saved, score, change, previous: previous ? { takenOn: previous.takenOn, total: Number(previous.score) } : null };
+}
+
+export async function submitPhq9(db: Database, actor: Actor, patientId: string, input: { takenOn: string; answers: ItemAnswers }) {
+  checkTakenOn(input.takenOn, latestPossibleToday());
+  const result = scorePhq9(input.answers);
+  const saved = await record(db, actor, patientId, "phq9", input.takenOn, result.total, { answers: input.answers, ...result }, {
+    submittedPhq9: { date: input.takenOn, result },
+  });
+  // Shown at once, whatever else happens: the patient must not wait for the team.
+  return { ...saved, result, crisisResources: result.selfHarmFlag ? PATIENT_CRISIS_RESOURCES : null };
+}
+
+export async function submitGad7(db: Database, actor: Actor, patientId: string, input: { takenOn: string; answers: ItemAnswers }) {
+  checkTakenOn(input.takenOn, latestPossibleToday());
+  const result = scoreGad7(input.answers);
+  const saved = await record(db, actor, patientId, "gad7", input.takenOn, result.total, { answers: input.answers, ...result });
+  return { ...saved, result };
+}
+
+export async function submitPsfs(db: Database, actor: Actor, patientId: string, input: { takenOn: string; activities: PsfsActivity[] }) {
+  checkTakenOn(input.takenOn, latestPossibleToday());
+  const result = scorePsfs(input.activities);
+  const activities = input.activities.map((a) => ({ activity: a.activity.trim(), score: a.score }));
+  const saved = await record(db, actor, patientId, "psfs", input.takenOn, result.score, { activities, ...result });
+  return { ...saved, result };
+}
+
+export async function recordLimbTemperature(
+  db: Database,
+  actor: Actor,
+  patientId: string,
+  input: { takenOn: string; differenceCelsius: number; site?: string | undefined },
+) {
+  checkTakenOn(input.takenOn, latestPossibleToday());
+  const difference = Math.round(input.differenceCelsius * 10) / 10;
+  const saved = await record(db, actor, patientId, "limb_temperature", input.takenOn, difference, {
+    differenceCelsius: difference,
+    site: input.site ?? null,
+    // Budapest vasomotor sign: more than 1 °C between limbs.
+    aboveOneDegree: Math.abs(difference) > 1,
+  });
+  return saved;
+}
+
+/** Licensed instruments: the score only. No item text or item answers are accepted or stored. */
+export async function recordLicensedScore(db: Database, actor: Actor, patientId: string, input: { takenOn: string; measureId: string; score: number }) {
+  checkTakenOn(input.takenOn, latestPossibleToday());
+  const { measureId, score } = validateLicensedScore(input.measureId, input.score);
+  return record(db, actor, patientId, measureId, input.takenOn, score, {});
+}
