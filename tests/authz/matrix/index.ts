@@ -1,11 +1,12 @@
 import type { Database, DemoIds } from "@concord/db";
 import { foundationRows } from "./foundation";
+import { progressFixtures, progressRows } from "./progress";
 import type { MatrixRow } from "./types";
 
 export * from "./types";
 
 /** The authorization matrix: one row per tRPC procedure. A procedure without a row fails the suite. */
-export const MATRIX: MatrixRow[] = [...foundationRows];
+export const MATRIX: MatrixRow[] = [...foundationRows, ...progressRows];
 
 /** Feature set-ups run once per database before the matrix (e.g. create a plan item to act on). */
-export const MATRIX_FIXTURES: Array<(db: Database, ids: DemoIds) => Promise<Record<string, string>>> = [];
+export const MATRIX_FIXTURES: Array<(db: Database, ids: DemoIds) => Promise<Record<string, string>>> = [progressFixtures];
