@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminRouter } from "./routers/admin";
+import { carePlanRouter } from "./routers/care-plan";
 import { alertsRouter } from "./routers/alerts";
 import { carePlanRouter } from "./routers/care-plan";
 import { checkInsRouter } from "./routers/checkins";
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   patients: patientsRouter,
   admin: adminRouter,
+  carePlan: carePlanRouter,
   checkIns: checkInsRouter,
   measures: measuresRouter,
   alerts: alertsRouter,

@@ -4,6 +4,7 @@ export * from "./queries/cursor";
 export * from "./queries/audit";
 export * from "./queries/users";
 export * from "./queries/patients";
+export * from "./queries/care-plan";
 export * from "./queries/progress";
 export * from "./queries/messaging-events";
 export * from "./queries/messaging-notifications";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "./client";
 import { addCareTeamMember, insertPatient } from "./queries/patients";
+import { seedCarePlans } from "./seed-care-plan";
 import { insertUser } from "./queries/users";
 import { users } from "./schema/index";
 
@@ -84,6 +85,7 @@ export async function seedDemo(
       }
     }
     await addCareTeamMember(tx, { patientId: casey.id, clinicianId: ids.outsider, discipline: "pain_physician", addedBy: ids.admin });
+    await seedCarePlans(tx, { alex: alex.id, jordan: jordan.id, authors: ids, today: today.toISOString().slice(0, 10) });
     return { users: ids, patients: { alex: alex.id, jordan: jordan.id, casey: casey.id } };
   });
 }
