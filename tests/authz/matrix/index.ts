@@ -1,4 +1,5 @@
 import type { Database, DemoIds } from "@concord/db";
+import { carePlanFixtures, carePlanRows } from "./care-plan";
 import { foundationRows } from "./foundation";
 import { progressFixtures, progressRows } from "./progress";
 import type { MatrixRow } from "./types";
@@ -6,7 +7,7 @@ import type { MatrixRow } from "./types";
 export * from "./types";
 
 /** The authorization matrix: one row per tRPC procedure. A procedure without a row fails the suite. */
-export const MATRIX: MatrixRow[] = [...foundationRows, ...progressRows];
+export const MATRIX: MatrixRow[] = [...foundationRows, ...progressRows, ...carePlanRows];
 
 /** Feature set-ups run once per database before the matrix (e.g. create a plan item to act on). */
-export const MATRIX_FIXTURES: Array<(db: Database, ids: DemoIds) => Promise<Record<string, string>>> = [progressFixtures];
+export const MATRIX_FIXTURES: Array<(db: Database, ids: DemoIds) => Promise<Record<string, string>>> = [progressFixtures, carePlanFixtures];
