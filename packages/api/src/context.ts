@@ -1,5 +1,6 @@
 import type { Actor } from "@concord/domain";
 import type { Database, DatabaseKind } from "@concord/db";
+import type { EventBus } from "./realtime/event-bus";
 
 export interface Context {
   db: Database;
@@ -8,7 +9,7 @@ export interface Context {
   actorName: string | null;
   sessionId: string | null;
   /** Real-time event bus of this instance; absent in callers that do not subscribe. */
-  events?: unknown;
+  events?: EventBus;
 }
 
 export function createContext(init: Context): Context {

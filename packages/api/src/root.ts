@@ -6,12 +6,16 @@ import { carePlanRouter } from "./routers/care-plan";
 import { checkInsRouter } from "./routers/checkins";
 import { measuresRouter } from "./routers/measures";
 import { meRouter } from "./routers/me";
+import { messagingRouter } from "./routers/messaging";
+import { notificationsRouter } from "./routers/notifications";
 import { patientsRouter } from "./routers/patients";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
   patients: patientsRouter,
+  messaging: messagingRouter,
+  notifications: notificationsRouter,
   admin: adminRouter,
   carePlan: carePlanRouter,
   checkIns: checkInsRouter,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { queryRows } from "../client";
 import { type RealtimeAudience, realtimeEvents } from "../schema/messaging";
@@ -79,12 +79,13 @@ export async function latestRealtimeEventId(db: Database): Promise<number> {
 }
 
 /**
- * Events of one patient after `afterId` that this receiver may see by audience. Authorization of
+ * Conversation events of one patient after `afterId` that a receiver may see by audience
+ * (person-addressed events travel on the notification stream instead). Authorization of
  * the receiver for the patient itself is re-decided by the caller before each batch.
  */
 export async function listPatientEventsAfter(
   db: Database,
-  params: { patientId: string; afterId: number; receiverId: string; includeTeam: boolean; limit?: number },
+  params: { patientId: string; afterId: number; includeTeam: boolean; limit?: number },
 ): Promise<RealtimeEventRow[]> {
   const audiences = params.includeTeam ? (["team", "all"] as const) : (["all"] as const);
   return db
@@ -94,7 +95,7 @@ export async function listPatientEventsAfter(
       and(
         eq(realtimeEvents.patientId, params.patientId),
         gt(realtimeEvents.id, params.afterId),
-        or(inArray(realtimeEvents.audience, [...audiences]), and(eq(realtimeEvents.audience, "user"), eq(realtimeEvents.userId, params.receiverId))),
+        inArray(realtimeEvents.audience, [...audiences]),
       ),
     )
     .orderBy(asc(realtimeEvents.id))

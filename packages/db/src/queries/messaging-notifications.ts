@@ -99,3 +99,13 @@ export async function getNotificationsByIds(db: Database, userId: string, ids: n
   if (ids.length === 0) return [];
   return db.select().from(notifications).where(and(eq(notifications.userId, userId), inArray(notifications.id, ids)));
 }
+
+/** Reading a thread also settles the reader's notifications about it. */
+export async function markThreadNotificationsRead(db: Database, params: { userId: string; threadId: string }): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, params.userId), isNull(notifications.readAt), sql`${notifications.ref}->>'threadId' = ${params.threadId}`))
+    .returning({ id: notifications.id });
+  return rows.length;
+}

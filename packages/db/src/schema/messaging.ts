@@ -7,6 +7,8 @@ export type MessageReferenceKind = "plan_item" | "goal" | "check_in" | "alert";
 export interface MessageReference {
   kind: MessageReferenceKind;
   id: string;
+  /** Resolved when posted, so a page of messages needs no lookup per reference. */
+  label?: string;
 }
 
 /**

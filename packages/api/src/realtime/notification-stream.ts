@@ -1,0 +1,40 @@
+import { tracked } from "@trpc/server";
+import type { Actor } from "@concord/domain";
+import { type Database, countUnreadNotifications, findUserById, latestRealtimeEventId, listUserEventsAfter } from "@concord/db";
+import type { EventBus } from "./event-bus";
+
+const SAFETY_POLL_MS = 15_000;
+
+/**
+ * The signed-in person's own notification events (across patients), each sent with the fresh
+ * unread count. Only rows addressed to this user are read, so nothing about anyone else can leak.
+ */
+export async function* notificationStream(params: {
+  db: Database;
+  bus: EventBus;
+  actor: Actor;
+  lastEventId: string | null | undefined;
+  signal: AbortSignal | undefined;
+}) {
+  const { db, bus, actor } = params;
+  const signal = params.signal ?? new AbortController().signal;
+  const waiter = bus.waiter((hint) => hint.userId === actor.userId);
+  try {
+    let cursor = params.lastEventId ? Number(params.lastEventId) : await latestRealtimeEventId(db);
+    while (!signal.aborted) {
+      const user = await findUserById(db, actor.userId);
+      if (!user?.active) return;
+      const events = await listUserEventsAfter(db, { userId: actor.userId, afterId: cursor, limit: 200 });
+      const last = events[events.length - 1];
+      if (last) {
+        cursor = last.id;
+        // Many events collapse into one "your count changed": the count is re-read, never summed.
+        yield tracked(String(last.id), { unread: await countUnreadNotifications(db, actor.userId) });
+      }
+      if (events.length === 200) continue;
+      await waiter.wait(signal, SAFETY_POLL_MS);
+    }
+  } finally {
+    waiter.close();
+  }
+}

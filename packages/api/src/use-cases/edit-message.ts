@@ -1,0 +1,44 @@
+import { type Actor, conflict, forbidden, notFound } from "@concord/domain";
+import { type Database, changeMessage, emitRealtimeEvents, getMessageForChange, getThread } from "@concord/db";
+import { visibleSpaces } from "./message-access";
+import { type PatientScopeLike, checkMentions, threadParticipants } from "./post-message";
+
+/**
+ * Edit (body) or delete (tombstone) one's own message. The previous body goes to the append-only
+ * history; a stale `expectedVersion` is refused, never overwritten.
+ */
+export async function changeOwnMessage(
+  db: Database,
+  actor: Actor,
+  scope: PatientScopeLike,
+  input: { messageId: number; expectedVersion: number } & ({ action: "edit"; body: string } | { action: "delete" }),
+) {
+  const spaces = visibleSpaces(actor, scope.facts);
+  const message = await getMessageForChange(db, { patientId: scope.patientId, messageId: input.messageId, spaces });
+  if (!message) throw notFound("This message");
+  if (message.authorId !== actor.userId) throw forbidden("You can edit or delete only your own messages.");
+  if (message.deletedAt) throw conflict("This message has already been deleted.");
+  if (message.version !== input.expectedVersion) {
+    throw conflict("This message was changed since you opened it (perhaps in another window). Reload to see the latest version.", {
+      currentVersion: message.version,
+    });
+  }
+  if (input.action === "edit") {
+    const thread = await getThread(db, { patientId: scope.patientId, threadId: message.threadId, spaces });
+    if (!thread) throw notFound("This message");
+    checkMentions(input.body, await threadParticipants(db, scope.patientId, thread.space));
+  }
+  const changed = await changeMessage(db, {
+    messageId: message.id,
+    patientId: scope.patientId,
+    editorId: actor.userId,
+    expectedVersion: input.expectedVersion,
+    action: input.action,
+    body: input.action === "edit" ? input.body : undefined,
+  });
+  if (!changed) throw conflict("This message was changed since you opened it. Reload to see the latest version.");
+  await emitRealtimeEvents(db, [
+    { patientId: scope.patientId, audience: message.space === "team" ? "team" : "all", kind: "message.updated", threadId: message.threadId, messageId: message.id },
+  ]);
+  return { id: message.id, version: input.expectedVersion + 1 };
+}

@@ -1,0 +1,18 @@
+import type { Actor } from "@concord/domain";
+import { type Database, emitRealtimeEvents, markThreadNotificationsRead, markThreadRead } from "@concord/db";
+import { loadVisibleThread } from "./message-access";
+import type { PatientScopeLike } from "./post-message";
+
+/** Moves the reader's position (never past the thread's newest message) and settles its notifications. */
+export async function markThreadReadUpTo(db: Database, actor: Actor, scope: PatientScopeLike, input: { threadId: string; lastReadMessageId: number }) {
+  const thread = await loadVisibleThread(db, actor, scope, input.threadId);
+  if (thread.lastMessageId === null) return { moved: false };
+  const upTo = Math.min(input.lastReadMessageId, thread.lastMessageId);
+  const moved = await markThreadRead(db, { threadId: thread.id, userId: actor.userId, lastReadMessageId: upTo });
+  const settled = await markThreadNotificationsRead(db, { userId: actor.userId, threadId: thread.id });
+  const events = [];
+  if (moved) events.push({ patientId: scope.patientId, audience: thread.space === "team" ? ("team" as const) : ("all" as const), kind: "message.read", threadId: thread.id });
+  if (settled > 0) events.push({ patientId: scope.patientId, audience: "user" as const, userId: actor.userId, kind: "notification" });
+  await emitRealtimeEvents(db, events);
+  return { moved };
+}
