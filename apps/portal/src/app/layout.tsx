@@ -26,7 +26,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="brand">Concord</Link>
             <nav aria-label="Main">
               {role && isClinicianRole(role) ? <Link href="/patients">My patients</Link> : null}
+              {role && isClinicianRole(role) ? <Link href="/worklist">Worklist</Link> : null}
               {role === "patient" ? <Link href="/me">My care</Link> : null}
+              {role === "patient" ? <Link href="/me/check-in">Check in</Link> : null}
+              {role === "patient" ? <Link href="/me/progress">My progress</Link> : null}
               {role === "admin" ? <Link href="/admin">Accounts and teams</Link> : null}
             </nav>
             {session ? (

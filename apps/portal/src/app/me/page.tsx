@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CareTeamList } from "~/components/care-team-list";
 import { getCaller } from "~/server/caller";
@@ -12,6 +13,9 @@ export default async function MyCarePage() {
   return (
     <>
       <h1>Hello, {patient.name.split(" ")[0]}</h1>
+      <p className="card">
+        <Link className="button" href="/me/check-in">Today’s check-in</Link> <Link className="button secondary" href="/me/progress">My progress</Link>
+      </p>
       <div className="grid">
         <section className="card" aria-labelledby="about-h">
           <h2 id="about-h">About your condition</h2>

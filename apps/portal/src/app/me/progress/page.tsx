@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { RangeLinks, rangeDays } from "~/components/progress/range-links";
+import { TrendsPanel } from "~/components/progress/trends-panel";
+import { trendRange } from "~/components/progress/trend-range";
+import { getCaller } from "~/server/caller";
+import { requireSessionActor } from "~/server/session";
+
+export default async function MyProgressPage({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
+  const session = await requireSessionActor();
+  if (session.actor.role !== "patient" || !session.actor.patientId) redirect("/");
+  const days = rangeDays((await searchParams).days);
+  const caller = await getCaller(session);
+  const trends = await caller.measures.trends({ patientId: session.actor.patientId, ...trendRange(days) });
+  return (
+    <>
+      <h1>My progress</h1>
+      <p>
+        Progress with CRPS is often slow; look at the trend over weeks rather than day to day.{" "}
+        <Link href="/me/check-in">Today’s check-in</Link>
+      </p>
+      <RangeLinks base="/me/progress" current={days} />
+      <section className="card" aria-label="Trends">
+        <TrendsPanel trends={trends} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,186 @@
+import { progressDates } from "@concord/domain";
+import styles from "./progress.module.css";
+
+export type MarkerShape = "circle" | "square" | "triangle" | "diamond";
+
+export interface ChartLine {
+  key: string;
+  label: string;
+  points: ReadonlyArray<{ date: string; value: number }>;
+  shape: MarkerShape;
+  /** Each line differs by shape and dash as well as colour, so it reads without colour. */
+  dash?: string;
+  colour: string;
+}
+
+export interface PlanMarker {
+  date: string;
+  label: string;
+}
+
+interface TrendChartProps {
+  id: string;
+  title: string;
+  unit: string;
+  yMin: number;
+  yMax: number;
+  from: string;
+  to: string;
+  resolution: "daily" | "weekly";
+  lines: ChartLine[];
+  markers: readonly PlanMarker[];
+  /** Horizontal reference lines, e.g. PHQ-9 band edges. */
+  references?: ReadonlyArray<{ value: number; label: string }>;
+  decimals?: number;
+}
+
+const W = 640;
+const H = 220;
+const PAD = { left: 40, right: 16, top: 26, bottom: 30 };
+
+function Glyph({ shape, x, y, size, colour }: { shape: MarkerShape; x: number; y: number; size: number; colour: string }) {
+  const s = size;
+  switch (shape) {
+    case "circle":
+      return <circle cx={x} cy={y} r={s} fill={colour} />;
+    case "square":
+      return <rect x={x - s} y={y - s} width={s * 2} height={s * 2} fill="#fff" stroke={colour} strokeWidth={1.6} />;
+    case "triangle":
+      return <path d={`M${x},${y - s * 1.2} L${x + s * 1.1},${y + s} L${x - s * 1.1},${y + s} Z`} fill={colour} />;
+    case "diamond":
+      return <path d={`M${x},${y - s * 1.3} L${x + s * 1.1},${y} L${x},${y + s * 1.3} L${x - s * 1.1},${y} Z`} fill="#fff" stroke={colour} strokeWidth={1.6} />;
+  }
+}
+
+export function LegendGlyph({ line }: { line: Pick<ChartLine, "shape" | "colour" | "dash"> }) {
+  return (
+    <svg width="34" height="14" aria-hidden="true" focusable="false">
+      <line x1="1" y1="7" x2="33" y2="7" stroke={line.colour} strokeWidth="2" strokeDasharray={line.dash} />
+      <Glyph shape={line.shape} x={17} y={7} size={4} colour={line.colour} />
+    </svg>
+  );
+}
+
+const fmt = (v: number, decimals: number) => (Number.isInteger(v) && decimals === 0 ? String(v) : v.toFixed(decimals));
+
+/**
+ * A hand-written SVG line chart. Lines differ by marker shape and dash, plan changes are numbered
+ * vertical lines listed under the chart, and every value is also in a table for screen readers.
+ */
+export function TrendChart(props: TrendChartProps) {
+  const { id, title, unit, yMin, yMax, from, to, lines, markers, resolution, references = [], decimals = 0 } = props;
+  const start = progressDates.toDayNumber(from);
+  const span = Math.max(1, progressDates.toDayNumber(to) - start);
+  const x = (date: string) => PAD.left + ((progressDates.toDayNumber(date) - start) / span) * (W - PAD.left - PAD.right);
+  const y = (v: number) => PAD.top + (1 - (v - yMin) / (yMax - yMin)) * (H - PAD.top - PAD.bottom);
+  const hasData = lines.some((l) => l.points.length > 0);
+  const yTicks = Array.from({ length: 5 }, (_, i) => yMin + ((yMax - yMin) * i) / 4);
+  const xTicks = Array.from({ length: 5 }, (_, i) => progressDates.addDays(from, Math.round((span * i) / 4)));
+  const visibleMarkers = markers.filter((m) => m.date >= from && m.date <= to);
+
+  const latest = lines
+    .map((l) => {
+      const last = l.points[l.points.length - 1];
+      return last ? `${l.label} ${fmt(last.value, decimals)} on ${last.date}` : `${l.label}: no data`;
+    })
+    .join("; ");
+  const summary = `${title}, ${resolution === "weekly" ? "weekly averages" : "daily values"} from ${from} to ${to}. Latest: ${latest}. ${visibleMarkers.length} plan change${visibleMarkers.length === 1 ? "" : "s"} marked.`;
+
+  const dates = [...new Set(lines.flatMap((l) => l.points.map((p) => p.date)))].sort();
+  const byLine = new Map(lines.map((l) => [l.key, new Map(l.points.map((p) => [p.date, p.value]))]));
+
+  return (
+    <figure className={styles.chart} aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
+      <h3 id={`${id}-title`} style={{ margin: "0 0 .25rem" }}>{title}</h3>
+      <ul className={styles.legend} aria-label={`${title} legend`}>
+        {lines.map((l) => (
+          <li key={l.key}><LegendGlyph line={l} /> {l.label}</li>
+        ))}
+        {visibleMarkers.length > 0 ? (
+          <li><svg width="14" height="14" aria-hidden="true"><line x1="7" y1="0" x2="7" y2="14" stroke="#444" strokeDasharray="3 2" /></svg> Plan change (numbered)</li>
+        ) : null}
+      </ul>
+      {hasData ? (
+        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
+          {yTicks.map((t) => (
+            <g key={t}>
+              <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#e3e7ee" />
+              <text x={PAD.left - 6} y={y(t) + 4} fontSize="11" textAnchor="end" fill="#5a6577">{fmt(t, decimals)}</text>
+            </g>
+          ))}
+          {references.map((r) => (
+            <g key={r.label}>
+              <line x1={PAD.left} x2={W - PAD.right} y1={y(r.value)} y2={y(r.value)} stroke="#9aa3b2" strokeDasharray="1 3" />
+              <text x={W - PAD.right - 2} y={y(r.value) - 3} fontSize="10" textAnchor="end" fill="#5a6577">{r.label}</text>
+            </g>
+          ))}
+          {xTicks.map((t) => (
+            <text key={t} x={x(t)} y={H - 8} fontSize="11" textAnchor="middle" fill="#5a6577">{t}</text>
+          ))}
+          <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke="#8a94a6" />
+          <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#8a94a6" />
+          {visibleMarkers.map((m, i) => (
+            <g key={m.date}>
+              <line x1={x(m.date)} x2={x(m.date)} y1={PAD.top - 10} y2={H - PAD.bottom} stroke="#444" strokeDasharray="3 2" />
+              <text x={x(m.date)} y={PAD.top - 13} fontSize="11" fontWeight="700" textAnchor="middle">{i + 1}</text>
+            </g>
+          ))}
+          {lines.map((l) => (
+            <g key={l.key}>
+              {l.points.length > 1 ? (
+                <polyline
+                  fill="none"
+                  stroke={l.colour}
+                  strokeWidth={2}
+                  strokeDasharray={l.dash}
+                  points={l.points.map((p) => `${x(p.date).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ")}
+                />
+              ) : null}
+              {l.points.map((p) => (
+                <Glyph key={p.date} shape={l.shape} x={x(p.date)} y={y(p.value)} size={l.points.length > 60 ? 2.2 : 3.5} colour={l.colour} />
+              ))}
+            </g>
+          ))}
+        </svg>
+      ) : (
+        <p className={styles.empty}>No {title.toLowerCase()} recorded between {from} and {to}.</p>
+      )}
+      {visibleMarkers.length > 0 ? (
+        <ol className={styles.planList} aria-label={`Plan changes shown on ${title}`}>
+          {visibleMarkers.map((m) => (
+            <li key={m.date}>{m.date}: {m.label}</li>
+          ))}
+        </ol>
+      ) : null}
+      {hasData ? (
+        <details>
+          <summary>Table view of {title.toLowerCase()}</summary>
+          <div className={styles.tableWrap}>
+            <table>
+              <caption className="sr-only">{summary}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{resolution === "weekly" ? "Week starting" : "Date"}</th>
+                  {lines.map((l) => (
+                    <th key={l.key} scope="col">{l.label}{unit ? ` (${unit})` : ""}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {dates.map((d) => (
+                  <tr key={d}>
+                    <th scope="row">{d}</th>
+                    {lines.map((l) => {
+                      const v = byLine.get(l.key)?.get(d);
+                      return <td key={l.key}>{v === undefined ? "—" : fmt(v, decimals)}</td>;
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
+    </figure>
+  );
+}

@@ -1,0 +1,45 @@
+import type { RouterOutputs } from "@concord/api";
+import { CSS_MAX_TOTAL } from "@concord/domain";
+import { type ChartLine, TrendChart } from "./trend-chart";
+
+type Trends = RouterOutputs["measures"]["trends"];
+
+const C = { a: "#1f5fae", b: "#a4262c", c: "#1e6b3a", d: "#7a4b00" };
+
+/** The six trend charts, sharing one time axis and the plan-change markers. */
+export function TrendsPanel({ trends }: { trends: Trends }) {
+  const s = trends.series;
+  const pts = (k: string) => s[k]?.points ?? [];
+  const resolution = s.painAverage?.resolution ?? "daily";
+  const common = { from: trends.from, to: trends.to, markers: trends.markers, resolution } as const;
+  // Measures are sparse: show weekly means with a decimal only when the range is long.
+  const measure = (k: string) => ({ resolution: s[k]?.resolution ?? resolution, decimals: (s[k]?.resolution ?? resolution) === "weekly" ? 1 : 0 });
+  const single = (key: string, label: string, shape: ChartLine["shape"], colour: string): ChartLine[] => [{ key, label, points: pts(key), shape, colour }];
+  return (
+    <div>
+      <p className="muted">
+        {resolution === "weekly" ? "Long ranges are shown as weekly averages (dated on the Monday of each week). " : ""}
+        {trends.checkInDays} check-in day{trends.checkInDays === 1 ? "" : "s"} in this range. Numbered dashed lines mark plan changes.
+      </p>
+      <TrendChart
+        id="pain"
+        title="Pain (0–10)"
+        unit="0–10"
+        yMin={0}
+        yMax={10}
+        {...common}
+        decimals={resolution === "weekly" ? 1 : 0}
+        lines={[
+          { key: "painWorst", label: "Worst", points: pts("painWorst"), shape: "triangle", colour: C.b, dash: "6 3" },
+          { key: "painAverage", label: "Average", points: pts("painAverage"), shape: "circle", colour: C.a },
+          { key: "painNow", label: "Now", points: pts("painNow"), shape: "square", colour: C.c, dash: "2 2" },
+        ]}
+      />
+      <TrendChart id="adherence" title="Adherence (% of plan items done)" unit="%" yMin={0} yMax={100} decimals={0} {...common} lines={single("adherence", "Adherence", "diamond", C.d)} references={[{ value: 50, label: "50%" }]} />
+      <TrendChart id="css" title="CRPS Severity Score" unit={`0–${CSS_MAX_TOTAL}`} yMin={0} yMax={CSS_MAX_TOTAL} {...common} {...measure("css")} lines={single("css", "CSS", "square", C.b)} />
+      <TrendChart id="phq9" title="PHQ-9 (mood)" unit="0–27" yMin={0} yMax={27} {...common} {...measure("phq9")} lines={single("phq9", "PHQ-9", "circle", C.a)} references={[{ value: 10, label: "10 moderate" }, { value: 20, label: "20 severe" }]} />
+      <TrendChart id="gad7" title="GAD-7 (anxiety)" unit="0–21" yMin={0} yMax={21} {...common} {...measure("gad7")} lines={single("gad7", "GAD-7", "triangle", C.c)} references={[{ value: 10, label: "10 moderate" }, { value: 15, label: "15 severe" }]} />
+      <TrendChart id="psfs" title="Patient-Specific Functional Scale (mean, 0–10, higher is better)" unit="0–10" yMin={0} yMax={10} {...common} {...measure("psfs")} decimals={1} lines={single("psfs", "PSFS", "diamond", C.a)} />
+    </div>
+  );
+}
