@@ -11,6 +11,8 @@ export default async function MyPatientsPage({ searchParams }: { searchParams: P
   const search = q?.trim().slice(0, 100) || undefined;
   const caller = await getCaller(session);
   const page = await caller.patients.list({ search, cursor: after, limit: 25 });
+  // One batched query for the patients on this page, not one per row.
+  const overdue = new Set((await caller.carePlan.pastReview({ patientIds: page.items.map((p) => p.id), limit: 100 })).items.map((p) => p.patientId));
   return (
     <>
       <h1>My patients</h1>
@@ -37,7 +39,10 @@ export default async function MyPatientsPage({ searchParams }: { searchParams: P
           <tbody>
             {page.items.map((p) => (
               <tr key={p.id}>
-                <td><Link href={`/patients/${p.id}`}>{p.name}</Link></td>
+                <td>
+                  <Link href={`/patients/${p.id}`}>{p.name}</Link>
+                  {overdue.has(p.id) ? <> <span className="badge danger">Plan review overdue</span></> : null}
+                </td>
                 <td>{p.diagnosis.label} <span className="muted">({p.diagnosis.code})</span></td>
                 <td><span className={`badge ${p.stage === "early" ? "warn" : ""}`}>{p.stage === "early" ? "Early (< 6 months)" : "Chronic"}</span></td>
                 <td>{DISCIPLINE_LABELS[p.discipline]}</td>

@@ -1,0 +1,208 @@
+"use client";
+import "./care-plan.css";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { createContext, useContext, useState } from "react";
+import {
+  DISCIPLINE_LABELS,
+  GOAL_IDS,
+  type Intervention,
+  type PlanCommand,
+  THERAPY_CATEGORY_LABELS,
+  describeTarget,
+  formatCalendarDate,
+  formatDose,
+  goalLabel,
+  interventionName,
+  mayChangeIntervention,
+} from "@concord/domain";
+import type { RouterOutputs } from "@concord/api";
+import { errorMessage } from "~/components/error-message";
+import { useTRPC } from "~/trpc/react";
+import { ConflictPanel, type ConflictDetails, readConflictDetails } from "./conflict-panel";
+import { AddGoalForm, AddInterventionForm, InterventionActions, ReviewDateForm } from "./plan-forms";
+
+export type PlanData = RouterOutputs["carePlan"]["get"];
+
+interface EditorApi {
+  data: PlanData;
+  /** Sends one command against the version on screen; resolves true when it was saved. */
+  submit: (command: PlanCommand) => Promise<boolean>;
+  busy: boolean;
+}
+
+const EditorContext = createContext<EditorApi | null>(null);
+export function useEditor(): EditorApi {
+  const api = useContext(EditorContext);
+  if (!api) throw new Error("useEditor outside CarePlanEditor");
+  return api;
+}
+
+const STATUS_BADGE: Record<Intervention["status"], string> = { proposed: "", active: "ok", paused: "warn", completed: "", stopped: "danger" };
+
+export function CarePlanEditor({ patientId, initial }: { patientId: string; initial: PlanData }) {
+  const trpc = useTRPC();
+  // The editor keeps the version it loaded until the user reloads or saves: that is what makes a
+  // concurrent change visible as a conflict instead of a silent refresh under their hands.
+  const query = useQuery({
+    ...trpc.carePlan.get.queryOptions({ patientId }),
+    initialData: initial,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+  const data = query.data;
+  const update = useMutation(trpc.carePlan.update.mutationOptions());
+  const [conflict, setConflict] = useState<{ command: PlanCommand; details: ConflictDetails; message: string } | null>(null);
+  const [status, setStatus] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+
+  async function send(command: PlanCommand, expectedVersion: number): Promise<boolean> {
+    setStatus(null);
+    try {
+      const saved = await update.mutateAsync({ patientId, expectedVersion, command });
+      setConflict(null);
+      setStatus({ kind: "success", text: `Saved as version ${saved.version}: ${saved.summary}` });
+      await query.refetch();
+      return true;
+    } catch (error) {
+      const details = error instanceof TRPCClientError ? readConflictDetails((error.data as { details?: unknown } | undefined)?.details) : null;
+      if (error instanceof TRPCClientError && error.data?.code === "CONFLICT" && details) {
+        setConflict({ command, details, message: error.message });
+      } else {
+        setStatus({ kind: "error", text: errorMessage(error) });
+      }
+      return false;
+    }
+  }
+
+  const api: EditorApi = { data, submit: (command) => send(command, data.version), busy: update.isPending };
+  const { plan } = data;
+  const byGoal = GOAL_IDS.map((goalId) => ({
+    goalId,
+    goal: plan.goals.find((g) => g.id === goalId) ?? null,
+    items: plan.interventions.filter((i) => i.goalIds[0] === goalId),
+  })).filter((g) => g.goal || g.items.length > 0);
+
+  return (
+    <EditorContext.Provider value={api}>
+      <div className="inline" style={{ justifyContent: "space-between", alignItems: "center" }}>
+        <p style={{ margin: 0 }}>
+          <span data-testid="plan-version">Version {data.version}</span>
+          {data.updatedByName && data.updatedAt ? <span className="muted"> · last changed by {data.updatedByName}</span> : null}
+          {" · "}review due {formatCalendarDate(plan.reviewDueAt)}{" "}
+          {data.pastReview ? <span className="badge danger">Review overdue</span> : null}
+        </p>
+      </div>
+      {conflict ? (
+        <ConflictPanel
+          details={conflict.details}
+          message={conflict.message}
+          busy={update.isPending || query.isFetching}
+          onReload={async () => {
+            setConflict(null);
+            await query.refetch();
+          }}
+          onApplyAgain={async () => {
+            await query.refetch();
+            await send(conflict.command, conflict.details.currentVersion);
+          }}
+        />
+      ) : null}
+      {status ? (
+        <div className={`alert ${status.kind}`} role={status.kind === "error" ? "alert" : "status"}>
+          {status.text}
+        </div>
+      ) : null}
+      {!data.exists ? (
+        <p className="card">This patient has no care plan yet. Add the first goal below to start one; the whole team will see it.</p>
+      ) : null}
+
+      {byGoal.map(({ goalId, goal, items }) => (
+        <section key={goalId} className="card" aria-labelledby={`goal-${goalId}`}>
+          <h2 id={`goal-${goalId}`} style={{ marginTop: 0 }}>
+            {goalLabel(goalId)} {goal ? <span className="badge">{goal.status.replace("_", " ")}</span> : null}
+          </h2>
+          {goal ? (
+            <ul>
+              {goal.targets.map((t, i) => (
+                <li key={i}>Target: {describeTarget(t)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Items linked to a goal not yet in the plan.</p>
+          )}
+          {items.length === 0 ? <p className="muted">No interventions for this goal yet.</p> : null}
+          {items.map((item) => (
+            <InterventionCard key={item.id} item={item} />
+          ))}
+        </section>
+      ))}
+
+      <section className="card no-print" aria-labelledby="add-h">
+        <h2 id="add-h" style={{ marginTop: 0 }}>Change the plan</h2>
+        <div className="grid">
+          <AddGoalForm />
+          <AddInterventionForm />
+          <ReviewDateForm />
+        </div>
+      </section>
+    </EditorContext.Provider>
+  );
+}
+
+function InterventionCard({ item }: { item: Intervention }) {
+  const { data } = useEditor();
+  const name = interventionName(item);
+  const responsible = item.responsibleClinicianId ? (data.names[item.responsibleClinicianId] ?? "a former team member") : "not yet assigned";
+  const d = item.details;
+  const canAct = data.viewerDiscipline ? mayChangeIntervention(data.viewerDiscipline, item, "update") : { allowed: false as const, message: "" };
+  return (
+    <article className="intervention" aria-label={name}>
+      <h3 style={{ margin: ".25rem 0" }}>
+        {name} <span className={`badge ${STATUS_BADGE[item.status]}`}>{item.status}</span>
+        {item.custom ? <span className="badge"> custom</span> : null}
+      </h3>
+      <p className="muted" style={{ margin: 0 }}>
+        {THERAPY_CATEGORY_LABELS[item.category]} · owned by {DISCIPLINE_LABELS[item.ownerDiscipline]} · responsible: {responsible}
+        {item.goalIds.length > 1 ? ` · also serves: ${item.goalIds.slice(1).map((g) => goalLabel(g)).join(", ")}` : ""}
+      </p>
+      <p style={{ margin: ".25rem 0" }}>
+        {d.kind === "medication" ? `${formatDose(d.dose, d.unit)} ${d.route}, ${d.schedule}` : null}
+        {d.kind === "medication" && d.titrationSteps.length > 0
+          ? ` · titration: ${d.titrationSteps.map((s) => `${formatDose(s.dose, d.unit)} from ${formatCalendarDate(s.startsOn)}`).join(", ")}`
+          : null}
+        {d.kind === "exercise" ? `${d.sets} × ${d.repetitions}, ${d.frequency}${d.durationMinutes ? `, ${d.durationMinutes} min` : ""}${d.stage ? ` · stage: ${d.stage.replaceAll("_", " ")}` : ""}` : null}
+        {d.kind === "psychological" ? `${d.sessionType} sessions, ${d.frequency}${d.nextSessionDate ? ` · next ${formatCalendarDate(d.nextSessionDate)}` : ""}` : null}
+        {d.kind === "procedure" ? `planned ${formatCalendarDate(d.plannedDate)}, ${d.side}${d.level ? `, level ${d.level}` : ""}${d.recordPainBeforeAfter ? " · record pain before and after" : ""}` : null}
+        {d.kind === "experimental" ? `consent: ${d.consentRecordedAt ?? "not recorded"} · study: ${d.studyReference ?? "none"}` : null}
+        {d.kind === "self_management" ? `${d.frequency}` : null}
+        {"instructions" in d && d.instructions ? ` · ${d.instructions}` : null}
+      </p>
+      <p className="muted" style={{ margin: 0 }}>
+        {item.startDate ? `Started ${formatCalendarDate(item.startDate)}` : "Not started"}
+        {item.nextReviewDate ? ` · next review ${formatCalendarDate(item.nextReviewDate)}` : ""}
+        {item.stopReason ? ` · stopped because: ${item.stopReason}` : ""}
+      </p>
+      {item.note ? <p style={{ margin: ".25rem 0" }}>Note: {item.note}</p> : null}
+      {item.trialEntries.length > 0 ? (
+        <details>
+          <summary>Trial history ({item.trialEntries.length})</summary>
+          <ul>
+            {item.trialEntries.map((e, i) => (
+              <li key={i}>
+                {formatCalendarDate(e.date)}:{" "}
+                {e.type === "dose_change"
+                  ? `dose ${e.from === null ? "started at" : `${formatDose(e.from, e.unit)} →`} ${formatDose(e.to, e.unit)} (${e.reason})`
+                  : e.type === "response"
+                    ? `pain ${e.pain}/10${e.note ? ` — ${e.note}` : ""}`
+                    : `side effect: ${e.name} (${e.severity})`}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {!canAct.allowed && data.viewerDiscipline ? <p className="muted no-print" style={{ margin: 0 }}>{canAct.message}</p> : null}
+      <InterventionActions item={item} canAct={canAct.allowed} />
+    </article>
+  );
+}

@@ -1,0 +1,464 @@
+"use client";
+import { type FormEvent, useState } from "react";
+import {
+  CATEGORY_OWNERS,
+  CATEGORY_PRESCRIPTION_KIND,
+  DISCIPLINES,
+  DISCIPLINE_LABELS,
+  DOSE_UNITS,
+  GMI_STAGES,
+  GMI_STAGE_LABELS,
+  GOAL_IDS,
+  GOAL_STATUSES,
+  type Intervention,
+  MEDICATION_ROUTES,
+  OUTCOME_MEASURES,
+  OUTCOME_MEASURE_RANGES,
+  PROCEDURE_SIDES,
+  type PlanCommand,
+  type PrescriptionKind,
+  ROUTE_LABELS,
+  SESSION_TYPES,
+  SIDE_EFFECT_SEVERITIES,
+  STATUS_TRANSITIONS,
+  THERAPY_CATALOGUE,
+  THERAPY_CATEGORIES,
+  THERAPY_CATEGORY_LABELS,
+  type TherapyCategory,
+  getTherapy,
+  goalLabel,
+  interventionName,
+} from "@concord/domain";
+import { useEditor } from "./care-plan-editor";
+
+type Fields = (name: string) => string;
+const optional = (value: string) => (value.trim() === "" ? undefined : value.trim());
+const num = (value: string) => (value.trim() === "" ? Number.NaN : Number(value));
+
+/** Wraps a form: builds a command from its fields, sends it, clears the form once it is saved. */
+function useCommandForm(build: (get: Fields, form: FormData) => PlanCommand) {
+  const { submit, busy } = useEditor();
+  return {
+    busy,
+    onSubmit: async (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const element = event.currentTarget;
+      const form = new FormData(element);
+      const saved = await submit(build((k) => String(form.get(k) ?? ""), form));
+      if (saved) element.reset();
+    },
+  };
+}
+
+function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}
+
+export function ReviewDateForm() {
+  const { data } = useEditor();
+  const form = useCommandForm((get) => ({ type: "setReviewDate", reviewDueAt: get("reviewDueAt") }));
+  return (
+    <form className="stack" onSubmit={form.onSubmit} aria-label="Set the plan review date">
+      <h3 style={{ margin: 0 }}>Plan review date</h3>
+      <Field id="plan-review" label="Next multidisciplinary review">
+        <input id="plan-review" name="reviewDueAt" type="date" required min={data.today} defaultValue={data.plan.reviewDueAt >= data.today ? data.plan.reviewDueAt : ""} />
+      </Field>
+      <button type="submit" disabled={form.busy}>Set review date</button>
+    </form>
+  );
+}
+
+const TARGET_KINDS = {
+  pain_average_at_most: "Average pain at most … /10 by a date",
+  activity_minutes: "Do an activity for … minutes",
+  psfs_activity_score: "PSFS activity score at least …",
+  measure_at_most: "Questionnaire score at most … (PHQ-9, GAD-7, CSS)",
+  custom: "Other measurable target",
+} as const;
+type TargetKind = keyof typeof TARGET_KINDS;
+
+function buildTarget(kind: TargetKind, get: Fields) {
+  switch (kind) {
+    case "pain_average_at_most":
+      return { kind, value: num(get("value")), byDate: get("byDate") };
+    case "activity_minutes":
+      return { kind, activity: get("activity"), minutes: num(get("minutes")), byDate: optional(get("byDate")) };
+    case "psfs_activity_score":
+      return { kind, activity: get("activity"), atLeast: num(get("atLeast")), byDate: optional(get("byDate")) };
+    case "measure_at_most":
+      return { kind, measure: get("measure") as (typeof OUTCOME_MEASURES)[number], value: num(get("value")), byDate: optional(get("byDate")) };
+    case "custom":
+      return { kind, description: get("description"), measure: get("measure") };
+  }
+}
+
+export function AddGoalForm() {
+  const { data } = useEditor();
+  const missing = GOAL_IDS.filter((g) => !data.plan.goals.some((x) => x.id === g));
+  const [kind, setKind] = useState<TargetKind>("pain_average_at_most");
+  const add = useCommandForm((get) => ({
+    type: "addGoal",
+    goalId: get("goalId") as (typeof GOAL_IDS)[number],
+    status: get("status") as (typeof GOAL_STATUSES)[number],
+    targets: [buildTarget(kind, get)],
+  }));
+  const status = useCommandForm((get) => ({ type: "updateGoal", goalId: get("goalId") as (typeof GOAL_IDS)[number], status: get("status") as (typeof GOAL_STATUSES)[number] }));
+  return (
+    <div className="stack">
+      {missing.length > 0 ? (
+        <form className="stack" onSubmit={add.onSubmit} aria-label="Add a goal">
+          <h3 style={{ margin: 0 }}>Add a goal</h3>
+          <Field id="goal-id" label="Goal">
+            <select id="goal-id" name="goalId">
+              {missing.map((g) => (
+                <option key={g} value={g}>{goalLabel(g)}</option>
+              ))}
+            </select>
+          </Field>
+          <Field id="goal-target-kind" label="Measurable target">
+            <select id="goal-target-kind" value={kind} onChange={(e) => setKind(e.target.value as TargetKind)}>
+              {Object.entries(TARGET_KINDS).map(([k, label]) => (
+                <option key={k} value={k}>{label}</option>
+              ))}
+            </select>
+          </Field>
+          {kind === "activity_minutes" || kind === "psfs_activity_score" ? (
+            <Field id="goal-activity" label="Activity"><input id="goal-activity" name="activity" /></Field>
+          ) : null}
+          {kind === "measure_at_most" ? (
+            <Field id="goal-measure" label="Questionnaire">
+              <select id="goal-measure" name="measure">
+                {OUTCOME_MEASURES.map((m) => (
+                  <option key={m} value={m}>{OUTCOME_MEASURE_RANGES[m].label} (0–{OUTCOME_MEASURE_RANGES[m].max})</option>
+                ))}
+              </select>
+            </Field>
+          ) : null}
+          {kind === "pain_average_at_most" || kind === "measure_at_most" ? (
+            <Field id="goal-value" label={kind === "pain_average_at_most" ? "Average pain at most (0–10)" : "Score at most"}>
+              <input id="goal-value" name="value" type="number" step="any" />
+            </Field>
+          ) : null}
+          {kind === "activity_minutes" ? <Field id="goal-minutes" label="Minutes"><input id="goal-minutes" name="minutes" type="number" /></Field> : null}
+          {kind === "psfs_activity_score" ? <Field id="goal-atleast" label="Score at least (0–10)"><input id="goal-atleast" name="atLeast" type="number" step="any" /></Field> : null}
+          {kind === "custom" ? (
+            <>
+              <Field id="goal-description" label="Target"><input id="goal-description" name="description" /></Field>
+              <Field id="goal-custom-measure" label="Measured by"><input id="goal-custom-measure" name="measure" /></Field>
+            </>
+          ) : (
+            <Field id="goal-by" label={kind === "pain_average_at_most" ? "By date" : "By date (optional)"}>
+              <input id="goal-by" name="byDate" type="date" />
+            </Field>
+          )}
+          <Field id="goal-status" label="Status">
+            <select id="goal-status" name="status" defaultValue="not_started">
+              {GOAL_STATUSES.map((s) => (
+                <option key={s} value={s}>{s.replace("_", " ")}</option>
+              ))}
+            </select>
+          </Field>
+          <button type="submit" disabled={add.busy}>Add goal</button>
+        </form>
+      ) : null}
+      {data.plan.goals.length > 0 ? (
+        <form className="stack" onSubmit={status.onSubmit} aria-label="Change a goal's status">
+          <h3 style={{ margin: 0 }}>Goal status</h3>
+          <Field id="goal-status-goal" label="Goal">
+            <select id="goal-status-goal" name="goalId">
+              {data.plan.goals.map((g) => (
+                <option key={g.id} value={g.id}>{goalLabel(g.id)} (now {g.status.replace("_", " ")})</option>
+              ))}
+            </select>
+          </Field>
+          <Field id="goal-status-new" label="New status">
+            <select id="goal-status-new" name="status">
+              {GOAL_STATUSES.map((s) => (
+                <option key={s} value={s}>{s.replace("_", " ")}</option>
+              ))}
+            </select>
+          </Field>
+          <button type="submit" disabled={status.busy}>Change goal status</button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function detailsFor(kind: PrescriptionKind, get: Fields, form: FormData): Record<string, unknown> {
+  switch (kind) {
+    case "medication":
+      return { dose: num(get("dose")), unit: get("unit"), route: get("route"), schedule: get("schedule") };
+    case "exercise":
+      return {
+        sets: num(get("sets")),
+        repetitions: num(get("repetitions")),
+        frequency: get("frequency"),
+        durationMinutes: optional(get("durationMinutes")) === undefined ? undefined : num(get("durationMinutes")),
+        instructions: get("instructions"),
+        stage: optional(get("stage")),
+      };
+    case "psychological":
+      return { sessionType: get("sessionType"), frequency: get("frequency"), nextSessionDate: optional(get("nextSessionDate")) };
+    case "procedure":
+      return { plannedDate: get("plannedDate"), side: get("side"), level: optional(get("level")), recordPainBeforeAfter: form.get("recordPainBeforeAfter") === "on" };
+    case "experimental":
+      return { consentRecordedAt: optional(get("consentRecordedAt")) ?? null, studyReference: optional(get("studyReference")) ?? null };
+    case "self_management":
+      return { frequency: get("frequency"), instructions: get("instructions") };
+  }
+}
+
+export function AddInterventionForm() {
+  const { data } = useEditor();
+  const viewer = data.viewerDiscipline;
+  const [custom, setCustom] = useState(false);
+  const [therapyId, setTherapyId] = useState(THERAPY_CATALOGUE[0]?.id ?? "");
+  const [category, setCategory] = useState<TherapyCategory>("self_management");
+  const therapy = custom ? undefined : getTherapy(therapyId);
+  const effectiveCategory = therapy?.category ?? category;
+  const kind = CATEGORY_PRESCRIPTION_KIND[effectiveCategory];
+  const owners = CATEGORY_OWNERS[effectiveCategory];
+  const isOwner = viewer !== null && (owners as readonly string[]).includes(viewer);
+  const form = useCommandForm((get, raw) => {
+    const goalIds = raw.getAll("goalIds").map(String) as Array<(typeof GOAL_IDS)[number]>;
+    return {
+      type: "addIntervention",
+      therapy: custom
+        ? { custom: true, name: get("customName"), category, ownerDiscipline: get("ownerDiscipline") as (typeof DISCIPLINES)[number] }
+        : { therapyId },
+      goalIds: goalIds.length > 0 ? goalIds : undefined,
+      status: get("status") === "active" ? "active" : "proposed",
+      nextReviewDate: optional(get("nextReviewDate")),
+      note: optional(get("note")) ?? null,
+      details: detailsFor(kind, get, raw),
+    };
+  });
+  const units = therapy?.prescriptionKind === "medication" ? therapy.doseLimits.map((l) => l.unit) : DOSE_UNITS;
+  const routes = therapy?.prescriptionKind === "medication" ? therapy.routes : MEDICATION_ROUTES;
+
+  return (
+    <form className="stack" onSubmit={form.onSubmit} aria-label="Add an intervention">
+      <h3 style={{ margin: 0 }}>Add an intervention</h3>
+      <div>
+        <label>
+          <input type="checkbox" checked={custom} onChange={(e) => setCustom(e.target.checked)} style={{ width: "auto" }} /> Not in the catalogue (custom)
+        </label>
+      </div>
+      {custom ? (
+        <>
+          <Field id="iv-custom-name" label="Name"><input id="iv-custom-name" name="customName" /></Field>
+          <Field id="iv-category" label="Category">
+            <select id="iv-category" value={category} onChange={(e) => setCategory(e.target.value as TherapyCategory)}>
+              {THERAPY_CATEGORIES.map((c) => (
+                <option key={c} value={c}>{THERAPY_CATEGORY_LABELS[c]}</option>
+              ))}
+            </select>
+          </Field>
+          <Field id="iv-owner" label="Owning discipline">
+            <select id="iv-owner" name="ownerDiscipline" defaultValue={viewer && (owners as readonly string[]).includes(viewer) ? viewer : owners[0]} key={category}>
+              {owners.map((d) => (
+                <option key={d} value={d}>{DISCIPLINE_LABELS[d]}</option>
+              ))}
+            </select>
+          </Field>
+        </>
+      ) : (
+        <Field id="iv-therapy" label="Therapy">
+          <select id="iv-therapy" value={therapyId} onChange={(e) => setTherapyId(e.target.value)}>
+            {THERAPY_CATEGORIES.map((c) => (
+              <optgroup key={c} label={THERAPY_CATEGORY_LABELS[c]}>
+                {THERAPY_CATALOGUE.filter((t) => t.category === c).map((t) => (
+                  <option key={t.id} value={t.id}>{t.name}</option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </Field>
+      )}
+      <p className="muted" style={{ margin: 0 }} aria-live="polite">
+        Owned by {owners.map((d) => DISCIPLINE_LABELS[d]).join(" or ")}.{" "}
+        {isOwner ? "You can start it now or propose it." : "You can propose it; the owning discipline decides whether to start it."}
+      </p>
+      {isOwner ? (
+        <Field id="iv-status" label="Start as">
+          <select id="iv-status" name="status" defaultValue="active">
+            <option value="active">Active</option>
+            <option value="proposed">Proposed</option>
+          </select>
+        </Field>
+      ) : (
+        <input type="hidden" name="status" value="proposed" />
+      )}
+      {data.plan.goals.length > 0 ? (
+        <fieldset>
+          <legend>Goals it serves (leave empty for the usual ones)</legend>
+          {data.plan.goals.map((g) => (
+            <label key={g.id} style={{ fontWeight: 400 }}>
+              <input type="checkbox" name="goalIds" value={g.id} style={{ width: "auto" }} /> {goalLabel(g.id)}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {kind === "medication" ? (
+        <>
+          <Field id="iv-dose" label="Dose"><input id="iv-dose" name="dose" type="number" step="any" /></Field>
+          <Field id="iv-unit" label="Unit">
+            <select id="iv-unit" name="unit" key={therapyId}>
+              {units.map((u) => <option key={u} value={u}>{u}</option>)}
+            </select>
+          </Field>
+          <Field id="iv-route" label="Route">
+            <select id="iv-route" name="route" key={therapyId}>
+              {routes.map((r) => <option key={r} value={r}>{ROUTE_LABELS[r]}</option>)}
+            </select>
+          </Field>
+          <Field id="iv-schedule" label="Schedule"><input id="iv-schedule" name="schedule" placeholder="e.g. twice daily" /></Field>
+        </>
+      ) : null}
+      {kind === "exercise" ? (
+        <>
+          <Field id="iv-sets" label="Sets"><input id="iv-sets" name="sets" type="number" /></Field>
+          <Field id="iv-reps" label="Repetitions"><input id="iv-reps" name="repetitions" type="number" /></Field>
+          <Field id="iv-duration" label="Minutes (optional)"><input id="iv-duration" name="durationMinutes" type="number" /></Field>
+          {therapyId === "mirror-therapy" && !custom ? (
+            <Field id="iv-stage" label="Graded motor imagery stage">
+              <select id="iv-stage" name="stage">
+                {GMI_STAGES.map((s) => <option key={s} value={s}>{GMI_STAGE_LABELS[s]}</option>)}
+              </select>
+            </Field>
+          ) : null}
+        </>
+      ) : null}
+      {kind === "psychological" ? (
+        <>
+          <Field id="iv-session" label="Session type">
+            <select id="iv-session" name="sessionType">
+              {SESSION_TYPES.map((s) => <option key={s} value={s}>{s}</option>)}
+            </select>
+          </Field>
+          <Field id="iv-next-session" label="Next session (optional)"><input id="iv-next-session" name="nextSessionDate" type="date" /></Field>
+        </>
+      ) : null}
+      {kind === "exercise" || kind === "psychological" || kind === "self_management" ? (
+        <Field id="iv-frequency" label="How often"><input id="iv-frequency" name="frequency" placeholder="e.g. daily" /></Field>
+      ) : null}
+      {kind === "exercise" || kind === "self_management" ? (
+        <Field id="iv-instructions" label="Instructions for the patient"><textarea id="iv-instructions" name="instructions" /></Field>
+      ) : null}
+      {kind === "procedure" ? (
+        <>
+          <Field id="iv-planned" label="Planned date"><input id="iv-planned" name="plannedDate" type="date" /></Field>
+          <Field id="iv-side" label="Side">
+            <select id="iv-side" name="side">
+              {PROCEDURE_SIDES.map((s) => <option key={s} value={s}>{s}</option>)}
+            </select>
+          </Field>
+          <Field id="iv-level" label="Level (optional)"><input id="iv-level" name="level" /></Field>
+          <label style={{ fontWeight: 400 }}>
+            <input type="checkbox" name="recordPainBeforeAfter" defaultChecked style={{ width: "auto" }} /> Record pain before and after
+          </label>
+        </>
+      ) : null}
+      {kind === "experimental" ? (
+        <>
+          <Field id="iv-consent" label="Consent recorded on (required before activation)"><input id="iv-consent" name="consentRecordedAt" type="date" /></Field>
+          <Field id="iv-study" label="Study reference (required before activation)"><input id="iv-study" name="studyReference" /></Field>
+        </>
+      ) : null}
+      <Field id="iv-next-review" label="Next review (optional)"><input id="iv-next-review" name="nextReviewDate" type="date" /></Field>
+      <Field id="iv-note" label="Note for the team (optional)"><textarea id="iv-note" name="note" /></Field>
+      <button type="submit" disabled={form.busy}>{isOwner ? "Add intervention" : "Propose intervention"}</button>
+    </form>
+  );
+}
+
+/** The changes one item allows: status and dose for its owners, observations for the whole team. */
+export function InterventionActions({ item, canAct }: { item: Intervention; canAct: boolean }) {
+  const name = interventionName(item);
+  const id = (field: string) => `${item.id}-${field}`;
+  const next = STATUS_TRANSITIONS[item.status];
+  const terminal = next.length === 0;
+  const isMedication = item.details.kind === "medication";
+  const today = useEditor().data.today;
+  const status = useCommandForm((get) => ({
+    type: "changeInterventionStatus",
+    interventionId: item.id,
+    to: get("to") as Intervention["status"],
+    reason: optional(get("reason")),
+  }));
+  const dose = useCommandForm((get) => ({
+    type: "recordTrialEntry",
+    interventionId: item.id,
+    entry: { type: "dose_change", to: num(get("to")), date: today, reason: get("reason") },
+  }));
+  const response = useCommandForm((get) => ({
+    type: "recordTrialEntry",
+    interventionId: item.id,
+    entry: { type: "response", pain: num(get("pain")), note: get("note"), date: today },
+  }));
+  const sideEffect = useCommandForm((get) => ({
+    type: "recordTrialEntry",
+    interventionId: item.id,
+    entry: { type: "side_effect", name: get("name"), severity: get("severity") as (typeof SIDE_EFFECT_SEVERITIES)[number], date: today },
+  }));
+  const review = useCommandForm((get) => ({ type: "updateIntervention", interventionId: item.id, nextReviewDate: optional(get("nextReviewDate")) ?? null }));
+  const observable = isMedication && item.status !== "proposed";
+  if (terminal && !observable) return null;
+  if (!canAct && !observable) return null;
+
+  return (
+    <details className="no-print">
+      <summary>Change {name}</summary>
+      <div className="grid">
+        {canAct && !terminal ? (
+          <form className="stack" onSubmit={status.onSubmit} aria-label={`Change the status of ${name}`}>
+            <Field id={id("to")} label="New status">
+              <select id={id("to")} name="to">
+                {next.map((s) => <option key={s} value={s}>{s}</option>)}
+              </select>
+            </Field>
+            <Field id={id("reason")} label="Reason (required to stop)"><input id={id("reason")} name="reason" maxLength={500} /></Field>
+            <button type="submit" disabled={status.busy}>Change status</button>
+          </form>
+        ) : null}
+        {canAct && isMedication && (item.status === "active" || item.status === "paused") ? (
+          <form className="stack" onSubmit={dose.onSubmit} aria-label={`Change the dose of ${name}`}>
+            <Field id={id("dose")} label={`New dose (${item.details.kind === "medication" ? item.details.unit : ""})`}><input id={id("dose")} name="to" type="number" step="any" /></Field>
+            <Field id={id("dose-reason")} label="Reason for the change"><input id={id("dose-reason")} name="reason" /></Field>
+            <button type="submit" disabled={dose.busy}>Change dose</button>
+          </form>
+        ) : null}
+        {observable ? (
+          <>
+            <form className="stack" onSubmit={response.onSubmit} aria-label={`Record the response to ${name}`}>
+              <Field id={id("pain")} label="Pain reported (0–10)"><input id={id("pain")} name="pain" type="number" min={0} max={10} /></Field>
+              <Field id={id("response-note")} label="Note (optional)"><input id={id("response-note")} name="note" /></Field>
+              <button type="submit" className="secondary" disabled={response.busy}>Record response</button>
+            </form>
+            <form className="stack" onSubmit={sideEffect.onSubmit} aria-label={`Record a side effect of ${name}`}>
+              <Field id={id("side-effect")} label="Side effect"><input id={id("side-effect")} name="name" /></Field>
+              <Field id={id("severity")} label="Severity">
+                <select id={id("severity")} name="severity">
+                  {SIDE_EFFECT_SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
+                </select>
+              </Field>
+              <button type="submit" className="secondary" disabled={sideEffect.busy}>Record side effect</button>
+            </form>
+          </>
+        ) : null}
+        {canAct && !terminal ? (
+          <form className="stack" onSubmit={review.onSubmit} aria-label={`Set the next review of ${name}`}>
+            <Field id={id("next-review")} label="Next review"><input id={id("next-review")} name="nextReviewDate" type="date" defaultValue={item.nextReviewDate ?? ""} /></Field>
+            <button type="submit" className="secondary" disabled={review.busy}>Set next review</button>
+          </form>
+        ) : null}
+      </div>
+    </details>
+  );
+}
