@@ -71,7 +71,9 @@ test("a patient's PHQ-9 item 9 answer shows crisis resources at once and reaches
   const onPage = psych.getByTestId("alert").filter({ hasText: "PHQ-9 item 9" });
   await onPage.getByLabel("Note (what was done)").fill("Called Alex; safety plan agreed.");
   await onPage.getByRole("button", { name: "Acknowledge" }).click();
-  await expect(psych.getByText("“Called Alex; safety plan agreed.”")).toBeVisible();
+  await expect(psych.getByTestId("alert").filter({ hasText: "PHQ-9 item 9" }).filter({ has: psych.getByRole("button", { name: "Acknowledge" }) })).toHaveCount(0);
+  await psych.getByText(/^Acknowledged alerts \(\d+\)$/).click();
+  await expect(psych.getByText(/Acknowledged by Dr\. Jonah Weiss at .*“Called Alex; safety plan agreed\.”/)).toBeVisible();
   await psych.goto("/worklist");
   await expect(psych.getByTestId("alert").filter({ hasText: "PHQ-9 item 9" })).toHaveCount(0);
   await psychContext.close();
