@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { ROLE_LABELS, isClinicianRole } from "@concord/domain";
+import { NotificationBell } from "~/components/messaging/notification-bell";
 import { SignOutButton } from "~/components/sign-out-button";
 import { getSessionActor } from "~/server/session";
 import { TRPCReactProvider } from "~/trpc/react";
@@ -21,6 +22,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">Skip to content</a>
+        {/* The provider wraps the header too: the notification count there is live. */}
+        <TRPCReactProvider>
         <header className="site">
           <div className="inner">
             <Link href="/" className="brand">Concord</Link>
@@ -30,6 +33,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {role === "patient" ? <Link href="/me">My care</Link> : null}
               {role === "patient" ? <Link href="/me/check-in">Check in</Link> : null}
               {role === "patient" ? <Link href="/me/progress">My progress</Link> : null}
+              {role === "patient" ? <Link href="/me/messages">Messages</Link> : null}
+              {session ? <NotificationBell /> : null}
               {role === "admin" ? <Link href="/admin">Accounts and teams</Link> : null}
             </nav>
             {session ? (
@@ -42,9 +47,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             ) : null}
           </div>
         </header>
-        <main id="main">
-          <TRPCReactProvider>{children}</TRPCReactProvider>
-        </main>
+        <main id="main">{children}</main>
+        </TRPCReactProvider>
       </body>
     </html>
   );

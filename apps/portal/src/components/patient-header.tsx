@@ -25,5 +25,5 @@ export function PatientHeader({ name, subtitle, tabs }: { name: string; subtitle
 
 export function patientTabs(patientId: string, current: string): PatientTab[] {
   const base = `/patients/${patientId}`;
-  return [{ href: base, label: "Summary" }, { href: `${base}/progress`, label: "Progress" }, { href: `${base}/plan`, label: "Care plan" }].map((t) => ({ ...t, current: t.href === current }));
+  return [{ href: base, label: "Summary" }, { href: `${base}/progress`, label: "Progress" }, { href: `${base}/plan`, label: "Care plan" }, { href: `${base}/messages`, label: "Messages" }].map((t) => ({ ...t, current: t.href === current }));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { setPasswordHasher } from "@concord/api";
+import { type RealtimeRuntime, setPasswordHasher, startRealtime } from "@concord/api";
 import { buildAuthOptions, hashPassword } from "@concord/auth";
 import { type DbHandle, demoLoginTable, findUserByEmail, isEmpty, openDatabase, seedDemo } from "@concord/db";
 import type { NextAuthOptions } from "next-auth";
@@ -7,6 +7,8 @@ import { env } from "../env";
 
 interface Runtime {
   handle: DbHandle;
+  /** This process's single LISTEN connection and its fan-out to open subscriptions. */
+  realtime: RealtimeRuntime;
 }
 
 const globalForRuntime = globalThis as unknown as { __concordRuntime?: Promise<Runtime> };
@@ -23,11 +25,12 @@ async function start(): Promise<Runtime> {
   if (await findUserByEmail(handle.db, "physician@concord.demo")) {
     console.log(`[concord] ${demoLoginTable().replace(/\n/g, "\n[concord] ")}`);
   }
+  const realtime = await startRealtime(handle);
   console.log(`[concord] Ready on the ${where}.`);
-  const close = () => void handle.close();
+  const close = () => void realtime.close().finally(() => handle.close());
   process.once("SIGTERM", close);
   process.once("SIGINT", close);
-  return { handle };
+  return { handle, realtime };
 }
 
 /**

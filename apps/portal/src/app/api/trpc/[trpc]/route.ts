@@ -1,4 +1,6 @@
+import type { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { NextRequest } from "next/server";
 import { appRouter } from "@concord/api";
 import { actorFromSession } from "@concord/auth";
@@ -43,8 +45,14 @@ async function handler(req: NextRequest) {
     if (body.byteLength > MAX_BODY_BYTES) return tooLarge();
     request = new Request(req.url, { method: req.method, headers: req.headers, body });
   }
-  const { handle } = await getRuntime();
-  return fetchRequestHandler({
+  const { handle, realtime } = await getRuntime();
+  // A subscription refused before its stream starts (no session, not on the team) would otherwise
+  // be a 200 event stream carrying the error: answer it with the real HTTP status instead.
+  let refusedSubscription: TRPCError | null = null;
+  const response = await fetchRequestHandler({
+    onError: ({ error, type }) => {
+      if (type === "subscription") refusedSubscription ??= error;
+    },
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
@@ -57,9 +65,18 @@ async function handler(req: NextRequest) {
         actor: session?.actor ?? null,
         actorName: session?.name ?? null,
         sessionId: session?.sessionId ?? null,
+        events: realtime.bus,
       };
     },
   });
+  const refused = refusedSubscription as TRPCError | null;
+  if (refused && response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await response.body?.cancel().catch(() => undefined);
+    const httpStatus = getHTTPStatusCodeFromError(refused);
+    const message = httpStatus >= 500 ? "Something went wrong on our side. Please try again." : refused.message;
+    return Response.json({ error: { json: { message, code: -32600, data: { code: refused.code, httpStatus } } } }, { status: httpStatus });
+  }
+  return response;
 }
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { redirect } from "next/navigation";
+import { Conversations } from "~/components/messaging/conversations";
+import { requireSessionActor } from "~/server/session";
+
+/** The patient's messages: only the space shared with the care team exists here. */
+export default async function MyMessagesPage({ searchParams }: { searchParams: Promise<{ thread?: string }> }) {
+  const session = await requireSessionActor();
+  if (session.actor.role !== "patient" || !session.actor.patientId) redirect("/");
+  const { thread } = await searchParams;
+  return (
+    <>
+      <h1>Messages with your care team</h1>
+      <p className="muted">Your care team reads these during working hours. In an emergency, call your local emergency number.</p>
+      <Conversations
+        patientId={session.actor.patientId}
+        viewerId={session.actor.userId}
+        canSeeTeam={false}
+        initialThreadId={thread && z.uuid().safeParse(thread).success ? thread : null}
+      />
+    </>
+  );
+}

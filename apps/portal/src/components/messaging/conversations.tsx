@@ -1,0 +1,156 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
+import type { MessagingEvent } from "@concord/api";
+import { errorMessage } from "~/components/error-message";
+import { useTRPC } from "~/trpc/react";
+import { ThreadView } from "./thread-view";
+
+type Space = "team" | "patient";
+export type EventHandlerRef = RefObject<((event: MessagingEvent) => void) | null>;
+
+const SPACE_LABEL: Record<Space, string> = { team: "Care team only", patient: "With the patient" };
+
+/**
+ * A patient's conversations: space tabs (the team space only for the care team), the thread list
+ * with unread counts, the open thread, and one live SSE subscription for all of it.
+ */
+export function Conversations(props: { patientId: string; viewerId: string; canSeeTeam: boolean; initialThreadId: string | null }) {
+  const { patientId, viewerId, canSeeTeam } = props;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [space, setSpace] = useState<Space>(canSeeTeam ? "team" : "patient");
+  const [threadId, setThreadId] = useState<string | null>(props.initialThreadId);
+  const [creating, setCreating] = useState(false);
+  const threads = useQuery(trpc.messaging.threads.queryOptions({ patientId }));
+  const threadHandler: EventHandlerRef = useRef(null);
+
+  const refreshThreads = useCallback(() => queryClient.invalidateQueries({ queryKey: trpc.messaging.threads.pathKey() }), [queryClient, trpc]);
+  const live = useSubscription(
+    trpc.messaging.events.subscriptionOptions(
+      { patientId },
+      {
+        // (Re)connected: anything before the stream's starting point is re-read from the server.
+        onStarted: () => void queryClient.invalidateQueries({ queryKey: trpc.messaging.pathKey() }),
+        onData: (event) => {
+          threadHandler.current?.(event.data);
+          void refreshThreads();
+        },
+      },
+    ),
+  );
+
+  const all = threads.data?.items ?? [];
+  const open = all.find((t) => t.id === threadId) ?? null;
+  useEffect(() => {
+    if (open && open.space !== space) setSpace(open.space);
+  }, [open, space]);
+  const visible = all.filter((t) => t.space === space);
+  const unreadIn = (s: Space) => all.filter((t) => t.space === s).reduce((sum, t) => sum + t.unread, 0);
+
+  return (
+    <div>
+      <div className="inline" role="tablist" aria-label="Conversation spaces" style={{ marginBottom: "1rem" }}>
+        {(canSeeTeam ? (["team", "patient"] as const) : (["patient"] as const)).map((s) => (
+          <button
+            key={s}
+            type="button"
+            role="tab"
+            aria-selected={space === s}
+            className={space === s ? "" : "secondary"}
+            onClick={() => {
+              setSpace(s);
+              setThreadId(null);
+            }}
+          >
+            {SPACE_LABEL[s]}
+            {unreadIn(s) > 0 ? <span className="badge warn" style={{ marginLeft: ".4rem" }}>{unreadIn(s)} unread</span> : null}
+          </button>
+        ))}
+        <span className="muted" aria-live="polite" data-testid="live-status">
+          {live.status === "pending" ? "Live" : live.status === "error" ? "Reconnecting…" : "Connecting…"}
+        </span>
+      </div>
+      <div style={{ display: "grid", gridTemplateColumns: "minmax(220px, 1fr) 2.5fr", gap: "1rem", alignItems: "start" }}>
+        <section className="card" aria-labelledby="threads-h">
+          <h2 id="threads-h" style={{ marginTop: 0 }}>{SPACE_LABEL[space]}</h2>
+          {threads.error ? <p className="alert error">{errorMessage(threads.error)}</p> : null}
+          {threads.isPending ? <p className="muted">Loading…</p> : null}
+          {!threads.isPending && visible.length === 0 ? <p className="muted">No conversations yet.</p> : null}
+          <ul className="plain" data-testid="thread-list">
+            {visible.map((t) => (
+              <li key={t.id}>
+                <button
+                  type="button"
+                  className={t.id === threadId ? "" : "secondary"}
+                  style={{ width: "100%", textAlign: "left" }}
+                  aria-current={t.id === threadId ? "true" : undefined}
+                  onClick={() => {
+                    setThreadId(t.id);
+                    setCreating(false);
+                  }}
+                  data-testid="thread-item"
+                >
+                  {t.title}
+                  {t.unread > 0 ? (
+                    <span className="badge warn" style={{ marginLeft: ".4rem" }} data-testid="unread-badge">
+                      {t.unread >= 100 ? "99+" : t.unread} unread
+                    </span>
+                  ) : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="secondary" style={{ marginTop: ".75rem" }} onClick={() => setCreating(true)}>
+            New conversation
+          </button>
+        </section>
+        <section className="card" aria-label="Conversation">
+          {creating ? (
+            <NewThreadForm
+              patientId={patientId}
+              space={space}
+              onCreated={(id) => {
+                setCreating(false);
+                setThreadId(id);
+                void refreshThreads();
+              }}
+            />
+          ) : threadId ? (
+            <ThreadView key={threadId} patientId={patientId} threadId={threadId} viewerId={viewerId} forPatient={!canSeeTeam} handlerRef={threadHandler} onRead={refreshThreads} />
+          ) : (
+            <p className="muted">Choose a conversation, or start a new one.</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function NewThreadForm({ patientId, space, onCreated }: { patientId: string; space: Space; onCreated: (threadId: string) => void }) {
+  const trpc = useTRPC();
+  const create = useMutation(trpc.messaging.createThread.mutationOptions({ onSuccess: (r) => onCreated(r.threadId) }));
+  return (
+    <form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        create.mutate({ patientId, space, title: String(form.get("title") ?? ""), body: String(form.get("body") ?? "") });
+      }}
+    >
+      <h2 style={{ marginTop: 0 }}>New conversation · {SPACE_LABEL[space]}</h2>
+      <div>
+        <label htmlFor="thread-title">Topic</label>
+        <input id="thread-title" name="title" required minLength={3} maxLength={120} placeholder="e.g. Pregabalin titration" />
+      </div>
+      <div>
+        <label htmlFor="thread-body">First message</label>
+        <textarea id="thread-body" name="body" required maxLength={4000} />
+      </div>
+      {create.error ? <p className="alert error" role="alert">{errorMessage(create.error)}</p> : null}
+      <button type="submit" disabled={create.isPending}>Start conversation</button>
+    </form>
+  );
+}

@@ -1,0 +1,229 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useState } from "react";
+import type { MessagingEvent, RouterOutputs } from "@concord/api";
+import { DISCIPLINE_HANDLES } from "@concord/domain";
+import { errorMessage } from "~/components/error-message";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
+import type { EventHandlerRef } from "./conversations";
+import { MessageText } from "./message-text";
+
+type Message = RouterOutputs["messaging"]["messages"]["items"][number];
+
+const MENTION_HINT = `Mention someone with @Name or a discipline: ${Object.values(DISCIPLINE_HANDLES).map((h) => `@${h}`).join(", ")}.`;
+
+/** Newest first in state (as pages arrive); shown oldest first. */
+function upsert(list: Message[], message: Message): Message[] {
+  const index = list.findIndex((m) => m.id === message.id);
+  if (index >= 0) return list.map((m, i) => (i === index ? message : m));
+  return [message, ...list].sort((a, b) => b.id - a.id);
+}
+
+export function ThreadView(props: { patientId: string; threadId: string; viewerId: string; forPatient: boolean; handlerRef: EventHandlerRef; onRead: () => void }) {
+  const { patientId, threadId, viewerId, forPatient, handlerRef, onRead } = props;
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const thread = useQuery(trpc.messaging.thread.queryOptions({ patientId, threadId }));
+  const [messages, setMessages] = useState<Message[]>([]);
+  const [olderBefore, setOlderBefore] = useState<number | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const loadNewest = useCallback(async () => {
+    try {
+      const page = await client.messaging.messages.query({ patientId, threadId, limit: 30 });
+      setMessages((current) => page.items.reduce(upsert, current));
+      setOlderBefore((current) => current ?? page.nextBefore);
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(errorMessage(error));
+    } finally {
+      setLoading(false);
+    }
+  }, [client, patientId, threadId]);
+
+  useEffect(() => {
+    void loadNewest();
+  }, [loadNewest]);
+
+  useEffect(() => {
+    handlerRef.current = (event: MessagingEvent) => {
+      if (event.threadId !== threadId) return;
+      if (event.kind === "message.read") {
+        void queryClient.invalidateQueries({ queryKey: trpc.messaging.thread.queryKey({ patientId, threadId }) });
+      } else {
+        setMessages((current) => upsert(current, event.message));
+      }
+    };
+    return () => {
+      handlerRef.current = null;
+    };
+  }, [handlerRef, threadId, patientId, queryClient, trpc]);
+
+  const loadOlder = async () => {
+    if (!olderBefore) return;
+    try {
+      const page = await client.messaging.messages.query({ patientId, threadId, before: olderBefore, limit: 30 });
+      setMessages((current) => page.items.reduce(upsert, current));
+      setOlderBefore(page.nextBefore);
+    } catch (error) {
+      setLoadError(errorMessage(error));
+    }
+  };
+
+  // Seeing the newest message moves my read position (the server never moves it backwards).
+  const newestId = messages[0]?.id ?? null;
+  const markRead = useMutation(trpc.messaging.markRead.mutationOptions({ onSuccess: onRead }));
+  const markReadMutate = markRead.mutate;
+  useEffect(() => {
+    if (newestId !== null) markReadMutate({ patientId, threadId, lastReadMessageId: newestId });
+  }, [newestId, patientId, threadId, markReadMutate]);
+
+  const readers = thread.data?.readers ?? [];
+  const ordered = [...messages].reverse();
+
+  return (
+    <div>
+      <h2 style={{ marginTop: 0 }} data-testid="thread-title">
+        {thread.data?.title ?? "Conversation"}{" "}
+        {thread.data ? <span className="badge">{thread.data.space === "team" ? "Care team only" : "With the patient"}</span> : null}
+      </h2>
+      {loadError ? <p className="alert error">{loadError}</p> : null}
+      {olderBefore ? (
+        <button type="button" className="secondary" onClick={() => void loadOlder()}>
+          Load older messages
+        </button>
+      ) : null}
+      {loading ? <p className="muted">Loading messages…</p> : null}
+      <ol className="plain" style={{ listStyle: "none", padding: 0 }} aria-label="Messages" data-testid="messages">
+        {ordered.map((m) => (
+          <MessageItem
+            key={m.id}
+            message={m}
+            patientId={patientId}
+            forPatient={forPatient}
+            mine={m.authorId === viewerId}
+            readBy={readers.filter((r) => r.userId !== viewerId && r.userId !== m.authorId && r.lastReadMessageId >= m.id).map((r) => r.label)}
+            onChanged={(updated) => setMessages((current) => upsert(current, updated))}
+          />
+        ))}
+      </ol>
+      <Composer patientId={patientId} threadId={threadId} onPosted={() => void loadNewest()} />
+    </div>
+  );
+}
+
+/** Plan items and goals live on the plan, check-ins and alerts on progress. */
+function referenceHref(kind: string, patientId: string, forPatient: boolean): string {
+  const onPlan = kind === "plan_item" || kind === "goal";
+  if (forPatient) return onPlan ? "/me" : "/me/progress";
+  return `/patients/${patientId}/${onPlan ? "plan" : "progress"}`;
+}
+
+function MessageItem(props: { message: Message; patientId: string; forPatient: boolean; mine: boolean; readBy: string[]; onChanged: (m: Message) => void }) {
+  const { message: m, patientId, forPatient, mine, readBy } = props;
+  const trpc = useTRPC();
+  const [editing, setEditing] = useState(false);
+  const edit = useMutation(
+    trpc.messaging.edit.mutationOptions({
+      onSuccess: (r, input) => {
+        setEditing(false);
+        props.onChanged({ ...m, body: input.body, version: r.version, editedAt: new Date() });
+      },
+    }),
+  );
+  const remove = useMutation(
+    trpc.messaging.delete.mutationOptions({ onSuccess: (r) => props.onChanged({ ...m, body: null, reference: null, version: r.version, deletedAt: new Date() }) }),
+  );
+  const when = new Date(m.createdAt);
+  return (
+    <li data-testid="message" style={{ padding: ".6rem 0", borderBottom: "1px solid var(--border)" }}>
+      <div>
+        <strong>{m.authorName}</strong>{" "}
+        <time className="muted" dateTime={when.toISOString()}>{when.toLocaleString()}</time>
+        {m.editedAt && !m.deletedAt ? <span className="muted"> · edited</span> : null}
+      </div>
+      {m.deletedAt ? (
+        <p className="muted" style={{ fontStyle: "italic", margin: ".25rem 0" }}>Message deleted</p>
+      ) : editing ? (
+        <form
+          className="stack"
+          style={{ maxWidth: "100%" }}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const body = String(new FormData(e.currentTarget).get("body") ?? "");
+            edit.mutate({ patientId, messageId: m.id, body, expectedVersion: m.version });
+          }}
+        >
+          <label htmlFor={`edit-${m.id}`}>Edit message</label>
+          <textarea id={`edit-${m.id}`} name="body" defaultValue={m.body ?? ""} maxLength={4000} required />
+          {edit.error ? <p className="alert error" role="alert">{errorMessage(edit.error)}</p> : null}
+          <div className="inline">
+            <button type="submit" disabled={edit.isPending}>Save</button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>Cancel</button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <MessageText body={m.body ?? ""} />
+          {m.reference ? (
+            <p className="muted" style={{ margin: 0 }}>
+              Refers to: <a href={referenceHref(m.reference.kind, patientId, forPatient)}>{m.reference.label ?? m.reference.kind}</a>
+            </p>
+          ) : null}
+        </>
+      )}
+      {mine && !m.deletedAt && !editing ? (
+        <div className="inline">
+          <button type="button" className="secondary" onClick={() => setEditing(true)}>Edit</button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={remove.isPending}
+            onClick={() => {
+              if (window.confirm("Delete this message? Others will see that a message was deleted.")) remove.mutate({ patientId, messageId: m.id, expectedVersion: m.version });
+            }}
+          >
+            Delete
+          </button>
+        </div>
+      ) : null}
+      {remove.error ? <p className="alert error" role="alert">{errorMessage(remove.error)}</p> : null}
+      {mine && readBy.length > 0 ? <p className="muted" style={{ margin: ".25rem 0 0", fontSize: ".85rem" }} data-testid="read-receipt">Read by {readBy.join(", ")}</p> : null}
+    </li>
+  );
+}
+
+function Composer({ patientId, threadId, onPosted }: { patientId: string; threadId: string; onPosted: () => void }) {
+  const trpc = useTRPC();
+  const [body, setBody] = useState("");
+  const post = useMutation(
+    trpc.messaging.post.mutationOptions({
+      onSuccess: () => {
+        setBody("");
+        onPosted();
+      },
+    }),
+  );
+  return (
+    <form
+      className="stack"
+      style={{ maxWidth: "100%", marginTop: "1rem" }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        post.mutate({ patientId, threadId, body });
+      }}
+    >
+      <div>
+        <label htmlFor="composer">Message</label>
+        <textarea id="composer" value={body} onChange={(e) => setBody(e.target.value)} maxLength={4000} aria-describedby="composer-hint" />
+        <p id="composer-hint" className="muted" style={{ fontSize: ".85rem", margin: ".25rem 0 0" }}>{MENTION_HINT} Plain text; links starting with http(s) are clickable.</p>
+      </div>
+      {post.error ? <p className="alert error" role="alert">{errorMessage(post.error)}</p> : null}
+      <div>
+        <button type="submit" disabled={post.isPending}>Send</button>
+      </div>
+    </form>
+  );
+}
