@@ -73,6 +73,7 @@ test("physician and PT edit the same plan: the PT sees the conflict, re-applies,
   await expect(alex.getByRole("status")).toContainText("your care team will see your comment");
   await physician.reload();
   await expect(physician.getByTestId("plan-version")).toHaveText("Version 11");
+  await expect(physician.getByRole("region", { name: "Comments from the team and the patient" })).toContainText("Is it fine to take pregabalin with dinner?");
   await physician.getByText("Change Pregabalin", { exact: true }).click();
   await physician.getByRole("form", { name: "Change the status of Pregabalin" }).getByLabel("New status").selectOption("paused");
   await physician.getByRole("form", { name: "Change the status of Pregabalin" }).getByRole("button", { name: "Change status" }).click();

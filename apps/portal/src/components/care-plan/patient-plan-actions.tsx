@@ -26,7 +26,18 @@ export function PrintSummaryButton() {
   );
 }
 
-export function PlanCommentBox({ patientId }: { patientId: string }) {
+export function PlanCommentBox({
+  patientId,
+  label = "A question or comment for your care team",
+  thanks = "Thank you — your care team will see your comment.",
+  items = [],
+}: {
+  patientId: string;
+  label?: string;
+  thanks?: string;
+  /** Plan items a comment can be about (clinician view); the patient comments on the plan as a whole. */
+  items?: Array<{ id: string; name: string }>;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const comment = useMutation(trpc.carePlan.comment.mutationOptions());
@@ -39,11 +50,13 @@ export function PlanCommentBox({ patientId }: { patientId: string }) {
       onSubmit={async (event) => {
         event.preventDefault();
         const element = event.currentTarget;
-        const body = String(new FormData(element).get("body") ?? "");
+        const form = new FormData(element);
+        const body = String(form.get("body") ?? "");
+        const interventionId = String(form.get("interventionId") ?? "") || undefined;
         setError(null);
         setSent(false);
         try {
-          await comment.mutateAsync({ patientId, body });
+          await comment.mutateAsync({ patientId, body, interventionId });
           element.reset();
           setSent(true);
           router.refresh();
@@ -53,9 +66,20 @@ export function PlanCommentBox({ patientId }: { patientId: string }) {
       }}
     >
       {error ? <div className="alert error" role="alert">{error}</div> : null}
-      {sent ? <div className="alert success" role="status">Thank you — your care team will see your comment.</div> : null}
+      {sent ? <div className="alert success" role="status">{thanks}</div> : null}
+      {items.length > 0 ? (
+        <div>
+          <label htmlFor="plan-comment-about">About</label>
+          <select id="plan-comment-about" name="interventionId" defaultValue="">
+            <option value="">The plan as a whole</option>
+            {items.map((i) => (
+              <option key={i.id} value={i.id}>{i.name}</option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div>
-        <label htmlFor="plan-comment">A question or comment for your care team</label>
+        <label htmlFor="plan-comment">{label}</label>
         <textarea id="plan-comment" name="body" maxLength={2000} required />
       </div>
       <button type="submit" disabled={comment.isPending}>Send comment</button>

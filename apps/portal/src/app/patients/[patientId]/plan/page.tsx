@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { interventionName } from "@concord/domain";
 import { CarePlanEditor } from "~/components/care-plan/care-plan-editor";
+import { PlanCommentBox } from "~/components/care-plan/patient-plan-actions";
+import { formatWhen } from "~/components/care-plan/revision-diff";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
 import { getCaller, orNotFound } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
@@ -13,6 +16,8 @@ export default async function CarePlanPage({ params }: { params: Promise<{ patie
   const caller = await getCaller(session);
   const patient = await orNotFound(caller.patients.get({ patientId }));
   const plan = await caller.carePlan.get({ patientId });
+  const comments = plan.exists ? (await caller.carePlan.comments({ patientId, limit: 20 })).items : [];
+  const itemNames = new Map(plan.plan.interventions.map((i) => [i.id, interventionName(i)]));
   return (
     <>
       <PatientHeader
@@ -25,6 +30,29 @@ export default async function CarePlanPage({ params }: { params: Promise<{ patie
         <Link className="button secondary" href={`/patients/${patientId}/plan/history`}>History</Link>
       </div>
       <CarePlanEditor patientId={patientId} initial={plan} />
+      {plan.exists ? (
+        <section className="card" aria-labelledby="plan-comments-h">
+          <h2 id="plan-comments-h" style={{ marginTop: 0 }}>Comments from the team and the patient</h2>
+          {comments.length === 0 ? <p className="muted">No comments yet.</p> : null}
+          <ul className="plain">
+            {comments.map((c) => (
+              <li key={c.id}>
+                <strong>{c.authorName}</strong>{" "}
+                <span className="muted">
+                  ({c.authorRole}, {formatWhen(c.createdAt)}){c.interventionId ? ` on ${itemNames.get(c.interventionId) ?? "a removed item"}` : ""}
+                </span>
+                <div>{c.body}</div>
+              </li>
+            ))}
+          </ul>
+          <PlanCommentBox
+            patientId={patientId}
+            label="Comment (visible to the team and the patient)"
+            thanks="Comment added."
+            items={[...itemNames].map(([id, name]) => ({ id, name }))}
+          />
+        </section>
+      ) : null}
     </>
   );
 }
