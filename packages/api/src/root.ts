@@ -1,6 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminRouter } from "./routers/admin";
-import { carePlanRouter } from "./routers/care-plan";
 import { alertsRouter } from "./routers/alerts";
 import { carePlanRouter } from "./routers/care-plan";
 import { checkInsRouter } from "./routers/checkins";
@@ -17,7 +16,6 @@ export const appRouter = createTRPCRouter({
   messaging: messagingRouter,
   notifications: notificationsRouter,
   admin: adminRouter,
-  carePlan: carePlanRouter,
   checkIns: checkInsRouter,
   measures: measuresRouter,
   alerts: alertsRouter,
