@@ -61,11 +61,20 @@ export function LegendGlyph({ line }: { line: Pick<ChartLine, "shape" | "colour"
   );
 }
 
+/** Whole-number ticks on a 1-2-5 step, so labels are never rounded into lies (2.5 shown as "3"). */
+function niceTicks(min: number, max: number): number[] {
+  const step = [1, 2, 5, 10, 20, 25, 50].find((s) => (max - min) / s <= 6) ?? 100;
+  const ticks: number[] = [];
+  for (let v = Math.ceil(min / step) * step; v <= max; v += step) ticks.push(v);
+  return ticks;
+}
+
 const fmt = (v: number, decimals: number) => (Number.isInteger(v) && decimals === 0 ? String(v) : v.toFixed(decimals));
 
 /**
  * A hand-written SVG line chart. Lines differ by marker shape and dash, plan changes are numbered
- * vertical lines listed under the chart, and every value is also in a table for screen readers.
+ * vertical lines (numbered as in the list the trends panel shows once), and every value is also in
+ * a table for screen readers.
  */
 export function TrendChart(props: TrendChartProps) {
   const { id, title, unit, yMin, yMax, from, to, lines, markers, resolution, references = [], decimals = 0 } = props;
@@ -74,7 +83,7 @@ export function TrendChart(props: TrendChartProps) {
   const x = (date: string) => PAD.left + ((progressDates.toDayNumber(date) - start) / span) * (W - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - (v - yMin) / (yMax - yMin)) * (H - PAD.top - PAD.bottom);
   const hasData = lines.some((l) => l.points.length > 0);
-  const yTicks = Array.from({ length: 5 }, (_, i) => yMin + ((yMax - yMin) * i) / 4);
+  const yTicks = niceTicks(yMin, yMax);
   const xTicks = Array.from({ length: 5 }, (_, i) => progressDates.addDays(from, Math.round((span * i) / 4)));
   const visibleMarkers = markers.filter((m) => m.date >= from && m.date <= to);
 
@@ -101,11 +110,11 @@ export function TrendChart(props: TrendChartProps) {
         ) : null}
       </ul>
       {hasData ? (
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
+        <svg className={styles.plot} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
           {yTicks.map((t) => (
             <g key={t}>
               <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#e3e7ee" />
-              <text x={PAD.left - 6} y={y(t) + 4} fontSize="11" textAnchor="end" fill="#5a6577">{fmt(t, decimals)}</text>
+              <text x={PAD.left - 6} y={y(t) + 4} fontSize="11" textAnchor="end" fill="#5a6577">{t}</text>
             </g>
           ))}
           {references.map((r) => (
@@ -115,7 +124,7 @@ export function TrendChart(props: TrendChartProps) {
             </g>
           ))}
           {xTicks.map((t) => (
-            <text key={t} x={x(t)} y={H - 8} fontSize="11" textAnchor="middle" fill="#5a6577">{t}</text>
+            <text key={t} x={x(t)} y={H - 8} fontSize="11" textAnchor={t === from ? "start" : t === xTicks[xTicks.length - 1] ? "end" : "middle"} fill="#5a6577">{t}</text>
           ))}
           <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke="#8a94a6" />
           <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#8a94a6" />
@@ -143,18 +152,11 @@ export function TrendChart(props: TrendChartProps) {
           ))}
         </svg>
       ) : (
-        <p className={styles.empty}>No {title.toLowerCase()} recorded between {from} and {to}.</p>
+        <p className={styles.empty}>Nothing recorded for {title} between {from} and {to}.</p>
       )}
-      {visibleMarkers.length > 0 ? (
-        <ol className={styles.planList} aria-label={`Plan changes shown on ${title}`}>
-          {visibleMarkers.map((m) => (
-            <li key={m.date}>{m.date}: {m.label}</li>
-          ))}
-        </ol>
-      ) : null}
       {hasData ? (
         <details>
-          <summary>Table view of {title.toLowerCase()}</summary>
+          <summary>Table view: {title}</summary>
           <div className={styles.tableWrap}>
             <table>
               <caption className="sr-only">{summary}</caption>

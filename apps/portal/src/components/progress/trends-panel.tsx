@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@concord/api";
 import { CSS_MAX_TOTAL } from "@concord/domain";
+import styles from "./progress.module.css";
 import { type ChartLine, TrendChart } from "./trend-chart";
 
 type Trends = RouterOutputs["measures"]["trends"];
@@ -19,8 +20,18 @@ export function TrendsPanel({ trends }: { trends: Trends }) {
     <div>
       <p className="muted">
         {resolution === "weekly" ? "Long ranges are shown as weekly averages (dated on the Monday of each week). " : ""}
-        {trends.checkInDays} check-in day{trends.checkInDays === 1 ? "" : "s"} in this range. Numbered dashed lines mark plan changes.
+        {trends.checkInDays} check-in day{trends.checkInDays === 1 ? "" : "s"} in this range. Numbered dashed lines on each chart mark plan changes.
       </p>
+      {trends.markers.length > 0 ? (
+        <section aria-labelledby="plan-changes-h">
+          <h3 id="plan-changes-h" style={{ margin: "0 0 .25rem" }}>Plan changes in this range</h3>
+          <ol className={styles.planList}>
+            {trends.markers.map((m) => (
+              <li key={m.date}>{m.date}: {m.label}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <TrendChart
         id="pain"
         title="Pain (0–10)"
