@@ -1,6 +1,6 @@
 import { tracked } from "@trpc/server";
 import type { Actor } from "@concord/domain";
-import { type Database, countUnreadNotifications, findUserById, latestRealtimeEventId, listUserEventsAfter } from "@concord/db";
+import { type Database, countUnreadNotifications, latestRealtimeEventId, listUserEventsAfter, subscriberStillValid } from "@concord/db";
 import type { EventBus } from "./event-bus";
 
 const SAFETY_POLL_MS = 15_000;
@@ -13,6 +13,7 @@ export async function* notificationStream(params: {
   db: Database;
   bus: EventBus;
   actor: Actor;
+  sessionId: string | null;
   lastEventId: string | null | undefined;
   signal: AbortSignal | undefined;
 }) {
@@ -22,8 +23,7 @@ export async function* notificationStream(params: {
   try {
     let cursor = params.lastEventId ? Number(params.lastEventId) : await latestRealtimeEventId(db);
     while (!signal.aborted) {
-      const user = await findUserById(db, actor.userId);
-      if (!user?.active) return;
+      if (!(await subscriberStillValid(db, { userId: actor.userId, sessionId: params.sessionId }))) return;
       const events = await listUserEventsAfter(db, { userId: actor.userId, afterId: cursor, limit: 200 });
       const last = events[events.length - 1];
       if (last) {

@@ -3,11 +3,11 @@ import { type Actor, decide } from "@concord/domain";
 import {
   type Database,
   type MessageView,
-  findUserById,
   getMessagesByIds,
   getPatientFacts,
   latestRealtimeEventId,
   listPatientEventsAfter,
+  subscriberStillValid,
 } from "@concord/db";
 import { visibleSpaces } from "../use-cases/message-access";
 import type { EventBus } from "./event-bus";
@@ -24,10 +24,10 @@ const BATCH = 200;
  * Access is decided again before every batch: a clinician removed from the team (or deactivated)
  * stops receiving at once, and a patient never gets team-space events.
  */
-async function currentAccess(db: Database, actor: Actor, patientId: string) {
-  const [user, facts] = await Promise.all([findUserById(db, actor.userId), getPatientFacts(db, actor.userId, patientId)]);
-  if (!user?.active || !facts) return null;
-  const live: Actor = { ...actor, active: user.active };
+async function currentAccess(db: Database, actor: Actor, sessionId: string | null, patientId: string) {
+  const [valid, facts] = await Promise.all([subscriberStillValid(db, { userId: actor.userId, sessionId }), getPatientFacts(db, actor.userId, patientId)]);
+  if (!valid || !facts) return null;
+  const live: Actor = { ...actor, active: true };
   if (!decide(live, "message.read", facts).allowed) return null;
   return { spaces: visibleSpaces(live, facts) };
 }
@@ -40,6 +40,7 @@ export async function* patientEventStream(params: {
   db: Database;
   bus: EventBus;
   actor: Actor;
+  sessionId: string | null;
   patientId: string;
   lastEventId: string | null | undefined;
   signal: AbortSignal | undefined;
@@ -51,7 +52,7 @@ export async function* patientEventStream(params: {
   try {
     let cursor = params.lastEventId ? Number(params.lastEventId) : await latestRealtimeEventId(db);
     while (!signal.aborted) {
-      const access = await currentAccess(db, actor, patientId);
+      const access = await currentAccess(db, actor, params.sessionId, patientId);
       if (!access) return;
       const events = await listPatientEventsAfter(db, {
         patientId,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { type CarePlan, uuid } from "@concord/domain";
-import { type DbHandle, type DemoIds, latestRealtimeEventId, queryRows, schema, seedDemo, sql } from "@concord/db";
+import { type DbHandle, type DemoIds, latestRealtimeEventId, queryRows, removeCareTeamMember, schema, seedDemo, sql } from "@concord/db";
 import { fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
 import { createCaller } from "../root";
 import { type RealtimeRuntime, startRealtime } from "../realtime/event-bus";
@@ -223,5 +223,41 @@ describe.each(testBackends())("messaging on %s", (backend) => {
     expect(patientEvent.data).toMatchObject({ kind: "message.created", threadId: sharedThread, message: { body: "after the resume" } });
     patientController.abort();
     resumeController.abort();
+  });
+
+  it("ends a live stream as soon as the clinician is no longer on the care team", async () => {
+    const pt = callerFor("pt");
+    const { threadId } = await pt.messaging.createThread({ patientId: alex, space: "team", title: "Leaving the team", body: "start" });
+    const controller = new AbortController();
+    const startAt = String(await latestRealtimeEventId(handle.db));
+    const iterator = (await callerFor("ot", controller.signal).messaging.events({ patientId: alex, lastEventId: startAt }))[Symbol.asyncIterator]();
+    const first = iterator.next();
+    await pt.messaging.post({ patientId: alex, threadId, body: "while on the team" });
+    expect((await first).done).toBe(false);
+    await removeCareTeamMember(handle.db, alex, ids.users.ot);
+    const next = iterator.next();
+    await pt.messaging.post({ patientId: alex, threadId, body: "after leaving" });
+    expect(await next).toEqual({ done: true, value: undefined });
+    controller.abort();
+  });
+
+  it("streams the unread notification count to its owner only", async () => {
+    const pt = callerFor("pt");
+    const startAt = String(await latestRealtimeEventId(handle.db));
+    const controller = new AbortController();
+    const physicianStream = (await callerFor("physician", controller.signal).notifications.events({ lastEventId: startAt }))[Symbol.asyncIterator]();
+    const caseyController = new AbortController();
+    const caseyStream = (await callerFor("casey", caseyController.signal).notifications.events({ lastEventId: startAt }))[Symbol.asyncIterator]();
+    const caseyNext = caseyStream.next();
+    const next = physicianStream.next();
+    await pt.messaging.createThread({ patientId: alex, space: "team", title: "Notify the physician", body: "@physician a question" });
+    const unread = await callerFor("physician").notifications.unreadCount();
+    const [, data] = (await next).value as unknown as [string, { unread: number }];
+    expect(data.unread).toBe(unread.unread);
+    expect(data.unread).toBeGreaterThan(0);
+    // Casey's stream got nothing: ending it now shows it was still waiting.
+    caseyController.abort();
+    expect(await caseyNext).toEqual({ done: true, value: undefined });
+    controller.abort();
   });
 });

@@ -102,6 +102,6 @@ export const messagingRouter = {
     .input(lastEventIdInput)
     .subscription(async function* ({ ctx, input, signal }) {
       if (!ctx.events) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Live updates are not available here." });
-      yield* patientEventStream({ db: ctx.db, bus: ctx.events, actor: ctx.actor, patientId: ctx.scope.patientId, lastEventId: input.lastEventId, signal });
+      yield* patientEventStream({ db: ctx.db, bus: ctx.events, actor: ctx.actor, sessionId: ctx.sessionId, patientId: ctx.scope.patientId, lastEventId: input.lastEventId, signal });
     }),
 } satisfies TRPCRouterRecord;

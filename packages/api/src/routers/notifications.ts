@@ -32,6 +32,6 @@ export const notificationsRouter = {
     .input(lastEventIdInput)
     .subscription(async function* ({ ctx, input, signal }) {
       if (!ctx.events) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Live updates are not available here." });
-      yield* notificationStream({ db: ctx.db, bus: ctx.events, actor: ctx.actor, lastEventId: input.lastEventId, signal });
+      yield* notificationStream({ db: ctx.db, bus: ctx.events, actor: ctx.actor, sessionId: ctx.sessionId, lastEventId: input.lastEventId, signal });
     }),
 } satisfies TRPCRouterRecord;

@@ -1,6 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import type { Database } from "../client";
-import { queryRows } from "../client";
+import { type Database, queryRows } from "../client";
 import { type RealtimeAudience, realtimeEvents } from "../schema/messaging";
 
 /** The one channel every instance LISTENs on; the payload carries ids only (NOTIFY caps it at 8 kB). */
@@ -110,4 +109,20 @@ export async function listUserEventsAfter(db: Database, params: { userId: string
     .where(and(eq(realtimeEvents.userId, params.userId), eq(realtimeEvents.audience, "user"), gt(realtimeEvents.id, params.afterId)))
     .orderBy(asc(realtimeEvents.id))
     .limit(params.limit ?? 200);
+}
+
+/**
+ * Whether a long-lived stream may keep sending: the account is active and, when the stream was
+ * opened with a session, that session has not been revoked (sign-out, deactivation). Read-only:
+ * an open stream must not extend the session's idle timeout the way a request does.
+ */
+export async function subscriberStillValid(db: Database, params: { userId: string; sessionId: string | null }): Promise<boolean> {
+  const rows = params.sessionId
+    ? await queryRows<{ ok: number }>(
+        db,
+        sql`select 1 as ok from auth_sessions s join users u on u.id = s.user_id
+            where s.id = ${params.sessionId} and s.user_id = ${params.userId} and s.revoked_at is null and u.active`,
+      )
+    : await queryRows<{ ok: number }>(db, sql`select 1 as ok from users where id = ${params.userId} and active`);
+  return rows.length > 0;
 }
