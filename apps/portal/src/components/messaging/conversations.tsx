@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import type { MessagingEvent } from "@concord/api";
@@ -23,7 +23,9 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
   const [space, setSpace] = useState<Space>(canSeeTeam ? "team" : "patient");
   const [threadId, setThreadId] = useState<string | null>(props.initialThreadId);
   const [creating, setCreating] = useState(false);
-  const threads = useQuery(trpc.messaging.threads.queryOptions({ patientId }));
+  const threads = useInfiniteQuery(
+    trpc.messaging.threads.infiniteQueryOptions({ patientId, limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+  );
   const threadHandler: EventHandlerRef = useRef(null);
 
   const refreshThreads = useCallback(() => queryClient.invalidateQueries({ queryKey: trpc.messaging.threads.pathKey() }), [queryClient, trpc]);
@@ -41,7 +43,7 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
     ),
   );
 
-  const all = threads.data?.items ?? [];
+  const all = threads.data?.pages.flatMap((page) => page.items) ?? [];
   const open = all.find((t) => t.id === threadId) ?? null;
   useEffect(() => {
     if (open && open.space !== space) setSpace(open.space);
@@ -102,6 +104,11 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
               </li>
             ))}
           </ul>
+          {threads.hasNextPage ? (
+            <button type="button" className="secondary" style={{ marginTop: ".75rem" }} onClick={() => void threads.fetchNextPage()} disabled={threads.isFetchingNextPage}>
+              More conversations
+            </button>
+          ) : null}
           <button type="button" className="secondary" style={{ marginTop: ".75rem" }} onClick={() => setCreating(true)}>
             New conversation
           </button>
