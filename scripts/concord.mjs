@@ -137,7 +137,7 @@ function test() {
   log(process.env.TEST_DATABASE_URL ? "Integration tests run on PGlite and on the PostgreSQL server in TEST_DATABASE_URL." : "Integration tests run on PGlite (set TEST_DATABASE_URL to add a PostgreSQL server).");
   // Built first: the end-to-end journeys and the two-instance real-time test both run the built portal.
   buildPortal();
-  const unit = run(["turbo", "run", "test", "--concurrency=1", "--output-logs=full"], { env, allowFailure: true });
+  const unit = run(["turbo", "run", "test", "--concurrency=1", "--continue", "--output-logs=full"], { env, allowFailure: true });
   const e2e = run(["--filter", "@concord/tests", "e2e"], { env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(resultsDir, "playwright.json") }, allowFailure: true });
   const { passed, failed, skipped } = summarise(resultsDir);
   log(`Test suite finished in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);

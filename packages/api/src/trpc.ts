@@ -30,6 +30,13 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer: superjson,
+    sse: {
+      // Keep proxies from closing quiet streams, and end every stream after ten minutes so the
+      // client reconnects (resuming from its last event id) through a fresh session and access check.
+      ping: { enabled: true, intervalMs: 15_000 },
+      client: { reconnectAfterInactivityMs: 45_000 },
+      maxDurationMs: 10 * 60_000,
+    },
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const zod = cause instanceof ZodError ? cause : null;

@@ -67,6 +67,13 @@ export async function migratePostgres(url: string): Promise<void> {
 export async function openPostgres(url: string, options: { migrate?: boolean; max?: number } = {}): Promise<DbHandle> {
   if (options.migrate !== false) await migratePostgres(url);
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // A connection the server closes (restart, failover, a dropped test database) must not crash the
+  // process: the pool discards it and the next query opens a fresh one.
+  const onConnectionError = (error: Error & { code?: string }) => {
+    if (error.code !== "57P01") console.error(`[db] PostgreSQL connection error: ${error.message}`);
+  };
+  pool.on("error", onConnectionError);
+  pool.on("connect", (client) => client.on("error", onConnectionError));
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
   return { db, kind: "postgres", url, pglite: null, close: () => pool.end() };
 }
