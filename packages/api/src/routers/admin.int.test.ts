@@ -81,6 +81,17 @@ describe.each(testBackends())("admin procedures on %s", (backend) => {
     expect(Object.keys(alex ?? {}).sort()).toEqual(["id", "name", "team"]);
   });
 
+  it("audits every patient a list shows, for clinicians and admins alike", async () => {
+    await h.callerFor("ot").patients.list({ limit: 10 });
+    const otRows = await listAuditForActor(h.handle.db, h.ids.users.ot, "patients.list", 10);
+    expect(new Set(otRows.map((r) => r.patientId))).toEqual(new Set([h.ids.patients.alex, h.ids.patients.jordan]));
+    const before = (await listAuditForActor(h.handle.db, h.ids.users.admin, "admin.careTeams.list", 100)).length;
+    const page = await h.callerFor("admin").admin.careTeams.list({ limit: 2 });
+    const after = await listAuditForActor(h.handle.db, h.ids.users.admin, "admin.careTeams.list", 100);
+    expect(after).toHaveLength(before + 2);
+    expect(new Set(after.slice(0, 2).map((r) => r.patientId))).toEqual(new Set(page.items.map((p) => p.id)));
+  });
+
   it("rejects a forged page cursor with a clear message", async () => {
     expect(await codeOf(h.callerFor("physician").patients.list({ limit: 5, cursor: "not-a-cursor" }))).toBe(
       "BAD_REQUEST: The page cursor is not valid. Reload the list.",

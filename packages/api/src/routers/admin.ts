@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { assignCareTeamInput, createUserInput, patientListInput, removeCareTeamInput, setUserActiveInput, userListInput } from "@concord/domain";
-import { getCareTeams, listPatientDirectory, listUsers, writeAudit } from "@concord/db";
+import { getCareTeams, listPatientDirectory, listUsers, writeAuditForPatients } from "@concord/db";
 import { globalProcedure } from "../trpc";
 import { createAccount } from "../use-cases/create-account";
 import { assignCareTeamMember, removeFromCareTeam } from "../use-cases/manage-care-team";
@@ -27,14 +27,11 @@ export const adminRouter = {
       .query(async ({ ctx, input }) => {
         const page = await listPatientDirectory(ctx.db, input);
         const teams = await getCareTeams(ctx.db, page.items.map((p) => p.id));
-        await writeAudit(ctx.db, {
-          actorId: ctx.actor.userId,
-          actorRole: ctx.actor.role,
-          action: "admin.careTeams.list",
-          patientId: null,
-          outcome: "allowed",
-          detail: { patients: page.items.length },
-        });
+        await writeAuditForPatients(
+          ctx.db,
+          { actorId: ctx.actor.userId, actorRole: ctx.actor.role, action: "admin.careTeams.list", detail: { permission: "admin.careTeam.manage" } },
+          page.items.map((p) => p.id),
+        );
         return {
           nextCursor: page.nextCursor,
           items: page.items.map((p) => ({

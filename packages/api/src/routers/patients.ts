@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { CRPS_CODES, type CrpsCode, crpsStage, notFound, patientListInput } from "@concord/domain";
-import { getCareTeam, getPatient, listPatientsForClinician } from "@concord/db";
+import { getCareTeam, getPatient, listPatientsForClinician, writeAuditForPatients } from "@concord/db";
 import { globalProcedure, patientProcedure } from "../trpc";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -16,6 +16,11 @@ export const patientsRouter = {
     .input(patientListInput)
     .query(async ({ ctx, input }) => {
       const page = await listPatientsForClinician(ctx.db, ctx.actor.userId, input);
+      await writeAuditForPatients(
+        ctx.db,
+        { actorId: ctx.actor.userId, actorRole: ctx.actor.role, action: "patients.list", detail: { permission: "patient.list" } },
+        page.items.map((p) => p.id),
+      );
       return {
         nextCursor: page.nextCursor,
         items: page.items.map((p) => ({ ...p, diagnosis: describeDiagnosis(p.diagnosisCode), stage: crpsStage(p.onsetDate, today()) })),

@@ -27,3 +27,14 @@ export async function listAuditForActor(db: Database, actorId: string, action?: 
     .orderBy(desc(auditEvents.id))
     .limit(limit);
 }
+
+/** One audit row per patient whose data a global read showed (one insert, not one per patient). */
+export async function writeAuditForPatients(
+  db: Database,
+  event: { actorId: string; actorRole: string; action: string; detail?: Record<string, unknown> },
+  patientIds: string[],
+): Promise<void> {
+  const unique = [...new Set(patientIds)];
+  if (unique.length === 0) return;
+  await db.insert(auditEvents).values(unique.map((patientId) => ({ ...event, patientId, outcome: "allowed" as const, detail: event.detail ?? null })));
+}

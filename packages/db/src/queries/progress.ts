@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { CarePlan } from "@concord/domain";
 import { type Database, queryRows } from "../client";
-import { alerts, auditEvents, carePlanRevisions, carePlans, careTeamMembers, checkInRevisions, checkIns, measures, patients, users } from "../schema/index";
+import { alerts, carePlanRevisions, carePlans, careTeamMembers, checkInRevisions, checkIns, measures, patients, users } from "../schema/index";
 import type { StoredCheckIn } from "../schema/progress";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -356,13 +356,3 @@ export async function alertWorklist(db: Database, clinicianId: string, params: {
   };
 }
 
-/** One audit row per patient whose data a global read showed (one insert, not one per patient). */
-export async function writeAuditForPatients(
-  db: Database,
-  event: { actorId: string; actorRole: string; action: string; detail?: Record<string, unknown> },
-  patientIds: string[],
-): Promise<void> {
-  const unique = [...new Set(patientIds)];
-  if (unique.length === 0) return;
-  await db.insert(auditEvents).values(unique.map((patientId) => ({ ...event, patientId, outcome: "allowed" as const, detail: event.detail ?? null })));
-}
