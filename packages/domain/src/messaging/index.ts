@@ -1,3 +1,4 @@
 export * from "./schemas";
 export * from "./mentions";
 export * from "./links";
+export * from "./mention-suggestions";
