@@ -31,7 +31,8 @@ export const checkInsRouter = {
     .input(listCheckInsInput)
     .query(async ({ ctx, input }) => {
       const page = await listCheckIns(ctx.db, ctx.scope.patientId, input);
-      return { items: page.items.map(presentCheckIn), nextCursor: page.nextCursor };
+      // The id lets a message refer to a check-in (messaging.post's reference).
+      return { items: page.items.map((row) => ({ id: row.id, ...presentCheckIn(row) })), nextCursor: page.nextCursor };
     }),
 
   /** Every saved version of one day's check-in, oldest first. */

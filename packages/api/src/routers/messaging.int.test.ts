@@ -167,6 +167,25 @@ describe.each(testBackends())("messaging on %s", (backend) => {
     await expect(handle.db.execute(sql`update message_edits set previous_body = 'x'`)).rejects.toThrow();
   });
 
+  it("refers to a check-in the composer picked from checkIns.list", async () => {
+    const date = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    await callerFor("alex").checkIns.submit({
+      patientId: alex,
+      checkIn: { date, painNow: 6, painAverage: 5, painWorst: 8, symptoms: { burningPain: true }, suddenSwelling: false, signsOfInfection: false, newLimbAffected: false, bodyLocations: [{ site: "left_arm" }], sleepHours: 6.5, sleepQuality: 5, mood: 6, adherence: [] },
+    });
+    const listed = (await callerFor("alex").checkIns.list({ patientId: alex, limit: 5 })).items.find((c) => c.date === date);
+    expect(listed?.id).toMatch(/^[0-9a-f-]{36}$/);
+    const { threadId } = await callerFor("alex").messaging.createThread({
+      patientId: alex,
+      space: "patient",
+      title: "About this check-in",
+      body: "A bad night",
+      reference: { kind: "check_in", id: listed!.id },
+    });
+    const [message] = (await callerFor("pt").messaging.messages({ patientId: alex, threadId })).items;
+    expect(message?.reference).toEqual({ kind: "check_in", id: listed!.id, label: `Check-in of ${date}` });
+  });
+
   it("pages a thread newest first by key", async () => {
     const pt = callerFor("pt");
     const { threadId } = await pt.messaging.createThread({ patientId: alex, space: "team", title: "Paging", body: "m0" });
