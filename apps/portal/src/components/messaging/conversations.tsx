@@ -1,10 +1,13 @@
 "use client";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { MessagingEvent } from "@concord/api";
+import type { MentionCandidate } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
+import { MENTION_HINT, MentionTextarea } from "./mention-textarea";
+import { type ChosenReference, ReferencePicker } from "./reference-picker";
 import { ThreadView } from "./thread-view";
 
 type Space = "team" | "patient";
@@ -118,6 +121,8 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
             <NewThreadForm
               patientId={patientId}
               space={space}
+              forPatient={!canSeeTeam}
+              viewerId={viewerId}
               onCreated={(id) => {
                 setCreating(false);
                 setThreadId(id);
@@ -135,8 +140,12 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
   );
 }
 
-function NewThreadForm({ patientId, space, onCreated }: { patientId: string; space: Space; onCreated: (threadId: string) => void }) {
+function NewThreadForm(props: { patientId: string; space: Space; forPatient: boolean; viewerId: string; onCreated: (threadId: string) => void }) {
+  const { patientId, space, forPatient, viewerId, onCreated } = props;
   const trpc = useTRPC();
+  const [body, setBody] = useState("");
+  const [reference, setReference] = useState<ChosenReference | null>(null);
+  const candidates = useNewThreadCandidates(patientId, space, forPatient, viewerId);
   const create = useMutation(trpc.messaging.createThread.mutationOptions({ onSuccess: (r) => onCreated(r.threadId) }));
   return (
     <form
@@ -144,7 +153,13 @@ function NewThreadForm({ patientId, space, onCreated }: { patientId: string; spa
       onSubmit={(e) => {
         e.preventDefault();
         const form = new FormData(e.currentTarget);
-        create.mutate({ patientId, space, title: String(form.get("title") ?? ""), body: String(form.get("body") ?? "") });
+        create.mutate({
+          patientId,
+          space,
+          title: String(form.get("title") ?? ""),
+          body,
+          ...(reference ? { reference: { kind: reference.kind, id: reference.id } } : {}),
+        });
       }}
     >
       <h2 style={{ marginTop: 0 }}>New conversation · {SPACE_LABEL[space]}</h2>
@@ -154,10 +169,31 @@ function NewThreadForm({ patientId, space, onCreated }: { patientId: string; spa
       </div>
       <div>
         <label htmlFor="thread-body">First message</label>
-        <textarea id="thread-body" name="body" required maxLength={4000} />
+        <MentionTextarea id="thread-body" value={body} onValueChange={setBody} candidates={candidates} required maxLength={4000} aria-describedby="thread-body-hint" />
+        <p id="thread-body-hint" className="muted" style={{ fontSize: ".85rem", margin: ".25rem 0 0" }}>{MENTION_HINT}</p>
       </div>
+      <ReferencePicker patientId={patientId} space={space} forPatient={forPatient} value={reference} onChange={setReference} />
       {create.error ? <p className="alert error" role="alert">{errorMessage(create.error)}</p> : null}
       <button type="submit" disabled={create.isPending}>Start conversation</button>
     </form>
   );
+}
+
+/**
+ * Before a thread exists there is no participant list: the active care team (patients.careTeam)
+ * and, in the shared space, the patient — the same people the server accepts mentions of.
+ */
+function useNewThreadCandidates(patientId: string, space: Space, forPatient: boolean, viewerId: string): MentionCandidate[] {
+  const trpc = useTRPC();
+  const withPatient = space === "patient" && !forPatient;
+  const team = useQuery(trpc.patients.careTeam.queryOptions({ patientId }));
+  const patient = useQuery({ ...trpc.patients.get.queryOptions({ patientId }), enabled: withPatient });
+  return useMemo(() => {
+    const members: MentionCandidate[] = (team.data ?? [])
+      .filter((m) => m.active && m.clinicianId !== viewerId)
+      .map((m) => ({ userId: m.clinicianId, name: m.name, discipline: m.discipline }));
+    // Only the name is used for suggestions; the server resolves who it is.
+    if (withPatient && patient.data) members.push({ userId: `patient:${patient.data.id}`, name: patient.data.name, discipline: null });
+    return members;
+  }, [team.data, patient.data, withPatient, viewerId]);
 }

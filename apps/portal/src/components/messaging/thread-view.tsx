@@ -2,15 +2,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import type { MessagingEvent, RouterOutputs } from "@concord/api";
-import { DISCIPLINE_HANDLES } from "@concord/domain";
+import type { MentionCandidate } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import type { EventHandlerRef } from "./conversations";
+import { MENTION_HINT, MentionTextarea } from "./mention-textarea";
 import { MessageText } from "./message-text";
+import { type ChosenReference, ReferencePicker } from "./reference-picker";
 
 type Message = RouterOutputs["messaging"]["messages"]["items"][number];
-
-const MENTION_HINT = `Mention someone with @Name or a discipline: ${Object.values(DISCIPLINE_HANDLES).map((h) => `@${h}`).join(", ")}.`;
 
 /** Newest first in state (as pages arrive); shown oldest first. */
 function upsert(list: Message[], message: Message): Message[] {
@@ -109,7 +109,17 @@ export function ThreadView(props: { patientId: string; threadId: string; viewerI
           />
         ))}
       </ol>
-      <Composer patientId={patientId} threadId={threadId} onPosted={() => void loadNewest()} />
+      {thread.data ? (
+        <Composer
+          patientId={patientId}
+          threadId={threadId}
+          space={thread.data.space}
+          forPatient={forPatient}
+          // Mentioning oneself notifies nobody, so the list leaves the viewer out.
+          participants={thread.data.participants.filter((p) => p.userId !== viewerId)}
+          onPosted={() => void loadNewest()}
+        />
+      ) : null}
     </div>
   );
 }
@@ -117,7 +127,7 @@ export function ThreadView(props: { patientId: string; threadId: string; viewerI
 /** Plan items and goals live on the plan, check-ins and alerts on progress. */
 function referenceHref(kind: string, patientId: string, forPatient: boolean): string {
   const onPlan = kind === "plan_item" || kind === "goal";
-  if (forPatient) return onPlan ? "/me" : "/me/progress";
+  if (forPatient) return onPlan ? "/me/plan" : "/me/progress";
   return `/patients/${patientId}/${onPlan ? "plan" : "progress"}`;
 }
 
@@ -195,13 +205,23 @@ function MessageItem(props: { message: Message; patientId: string; forPatient: b
   );
 }
 
-function Composer({ patientId, threadId, onPosted }: { patientId: string; threadId: string; onPosted: () => void }) {
+function Composer(props: {
+  patientId: string;
+  threadId: string;
+  space: "team" | "patient";
+  forPatient: boolean;
+  participants: MentionCandidate[];
+  onPosted: () => void;
+}) {
+  const { patientId, threadId, space, forPatient, participants, onPosted } = props;
   const trpc = useTRPC();
   const [body, setBody] = useState("");
+  const [reference, setReference] = useState<ChosenReference | null>(null);
   const post = useMutation(
     trpc.messaging.post.mutationOptions({
       onSuccess: () => {
         setBody("");
+        setReference(null);
         onPosted();
       },
     }),
@@ -212,14 +232,15 @@ function Composer({ patientId, threadId, onPosted }: { patientId: string; thread
       style={{ maxWidth: "100%", marginTop: "1rem" }}
       onSubmit={(e) => {
         e.preventDefault();
-        post.mutate({ patientId, threadId, body });
+        post.mutate({ patientId, threadId, body, ...(reference ? { reference: { kind: reference.kind, id: reference.id } } : {}) });
       }}
     >
       <div>
         <label htmlFor="composer">Message</label>
-        <textarea id="composer" value={body} onChange={(e) => setBody(e.target.value)} maxLength={4000} aria-describedby="composer-hint" />
+        <MentionTextarea id="composer" value={body} onValueChange={setBody} candidates={participants} maxLength={4000} aria-describedby="composer-hint" />
         <p id="composer-hint" className="muted" style={{ fontSize: ".85rem", margin: ".25rem 0 0" }}>{MENTION_HINT} Plain text; links starting with http(s) are clickable.</p>
       </div>
+      <ReferencePicker patientId={patientId} space={space} forPatient={forPatient} value={reference} onChange={setReference} />
       {post.error ? <p className="alert error" role="alert">{errorMessage(post.error)}</p> : null}
       <div>
         <button type="submit" disabled={post.isPending}>Send</button>

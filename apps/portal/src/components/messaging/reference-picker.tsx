@@ -1,0 +1,122 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { type MessageReferenceInput, goalLabel, interventionName } from "@concord/domain";
+import { errorMessage } from "~/components/error-message";
+import { useTRPC } from "~/trpc/react";
+
+export type ChosenReference = MessageReferenceInput & { label: string };
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+/**
+ * "Attach": refer the message to one of this patient's plan items, goals, recent check-ins or, in a
+ * team conversation, open alerts. The lists are read only when the picker opens (each read is
+ * audited), through the same procedures the plan and progress pages use; the server checks the
+ * reference again on send.
+ */
+export function ReferencePicker(props: {
+  patientId: string;
+  space: "team" | "patient";
+  forPatient: boolean;
+  value: ChosenReference | null;
+  onChange: (reference: ChosenReference | null) => void;
+}) {
+  const { patientId, space, forPatient, value, onChange } = props;
+  const trpc = useTRPC();
+  const selectId = useId();
+  const [open, setOpen] = useState(false);
+  const withAlerts = space === "team" && !forPatient;
+  const plan = useQuery({ ...trpc.carePlan.get.queryOptions({ patientId }), enabled: open });
+  const checkIns = useQuery({ ...trpc.checkIns.list.queryOptions({ patientId, limit: 10 }), enabled: open });
+  const alerts = useQuery({ ...trpc.alerts.list.queryOptions({ patientId, includeAcknowledged: false, limit: 20 }), enabled: open && withAlerts });
+
+  if (value) {
+    return (
+      <p className="inline" style={{ margin: 0, alignItems: "center" }} data-testid="reference-chip">
+        <span className="badge">Refers to: {value.label}</span>
+        <button type="button" className="secondary" onClick={() => onChange(null)} aria-label={`Remove the reference to ${value.label}`}>
+          Remove
+        </button>
+      </p>
+    );
+  }
+  if (!open) {
+    return (
+      <div>
+        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+          Attach
+        </button>
+      </div>
+    );
+  }
+
+  // A patient sees the items on their own plan page: active and on hold.
+  const items = (plan.data?.plan.interventions ?? []).filter((i) => !forPatient || i.status === "active" || i.status === "paused");
+  const groups: { label: string; kind: ChosenReference["kind"]; options: Option[] }[] = [
+    {
+      label: "Plan items",
+      kind: "plan_item",
+      options: items.map((i) => {
+        const name = interventionName(i);
+        return { value: i.id, label: `Plan item: ${name}${i.status === "active" ? "" : ` (${i.status})`}` };
+      }),
+    },
+    {
+      label: "Goals",
+      kind: "goal",
+      options: (plan.data?.plan.goals ?? []).map((g) => ({ value: g.id, label: `Goal: ${goalLabel(g.id, forPatient ? "patient" : "clinician")}` })),
+    },
+    { label: "Recent check-ins", kind: "check_in", options: (checkIns.data?.items ?? []).map((c) => ({ value: c.id, label: `Check-in of ${c.date}` })) },
+    ...(withAlerts
+      ? [{ label: "Open alerts", kind: "alert" as const, options: (alerts.data?.items ?? []).map((a) => ({ value: a.id, label: `Alert: ${a.title}` })) }]
+      : []),
+  ];
+  const loading = plan.isPending || checkIns.isPending || (withAlerts && alerts.isPending);
+  const error = plan.error ?? checkIns.error ?? alerts.error;
+
+  return (
+    <div className="inline" style={{ alignItems: "end" }}>
+      <div>
+        <label htmlFor={selectId}>Refer to</label>
+        <select
+          id={selectId}
+          defaultValue=""
+          disabled={loading}
+          // The Attach button it replaces is gone, so focus moves here.
+          autoFocus
+          onChange={(e) => {
+            const [kind, ...rest] = e.target.value.split(":");
+            const id = rest.join(":");
+            const group = groups.find((g) => g.kind === kind);
+            const option = group?.options.find((o) => o.value === id);
+            if (!group || !option) return;
+            onChange({ kind: group.kind, id, label: option.label.replace(/ \((proposed|paused|completed|stopped)\)$/, "") });
+            setOpen(false);
+          }}
+        >
+          <option value="" disabled>
+            {loading ? "Loading…" : "Choose an item"}
+          </option>
+          {groups.map((g) => (
+            <optgroup key={g.kind} label={g.label}>
+              {g.options.length === 0 ? <option disabled>None</option> : null}
+              {g.options.map((o) => (
+                <option key={o.value} value={`${g.kind}:${o.value}`}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <button type="button" className="secondary" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+      {error ? <p className="alert error" role="alert">{errorMessage(error)}</p> : null}
+    </div>
+  );
+}
