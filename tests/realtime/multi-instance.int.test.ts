@@ -2,11 +2,15 @@
  * Two portal processes on one PostgreSQL server: a message posted through instance A reaches a
  * subscriber connected to instance B (LISTEN/NOTIFY fan-out), and prints delivery latency.
  *
- * Needs TEST_DATABASE_URL (a server both processes share) and the built portal in
- * apps/portal/$NEXT_DIST_DIR (default .next); builds it there first when it is missing.
+ * Needs TEST_DATABASE_URL (a server both processes share). Runs the built portal in
+ * apps/portal/$NEXT_DIST_DIR. In `npm test` (scripts/concord.mjs) NEXT_DIST_DIR is unset and turbo
+ * has just built the portal into the default `.next` before any suite starts, so this test runs
+ * that build of the current code. Run on its own, it (re)builds into that folder first when the
+ * build is missing or older than any source file of the portal or the packages, so a stale build
+ * is never what gets measured.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -24,6 +28,24 @@ const nextBin = join(portalDir, "node_modules/next/dist/bin/next");
 const MESSAGES = 20;
 
 if (!BASE_URL) console.log("[realtime] Skipping the two-instance test: TEST_DATABASE_URL is not set (it needs a PostgreSQL server both instances share).");
+
+/** Newest modification time of the sources a portal build is made from. */
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = join(portalDir, distDir, "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const sources = ["apps/portal/src", "packages/api/src", "packages/auth/src", "packages/db/src", "packages/domain/src"].map((d) => join(root, d));
+  return statSync(buildId).mtimeMs >= Math.max(...sources.map(newestSourceMtime));
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -150,8 +172,8 @@ describe.skipIf(!BASE_URL)("real-time delivery across two portal instances on on
   const urls: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(portalDir, distDir, "BUILD_ID"))) {
-      console.log(`[realtime] Building the portal into apps/portal/${distDir} first…`);
+    if (!buildIsCurrent()) {
+      console.log(`[realtime] The portal build in apps/portal/${distDir} is missing or older than the sources: building it first…`);
       const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: portalDir, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir } });
       if (build.status !== 0) throw new Error("next build failed");
     }
