@@ -19,7 +19,11 @@ export type MessageRow = typeof messages.$inferSelect;
 /** Unread counts stop at this: "99+" is as useful as 100,000 and costs a bounded index scan. */
 export const UNREAD_CAP = 100;
 
-export async function insertThread(tx: Database, values: { patientId: string; space: ThreadSpace; title: string; createdBy: string }): Promise<ThreadRow> {
+/** `createdAt` is for loading history (the demo clinic); the app always writes "now". */
+export async function insertThread(
+  tx: Database,
+  values: { patientId: string; space: ThreadSpace; title: string; createdBy: string; createdAt?: Date },
+): Promise<ThreadRow> {
   const [row] = await tx.insert(messageThreads).values(values).returning();
   if (!row) throw new Error("insert returned no row");
   return row;
@@ -103,7 +107,7 @@ export async function listThreads(
 
 export async function insertMessage(
   tx: Database,
-  values: { threadId: string; patientId: string; authorId: string; body: string; reference: MessageReference | null },
+  values: { threadId: string; patientId: string; authorId: string; body: string; reference: MessageReference | null; createdAt?: Date },
 ): Promise<MessageRow> {
   const [row] = await tx.insert(messages).values(values).returning();
   if (!row) throw new Error("insert returned no row");
