@@ -17,6 +17,8 @@ const schema = z.object({
   CONCORD_DATA_DIR: z.string().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   CONCORD_DEMO_DATA: z.enum(["on", "off"]).default("on"),
+  /** Weeks of check-ins, measures, alerts and conversations loaded with a fresh demo clinic. */
+  CONCORD_DEMO_HISTORY: z.enum(["on", "off"]).default("on"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -34,6 +36,7 @@ function loadEnv() {
     dataDir: env.CONCORD_DATA_DIR ? resolve(env.CONCORD_DATA_DIR) : join(repoRoot(), ".data"),
     authSecret: secret,
     demoData: env.CONCORD_DEMO_DATA === "on",
+    demoHistory: env.CONCORD_DEMO_HISTORY === "on",
   };
 }
 

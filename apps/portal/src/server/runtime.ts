@@ -1,7 +1,7 @@
 import "server-only";
 import { type RealtimeRuntime, setPasswordHasher, startRealtime } from "@concord/api";
 import { buildAuthOptions, hashPassword } from "@concord/auth";
-import { type DbHandle, demoLoginTable, findUserByEmail, isEmpty, openDatabase, seedDemo } from "@concord/db";
+import { type DbHandle, demoLoginTable, findUserByEmail, isEmpty, openDatabase, seedDemo, seedDemoHistory } from "@concord/db";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "../env";
 
@@ -19,8 +19,20 @@ async function start(): Promise<Runtime> {
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const where = handle.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL server";
   if (config.demoData && (await isEmpty(handle.db))) {
-    await seedDemo(handle.db, { hashPassword });
+    // One "today" for the clinic and its history, so their dates line up even across midnight.
+    const today = new Date();
+    const ids = await seedDemo(handle.db, { hashPassword, today });
     console.log(`[concord] Loaded the demo clinic into the ${where}.`);
+    // Only with a freshly seeded clinic: history is never added to a database someone has used.
+    if (config.demoHistory) {
+      try {
+        const history = await seedDemoHistory(handle.db, ids, { today });
+        console.log(`[concord] Loaded demo history: ${history.checkIns.jordan + history.checkIns.alex} check-ins, ${history.alerts.length} open alerts, ${history.threads} conversations.`);
+      } catch (error) {
+        // The clinic itself is loaded and usable; a failed history must not stop the portal starting.
+        console.error("[concord] Could not load the demo history; the demo clinic is loaded without it.", error);
+      }
+    }
   }
   if (await findUserByEmail(handle.db, "physician@concord.demo")) {
     console.log(`[concord] ${demoLoginTable().replace(/\n/g, "\n[concord] ")}`);
