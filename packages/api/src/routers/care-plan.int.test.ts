@@ -241,6 +241,21 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
     expect(await failure(call("physician").markSeen({ patientId: alex, version: 1 }))).toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("lets the OT hand an item to the PT and clear an optional field; the patient sees who and in which discipline", async () => {
+    const { plan, item } = await findItem("desensitization");
+    const saved = await call("ot").update({
+      patientId: alex,
+      expectedVersion: plan.version,
+      command: { type: "updateIntervention", interventionId: item.id, responsibleClinicianId: h.ids.users.pt, details: { durationMinutes: null, sets: 4 } },
+    });
+    const updated = saved.plan.interventions.find((i) => i.id === item.id);
+    expect(updated).toMatchObject({ responsibleClinicianId: h.ids.users.pt, details: { sets: 4, repetitions: 5 } });
+    expect(updated?.details).not.toHaveProperty("durationMinutes");
+    const view = await call("alex").patientView({ patientId: alex });
+    const todo = view.view?.goals.flatMap((g) => g.todos).find((t) => t.interventionId === item.id);
+    expect(todo).toMatchObject({ responsible: "Sam Lindqvist (Physical therapist)", todo: "Desensitization: 4 sets of 5, three times a day" });
+  });
+
   it("pages history newest first by version, with no gaps or repeats", async () => {
     const seen: number[] = [];
     let cursor: string | undefined;

@@ -1,5 +1,5 @@
 import { type Actor, type PlanDiffEntry, invalid, toPatientView } from "@concord/domain";
-import { type Database, getCarePlan, getLastSeenVersion, listCarePlanRevisionsSince, markCarePlanSeen, userNames } from "@concord/db";
+import { type Database, getCarePlan, getCareTeam, getLastSeenVersion, listCarePlanRevisionsSince, markCarePlanSeen, userNames } from "@concord/db";
 import { todayUtc } from "./update-care-plan";
 
 /** Team-internal detail (notes, stop reasons, who was assigned) stays out of the patient's change list. */
@@ -21,8 +21,10 @@ export async function viewCarePlanAsPatient(db: Database, actor: Actor, patientI
   const revisions = lastSeen === null ? [] : await listCarePlanRevisionsSince(db, record.id, lastSeen, 30);
   const plan = record.document;
   const clinicianNames = await userNames(db, plan.interventions.flatMap((i) => (i.responsibleClinicianId ? [i.responsibleClinicianId] : [])));
+  const team = await getCareTeam(db, patientId);
   const view = toPatientView(plan, {
     clinicianNames,
+    clinicianDisciplines: Object.fromEntries(team.map((m) => [m.clinicianId, m.discipline])),
     today,
     lastSeenVersion: lastSeen ?? undefined,
     revisionsSinceSeen: revisions.flatMap((r) => {

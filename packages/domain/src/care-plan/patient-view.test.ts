@@ -61,6 +61,12 @@ describe("toPatientView: to-dos", () => {
     expect(mirror[0]?.alsoHelps).toEqual(["Ease pain and sensitivity to touch"]);
   });
 
+  it("names the responsible clinician's own discipline when it differs from the owner's", () => {
+    const view = toPatientView(plan(), { ...options, clinicianDisciplines: { "c-pt": "occupational_therapist" } });
+    const mirror = view.goals.flatMap((g) => g.todos).find((t) => t.interventionId === "iv-mirror");
+    expect(mirror?.responsible).toMatch(/\(Occupational therapist\)$/);
+  });
+
   it("names who is responsible, falling back to the discipline", () => {
     const byId = new Map(view.goals.flatMap((g) => g.todos).map((t) => [t.interventionId, t]));
     expect(byId.get("iv-preg")?.responsible).toBe("Dr Ana Lee (Pain physician)");

@@ -1,4 +1,4 @@
-import { DISCIPLINE_LABELS } from "../roles";
+import { DISCIPLINE_LABELS, type Discipline } from "../roles";
 import { getTherapy } from "./catalogue";
 import { type CalendarDate, addCalendarDays, daysBetween, formatCalendarDate } from "./dates";
 import { GOAL_IDS, type GoalId, type GoalStatus, describeTarget, goalLabel } from "./goals";
@@ -11,6 +11,8 @@ export const UPCOMING_WINDOW_DAYS = 14;
 
 export interface PatientViewOptions {
   clinicianNames: Record<string, string>;
+  /** Each responsible clinician's own discipline: an OT can look after a PT-owned item. */
+  clinicianDisciplines?: Record<string, Discipline>;
   today: CalendarDate;
   lastSeenVersion?: number;
   revisionsSinceSeen?: ReadonlyArray<{ summary: string; createdAt: string }>;
@@ -125,7 +127,7 @@ function toTodo(item: Intervention, otherGoals: GoalId[], options: PatientViewOp
     instructions: instructionsOf(d),
     nextStep: nextStep(d, options.today),
     about: therapy?.patientExplanation ?? null,
-    responsible: responsible(item, options.clinicianNames),
+    responsible: responsible(item, options.clinicianNames, options.clinicianDisciplines ?? {}),
     patientLed: item.category === "self_management",
     alsoHelps: otherGoals.map((g) => goalLabel(g, "patient")),
   };
@@ -171,10 +173,11 @@ function nextStep(d: PrescriptionDetails, today: CalendarDate): string | null {
   return `From ${formatCalendarDate(step.startsOn)}: ${formatDose(step.dose, d.unit)}${step.note ? ` (${step.note})` : ""}`;
 }
 
-function responsible(item: Intervention, names: Record<string, string>): string {
-  const discipline = DISCIPLINE_LABELS[item.ownerDiscipline];
-  const name = item.responsibleClinicianId ? names[item.responsibleClinicianId] : undefined;
-  return name ? `${name} (${discipline})` : `Your ${discipline.toLowerCase()}`;
+function responsible(item: Intervention, names: Record<string, string>, disciplines: Record<string, Discipline>): string {
+  const id = item.responsibleClinicianId;
+  const name = id ? names[id] : undefined;
+  if (!name || !id) return `Your ${DISCIPLINE_LABELS[item.ownerDiscipline].toLowerCase()}`;
+  return `${name} (${DISCIPLINE_LABELS[disciplines[id] ?? item.ownerDiscipline]})`;
 }
 
 function upcoming(plan: CarePlan, today: CalendarDate): PatientUpcoming[] {

@@ -247,6 +247,21 @@ describe("applyCommand: updateIntervention", () => {
     expect(item?.note).toBe("Review in 2 weeks");
   });
 
+  it("clears an optional field sent as null, and still requires the mandatory ones", () => {
+    const timed = applyCommand(plan([mirrorTherapy()]), { type: "updateIntervention", interventionId: "iv-mirror", details: { durationMinutes: 10 } }, ctx("physical_therapist"));
+    expect(timed.interventions[0]?.details).toMatchObject({ durationMinutes: 10 });
+    const after = applyCommand(
+      timed,
+      { type: "updateIntervention", interventionId: "iv-mirror", details: { durationMinutes: null, sets: 4 } },
+      ctx("physical_therapist"),
+    );
+    const details = after.interventions[0]?.details;
+    expect(details).toMatchObject({ sets: 4 });
+    expect(details && "durationMinutes" in details).toBe(false);
+    const error = fails(plan([mirrorTherapy()]), { type: "updateIntervention", interventionId: "iv-mirror", details: { sets: null } }, "physical_therapist");
+    expect(error.message).toContain("Sets must be a whole number from 1 to 20.");
+  });
+
   it("refuses an out-of-range dose", () => {
     const error = fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", details: { dose: 900 } }, "pain_physician");
     expect(error.message).toBe("Pregabalin dose 900 mg is outside the accepted range (up to 300 mg per dose). Check the value.");

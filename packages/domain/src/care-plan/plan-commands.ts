@@ -76,7 +76,7 @@ export const planCommandSchema = z.discriminatedUnion(
     z.object({
       type: z.literal("updateIntervention"),
       interventionId,
-      /** Merged over the current details, then validated as a whole. */
+      /** Merged over the current details, then validated as a whole; null clears an optional field. */
       details: z.record(z.string(), z.unknown()).optional(),
       note: note.optional(),
       nextReviewDate: calendarDateSchema.nullable().optional(),
@@ -230,7 +230,7 @@ function updateIntervention(plan: CarePlan, cmd: CommandOf<"updateIntervention">
   const current = editable(plan, cmd.interventionId, ctx, "update");
   let details = current.details;
   if (cmd.details) {
-    const result = validatePrescription(therapyRefOf(current), { ...current.details, ...cmd.details });
+    const result = validatePrescription(therapyRefOf(current), mergeDetails(current.details, cmd.details));
     if (!result.ok) throw invalid(result.message);
     details = result.value;
     // Re-check what activation required, so consent cannot be removed from a running study.
@@ -243,6 +243,17 @@ function updateIntervention(plan: CarePlan, cmd: CommandOf<"updateIntervention">
     nextReviewDate: cmd.nextReviewDate === undefined ? current.nextReviewDate : cmd.nextReviewDate,
     responsibleClinicianId: cmd.responsibleClinicianId ?? current.responsibleClinicianId,
   });
+}
+
+/**
+ * A form cannot send "absent", so null asks to clear an optional field (say a duration). Research
+ * details are the exception: there null is the recorded value ("no consent yet"), kept as such.
+ */
+function mergeDetails(current: Intervention["details"], patch: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...current, ...patch };
+  if (current.kind === "experimental") return merged;
+  for (const [key, value] of Object.entries(patch)) if (value === null) delete merged[key];
+  return merged;
 }
 
 function changeStatus(plan: CarePlan, cmd: CommandOf<"changeInterventionStatus">, ctx: CommandContext): CarePlan {
