@@ -1,6 +1,9 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { signInAndWait } from "./helpers";
 
+// The editing journey continues from the conflict journey's plan (version 12, mirror therapy paused).
+test.describe.configure({ mode: "serial" });
+
 async function openAlexPlan(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -80,6 +83,94 @@ test("physician and PT edit the same plan: the PT sees the conflict, re-applies,
   await expect(physician.getByRole("status")).toContainText("Saved as version 12");
   await alex.reload();
   await expect(alex.getByRole("region", { name: "What changed since you last looked" })).toContainText("Pregabalin: status active → paused");
+  await alexContext.close();
+});
+
+test("PT and physician edit prescriptions, stage, responsibility, note and goal targets; the patient sees the result", async ({ browser }) => {
+  const mirror = "Mirror therapy (graded motor imagery)";
+  const pt = await openAlexPlan(browser, "pt@concord.demo");
+  const physician = await openAlexPlan(browser, "physician@concord.demo");
+  await expect(pt.getByTestId("plan-version")).toHaveText("Version 12");
+  await expect(physician.getByTestId("plan-version")).toHaveText("Version 12");
+
+  // The PT resumes mirror therapy, raises sets and repetitions, then moves it to the next stage.
+  await pt.getByText(`Change ${mirror}`, { exact: true }).click();
+  const status = pt.getByRole("form", { name: `Change the status of ${mirror}` });
+  await status.getByLabel("New status").selectOption("active");
+  await status.getByRole("button", { name: "Change status" }).click();
+  await expect(pt.getByRole("status")).toContainText("Saved as version 13");
+
+  const rx = pt.getByRole("form", { name: `Edit the prescription of ${mirror}` });
+  await expect(rx.getByLabel("Sets")).toHaveValue("3");
+  await rx.getByLabel("Sets").fill("4");
+  await rx.getByLabel("Repetitions").fill("12");
+  await rx.getByRole("button", { name: "Save prescription" }).click();
+  await expect(pt.getByRole("status")).toContainText(`Saved as version 14: ${mirror}: sets 3 → 4; ${mirror}: repetitions 10 → 12`);
+  const card = pt.getByRole("article", { name: mirror });
+  await expect(card).toContainText("4 × 12, daily, 10 min · stage: left/right judgement");
+
+  const stage = pt.getByRole("form", { name: `Move ${mirror} to the next stage` });
+  await expect(stage).toContainText("Now: left/right judgement since");
+  await stage.getByRole("button", { name: "Move to the next stage: imagined movement" }).click();
+  await expect(pt.getByRole("status")).toContainText("Saved as version 15");
+  await expect(card).toContainText("stage: imagined movement");
+  await expect(stage.getByRole("button", { name: "Move to the next stage: mirror therapy" })).toBeVisible();
+
+  // The OT will run the sessions from now on: only PT and OT team members are offered.
+  const item = pt.getByRole("form", { name: `Edit the note, review and responsible clinician of ${mirror}` });
+  const responsible = item.getByLabel("Responsible clinician");
+  await expect(responsible.locator("option")).toHaveText(["Priya Raman (Occupational therapist)", "Sam Lindqvist (Physical therapist)"]);
+  await responsible.selectOption({ label: "Priya Raman (Occupational therapist)" });
+  await item.getByLabel("Note for the team").fill("Priya runs the sessions during hand therapy.");
+  await item.getByRole("button", { name: "Save note, review and responsibility" }).click();
+  await expect(pt.getByRole("status")).toContainText("Saved as version 16");
+  await expect(card).toContainText("responsible: Priya Raman");
+
+  // The PT may not edit the physician's medication: no edit forms are offered for it.
+  await pt.getByText("Change Pregabalin", { exact: true }).click();
+  await expect(pt.getByRole("form", { name: "Edit the note, review and responsible clinician of Pregabalin" })).toHaveCount(0);
+  await expect(pt.getByRole("article", { name: "Pregabalin" })).toContainText("Only the pain physician can change medications.");
+
+  // The physician's page still shows version 12: the note goes through the conflict panel.
+  await physician.getByText("Change Pregabalin", { exact: true }).click();
+  const preg = physician.getByRole("form", { name: "Edit the note, review and responsible clinician of Pregabalin" });
+  await expect(preg.getByLabel("Responsible clinician").locator("option")).toHaveText(["Dr. Maya Okafor (Pain physician)"]);
+  await preg.getByLabel("Note for the team").fill("Paused for dizziness; restart at 75 mg once it settles.");
+  await preg.getByRole("button", { name: "Save note, review and responsibility" }).click();
+  const panel = physician.getByRole("alert").filter({ hasText: "This plan changed while you were editing" });
+  await expect(panel).toContainText("You were editing version 12; the plan is now at version 16");
+  await expect(panel).toContainText(`${mirror}: stage left/right judgement → imagined movement`);
+  await panel.getByRole("button", { name: "Apply my change again" }).click();
+  await expect(physician.getByRole("status")).toContainText("Saved as version 17: Pregabalin: note added");
+  await expect(physician.getByRole("article", { name: "Pregabalin" })).toContainText("Note: Paused for dizziness; restart at 75 mg once it settles.");
+
+  // Goal targets: removing the only target is refused with the server's reason; adding one works.
+  await physician.getByText("Edit Reduce pain and hypersensitivity", { exact: true }).click();
+  const goal = physician.getByRole("form", { name: "Edit the goal Reduce pain and hypersensitivity" });
+  await goal.getByLabel(/Remove: Average pain at most 4\/10/).check();
+  await goal.getByRole("button", { name: "Save goal" }).click();
+  await expect(physician.getByRole("alert").filter({ hasText: "A goal needs at least one measurable target." })).toBeVisible();
+  await expect(physician.getByTestId("plan-version")).toHaveText("Version 17");
+  await goal.getByLabel(/Remove: Average pain/).uncheck();
+  await goal.getByLabel("Add a measurable target").selectOption("measure_at_most");
+  await goal.getByLabel("Questionnaire").selectOption("css");
+  await goal.getByLabel("Score at most").fill("10");
+  await goal.getByRole("button", { name: "Save goal" }).click();
+  await expect(physician.getByRole("status")).toContainText("Saved as version 18");
+  const painGoal = physician.getByRole("region", { name: /Reduce pain and hypersensitivity/ });
+  await expect(painGoal).toContainText("Target: Average pain at most 4/10");
+  await expect(painGoal).toContainText("Target: CRPS Severity Score at most 10");
+
+  // The patient sees the new sets and stage, and who now looks after mirror therapy.
+  const alexContext = await browser.newContext();
+  const alex = await alexContext.newPage();
+  await signInAndWait(alex, "alex@concord.demo", /\/me$/);
+  await alex.goto("/me/plan");
+  const week = alex.getByRole("region", { name: "This week" });
+  await expect(week).toContainText("Mirror therapy: 4 sets of 12, daily, about 10 minutes — stage: imagined movement");
+  await expect(alex.getByRole("region", { name: "Who is responsible for what" })).toContainText("Priya Raman (Occupational therapist): Mirror therapy, Desensitization");
+  await expect(alex.getByRole("region", { name: "Ease pain and sensitivity to touch" })).toContainText("CRPS Severity Score at most 10");
+  await expect(alex.getByText("Paused for dizziness")).toHaveCount(0);
   await alexContext.close();
 });
 

@@ -2,9 +2,10 @@
 import "./care-plan.css";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import { createContext, useContext, useState } from "react";
+import { createContext, useContext, useEffect, useRef, useState } from "react";
 import {
   DISCIPLINE_LABELS,
+  GMI_STAGE_LABELS,
   GOAL_IDS,
   type Intervention,
   type PlanCommand,
@@ -20,6 +21,7 @@ import type { RouterOutputs } from "@concord/api";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 import { ConflictPanel, type ConflictDetails, readConflictDetails } from "./conflict-panel";
+import { GoalEditForm } from "./goal-edit-form";
 import { AddGoalForm, AddInterventionForm, InterventionActions, ReviewDateForm } from "./plan-forms";
 
 export type PlanData = RouterOutputs["carePlan"]["get"];
@@ -55,14 +57,25 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
   const update = useMutation(trpc.carePlan.update.mutationOptions());
   const [conflict, setConflict] = useState<{ command: PlanCommand; details: ConflictDetails; message: string } | null>(null);
   const [status, setStatus] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  // Most forms sit far below the top of a long plan: bring a conflict or refusal into view (and
+  // focus, for keyboard and screen-reader users) so nobody assumes a refused change was saved.
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const attention = conflict ? "conflict" : status?.kind === "error" ? status.text : null;
+  useEffect(() => {
+    if (!attention || !noticeRef.current) return;
+    noticeRef.current.scrollIntoView({ block: "start" });
+    noticeRef.current.focus({ preventScroll: true });
+  }, [attention]);
 
   async function send(command: PlanCommand, expectedVersion: number): Promise<boolean> {
     setStatus(null);
     try {
       const saved = await update.mutateAsync({ patientId, expectedVersion, command });
+      // Announce the save only once the page shows the saved plan: forms keyed by version reset
+      // on that refetch, so input typed in between would otherwise be silently discarded.
+      await query.refetch();
       setConflict(null);
       setStatus({ kind: "success", text: `Saved as version ${saved.version}: ${saved.summary}` });
-      await query.refetch();
       return true;
     } catch (error) {
       const details = error instanceof TRPCClientError ? readConflictDetails((error.data as { details?: unknown } | undefined)?.details) : null;
@@ -93,6 +106,7 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
           {data.pastReview ? <span className="badge danger">Review overdue</span> : null}
         </p>
       </div>
+      <div ref={noticeRef} tabIndex={-1} className="plan-notices">
       {conflict ? (
         <ConflictPanel
           details={conflict.details}
@@ -113,6 +127,7 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
           {status.text}
         </div>
       ) : null}
+      </div>
       {!data.exists ? (
         <p className="card">This patient has no care plan yet. Add the first goal below to start one; the whole team will see it.</p>
       ) : null}
@@ -123,11 +138,14 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
             {goalLabel(goalId)} {goal ? <span className="badge">{goal.status.replace("_", " ")}</span> : null}
           </h2>
           {goal ? (
-            <ul>
-              {goal.targets.map((t, i) => (
-                <li key={i}>Target: {describeTarget(t)}</li>
-              ))}
-            </ul>
+            <>
+              <ul>
+                {goal.targets.map((t, i) => (
+                  <li key={i}>Target: {describeTarget(t)}</li>
+                ))}
+              </ul>
+              {data.viewerDiscipline ? <GoalEditForm goal={goal} /> : null}
+            </>
           ) : (
             <p className="muted">Items linked to a goal not yet in the plan.</p>
           )}
@@ -140,7 +158,7 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
 
       <section className="card no-print" aria-labelledby="add-h">
         <h2 id="add-h" style={{ marginTop: 0 }}>Change the plan</h2>
-        <div className="grid">
+        <div className="grid form-grid">
           <AddGoalForm />
           <AddInterventionForm />
           <ReviewDateForm />
@@ -171,7 +189,7 @@ function InterventionCard({ item }: { item: Intervention }) {
         {d.kind === "medication" && d.titrationSteps.length > 0
           ? ` · titration: ${d.titrationSteps.map((s) => `${formatDose(s.dose, d.unit)} from ${formatCalendarDate(s.startsOn)}`).join(", ")}`
           : null}
-        {d.kind === "exercise" ? `${d.sets} × ${d.repetitions}, ${d.frequency}${d.durationMinutes ? `, ${d.durationMinutes} min` : ""}${d.stage ? ` · stage: ${d.stage.replaceAll("_", " ")}` : ""}` : null}
+        {d.kind === "exercise" ? `${d.sets} × ${d.repetitions}, ${d.frequency}${d.durationMinutes ? `, ${d.durationMinutes} min` : ""}${d.stage ? ` · stage: ${GMI_STAGE_LABELS[d.stage]}` : ""}` : null}
         {d.kind === "psychological" ? `${d.sessionType} sessions, ${d.frequency}${d.nextSessionDate ? ` · next ${formatCalendarDate(d.nextSessionDate)}` : ""}` : null}
         {d.kind === "procedure" ? `planned ${formatCalendarDate(d.plannedDate)}, ${d.side}${d.level ? `, level ${d.level}` : ""}${d.recordPainBeforeAfter ? " · record pain before and after" : ""}` : null}
         {d.kind === "experimental" ? `consent: ${d.consentRecordedAt ?? "not recorded"} · study: ${d.studyReference ?? "none"}` : null}

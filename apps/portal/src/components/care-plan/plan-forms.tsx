@@ -1,5 +1,5 @@
 "use client";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import {
   CATEGORY_OWNERS,
   CATEGORY_PRESCRIPTION_KIND,
@@ -12,8 +12,6 @@ import {
   GOAL_STATUSES,
   type Intervention,
   MEDICATION_ROUTES,
-  OUTCOME_MEASURES,
-  OUTCOME_MEASURE_RANGES,
   PROCEDURE_SIDES,
   type PlanCommand,
   type PrescriptionKind,
@@ -30,34 +28,9 @@ import {
   interventionName,
 } from "@concord/domain";
 import { useEditor } from "./care-plan-editor";
-
-type Fields = (name: string) => string;
-const optional = (value: string) => (value.trim() === "" ? undefined : value.trim());
-const num = (value: string) => (value.trim() === "" ? Number.NaN : Number(value));
-
-/** Wraps a form: builds a command from its fields, sends it, clears the form once it is saved. */
-function useCommandForm(build: (get: Fields, form: FormData) => PlanCommand) {
-  const { submit, busy } = useEditor();
-  return {
-    busy,
-    onSubmit: async (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      const element = event.currentTarget;
-      const form = new FormData(element);
-      const saved = await submit(build((k) => String(form.get(k) ?? ""), form));
-      if (saved) element.reset();
-    },
-  };
-}
-
-function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      {children}
-    </div>
-  );
-}
+import { Field, type Fields, num, optional, useCommandForm } from "./form-kit";
+import { TargetFields, type TargetKind, buildTarget } from "./goal-targets";
+import { GmiStageForm, ItemDetailsForm, PrescriptionForm } from "./intervention-edit-forms";
 
 export function ReviewDateForm() {
   const { data } = useEditor();
@@ -73,30 +46,6 @@ export function ReviewDateForm() {
   );
 }
 
-const TARGET_KINDS = {
-  pain_average_at_most: "Average pain at most … /10 by a date",
-  activity_minutes: "Do an activity for … minutes",
-  psfs_activity_score: "PSFS activity score at least …",
-  measure_at_most: "Questionnaire score at most … (PHQ-9, GAD-7, CSS)",
-  custom: "Other measurable target",
-} as const;
-type TargetKind = keyof typeof TARGET_KINDS;
-
-function buildTarget(kind: TargetKind, get: Fields) {
-  switch (kind) {
-    case "pain_average_at_most":
-      return { kind, value: num(get("value")), byDate: get("byDate") };
-    case "activity_minutes":
-      return { kind, activity: get("activity"), minutes: num(get("minutes")), byDate: optional(get("byDate")) };
-    case "psfs_activity_score":
-      return { kind, activity: get("activity"), atLeast: num(get("atLeast")), byDate: optional(get("byDate")) };
-    case "measure_at_most":
-      return { kind, measure: get("measure") as (typeof OUTCOME_MEASURES)[number], value: num(get("value")), byDate: optional(get("byDate")) };
-    case "custom":
-      return { kind, description: get("description"), measure: get("measure") };
-  }
-}
-
 export function AddGoalForm() {
   const { data } = useEditor();
   const missing = GOAL_IDS.filter((g) => !data.plan.goals.some((x) => x.id === g));
@@ -107,86 +56,28 @@ export function AddGoalForm() {
     status: get("status") as (typeof GOAL_STATUSES)[number],
     targets: [buildTarget(kind, get)],
   }));
-  const status = useCommandForm((get) => ({ type: "updateGoal", goalId: get("goalId") as (typeof GOAL_IDS)[number], status: get("status") as (typeof GOAL_STATUSES)[number] }));
+  // Targets and status of an existing goal are edited on the goal itself.
+  if (missing.length === 0) return null;
   return (
-    <div className="stack">
-      {missing.length > 0 ? (
-        <form className="stack" onSubmit={add.onSubmit} aria-label="Add a goal">
-          <h3 style={{ margin: 0 }}>Add a goal</h3>
-          <Field id="goal-id" label="Goal">
-            <select id="goal-id" name="goalId">
-              {missing.map((g) => (
-                <option key={g} value={g}>{goalLabel(g)}</option>
-              ))}
-            </select>
-          </Field>
-          <Field id="goal-target-kind" label="Measurable target">
-            <select id="goal-target-kind" value={kind} onChange={(e) => setKind(e.target.value as TargetKind)}>
-              {Object.entries(TARGET_KINDS).map(([k, label]) => (
-                <option key={k} value={k}>{label}</option>
-              ))}
-            </select>
-          </Field>
-          {kind === "activity_minutes" || kind === "psfs_activity_score" ? (
-            <Field id="goal-activity" label="Activity"><input id="goal-activity" name="activity" /></Field>
-          ) : null}
-          {kind === "measure_at_most" ? (
-            <Field id="goal-measure" label="Questionnaire">
-              <select id="goal-measure" name="measure">
-                {OUTCOME_MEASURES.map((m) => (
-                  <option key={m} value={m}>{OUTCOME_MEASURE_RANGES[m].label} (0–{OUTCOME_MEASURE_RANGES[m].max})</option>
-                ))}
-              </select>
-            </Field>
-          ) : null}
-          {kind === "pain_average_at_most" || kind === "measure_at_most" ? (
-            <Field id="goal-value" label={kind === "pain_average_at_most" ? "Average pain at most (0–10)" : "Score at most"}>
-              <input id="goal-value" name="value" type="number" step="any" />
-            </Field>
-          ) : null}
-          {kind === "activity_minutes" ? <Field id="goal-minutes" label="Minutes"><input id="goal-minutes" name="minutes" type="number" /></Field> : null}
-          {kind === "psfs_activity_score" ? <Field id="goal-atleast" label="Score at least (0–10)"><input id="goal-atleast" name="atLeast" type="number" step="any" /></Field> : null}
-          {kind === "custom" ? (
-            <>
-              <Field id="goal-description" label="Target"><input id="goal-description" name="description" /></Field>
-              <Field id="goal-custom-measure" label="Measured by"><input id="goal-custom-measure" name="measure" /></Field>
-            </>
-          ) : (
-            <Field id="goal-by" label={kind === "pain_average_at_most" ? "By date" : "By date (optional)"}>
-              <input id="goal-by" name="byDate" type="date" />
-            </Field>
-          )}
-          <Field id="goal-status" label="Status">
-            <select id="goal-status" name="status" defaultValue="not_started">
-              {GOAL_STATUSES.map((s) => (
-                <option key={s} value={s}>{s.replace("_", " ")}</option>
-              ))}
-            </select>
-          </Field>
-          <button type="submit" disabled={add.busy}>Add goal</button>
-        </form>
-      ) : null}
-      {data.plan.goals.length > 0 ? (
-        <form className="stack" onSubmit={status.onSubmit} aria-label="Change a goal's status">
-          <h3 style={{ margin: 0 }}>Goal status</h3>
-          <Field id="goal-status-goal" label="Goal">
-            <select id="goal-status-goal" name="goalId">
-              {data.plan.goals.map((g) => (
-                <option key={g.id} value={g.id}>{goalLabel(g.id)} (now {g.status.replace("_", " ")})</option>
-              ))}
-            </select>
-          </Field>
-          <Field id="goal-status-new" label="New status">
-            <select id="goal-status-new" name="status">
-              {GOAL_STATUSES.map((s) => (
-                <option key={s} value={s}>{s.replace("_", " ")}</option>
-              ))}
-            </select>
-          </Field>
-          <button type="submit" disabled={status.busy}>Change goal status</button>
-        </form>
-      ) : null}
-    </div>
+    <form className="stack" onSubmit={add.onSubmit} aria-label="Add a goal">
+      <h3 style={{ margin: 0 }}>Add a goal</h3>
+      <Field id="goal-id" label="Goal">
+        <select id="goal-id" name="goalId">
+          {missing.map((g) => (
+            <option key={g} value={g}>{goalLabel(g)}</option>
+          ))}
+        </select>
+      </Field>
+      <TargetFields prefix="goal" label="Measurable target" kind={kind} onKind={(k) => setKind(k ?? "pain_average_at_most")} />
+      <Field id="goal-status" label="Status">
+        <select id="goal-status" name="status" defaultValue="not_started">
+          {GOAL_STATUSES.map((s) => (
+            <option key={s} value={s}>{s.replace("_", " ")}</option>
+          ))}
+        </select>
+      </Field>
+      <button type="submit" disabled={add.busy}>Add goal</button>
+    </form>
   );
 }
 
@@ -378,7 +269,7 @@ export function AddInterventionForm() {
   );
 }
 
-/** The changes one item allows: status and dose for its owners, observations for the whole team. */
+/** The changes one item allows: status, prescription and details for its owners, observations for the whole team. */
 export function InterventionActions({ item, canAct }: { item: Intervention; canAct: boolean }) {
   const name = interventionName(item);
   const id = (field: string) => `${item.id}-${field}`;
@@ -407,7 +298,6 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
     interventionId: item.id,
     entry: { type: "side_effect", name: get("name"), severity: get("severity") as (typeof SIDE_EFFECT_SEVERITIES)[number], date: today },
   }));
-  const review = useCommandForm((get) => ({ type: "updateIntervention", interventionId: item.id, nextReviewDate: optional(get("nextReviewDate")) ?? null }));
   const observable = isMedication && item.status !== "proposed";
   if (terminal && !observable) return null;
   if (!canAct && !observable) return null;
@@ -415,7 +305,7 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
   return (
     <details className="no-print">
       <summary>Change {name}</summary>
-      <div className="grid">
+      <div className="grid form-grid">
         {canAct && !terminal ? (
           <form className="stack" onSubmit={status.onSubmit} aria-label={`Change the status of ${name}`}>
             <Field id={id("to")} label="New status">
@@ -453,10 +343,11 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
           </>
         ) : null}
         {canAct && !terminal ? (
-          <form className="stack" onSubmit={review.onSubmit} aria-label={`Set the next review of ${name}`}>
-            <Field id={id("next-review")} label="Next review"><input id={id("next-review")} name="nextReviewDate" type="date" defaultValue={item.nextReviewDate ?? ""} /></Field>
-            <button type="submit" className="secondary" disabled={review.busy}>Set next review</button>
-          </form>
+          <>
+            <PrescriptionForm item={item} />
+            <GmiStageForm item={item} />
+            <ItemDetailsForm item={item} />
+          </>
         ) : null}
       </div>
     </details>
