@@ -3,7 +3,7 @@ import { type DbHandle, listAuditForActor, seedDemo, setUserActive } from "@conc
 import { openTestDatabase, testBackends } from "@concord/db/testing";
 import { actorFromSession, signOutSession } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
-import { signInWithPassword } from "./sign-in";
+import { MAX_FAILED_SIGN_INS, TooManySignInAttempts, signInWithPassword } from "./sign-in";
 
 describe("password hashing", () => {
   it("uses argon2id and verifies only the right password", async () => {
@@ -38,6 +38,18 @@ describe.each(testBackends())("sign-in on %s", (backend) => {
     expect(await signInWithPassword(handle.db, { email: 42 })).toBeNull();
     const audit = await listAuditForActor(handle.db, ids.users.pt, "auth.signIn");
     expect(audit[0]?.outcome).toBe("denied");
+  });
+
+  it("slows password guessing per email without revealing whether the account exists", async () => {
+    for (const email of ["jordan@concord.demo", "no-such-person@concord.demo"]) {
+      for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+        expect(await signInWithPassword(handle.db, { email, password: `guess-${i}` })).toBeNull();
+      }
+      // Even the right password is refused until the window passes, for real and made-up emails alike.
+      await expect(signInWithPassword(handle.db, { email, password: "test-password-123" })).rejects.toBeInstanceOf(TooManySignInAttempts);
+    }
+    // Other accounts are unaffected.
+    expect(await signInWithPassword(handle.db, { email: "psychologist@concord.demo", password: "test-password-123" })).not.toBeNull();
   });
 
   it("ends the session at sign-out and on deactivation", async () => {

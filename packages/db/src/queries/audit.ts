@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { auditEvents } from "../schema/index";
 
@@ -37,4 +37,20 @@ export async function writeAuditForPatients(
   const unique = [...new Set(patientIds)];
   if (unique.length === 0) return;
   await db.insert(auditEvents).values(unique.map((patientId) => ({ ...event, patientId, outcome: "allowed" as const, detail: event.detail ?? null })));
+}
+
+/** Failed sign-in attempts for one email since a moment (by attempted email, whether or not it has an account). */
+export async function countFailedSignIns(db: Database, email: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.action, "auth.signIn"),
+        eq(auditEvents.outcome, "denied"),
+        sql`${auditEvents.detail}->>'email' = ${email}`,
+        gt(auditEvents.at, since),
+      ),
+    );
+  return Number(row?.n ?? 0);
 }

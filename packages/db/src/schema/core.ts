@@ -72,5 +72,12 @@ export const auditEvents = pgTable(
     outcome: text("outcome", { enum: ["allowed", "denied", "error"] }).notNull(),
     detail: jsonb("detail").$type<Record<string, unknown>>(),
   },
-  (t) => [index("audit_patient_idx").on(t.patientId, t.id), index("audit_actor_idx").on(t.actorId, t.id)],
+  (t) => [
+    index("audit_patient_idx").on(t.patientId, t.id),
+    index("audit_actor_idx").on(t.actorId, t.id),
+    // Failed sign-ins by attempted email, for throttling password guessing.
+    index("audit_sign_in_email_idx")
+      .on(sql`(${t.detail}->>'email')`, t.at)
+      .where(sql`${t.action} = 'auth.signIn' and ${t.outcome} = 'denied'`),
+  ],
 );

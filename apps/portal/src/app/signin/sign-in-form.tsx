@@ -22,7 +22,13 @@ export function SignInForm() {
     const result = await signIn("credentials", { email, password, redirect: false });
     setPending(false);
     if (!result || result.error) {
-      setError(result?.error === "CredentialsSignin" || !result ? "Email or password is incorrect." : "Sign-in is not available right now. Please try again.");
+      setError(
+        result?.error === "TooManyAttempts"
+          ? "Too many unsuccessful sign-in attempts. Please wait 15 minutes and try again."
+          : result?.error === "CredentialsSignin" || !result
+            ? "Email or password is incorrect."
+            : "Sign-in is not available right now. Please try again.",
+      );
       return;
     }
     router.replace("/");

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_sign_in_email_idx" ON "audit_events" USING btree (("detail"->>'email'),"at") WHERE "audit_events"."action" = 'auth.signIn' and "audit_events"."outcome" = 'denied';
