@@ -256,6 +256,42 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
     expect(todo).toMatchObject({ responsible: "Sam Lindqvist (Physical therapist)", todo: "Desensitization: 4 sets of 5, three times a day" });
   });
 
+  it("lets the physician unassign a medication, change its schedule and plan a future titration step; a past step is refused", async () => {
+    // Pregabalin was stopped above: the physician starts gabapentin instead.
+    const update = (expectedVersion: number, command: PlanCommand) => call("physician").update({ patientId: alex, expectedVersion, command });
+    const { plan } = await findItem("pregabalin");
+    const added = await update(plan.version, {
+      type: "addIntervention",
+      therapy: { therapyId: "gabapentin" },
+      details: { dose: 300, unit: "mg", route: "oral", schedule: "twice daily" },
+    });
+    const item = added.plan.interventions.find((i) => i.therapyId === "gabapentin");
+    if (!item) throw new Error("gabapentin was not added");
+    expect(item.responsibleClinicianId).toBe(h.ids.users.physician);
+    const unassigned = await update(added.version, { type: "updateIntervention", interventionId: item.id, responsibleClinicianId: null });
+    expect(unassigned.summary).toBe("Gabapentin: responsible clinician changed");
+    expect(unassigned.plan.interventions.find((i) => i.id === item.id)?.responsibleClinicianId).toBeNull();
+
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const saved = await update(unassigned.version, {
+      type: "updateIntervention",
+      interventionId: item.id,
+      details: { schedule: "at night", titrationSteps: [{ dose: 150, startsOn: tomorrow }] },
+    });
+    expect(saved.summary).toBe("Gabapentin: schedule twice daily → at night; Gabapentin: titration plan changed");
+
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const refused = await failure(
+      update(saved.version, { type: "updateIntervention", interventionId: item.id, details: { titrationSteps: [{ dose: 100, startsOn: yesterday }, { dose: 150, startsOn: tomorrow }] } }),
+    );
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("must start after today") });
+    expect((await chain(alex)).version).toBe(saved.version);
+
+    const view = await call("alex").patientView({ patientId: alex });
+    const todo = view.view?.goals.flatMap((g) => g.todos).find((t) => t.interventionId === item.id);
+    expect(todo).toMatchObject({ responsible: "Your pain physician", todo: "Gabapentin 300 mg by mouth, at night", nextStep: expect.stringContaining("150 mg") });
+  });
+
   it("pages history newest first by version, with no gaps or repeats", async () => {
     const seen: number[] = [];
     let cursor: string | undefined;

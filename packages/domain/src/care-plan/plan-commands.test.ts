@@ -8,6 +8,7 @@ import {
   TODAY,
   cbtProposal,
   ctx,
+  intervention,
   mirrorTherapy,
   nerveBlock,
   pacingDiary,
@@ -296,6 +297,65 @@ describe("applyCommand: updateIntervention", () => {
     };
     const error = fails(plan([running]), { type: "updateIntervention", interventionId: "iv-vr", details: { studyReference: null } }, "pain_physician");
     expect(error.message).toBe(EXPERIMENTAL_NEEDS_CONSENT);
+  });
+
+  it("unassigns the responsible clinician with null and leaves it alone when absent", () => {
+    const unassigned = applyCommand(plan(), { type: "updateIntervention", interventionId: "iv-preg", responsibleClinicianId: null }, ctx("pain_physician"));
+    expect(unassigned.interventions[0]?.responsibleClinicianId).toBeNull();
+    const untouched = applyCommand(plan(), { type: "updateIntervention", interventionId: "iv-preg", note: "x" }, ctx("pain_physician"));
+    expect(untouched.interventions[0]?.responsibleClinicianId).toBe("c-phys");
+    expect(fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", responsibleClinicianId: "" }, "pain_physician").code).toBe("INVALID");
+    expect(fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", responsibleClinicianId: null }, "psychologist").code).toBe("FORBIDDEN");
+  });
+
+  it("changes a medication's route and schedule within the catalogue's routes", () => {
+    const nsaid = intervention({ id: "iv-nsaid", therapyId: "nsaids", details: { kind: "medication", dose: 400, unit: "mg", route: "oral", schedule: "with meals" } });
+    const after = applyCommand(
+      plan([nsaid]),
+      { type: "updateIntervention", interventionId: "iv-nsaid", details: { route: "topical", schedule: "three times daily" } },
+      ctx("pain_physician"),
+    );
+    expect(after.interventions[0]?.details).toMatchObject({ dose: 400, route: "topical", schedule: "three times daily" });
+    expect(fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", details: { route: "iv" } }, "pain_physician").message).toBe(
+      "Pregabalin is recorded as oral, not IV. Check the route.",
+    );
+    expect(fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", details: { schedule: " " } }, "pain_physician").message).toContain(
+      "Enter the schedule",
+    );
+  });
+
+  describe("planned titration steps", () => {
+    const titrated = () =>
+      plan([
+        intervention({
+          id: "iv-preg",
+          details: { kind: "medication", dose: 75, unit: "mg", route: "oral", schedule: "twice daily", titrationSteps: [{ dose: 100, startsOn: "2026-02-20" }, { dose: 150, startsOn: "2026-03-16" }] },
+        }),
+      ]);
+    const steps = (titrationSteps: unknown[]) => ({ type: "updateIntervention" as const, interventionId: "iv-preg", details: { titrationSteps } });
+
+    it("adds and removes future steps", () => {
+      const added = applyCommand(
+        titrated(),
+        steps([{ dose: 100, startsOn: "2026-02-20" }, { dose: 150, startsOn: "2026-03-16" }, { dose: 225, startsOn: "2026-03-30" }]),
+        ctx("pain_physician"),
+      );
+      expect(added.interventions[0]?.details).toMatchObject({ titrationSteps: [{ startsOn: "2026-02-20" }, { startsOn: "2026-03-16" }, { dose: 225, startsOn: "2026-03-30" }] });
+      const removed = applyCommand(titrated(), steps([{ dose: 100, startsOn: "2026-02-20" }]), ctx("pain_physician"));
+      expect(removed.interventions[0]?.details).toMatchObject({ titrationSteps: [{ dose: 100, startsOn: "2026-02-20" }] });
+    });
+
+    it.each([
+      ["a step beyond the dose bounds", [{ dose: 100, startsOn: "2026-02-20" }, { dose: 150, startsOn: "2026-03-16" }, { dose: 600, startsOn: "2026-03-30" }], "Pregabalin step from 30 Mar 2026: dose 600 mg is outside the accepted range (up to 300 mg per dose). Check the value."],
+      ["a step starting today", [{ dose: 100, startsOn: "2026-02-20" }, { dose: 125, startsOn: TODAY }, { dose: 150, startsOn: "2026-03-16" }], "must start after today"],
+      ["removing a step that has started", [{ dose: 150, startsOn: "2026-03-16" }], "has already started and stays in the plan"],
+      ["two steps on one day", [{ dose: 100, startsOn: "2026-02-20" }, { dose: 150, startsOn: "2026-03-16" }, { dose: 200, startsOn: "2026-03-16" }], "one step a day at most"],
+      ["a step without a dose", [{ dose: 100, startsOn: "2026-02-20" }, { dose: 150, startsOn: "2026-03-16" }, { startsOn: "2026-03-30" }], "Enter the dose as a number."],
+    ])("refuses %s", (_what, titrationSteps, message) => {
+      const error = fails(titrated(), steps(titrationSteps), "pain_physician");
+      expect(error.code).toBe("INVALID");
+      expect(error.message).toContain(message);
+    });
   });
 
   it("refuses an unknown intervention", () => {

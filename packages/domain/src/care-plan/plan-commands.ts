@@ -2,7 +2,7 @@ import { z } from "zod";
 import { forbidden, invalid } from "../errors";
 import { type Discipline, disciplineSchema } from "../roles";
 import { CATEGORY_OWNERS, type TherapyCategory, getTherapy, therapyCategorySchema } from "./catalogue";
-import { type CalendarDate, calendarDateSchema } from "./dates";
+import { type CalendarDate, calendarDateSchema, formatCalendarDate } from "./dates";
 import { firstIssueMessage, requiredText } from "./fields";
 import { type Goal, type GoalId, goalIdSchema, goalLabel, goalStatusSchema, goalTargetsSchema } from "./goals";
 import {
@@ -80,7 +80,8 @@ export const planCommandSchema = z.discriminatedUnion(
       details: z.record(z.string(), z.unknown()).optional(),
       note: note.optional(),
       nextReviewDate: calendarDateSchema.nullable().optional(),
-      responsibleClinicianId: z.string().min(1).optional(),
+      /** null hands the item back to "not yet assigned". */
+      responsibleClinicianId: z.string().min(1).nullable().optional(),
     }),
     z.object({
       type: z.literal("changeInterventionStatus"),
@@ -233,6 +234,8 @@ function updateIntervention(plan: CarePlan, cmd: CommandOf<"updateIntervention">
     const result = validatePrescription(therapyRefOf(current), mergeDetails(current.details, cmd.details));
     if (!result.ok) throw invalid(result.message);
     details = result.value;
+    const problem = titrationChangeProblem(current, details, ctx.today);
+    if (problem) throw invalid(problem);
     // Re-check what activation required, so consent cannot be removed from a running study.
     if (current.status === "active") assertActivatable({ category: current.category, details });
   }
@@ -241,8 +244,29 @@ function updateIntervention(plan: CarePlan, cmd: CommandOf<"updateIntervention">
     details,
     note: cmd.note === undefined ? current.note : cmd.note,
     nextReviewDate: cmd.nextReviewDate === undefined ? current.nextReviewDate : cmd.nextReviewDate,
-    responsibleClinicianId: cmd.responsibleClinicianId ?? current.responsibleClinicianId,
+    responsibleClinicianId: cmd.responsibleClinicianId === undefined ? current.responsibleClinicianId : cmd.responsibleClinicianId,
   });
+}
+
+/**
+ * Planned titration steps may be added or withdrawn only ahead of time: a step that has started is
+ * a dose the patient already took, and changing today's dose is a dose change in the trial log.
+ */
+function titrationChangeProblem(current: Intervention, next: Intervention["details"], today: CalendarDate): string | null {
+  if (current.details.kind !== "medication" || next.kind !== "medication") return null;
+  const key = (s: { dose: number; startsOn: string; note?: string }) => `${s.startsOn}|${s.dose}|${s.note ?? ""}`;
+  const before = new Set(current.details.titrationSteps.map(key));
+  const after = new Set(next.titrationSteps.map(key));
+  const name = interventionName(current);
+  const added = next.titrationSteps.find((s) => !before.has(key(s)) && s.startsOn <= today);
+  if (added) {
+    return `A new titration step for ${name} must start after today; to change today's dose, record a dose change instead.`;
+  }
+  const removed = current.details.titrationSteps.find((s) => !after.has(key(s)) && s.startsOn <= today);
+  if (removed) {
+    return `The ${name} step from ${formatCalendarDate(removed.startsOn)} has already started and stays in the plan; record a dose change instead.`;
+  }
+  return null;
 }
 
 /**
