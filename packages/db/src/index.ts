@@ -6,6 +6,7 @@ export * from "./queries/users";
 export * from "./queries/patients";
 export * from "./queries/care-plan";
 export * from "./queries/progress";
+export * from "./queries/alert-evaluation";
 export * from "./queries/messaging";
 export * from "./queries/messaging-events";
 export * from "./queries/messaging-notifications";

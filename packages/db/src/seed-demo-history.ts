@@ -10,9 +10,7 @@ import {
   type ThreadSpace,
   adherenceItems,
   adherenceOverWindow,
-  alertsToRaise,
   applyCommand,
-  conservativeCareStartedOn,
   cssChange,
   diffPlans,
   evaluateBudapest,
@@ -20,7 +18,6 @@ import {
   parseCheckIn,
   parseMentions,
   progressDates,
-  psychologicalEvaluationOnRecord,
   scoreCss,
   scoreGad7,
   scorePhq9,
@@ -32,15 +29,13 @@ import { getCarePlan, insertCarePlanRevision, saveCarePlanVersion } from "./quer
 import { insertMentions, insertMessage, insertThread, listMessagingParticipants, listThreads, markThreadRead } from "./queries/messaging";
 import {
   type AlertRow,
-  alertHistoryForRules,
-  insertAlerts,
   insertCheckIn,
   insertMeasure,
   latestMeasure,
   listCheckIns,
   readCarePlanDocument,
-  ruleInputs,
 } from "./queries/progress";
+import { raiseAlerts, ruleSnapshot } from "./queries/alert-evaluation";
 import type { DemoIds } from "./seed";
 
 /**
@@ -65,8 +60,6 @@ export const ALEX_HISTORY = { firstDay: 21, missedDays: [13] as readonly number[
 
 export const DEMO_THREAD_TITLES = { team: "Pregabalin titration", shared: "Mirror therapy questions" } as const;
 
-/** Days of check-ins the adherence rule needs (two 7-day windows), as in the app's rule evaluation. */
-const ADHERENCE_DAYS = 14;
 
 export interface DemoHistoryResult {
   checkIns: { jordan: number; alex: number };
@@ -92,11 +85,11 @@ export async function seedDemoHistory(db: Database, ids: DemoIds, options: { tod
     const result: DemoHistoryResult = { checkIns: { jordan: 0, alex: 0 }, alerts: [], threads: 0 };
     if (!(await hasCheckIns(tx, ids.patients.jordan))) {
       result.checkIns.jordan = await seedJordan(tx, ids, today);
-      result.alerts.push(...(await raiseAlerts(tx, ids.patients.jordan, today)));
+      result.alerts.push(...(await raiseDemoAlerts(tx, ids.patients.jordan, today)));
     }
     if (!(await hasCheckIns(tx, ids.patients.alex))) {
       result.checkIns.alex = await seedAlex(tx, ids, today);
-      result.alerts.push(...(await raiseAlerts(tx, ids.patients.alex, today)));
+      result.alerts.push(...(await raiseDemoAlerts(tx, ids.patients.alex, today)));
     }
     result.threads = await seedAlexConversations(tx, ids, today);
     return result;
@@ -444,40 +437,12 @@ async function seedAlex(db: Database, ids: DemoIds, today: string): Promise<numb
  * package cannot import it): the same snapshot, the same rules, the same dedupe keys and cooldown.
  * The demo data raise only "review" alerts, which go to the worklist without notifications.
  */
-async function raiseAlerts(db: Database, patientId: string, today: string): Promise<AlertRow[]> {
-  const plan = await readCarePlanDocument(db, patientId);
-  const careStart = conservativeCareStartedOn(plan);
-  const adherenceStart = progressDates.addDays(today, -(ADHERENCE_DAYS - 1));
-  const since = careStart && careStart < adherenceStart ? careStart : adherenceStart;
-  const inputs = await ruleInputs(db, patientId, since);
-  const firings = evaluateRules({
-    today,
-    crpsOnsetDate: inputs.crpsOnsetDate,
-    checkIns: inputs.checkIns,
-    cssScores: inputs.cssScores,
-    phq9: inputs.phq9,
-    psychologicalEvaluationOnRecord: psychologicalEvaluationOnRecord(plan, inputs.psychologistMeasureOnRecord),
-    conservativeCareStartedOn: careStart,
-  });
+async function raiseDemoAlerts(db: Database, patientId: string, today: string): Promise<AlertRow[]> {
+  const firings = evaluateRules(await ruleSnapshot(db, patientId, today));
   if (firings.some((f) => f.severity === "urgent")) {
     throw new Error("The demo history raised an urgent alert; urgent alerts need notifications, which the demo does not write.");
   }
-  const toRaise = alertsToRaise(firings, await alertHistoryForRules(db, patientId), today);
-  return insertAlerts(
-    db,
-    toRaise.map((f) => ({
-      patientId,
-      ruleId: f.ruleId,
-      severity: f.severity,
-      title: f.title,
-      logic: f.logic,
-      consider: f.consider,
-      message: f.message,
-      evidence: f.evidence,
-      notify: f.notify,
-      dedupeKey: f.dedupeKey,
-    })),
-  );
+  return (await raiseAlerts(db, patientId, firings, today)).inserted;
 }
 
 /* ---------------------------------------------------------------- conversations about Alex */

@@ -1,27 +1,5 @@
-import {
-  type Discipline,
-  type Phq9Result,
-  type RuleFiring,
-  alertsToRaise,
-  conservativeCareStartedOn,
-  evaluateRules,
-  progressDates,
-  psychologicalEvaluationOnRecord,
-} from "@concord/domain";
-import {
-  type AlertRow,
-  type Database,
-  alertHistoryForRules,
-  createNotifications,
-  getCareTeam,
-  getPatient,
-  insertAlerts,
-  readCarePlanDocument,
-  ruleInputs,
-} from "@concord/db";
-
-/** Days of check-ins the adherence rule needs (two 7-day windows). */
-const ADHERENCE_DAYS = 14;
+import { type Discipline, type Phq9Result, type RuleFiring, evaluateRules } from "@concord/domain";
+import { type AlertRow, type Database, createNotifications, getCareTeam, getPatient, raiseAlerts, ruleSnapshot } from "@concord/db";
 
 /**
  * Runs every decision rule on the patient's data and stores the new alerts, in the caller's
@@ -38,20 +16,7 @@ export async function evaluateAlerts(
   today: string,
   options: { submittedPhq9?: { date: string; result: Phq9Result } } = {},
 ): Promise<AlertRow[]> {
-  const plan = await readCarePlanDocument(db, patientId);
-  const careStart = conservativeCareStartedOn(plan);
-  const adherenceStart = progressDates.addDays(today, -(ADHERENCE_DAYS - 1));
-  const since = careStart && careStart < adherenceStart ? careStart : adherenceStart;
-  const inputs = await ruleInputs(db, patientId, since);
-  const snapshot = {
-    today,
-    crpsOnsetDate: inputs.crpsOnsetDate,
-    checkIns: inputs.checkIns,
-    cssScores: inputs.cssScores,
-    phq9: inputs.phq9,
-    psychologicalEvaluationOnRecord: psychologicalEvaluationOnRecord(plan, inputs.psychologistMeasureOnRecord),
-    conservativeCareStartedOn: careStart,
-  };
+  const snapshot = await ruleSnapshot(db, patientId, today);
   const firings = evaluateRules(snapshot);
   const submitted = options.submittedPhq9;
   if (submitted?.result.selfHarmFlag) {
@@ -60,24 +25,8 @@ export async function evaluateAlerts(
     );
     firings.unshift(...extra);
   }
-  if (firings.length === 0) return [];
-  const toRaise = alertsToRaise(firings, await alertHistoryForRules(db, patientId), today);
-  const inserted = await insertAlerts(
-    db,
-    toRaise.map((f) => ({
-      patientId,
-      ruleId: f.ruleId,
-      severity: f.severity,
-      title: f.title,
-      logic: f.logic,
-      consider: f.consider,
-      message: f.message,
-      evidence: f.evidence,
-      notify: f.notify,
-      dedupeKey: f.dedupeKey,
-    })),
-  );
-  await notifyUrgent(db, patientId, inserted, toRaise);
+  const { inserted, raised } = await raiseAlerts(db, patientId, firings, today);
+  await notifyUrgent(db, patientId, inserted, raised);
   return inserted;
 }
 
