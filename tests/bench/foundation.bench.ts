@@ -3,26 +3,10 @@
  * pages by key on a clinician with 5,000 patients. Runs on PGlite, and on PostgreSQL when
  * TEST_DATABASE_URL is set. Prints figures; asserts nothing.
  */
-import { performance } from "node:perf_hooks";
 import { createCaller, setPasswordHasher } from "@concord/api";
 import { queryRows, seedDemo, sql } from "@concord/db";
 import { fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function timeIt(n: number, fn: () => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  const total = samples.reduce((a, b) => a + b, 0);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), opsPerSec: (n / total) * 1000 };
-}
+import { type Timing, formatTiming, measure } from "./timing";
 
 setPasswordHasher(fixtureHash);
 for (const backend of testBackends()) {
@@ -49,15 +33,15 @@ for (const backend of testBackends()) {
     );
     await queryRows(handle.db, sql`analyze`);
 
-    const read = await timeIt(300, () => physician.patients.get({ patientId: ids.patients.alex }));
-    const denied = await timeIt(300, () => physician.patients.get({ patientId: ids.patients.casey }).catch(() => undefined));
-    const firstPage = await timeIt(100, () => physician.patients.list({ limit: 25 }));
+    const read = await measure(300, () => physician.patients.get({ patientId: ids.patients.alex }));
+    const denied = await measure(300, () => physician.patients.get({ patientId: ids.patients.casey }).catch(() => undefined));
+    const firstPage = await measure(100, () => physician.patients.list({ limit: 25 }));
     let cursor: string | undefined;
     for (let i = 0; i < 150; i++) cursor = (await physician.patients.list({ limit: 25, cursor })).nextCursor ?? undefined;
-    const deepPage = await timeIt(100, () => physician.patients.list({ limit: 25, cursor }));
-    const search = await timeIt(100, () => physician.patients.list({ search: "Patient 04", limit: 25 }));
+    const deepPage = await measure(100, () => physician.patients.list({ limit: 25, cursor }));
+    const search = await measure(100, () => physician.patients.list({ search: "Patient 04", limit: 25 }));
 
-    const fmt = (r: { p50: number; p95: number; opsPerSec: number }) => `p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.opsPerSec.toFixed(0)} ops/s`;
+    const fmt = (r: Timing) => `${formatTiming(r)}, ${r.opsPerSec.toFixed(0)} ops/s`;
     console.log(`[${backend}] patients.get (authorize + audit + read, one transaction): ${fmt(read)}`);
     console.log(`[${backend}] patients.get denied (audited 404):                      ${fmt(denied)}`);
     console.log(`[${backend}] patients.list first page of 25 (5,002 patients):          ${fmt(firstPage)}`);

@@ -10,25 +10,15 @@ import { performance } from "node:perf_hooks";
 import { createCaller, setPasswordHasher } from "@concord/api";
 import { insertThread, queryRows, seedDemo, sql } from "@concord/db";
 import { fixtureHash, openTestDatabase } from "@concord/db/testing";
+import { measure } from "./timing";
 
 const TOTAL = 1_000_000;
 const IN_BIG_THREAD = 100_000;
 const OTHER_THREADS = 900;
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
 async function timeIt(label: string, n: number, fn: () => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(58)} p50 ${percentile(samples, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(2).padStart(7)} ms   (n=${n})`);
+  const t = await measure(n, fn, 5);
+  console.log(`  ${label.padEnd(58)} p50 ${t.p50.toFixed(2).padStart(7)} ms   p95 ${t.p95.toFixed(2).padStart(7)} ms   (n=${n})`);
 }
 
 if (!process.env.TEST_DATABASE_URL) {

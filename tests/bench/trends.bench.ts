@@ -9,23 +9,14 @@ import { createCaller, setPasswordHasher } from "@concord/api";
 import { latestPossibleToday, progressDates } from "@concord/domain";
 import { queryRows, seedDemo, sql } from "@concord/db";
 import { fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
+import { measure } from "./timing";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const DAYS = 730;
 
-function median(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
 async function time(n: number, fn: (i: number) => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    samples.push(performance.now() - t0);
-  }
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { median: median(samples), p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0 };
+  const t = await measure(n, fn);
+  return { median: t.p50, p95: t.p95 };
 }
 const fmt = (r: { median: number; p95: number }) => `median ${r.median.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`;
 
