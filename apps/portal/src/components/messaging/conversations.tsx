@@ -56,23 +56,26 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
 
   return (
     <div>
-      <div className="inline" role="tablist" aria-label="Conversation spaces" style={{ marginBottom: "1rem" }}>
-        {(canSeeTeam ? (["team", "patient"] as const) : (["patient"] as const)).map((s) => (
-          <button
-            key={s}
-            type="button"
-            role="tab"
-            aria-selected={space === s}
-            className={space === s ? "" : "secondary"}
-            onClick={() => {
-              setSpace(s);
-              setThreadId(null);
-            }}
-          >
-            {SPACE_LABEL[s]}
-            {unreadIn(s) > 0 ? <span className="badge warn" style={{ marginLeft: ".4rem" }}>{unreadIn(s)} unread</span> : null}
-          </button>
-        ))}
+      {/* A tablist may own only tabs: the live status sits beside it, not inside it. */}
+      <div className="inline" style={{ marginBottom: "1rem" }}>
+        <div className="inline" role="tablist" aria-label="Conversation spaces">
+          {(canSeeTeam ? (["team", "patient"] as const) : (["patient"] as const)).map((s) => (
+            <button
+              key={s}
+              type="button"
+              role="tab"
+              aria-selected={space === s}
+              className={space === s ? "" : "secondary"}
+              onClick={() => {
+                setSpace(s);
+                setThreadId(null);
+              }}
+            >
+              {SPACE_LABEL[s]}
+              {unreadIn(s) > 0 ? <span className="badge warn" style={{ marginLeft: ".4rem" }}>{unreadIn(s)} unread</span> : null}
+            </button>
+          ))}
+        </div>
         <span className="muted" aria-live="polite" data-testid="live-status">
           {live.status === "pending" ? "Live" : live.status === "error" ? "Reconnecting…" : "Connecting…"}
         </span>
