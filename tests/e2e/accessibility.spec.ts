@@ -1,0 +1,198 @@
+import { type Page, expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { signInAndWait } from "./helpers";
+
+// Many patients with CRPS use the portal with limited hand function, a keyboard, a switch or a screen
+// reader: every main page is checked in the real browser with axe (WCAG 2.0/2.1 A and AA) and fails on
+// any serious or critical violation.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+interface Finding {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string; summary: string }[];
+}
+
+/** Waits until client components have loaded their data, so axe sees the page a person sees. */
+async function settle(page: Page) {
+  await expect(page.locator("h1").first()).toBeVisible();
+  await expect(page.getByText(/^Loading\b/)).toHaveCount(0);
+}
+
+function describeFindings(where: string, findings: Finding[]) {
+  const lines = findings.flatMap((f) => [
+    `[${f.impact}] ${f.id}: ${f.help} (${f.helpUrl})`,
+    ...f.nodes.slice(0, 8).map((n) => `    ${n.target}\n      ${n.summary.replace(/\n/g, "\n      ")}`),
+    ...(f.nodes.length > 8 ? [`    … and ${f.nodes.length - 8} more`] : []),
+  ]);
+  return `Accessibility violations on ${where}:\n${lines.join("\n")}`;
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA rules) on the page as it is now. */
+async function runAxe(page: Page): Promise<Finding[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (tags) => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    // biome-ignore lint/suspicious/noExplicitAny: axe's result objects cross the page boundary as plain JSON.
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      // biome-ignore lint/suspicious/noExplicitAny: as above.
+      nodes: v.nodes.map((n: any) => ({ target: n.target.join(" "), summary: n.failureSummary ?? "" })),
+    }));
+  }, WCAG_TAGS);
+}
+
+const isSerious = (f: Finding) => f.impact === "serious" || f.impact === "critical";
+
+/** A serious or critical violation fails the test (softly, so one run reports every page). */
+async function checkPage(page: Page, where: string) {
+  await settle(page);
+  const serious = (await runAxe(page)).filter(isSerious);
+  expect.soft(serious, describeFindings(where, serious)).toEqual([]);
+}
+
+async function visit(page: Page, path: string) {
+  await page.goto(path);
+  await checkPage(page, path);
+}
+
+test("the check fails on a page with a serious violation", async ({ page }) => {
+  // Guards the guard: if axe stopped running or the filter stopped matching, every page would "pass".
+  await page.goto("/signin");
+  await settle(page);
+  await page.evaluate(() => {
+    const field = document.createElement("input");
+    field.id = "a11y-canary";
+    const faint = document.createElement("p");
+    faint.textContent = "Faint text";
+    faint.style.color = "#c8ccd2";
+    document.querySelector("main")?.append(field, faint);
+  });
+  const ids = (await runAxe(page)).filter(isSerious).map((f) => f.id);
+  expect(ids).toEqual(expect.arrayContaining(["label", "color-contrast"]));
+});
+
+test("clinician pages have no serious accessibility violations", async ({ page }) => {
+  await signInAndWait(page, "physician@concord.demo", /\/patients$/);
+  await checkPage(page, "/patients");
+  // Jordan Lee: other journeys expect Alex's shared space to stay empty, and this one starts a team conversation.
+  await page.getByRole("link", { name: "Jordan Lee" }).click();
+  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+  const base = new URL(page.url()).pathname;
+  await checkPage(page, `${base} (summary)`);
+  await visit(page, `${base}/plan`);
+  await visit(page, `${base}/plan/history`);
+  await visit(page, `${base}/progress`);
+
+  // Every questionnaire on the record-a-measure page is folded away; open them so they are checked too.
+  await page.goto(`${base}/progress/measures`);
+  await settle(page);
+  for (const summary of await page.locator("details > summary").all()) await summary.click();
+  await checkPage(page, `${base}/progress/measures`);
+
+  await page.goto(`${base}/messages`);
+  await page.getByRole("tab", { name: /Care team only/ }).click();
+  await checkPage(page, `${base}/messages (team space)`);
+  await page.getByRole("button", { name: "New conversation" }).click();
+  await checkPage(page, `${base}/messages (new team conversation)`);
+  await page.getByLabel("Topic").fill(`Accessibility review ${Date.now()}`);
+  await page.getByLabel("First message").fill("Consider a larger-print home programme sheet?");
+  await page.getByRole("button", { name: "Start conversation" }).click();
+  await expect(page.getByTestId("messages").getByTestId("message")).toHaveCount(1);
+  await checkPage(page, `${base}/messages (open team conversation)`);
+  await page.getByRole("tab", { name: /With the patient/ }).click();
+  await checkPage(page, `${base}/messages (shared space)`);
+
+  await visit(page, "/worklist");
+  await visit(page, "/notifications");
+});
+
+test("patient pages have no serious accessibility violations", async ({ page }) => {
+  await signInAndWait(page, "alex@concord.demo", /\/me$/);
+  await checkPage(page, "/me");
+  for (const path of ["/me/plan", "/me/check-in", "/me/check-in/phq9", "/me/check-in/gad7", "/me/check-in/psfs", "/me/progress", "/me/messages", "/notifications"]) {
+    await visit(page, path);
+  }
+  await page.goto("/me/messages");
+  await page.getByRole("button", { name: "New conversation" }).click();
+  await checkPage(page, "/me/messages (new conversation)");
+});
+
+test("admin page has no serious accessibility violations", async ({ page }) => {
+  await signInAndWait(page, "admin@concord.demo", /\/admin$/);
+  await checkPage(page, "/admin");
+});
+
+test("sign-in and not-found pages have no serious accessibility violations", async ({ page }) => {
+  await visit(page, "/signin");
+  await visit(page, "/no-such-page");
+});
+
+test("the check-in can be completed by keyboard, with a visible focus indicator on every control", async ({ page }) => {
+  await signInAndWait(page, "jordan@concord.demo", /\/me$/);
+  await page.goto("/me/check-in");
+  await settle(page);
+  const editExisting = page.getByRole("button", { name: "Edit today’s check-in" });
+  if (await editExisting.isVisible()) await editExisting.click();
+  const form = page.getByRole("form", { name: /check-in/ });
+  await expect(form).toBeVisible();
+
+  // Tab reaches one radio per group (arrow keys move within it), so radios are counted per group.
+  const expected = await page.evaluate(() => {
+    const controls = [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [tabindex]")].filter(
+      (el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && (el as HTMLInputElement).type !== "hidden" && el.closest("[inert], [hidden]") === null,
+    );
+    const keys = new Set<string>();
+    controls.forEach((el, i) => {
+      el.dataset.a11yKey = el instanceof HTMLInputElement && el.type === "radio" ? `radio:${el.name}` : `control:${i}`;
+      keys.add(el.dataset.a11yKey);
+    });
+    return [...keys];
+  });
+  expect(expected.length).toBeGreaterThan(20);
+
+  // The style a control (or, for a visually hidden input, its label) has when it is not focused.
+  const indicatorStyle = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const own = getComputedStyle(el);
+      const hidden = Number(own.opacity) === 0 || el.getBoundingClientRect().width <= 1;
+      const target = hidden ? (el.closest("label") ?? el) : el;
+      const describe = (s: CSSStyleDeclaration) => `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} | ${s.boxShadow} | ${s.borderColor}`;
+      const focused = describe(getComputedStyle(target));
+      const visible = getComputedStyle(target).outlineStyle !== "none" && Number.parseFloat(getComputedStyle(target).outlineWidth) >= 2;
+      el.blur();
+      const resting = describe(getComputedStyle(target));
+      el.focus({ preventScroll: true });
+      return { key: el.dataset.a11yKey ?? null, label: `${el.tagName.toLowerCase()} ${el.getAttribute("name") ?? el.textContent?.trim().slice(0, 40) ?? ""}`, changed: focused !== resting, visible };
+    });
+
+  await page.locator("body").focus();
+  const reached = new Set<string>();
+  const noIndicator: string[] = [];
+  for (let i = 0; i < 400 && reached.size < expected.length; i++) {
+    await page.keyboard.press("Tab");
+    const style = await indicatorStyle();
+    if (!style?.key) continue;
+    reached.add(style.key);
+    if (!style.changed || !style.visible) noIndicator.push(style.label);
+  }
+  expect(expected.filter((key) => !reached.has(key)), "controls Tab never reached").toEqual([]);
+  expect([...new Set(noIndicator)], "controls without a visible focus indicator").toEqual([]);
+
+  // Within a scale, the arrow keys choose the answer, as in any radio group.
+  const painNow = page.getByRole("radiogroup", { name: "Pain right now" });
+  await painNow.getByRole("radio").first().focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(painNow.getByRole("radio", { name: "Pain right now: 1", exact: true })).toBeChecked();
+});
