@@ -119,7 +119,7 @@ test("PT and physician edit prescriptions, stage, responsibility, note and goal 
   // The OT will run the sessions from now on: only PT and OT team members are offered.
   const item = pt.getByRole("form", { name: `Edit the note, review and responsible clinician of ${mirror}` });
   const responsible = item.getByLabel("Responsible clinician");
-  await expect(responsible.locator("option")).toHaveText(["Priya Raman (Occupational therapist)", "Sam Lindqvist (Physical therapist)"]);
+  await expect(responsible.locator("option")).toHaveText(["Not assigned", "Priya Raman (Occupational therapist)", "Sam Lindqvist (Physical therapist)"]);
   await responsible.selectOption({ label: "Priya Raman (Occupational therapist)" });
   await item.getByLabel("Note for the team").fill("Priya runs the sessions during hand therapy.");
   await item.getByRole("button", { name: "Save note, review and responsibility" }).click();
@@ -134,7 +134,7 @@ test("PT and physician edit prescriptions, stage, responsibility, note and goal 
   // The physician's page still shows version 12: the note goes through the conflict panel.
   await physician.getByText("Change Pregabalin", { exact: true }).click();
   const preg = physician.getByRole("form", { name: "Edit the note, review and responsible clinician of Pregabalin" });
-  await expect(preg.getByLabel("Responsible clinician").locator("option")).toHaveText(["Dr. Maya Okafor (Pain physician)"]);
+  await expect(preg.getByLabel("Responsible clinician").locator("option")).toHaveText(["Not assigned", "Dr. Maya Okafor (Pain physician)"]);
   await preg.getByLabel("Note for the team").fill("Paused for dizziness; restart at 75 mg once it settles.");
   await preg.getByRole("button", { name: "Save note, review and responsibility" }).click();
   const panel = physician.getByRole("alert").filter({ hasText: "This plan changed while you were editing" });
@@ -179,4 +179,75 @@ test("the clinician's home flags plans past review", async ({ page }) => {
   const table = page.getByRole("table", { name: "Patients on your care teams" });
   await expect(table.getByRole("row", { name: /Jordan Lee/ })).toContainText("Plan review overdue");
   await expect(table.getByRole("row", { name: /Alex Morgan/ })).not.toContainText("Plan review overdue");
+});
+
+test("the physician changes Pregabalin's schedule, plans a titration step and records its trial; the patient sees the new schedule", async ({ browser }) => {
+  const physician = await openAlexPlan(browser, "physician@concord.demo");
+  const card = physician.getByRole("article", { name: "Pregabalin" });
+  await physician.getByText("Change Pregabalin", { exact: true }).click();
+  // The conflict journey left Pregabalin paused: resume it so the patient's week lists it.
+  if (await card.locator(".badge", { hasText: "paused" }).count()) {
+    const status = physician.getByRole("form", { name: "Change the status of Pregabalin" });
+    await status.getByLabel("New status").selectOption("active");
+    await status.getByRole("button", { name: "Change status" }).click();
+    await expect(physician.getByRole("status")).toContainText("Pregabalin: status paused → active");
+  }
+
+  // Route is limited to the catalogue's (Pregabalin: oral only); only the changed schedule is sent.
+  const schedule = physician.getByRole("form", { name: "Edit the route and schedule of Pregabalin" });
+  await expect(schedule.getByLabel("Route").locator("option")).toHaveText(["oral"]);
+  await schedule.getByLabel("Schedule").fill("twice daily with food");
+  await schedule.getByRole("button", { name: "Save route and schedule" }).click();
+  await expect(physician.getByRole("status")).toContainText(/Saved as version \d+: Pregabalin: schedule twice daily → twice daily with food$/);
+  await expect(card).toContainText("100 mg oral, twice daily with food");
+
+  // A step above the catalogue's bounds is refused with the domain's reason; a sane one is planned.
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const [y, m, d] = inTwoWeeks.split("-").map(Number);
+  const stepDate = `${d} ${months[(m ?? 1) - 1]} ${y}`;
+  const titration = physician.getByRole("form", { name: "Add a titration step to Pregabalin" });
+  await titration.getByLabel("Starts on").fill(inTwoWeeks);
+  await titration.getByLabel("Dose (mg)").fill("600");
+  await titration.getByRole("button", { name: "Add step" }).click();
+  await expect(physician.getByRole("alert").filter({ hasText: `Pregabalin step from ${stepDate}: dose 600 mg is outside the accepted range (up to 300 mg per dose)` })).toBeVisible();
+  await titration.getByLabel("Dose (mg)").fill("200");
+  await titration.getByRole("button", { name: "Add step" }).click();
+  await expect(physician.getByRole("status")).toContainText("Pregabalin: titration plan changed");
+  const steps = physician.getByRole("list", { name: "Titration steps of Pregabalin" });
+  await expect(steps.getByRole("listitem")).toHaveText([/^150 mg from .* \(if well tolerated\)/, new RegExp(`^200 mg from ${stepDate}`)]);
+  // The seeded 150 mg step is withdrawn: the plan goes straight to 200 mg.
+  await steps.getByRole("listitem").first().getByRole("button", { name: /^Remove the step from / }).click();
+  await expect(physician.getByRole("status")).toContainText("Pregabalin: titration plan changed");
+  await expect(steps.getByRole("listitem")).toHaveText([new RegExp(`^200 mg from ${stepDate}`)]);
+
+  // Observations feed the trial history and the ranked summary.
+  const response = physician.getByRole("form", { name: "Record the response to Pregabalin" });
+  await response.getByLabel("Pain reported (0–10)").fill("5");
+  await response.getByRole("button", { name: "Record response" }).click();
+  await expect(physician.getByRole("status")).toContainText("Pregabalin: pain 5/10 recorded");
+  const sideEffect = physician.getByRole("form", { name: "Record a side effect of Pregabalin" });
+  await sideEffect.getByLabel("Side effect").fill("Dizziness");
+  await sideEffect.getByLabel("Severity").selectOption("moderate");
+  await sideEffect.getByRole("button", { name: "Record side effect" }).click();
+  await expect(physician.getByRole("status")).toContainText("Pregabalin: side effect recorded: Dizziness (moderate)");
+
+  const trial = card.getByRole("group", { name: "Trial of Pregabalin" });
+  await expect(trial).toContainText("75 mg → 100 mg (Sleeping better, pain still 6/10)");
+  await expect(trial).toContainText("pain 5/10 at 100 mg");
+  await expect(trial).toContainText("Dizziness (moderate) at 100 mg");
+  const summary = physician.getByRole("table", { name: /Medications tried, best relief first/ });
+  const row = summary.getByRole("row", { name: /Pregabalin/ });
+  await expect(row).toContainText("pain 5/10 at 100 mg");
+  await expect(row).toContainText("1: Dizziness (moderate)");
+
+  // The patient reads the new schedule and the planned step.
+  const alexContext = await browser.newContext();
+  const alex = await alexContext.newPage();
+  await signInAndWait(alex, "alex@concord.demo", /\/me$/);
+  await alex.goto("/me/plan");
+  const week = alex.getByRole("region", { name: "This week" });
+  await expect(week).toContainText("Pregabalin 100 mg by mouth, twice daily with food");
+  await expect(week).toContainText(`Next step: From ${stepDate}: 200 mg`);
+  await alexContext.close();
 });

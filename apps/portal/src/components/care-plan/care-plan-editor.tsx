@@ -9,6 +9,7 @@ import {
   GOAL_IDS,
   type Intervention,
   type PlanCommand,
+  ROUTE_LABELS,
   THERAPY_CATEGORY_LABELS,
   describeTarget,
   formatCalendarDate,
@@ -22,6 +23,7 @@ import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 import { ConflictPanel, type ConflictDetails, readConflictDetails } from "./conflict-panel";
 import { GoalEditForm } from "./goal-edit-form";
+import { MedicationTrialHistory, MedicationTrialsTable } from "./medication-trials";
 import { AddGoalForm, AddInterventionForm, InterventionActions, ReviewDateForm } from "./plan-forms";
 
 export type PlanData = RouterOutputs["carePlan"]["get"];
@@ -156,6 +158,8 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
         </section>
       ))}
 
+      <MedicationTrialsTable plan={plan} today={data.today} />
+
       <section className="card no-print" aria-labelledby="add-h">
         <h2 id="add-h" style={{ marginTop: 0 }}>Change the plan</h2>
         <div className="grid form-grid">
@@ -185,7 +189,7 @@ function InterventionCard({ item }: { item: Intervention }) {
         {item.goalIds.length > 1 ? ` · also serves: ${item.goalIds.slice(1).map((g) => goalLabel(g)).join(", ")}` : ""}
       </p>
       <p style={{ margin: ".25rem 0" }}>
-        {d.kind === "medication" ? `${formatDose(d.dose, d.unit)} ${d.route}, ${d.schedule}` : null}
+        {d.kind === "medication" ? `${formatDose(d.dose, d.unit)} ${ROUTE_LABELS[d.route]}, ${d.schedule}` : null}
         {d.kind === "medication" && d.titrationSteps.length > 0
           ? ` · titration: ${d.titrationSteps.map((s) => `${formatDose(s.dose, d.unit)} from ${formatCalendarDate(s.startsOn)}`).join(", ")}`
           : null}
@@ -202,23 +206,7 @@ function InterventionCard({ item }: { item: Intervention }) {
         {item.stopReason ? ` · stopped because: ${item.stopReason}` : ""}
       </p>
       {item.note ? <p style={{ margin: ".25rem 0" }}>Note: {item.note}</p> : null}
-      {item.trialEntries.length > 0 ? (
-        <details>
-          <summary>Trial history ({item.trialEntries.length})</summary>
-          <ul>
-            {item.trialEntries.map((e, i) => (
-              <li key={i}>
-                {formatCalendarDate(e.date)}:{" "}
-                {e.type === "dose_change"
-                  ? `dose ${e.from === null ? "started at" : `${formatDose(e.from, e.unit)} →`} ${formatDose(e.to, e.unit)} (${e.reason})`
-                  : e.type === "response"
-                    ? `pain ${e.pain}/10${e.note ? ` — ${e.note}` : ""}`
-                    : `side effect: ${e.name} (${e.severity})`}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <MedicationTrialHistory item={item} />
       {!canAct.allowed && data.viewerDiscipline ? <p className="muted no-print" style={{ margin: 0 }}>{canAct.message}</p> : null}
       <InterventionActions item={item} canAct={canAct.allowed} />
     </article>

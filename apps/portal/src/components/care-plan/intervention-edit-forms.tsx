@@ -178,26 +178,27 @@ export function ItemDetailsForm({ item }: { item: Intervention }) {
   const owners = ownersOf(item);
   const candidates = data.team.filter((m) => owners.includes(m.discipline));
   const current = item.responsibleClinicianId;
+  const formerMember = current !== null && !candidates.some((m) => m.clinicianId === current);
   const form = useCommandForm((get) => {
     const note = optional(get("note")) ?? null;
     const nextReviewDate = optional(get("nextReviewDate")) ?? null;
-    const responsible = optional(get("responsibleClinicianId"));
+    // "" is "Not assigned", sent as null so the domain hands the item back to nobody.
+    const responsible = optional(get("responsibleClinicianId")) ?? null;
     return {
       type: "updateIntervention",
       interventionId: item.id,
       note: note !== item.note ? note : undefined,
       nextReviewDate: nextReviewDate !== item.nextReviewDate ? nextReviewDate : undefined,
-      responsibleClinicianId: responsible !== undefined && responsible !== current ? responsible : undefined,
+      responsibleClinicianId: responsible !== current ? responsible : undefined,
     };
   });
   return (
     <form key={data.version} className="stack" onSubmit={form.onSubmit} aria-label={`Edit the note, review and responsible clinician of ${name}`}>
       <h4 style={{ margin: 0 }}>Note, review and responsibility</h4>
       <Field id={id("responsible")} label="Responsible clinician">
-        <select id={id("responsible")} name="responsibleClinicianId" defaultValue={current && candidates.some((m) => m.clinicianId === current) ? current : ""}>
-          {current && candidates.some((m) => m.clinicianId === current) ? null : (
-            <option value="">{current ? `${data.names[current] ?? "A former team member"} (no longer on the team)` : "Not yet assigned"}</option>
-          )}
+        <select id={id("responsible")} name="responsibleClinicianId" defaultValue={current ?? ""}>
+          <option value="">Not assigned</option>
+          {formerMember ? <option value={current}>{`${data.names[current] ?? "A former team member"} (no longer on the team)`}</option> : null}
           {candidates.map((m) => (
             <option key={m.clinicianId} value={m.clinicianId}>{m.name} ({DISCIPLINE_LABELS[m.discipline]})</option>
           ))}

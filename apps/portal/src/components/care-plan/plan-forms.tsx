@@ -31,6 +31,7 @@ import { useEditor } from "./care-plan-editor";
 import { Field, type Fields, num, optional, useCommandForm } from "./form-kit";
 import { TargetFields, type TargetKind, buildTarget } from "./goal-targets";
 import { GmiStageForm, ItemDetailsForm, PrescriptionForm } from "./intervention-edit-forms";
+import { MedicationScheduleForm, TitrationStepsForm, isMedicationItem } from "./medication-edit-forms";
 
 export function ReviewDateForm() {
   const { data } = useEditor();
@@ -345,6 +346,12 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
         {canAct && !terminal ? (
           <>
             <PrescriptionForm item={item} />
+            {isMedicationItem(item) ? (
+              <>
+                <MedicationScheduleForm item={item} />
+                <TitrationStepsForm item={item} />
+              </>
+            ) : null}
             <GmiStageForm item={item} />
             <ItemDetailsForm item={item} />
           </>

@@ -1,0 +1,146 @@
+"use client";
+import {
+  type CarePlan,
+  type Dose,
+  type Intervention,
+  type TrialEntry,
+  formatCalendarDate,
+  formatDose,
+  interventionName,
+  medicationTrialsOf,
+  rankTrialSummaries,
+  summariseTrials,
+} from "@concord/domain";
+
+const doseText = (dose: Dose | null) => (dose ? formatDose(dose.value, dose.unit) : "dose not recorded");
+
+/** Entries in date order, each with the dose in effect when it was recorded. */
+function withDose(item: Intervention): Array<{ entry: TrialEntry; dose: Dose | null }> {
+  const d = item.details;
+  if (d.kind !== "medication") return [];
+  const entries = [...item.trialEntries].sort((a, b) => a.date.localeCompare(b.date));
+  const first = entries.find((e) => e.type === "dose_change");
+  let dose: Dose | null = first ? (first.from === null ? null : { value: first.from, unit: first.unit }) : { value: d.dose, unit: d.unit };
+  return entries.map((entry) => {
+    if (entry.type === "dose_change") dose = { value: entry.to, unit: entry.unit };
+    return { entry, dose };
+  });
+}
+
+/** What one medication trial has shown so far: the doses tried, what they did, and what they cost. */
+export function MedicationTrialHistory({ item }: { item: Intervention }) {
+  const d = item.details;
+  if (d.kind !== "medication" || item.status === "proposed") return null;
+  const rows = withDose(item);
+  const doses = rows.filter((r) => r.entry.type === "dose_change");
+  const responses = rows.filter((r) => r.entry.type === "response");
+  const sideEffects = rows.filter((r) => r.entry.type === "side_effect");
+  const firstChange = doses[0]?.entry;
+  const startingDose = firstChange?.type === "dose_change" ? firstChange.from : d.dose;
+  return (
+    <div className="trial-lists" role="group" aria-label={`Trial of ${interventionName(item)}`}>
+      <div>
+        <h4>Dose history</h4>
+        <ul>
+          {startingDose !== null ? (
+            <li>{item.startDate ? `${formatCalendarDate(item.startDate)}: ` : ""}started at {formatDose(startingDose, d.unit)}</li>
+          ) : null}
+          {doses.map(({ entry: e }, i) =>
+            e.type === "dose_change" ? (
+              <li key={i}>
+                {formatCalendarDate(e.date)}: {e.from === null ? "started at" : `${formatDose(e.from, e.unit)} →`} {formatDose(e.to, e.unit)} ({e.reason})
+              </li>
+            ) : null,
+          )}
+        </ul>
+      </div>
+      <div>
+        <h4>Responses</h4>
+        {responses.length === 0 ? <p className="muted" style={{ margin: 0 }}>None recorded yet.</p> : null}
+        <ul>
+          {responses.map(({ entry: e, dose }, i) =>
+            e.type === "response" ? (
+              <li key={i}>
+                {formatCalendarDate(e.date)}: pain {e.pain}/10 at {doseText(dose)}{e.note ? ` — ${e.note}` : ""}
+              </li>
+            ) : null,
+          )}
+        </ul>
+      </div>
+      <div>
+        <h4>Side effects</h4>
+        {sideEffects.length === 0 ? <p className="muted" style={{ margin: 0 }}>None recorded.</p> : null}
+        <ul>
+          {sideEffects.map(({ entry: e, dose }, i) =>
+            e.type === "side_effect" ? (
+              <li key={i}>
+                {formatCalendarDate(e.date)}: {e.name} ({e.severity}) at {doseText(dose)}
+              </li>
+            ) : null,
+          )}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Every medication tried, stopped ones included, ordered by the domain's ranking for "the best
+ * relief with the fewest side effects". A summary for the team's review, not a recommendation.
+ */
+export function MedicationTrialsTable({ plan, today }: { plan: CarePlan; today: string }) {
+  const items = new Map(plan.interventions.map((i) => [i.id, i]));
+  const tried = medicationTrialsOf(plan, today).filter((t) => items.get(t.interventionId)?.status !== "proposed");
+  if (tried.length === 0) return null;
+  const ranked = rankTrialSummaries(summariseTrials(tried));
+  return (
+    <section className="card" aria-labelledby="trials-h">
+      <h2 id="trials-h" style={{ marginTop: 0 }}>Medication trials</h2>
+      <div style={{ overflowX: "auto" }}>
+        <table className="trials">
+          <caption>Medications tried, best relief first (lowest pain reported), then fewest severe and fewest side effects</caption>
+          <thead>
+            <tr>
+              <th scope="col">Order</th>
+              <th scope="col">Medication</th>
+              <th scope="col">Status</th>
+              <th scope="col">Dose now or when stopped</th>
+              <th scope="col">Best relief</th>
+              <th scope="col">Responses</th>
+              <th scope="col">Side effects</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ranked.map((s, index) => {
+              const item = items.get(s.interventionId);
+              const effects = (item?.trialEntries ?? []).flatMap((e) => (e.type === "side_effect" ? [`${e.name} (${e.severity})`] : []));
+              return (
+                <tr key={s.interventionId}>
+                  <td>{index + 1}</td>
+                  <th scope="row">{s.medication}</th>
+                  <td>
+                    {item?.status ?? ""}
+                    {item?.status === "stopped" && item.stopReason ? ` — ${item.stopReason}` : ""}
+                  </td>
+                  <td>{doseText(s.currentDose)}</td>
+                  <td>
+                    {s.bestResponse
+                      ? `pain ${s.bestResponse.pain}/10 at ${doseText(s.bestResponse.dose)} (${formatCalendarDate(s.bestResponse.date)})`
+                      : "no response recorded"}
+                  </td>
+                  <td>{s.responseCount}</td>
+                  <td>
+                    {s.sideEffectCount === 0 ? "none" : `${s.sideEffectCount}${s.severeSideEffectCount > 0 ? ` (${s.severeSideEffectCount} severe)` : ""}: ${effects.join(", ")}`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted" style={{ margin: ".5rem 0 0" }}>
+        For the team&apos;s review: consider relief, side effects and the patient&apos;s own priorities together.
+      </p>
+    </section>
+  );
+}
