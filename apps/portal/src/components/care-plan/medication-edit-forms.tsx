@@ -45,7 +45,7 @@ export function MedicationScheduleForm({ item }: { item: MedicationItem }) {
   return (
     <form key={data.version} className="stack" onSubmit={form.onSubmit} aria-label={`Edit the route and schedule of ${name}`}>
       <h4 style={{ margin: 0 }}>Route and schedule</h4>
-      <Field id={id("route")} label="Route" hint={routes.length === 1 ? `${name} is only given ${ROUTE_LABELS[routes[0] ?? d.route]}.` : undefined}>
+      <Field id={id("route")} label="Route" hint={routes.length === 1 ? `The catalogue records ${name} as ${ROUTE_LABELS[routes[0] ?? d.route]} only.` : undefined}>
         <select id={id("route")} name="route" defaultValue={d.route} aria-describedby={routes.length === 1 ? `${id("route")}-hint` : undefined}>
           {routes.map((r) => <option key={r} value={r}>{ROUTE_LABELS[r]}</option>)}
         </select>
