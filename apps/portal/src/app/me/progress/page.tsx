@@ -20,7 +20,9 @@ export default async function MyProgressPage({ searchParams }: { searchParams: P
         <Link href="/me/check-in">Today’s check-in</Link>
       </p>
       <RangeLinks base="/me/progress" current={days} />
-      <section className="card" aria-label="Trends">
+      {/* The charts' titles are h3s: this heading keeps the outline h1 → h2 → h3 for screen-reader navigation. */}
+      <section className="card" aria-labelledby="trends-h">
+        <h2 id="trends-h" className="sr-only">Trends</h2>
         <TrendsPanel trends={trends} />
       </section>
     </>
