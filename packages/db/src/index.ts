@@ -1,4 +1,5 @@
 export * from "./client";
+export * from "./in-order";
 export * as schema from "./schema/index";
 export * from "./queries/cursor";
 export * from "./queries/audit";

@@ -12,7 +12,7 @@ import {
   threadIdInput,
   threadListInput,
 } from "@concord/domain";
-import { getMessagesByIds, listMessageEdits, listMessages, listThreadReaders, listThreads } from "@concord/db";
+import { getMessagesByIds, inOrder, listMessageEdits, listMessages, listThreadReaders, listThreads } from "@concord/db";
 import { patientEventStream } from "../realtime/patient-stream";
 import { createThread } from "../use-cases/create-thread";
 import { changeOwnMessage } from "../use-cases/edit-message";
@@ -42,10 +42,10 @@ export const messagingRouter = {
     .input(threadIdInput)
     .query(async ({ ctx, input }) => {
       const thread = await loadVisibleThread(ctx.db, ctx.actor, ctx.scope, input.threadId);
-      const [participants, readers] = await Promise.all([
-        threadParticipants(ctx.db, ctx.scope.patientId, thread.space),
-        listThreadReaders(ctx.db, thread.id),
-      ]);
+      const [participants, readers] = await inOrder([
+        () => threadParticipants(ctx.db, ctx.scope.patientId, thread.space),
+        () => listThreadReaders(ctx.db, thread.id),
+      ] as const);
       const inThread = new Set(participants.map((p) => p.userId));
       return {
         id: thread.id,

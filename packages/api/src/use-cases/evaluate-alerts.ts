@@ -1,5 +1,5 @@
 import { type Discipline, type Phq9Result, type RuleFiring, evaluateRules } from "@concord/domain";
-import { type AlertRow, type Database, createNotifications, getCareTeam, getPatient, raiseAlerts, ruleSnapshot } from "@concord/db";
+import { type AlertRow, type Database, createNotifications, getCareTeam, getPatient, inOrder, raiseAlerts, ruleSnapshot } from "@concord/db";
 
 /**
  * Runs every decision rule on the patient's data and stores the new alerts, in the caller's
@@ -33,7 +33,7 @@ export async function evaluateAlerts(
 async function notifyUrgent(db: Database, patientId: string, inserted: AlertRow[], firings: RuleFiring[]) {
   const urgent = inserted.filter((a) => a.severity === "urgent");
   if (urgent.length === 0) return;
-  const [team, patient] = await Promise.all([getCareTeam(db, patientId), getPatient(db, patientId)]);
+  const [team, patient] = await inOrder([() => getCareTeam(db, patientId), () => getPatient(db, patientId)] as const);
   for (const alert of urgent) {
     const notify = (firings.find((f) => f.dedupeKey === alert.dedupeKey)?.notify ?? []) as Discipline[];
     const recipients = team.filter((m) => m.active && (notify.length === 0 || notify.includes(m.discipline))).map((m) => m.clinicianId);

@@ -1,9 +1,9 @@
 import { type Actor, type Discipline, invalid, isClinicianRole, notFound } from "@concord/domain";
-import { type Database, addCareTeamMember, findUserById, getPatient, removeCareTeamMember, writeAudit } from "@concord/db";
+import { type Database, addCareTeamMember, inOrder, findUserById, getPatient, removeCareTeamMember, writeAudit } from "@concord/db";
 
 export async function assignCareTeamMember(db: Database, actor: Actor, input: { patientId: string; clinicianId: string }) {
   return db.transaction(async (tx) => {
-    const [patient, clinician] = await Promise.all([getPatient(tx, input.patientId), findUserById(tx, input.clinicianId)]);
+    const [patient, clinician] = await inOrder([() => getPatient(tx, input.patientId), () => findUserById(tx, input.clinicianId)] as const);
     if (!patient) throw notFound("This patient");
     if (!clinician) throw notFound("This clinician");
     if (!isClinicianRole(clinician.role)) throw invalid("Only clinicians can join a care team.");

@@ -1,5 +1,5 @@
 import { type ChartSeries, chartSeries, invalid, latestPossibleToday, planChangeMarkers, progressDates } from "@concord/domain";
-import { type Database, checkInSeries, measureSeries, planRevisionDates } from "@concord/db";
+import { type Database, checkInSeries, inOrder, measureSeries, planRevisionDates } from "@concord/db";
 
 /** Default window for the trend page; the caller may ask for any range up to ten years. */
 export const DEFAULT_TREND_DAYS = 365;
@@ -18,11 +18,11 @@ export async function readMeasureTrends(db: Database, patientId: string, range: 
   if (progressDates.daysBetween(from, to) > MAX_TREND_DAYS) throw invalid("Choose a range of ten years or less.");
   const window = { from, to };
 
-  const [days, scores, revisions] = await Promise.all([
-    checkInSeries(db, patientId, from, to),
-    measureSeries(db, patientId, [...MEASURE_SERIES], from, to),
-    planRevisionDates(db, patientId, from, to),
-  ]);
+  const [days, scores, revisions] = await inOrder([
+    () => checkInSeries(db, patientId, from, to),
+    () => measureSeries(db, patientId, [...MEASURE_SERIES], from, to),
+    () => planRevisionDates(db, patientId, from, to),
+  ] as const);
 
   const fromDays = (pick: (d: (typeof days)[number]) => number | null) => chartSeries(days.map((d) => ({ date: d.date, value: pick(d) })), window);
   const fromScores = (kind: string) =>

@@ -9,7 +9,7 @@ import {
   notFound,
   validateCheckInDate,
 } from "@concord/domain";
-import { type CheckInRow, type Database, getCheckIn, insertCheckIn, readCarePlanDocument, updateCheckIn } from "@concord/db";
+import { type CheckInRow, type Database, getCheckIn, inOrder, insertCheckIn, readCarePlanDocument, updateCheckIn } from "@concord/db";
 import { evaluateAlerts } from "./evaluate-alerts";
 
 export type CheckInMode = { kind: "create" } | { kind: "edit"; expectedVersion: number };
@@ -76,6 +76,6 @@ export async function submitCheckIn(db: Database, actor: Actor, patientId: strin
 
 /** What the check-in form needs: the plan's items to report on, and that day's entry if any. */
 export async function getCheckInForm(db: Database, patientId: string, date: string) {
-  const [plan, existing] = await Promise.all([readCarePlanDocument(db, patientId), getCheckIn(db, patientId, date)]);
+  const [plan, existing] = await inOrder([() => readCarePlanDocument(db, patientId), () => getCheckIn(db, patientId, date)] as const);
   return { date, adherenceItems: adherenceItems(plan), existing: existing ? presentCheckIn(existing) : null };
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { CarePlan } from "@concord/domain";
 import { type Database, queryRows } from "../client";
+import { inOrder } from "../in-order";
 import { alerts, carePlanRevisions, carePlans, careTeamMembers, checkInRevisions, checkIns, measures, patients, users } from "../schema/index";
 import type { StoredCheckIn } from "../schema/progress";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -202,38 +203,42 @@ export async function readCarePlanDocument(db: Database, patientId: string): Pro
 }
 
 export async function ruleInputs(db: Database, patientId: string, checkInsSince: string) {
-  const [recentCheckIns, css, phq9, facts] = await Promise.all([
-    db
-      .select({
-        date: checkIns.date,
-        painAverage: checkIns.painAverage,
-        adherence: sql<Array<{ status: "done" | "partly" | "skipped" }>>`coalesce(${checkIns.data}->'adherence', '[]'::jsonb)`,
-        suddenSwelling: checkIns.suddenSwelling,
-        signsOfInfection: checkIns.signsOfInfection,
-        newLimbAffected: checkIns.newLimbAffected,
-      })
-      .from(checkIns)
-      .where(and(eq(checkIns.patientId, patientId), gte(checkIns.date, checkInsSince)))
-      .orderBy(asc(checkIns.date)),
-    db
-      .select({ date: measures.takenOn, total: measures.score })
-      .from(measures)
-      .where(and(eq(measures.patientId, patientId), eq(measures.kind, "css")))
-      .orderBy(desc(measures.takenOn), desc(measures.recordedAt))
-      .limit(2),
-    db
-      .select({ date: measures.takenOn, total: measures.score, result: measures.result })
-      .from(measures)
-      .where(and(eq(measures.patientId, patientId), eq(measures.kind, "phq9")))
-      .orderBy(desc(measures.takenOn), desc(measures.recordedAt))
-      .limit(1),
-    queryRows<{ onset_date: string; psychologist_measure: boolean }>(
-      db,
-      sql`select ${patients.onsetDate}::text as onset_date,
-                 exists(select 1 from ${measures} m where m.patient_id = ${patients.id} and m.recorded_by_role = 'psychologist') as psychologist_measure
-          from ${patients} where ${patients.id} = ${patientId}`,
-    ),
-  ]);
+  const [recentCheckIns, css, phq9, facts] = await inOrder([
+    () =>
+      db
+        .select({
+          date: checkIns.date,
+          painAverage: checkIns.painAverage,
+          adherence: sql<Array<{ status: "done" | "partly" | "skipped" }>>`coalesce(${checkIns.data}->'adherence', '[]'::jsonb)`,
+          suddenSwelling: checkIns.suddenSwelling,
+          signsOfInfection: checkIns.signsOfInfection,
+          newLimbAffected: checkIns.newLimbAffected,
+        })
+        .from(checkIns)
+        .where(and(eq(checkIns.patientId, patientId), gte(checkIns.date, checkInsSince)))
+        .orderBy(asc(checkIns.date)),
+    () =>
+      db
+        .select({ date: measures.takenOn, total: measures.score })
+        .from(measures)
+        .where(and(eq(measures.patientId, patientId), eq(measures.kind, "css")))
+        .orderBy(desc(measures.takenOn), desc(measures.recordedAt))
+        .limit(2),
+    () =>
+      db
+        .select({ date: measures.takenOn, total: measures.score, result: measures.result })
+        .from(measures)
+        .where(and(eq(measures.patientId, patientId), eq(measures.kind, "phq9")))
+        .orderBy(desc(measures.takenOn), desc(measures.recordedAt))
+        .limit(1),
+    () =>
+      queryRows<{ onset_date: string; psychologist_measure: boolean }>(
+        db,
+        sql`select ${patients.onsetDate}::text as onset_date,
+                   exists(select 1 from ${measures} m where m.patient_id = ${patients.id} and m.recorded_by_role = 'psychologist') as psychologist_measure
+            from ${patients} where ${patients.id} = ${patientId}`,
+      ),
+  ] as const);
   return {
     checkIns: recentCheckIns.map((c) => ({ ...c, adherence: c.adherence.map((a) => ({ status: a.status })) })),
     cssScores: css.reverse().map((m) => ({ date: m.date, total: Number(m.total) })),
