@@ -15,7 +15,7 @@ let dummyHash: Promise<string> | null = null;
  * the response time does not reveal which emails have accounts.
  */
 export async function verifyPassword(storedHash: string | null, plain: string): Promise<boolean> {
-  if (!storedHash || !storedHash.startsWith("$argon2")) {
+  if (!storedHash?.startsWith("$argon2")) {
     dummyHash ??= hashPassword(`no-account-${Math.random()}`);
     await verify(await dummyHash, plain).catch(() => false);
     return false;

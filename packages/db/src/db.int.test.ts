@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { type DbHandle } from "./client";
+import type { DbHandle } from "./client";
 import { listAuditForPatient, writeAudit } from "./queries/audit";
 import { getCareTeam, getPatientFacts, listPatientDirectory, listPatientsForClinician } from "./queries/patients";
 import { createSession, backdateSession, resolveSession, revokeSession, setUserActive } from "./queries/users";

@@ -71,5 +71,5 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export function isPermission(value: string): value is Permission {
-  return Object.prototype.hasOwnProperty.call(PERMISSIONS, value);
+  return Object.hasOwn(PERMISSIONS, value);
 }

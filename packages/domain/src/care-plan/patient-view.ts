@@ -96,7 +96,7 @@ export function toPatientView(plan: CarePlan, options: PatientViewOptions): Pati
     }
     return g;
   };
-  plan.goals.forEach((g) => group(g.id));
+  for (const g of plan.goals) group(g.id);
 
   for (const item of plan.interventions) {
     const [primary, ...others] = item.goalIds;

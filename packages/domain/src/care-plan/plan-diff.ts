@@ -34,7 +34,9 @@ export function diffPlans(before: CarePlan, after: CarePlan): PlanDiffEntry[] {
     added: (g) => ({ path: `goals.${g.id}`, kind: "added", after: g, label: `Added goal ‘${goalLabel(g.id)}’` }),
     removed: (g) => ({ path: `goals.${g.id}`, kind: "removed", before: g, label: `Removed goal ‘${goalLabel(g.id)}’` }),
     changed: diffGoal,
-  }).forEach((e) => diff.push(e));
+  }).forEach((e) => {
+    diff.push(e);
+  });
   diffById(before.interventions, after.interventions, (i) => i.id, {
     added: (i) => ({
       path: `interventions.${i.id}`,
@@ -44,7 +46,9 @@ export function diffPlans(before: CarePlan, after: CarePlan): PlanDiffEntry[] {
     }),
     removed: (i) => ({ path: `interventions.${i.id}`, kind: "removed", before: i, label: `Removed ${interventionName(i)}` }),
     changed: diffIntervention,
-  }).forEach((e) => diff.push(e));
+  }).forEach((e) => {
+    diff.push(e);
+  });
   return diff;
 }
 

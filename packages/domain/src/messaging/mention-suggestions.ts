@@ -39,7 +39,7 @@ export function activeMention(text: string, caret: number): ActiveMention | null
   const before = text.slice(0, caret);
   const at = before.lastIndexOf("@");
   if (at < 0) return null;
-  if (at > 0 && !BEFORE_AT.test(before[at - 1]!)) return null;
+  if (at > 0 && !BEFORE_AT.test(before.charAt(at - 1))) return null;
   const query = before.slice(at + 1);
   if (query.startsWith(" ") || !QUERY.test(query)) return null;
   return { start: at, query };

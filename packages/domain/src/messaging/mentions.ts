@@ -56,14 +56,14 @@ export function parseMentions(body: string, candidates: readonly MentionCandidat
   const lower = body.toLowerCase();
   for (let i = 0; i < body.length; i++) {
     if (body[i] !== "@") continue;
-    const prev = i === 0 ? " " : body[i - 1]!;
+    const prev = i === 0 ? " " : body.charAt(i - 1);
     if (!/[\s([{"]/.test(prev)) continue;
     const rest = lower.slice(i + 1);
     const restOriginal = body.slice(i + 1);
     const word = /^[\p{L}\p{N}_.'-]+/u.exec(restOriginal)?.[0]?.replace(/[.'-]+$/, "") ?? "";
     if (!word) continue;
     const discipline = HANDLE_TO_DISCIPLINE.get(word.toLowerCase());
-    const endsAt = (len: number) => len === rest.length || !NAME_CHAR.test(rest[len]!);
+    const endsAt = (len: number) => len === rest.length || !NAME_CHAR.test(rest.charAt(len));
     if (discipline) {
       const members = candidates.filter((c) => c.discipline === discipline);
       if (members.length === 0) unknown.push(`@${word}`);
@@ -74,7 +74,7 @@ export function parseMentions(body: string, candidates: readonly MentionCandidat
     const alias = aliases.find((a) => rest.startsWith(a) && endsAt(a.length));
     const owners = alias ? aliasOwners.get(alias) : undefined;
     if (alias && owners && owners.size === 1) {
-      userIds.add([...owners][0]!);
+      for (const owner of owners) userIds.add(owner);
       i += alias.length;
     } else {
       unknown.push(`@${word}`);

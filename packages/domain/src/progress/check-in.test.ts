@@ -125,7 +125,7 @@ describe("check-in date versus today", () => {
       expect(e).toBeInstanceOf(DomainError);
       const err = e as DomainError;
       expect(err.message).toBe("Pain now must be a whole number from 0 to 10.");
-      expect((err.details?.issues as unknown[]).length).toBe(2);
+      expect(err.details?.issues as unknown[] | undefined).toHaveLength(2);
     }
     expect(parseCheckIn(valid(), "2024-03-10").painWorst).toBe(8);
   });
