@@ -168,11 +168,11 @@ test("the check-in can be completed by keyboard, with a visible focus indicator 
       const own = getComputedStyle(el);
       const hidden = Number(own.opacity) === 0 || el.getBoundingClientRect().width <= 1;
       const target = hidden ? (el.closest("label") ?? el) : el;
-      const describe = (s: CSSStyleDeclaration) => `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} | ${s.boxShadow} | ${s.borderColor}`;
-      const focused = describe(getComputedStyle(target));
+      const outlineOf = (s: CSSStyleDeclaration) => `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} | ${s.boxShadow} | ${s.borderColor}`;
+      const focused = outlineOf(getComputedStyle(target));
       const visible = getComputedStyle(target).outlineStyle !== "none" && Number.parseFloat(getComputedStyle(target).outlineWidth) >= 2;
       el.blur();
-      const resting = describe(getComputedStyle(target));
+      const resting = outlineOf(getComputedStyle(target));
       el.focus({ preventScroll: true });
       return { key: el.dataset.a11yKey ?? null, label: `${el.tagName.toLowerCase()} ${el.getAttribute("name") ?? el.textContent?.trim().slice(0, 40) ?? ""}`, changed: focused !== resting, visible };
     });

@@ -125,8 +125,7 @@ function openStream(url: string, cookie: string) {
     let buffer = "";
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
+      for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
         const raw = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const event: SseEvent = { event: "message", id: null, data: "", at: performance.now() };
