@@ -20,13 +20,15 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     <>
       <h1>Accounts and care teams</h1>
       <p className="muted">Administrators manage who can sign in and who is on each care team. Clinical records are not shown here.</p>
-      <form className="inline card" role="search" action="/admin">
-        <div style={{ flex: 1 }}>
-          <label htmlFor="q">Search people by name or email</label>
-          <input id="q" name="q" defaultValue={search ?? ""} maxLength={100} />
-        </div>
-        <button type="submit">Search</button>
-      </form>
+      <search>
+        <form className="inline card" action="/admin">
+          <div style={{ flex: 1 }}>
+            <label htmlFor="q">Search people by name or email</label>
+            <input id="q" name="q" defaultValue={search ?? ""} maxLength={100} />
+          </div>
+          <button type="submit">Search</button>
+        </form>
+      </search>
       <div className="grid" style={{ gridTemplateColumns: "2fr 1fr" }}>
         <section aria-labelledby="accounts-h">
           <h2 id="accounts-h">Accounts</h2>

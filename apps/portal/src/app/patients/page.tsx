@@ -16,14 +16,16 @@ export default async function MyPatientsPage({ searchParams }: { searchParams: P
   return (
     <>
       <h1>My patients</h1>
-      <form className="inline card" role="search" action="/patients">
-        <div style={{ flex: 1 }}>
-          <label htmlFor="q">Search by name</label>
-          <input id="q" name="q" defaultValue={search ?? ""} maxLength={100} />
-        </div>
-        <button type="submit">Search</button>
-        {search ? <Link className="button secondary" href="/patients">Clear</Link> : null}
-      </form>
+      <search>
+        <form className="inline card" action="/patients">
+          <div style={{ flex: 1 }}>
+            <label htmlFor="q">Search by name</label>
+            <input id="q" name="q" defaultValue={search ?? ""} maxLength={100} />
+          </div>
+          <button type="submit">Search</button>
+          {search ? <Link className="button secondary" href="/patients">Clear</Link> : null}
+        </form>
+      </search>
       {page.items.length === 0 ? (
         <p className="card">{search ? `No patients on your care teams match “${search}”.` : "You are not on any care team yet."}</p>
       ) : (

@@ -142,8 +142,8 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
           {goal ? (
             <>
               <ul>
-                {goal.targets.map((t, i) => (
-                  <li key={i}>Target: {describeTarget(t)}</li>
+                {goal.targets.map((t) => (
+                  <li key={describeTarget(t)}>Target: {describeTarget(t)}</li>
                 ))}
               </ul>
               {data.viewerDiscipline ? <GoalEditForm goal={goal} /> : null}

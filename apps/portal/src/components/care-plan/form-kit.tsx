@@ -1,5 +1,5 @@
 "use client";
-import { type FormEvent, type ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import type { PlanCommand } from "@concord/domain";
 import { useEditor } from "./care-plan-editor";
 

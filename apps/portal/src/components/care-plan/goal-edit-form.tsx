@@ -41,7 +41,8 @@ function GoalForm({ goal }: { goal: Goal }) {
         <fieldset>
           <legend>Current targets (tick to remove)</legend>
           {goal.targets.map((t, i) => (
-            <label key={i} style={{ fontWeight: 400 }}>
+            // Keyed by the target, not its position, so a ticked box stays with its target if the list changes.
+            <label key={describeTarget(t)} style={{ fontWeight: 400 }}>
               <input type="checkbox" name="removeTarget" value={i} style={{ width: "auto" }} /> Remove: {describeTarget(t)}
             </label>
           ))}

@@ -14,16 +14,20 @@ import {
 
 const doseText = (dose: Dose | null) => (dose ? formatDose(dose.value, dose.unit) : "dose not recorded");
 
-/** Entries in date order, each with the dose in effect when it was recorded. */
-function withDose(item: Intervention): Array<{ entry: TrialEntry; dose: Dose | null }> {
+/**
+ * Entries in date order, each with the dose in effect when it was recorded and its position in the
+ * append-only history (`at`), which identifies it: entries have no id and two may look the same.
+ */
+function withDose(item: Intervention): Array<{ entry: TrialEntry; dose: Dose | null; at: number }> {
   const d = item.details;
   if (d.kind !== "medication") return [];
-  const entries = [...item.trialEntries].sort((a, b) => a.date.localeCompare(b.date));
-  const first = entries.find((e) => e.type === "dose_change");
-  let dose: Dose | null = first ? (first.from === null ? null : { value: first.from, unit: first.unit }) : { value: d.dose, unit: d.unit };
-  return entries.map((entry) => {
+  const entries = item.trialEntries.map((entry, at) => ({ entry, at })).sort((a, b) => a.entry.date.localeCompare(b.entry.date));
+  const first = entries.find((e) => e.entry.type === "dose_change")?.entry;
+  let dose: Dose | null =
+    first?.type === "dose_change" ? (first.from === null ? null : { value: first.from, unit: first.unit }) : { value: d.dose, unit: d.unit };
+  return entries.map(({ entry, at }) => {
     if (entry.type === "dose_change") dose = { value: entry.to, unit: entry.unit };
-    return { entry, dose };
+    return { entry, dose, at };
   });
 }
 
@@ -38,6 +42,7 @@ export function MedicationTrialHistory({ item }: { item: Intervention }) {
   const firstChange = doses[0]?.entry;
   const startingDose = firstChange?.type === "dose_change" ? firstChange.from : d.dose;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled group of read-only lists, not form controls, so not a <fieldset>
     <div className="trial-lists" role="group" aria-label={`Trial of ${interventionName(item)}`}>
       <div>
         <h4>Dose history</h4>
@@ -45,9 +50,9 @@ export function MedicationTrialHistory({ item }: { item: Intervention }) {
           {startingDose !== null ? (
             <li>{item.startDate ? `${formatCalendarDate(item.startDate)}: ` : ""}started at {formatDose(startingDose, d.unit)}</li>
           ) : null}
-          {doses.map(({ entry: e }, i) =>
+          {doses.map(({ entry: e, at }) =>
             e.type === "dose_change" ? (
-              <li key={i}>
+              <li key={at}>
                 {formatCalendarDate(e.date)}: {e.from === null ? "started at" : `${formatDose(e.from, e.unit)} →`} {formatDose(e.to, e.unit)} ({e.reason})
               </li>
             ) : null,
@@ -58,9 +63,9 @@ export function MedicationTrialHistory({ item }: { item: Intervention }) {
         <h4>Responses</h4>
         {responses.length === 0 ? <p className="muted" style={{ margin: 0 }}>None recorded yet.</p> : null}
         <ul>
-          {responses.map(({ entry: e, dose }, i) =>
+          {responses.map(({ entry: e, dose, at }) =>
             e.type === "response" ? (
-              <li key={i}>
+              <li key={at}>
                 {formatCalendarDate(e.date)}: pain {e.pain}/10 at {doseText(dose)}{e.note ? ` — ${e.note}` : ""}
               </li>
             ) : null,
@@ -71,9 +76,9 @@ export function MedicationTrialHistory({ item }: { item: Intervention }) {
         <h4>Side effects</h4>
         {sideEffects.length === 0 ? <p className="muted" style={{ margin: 0 }}>None recorded.</p> : null}
         <ul>
-          {sideEffects.map(({ entry: e, dose }, i) =>
+          {sideEffects.map(({ entry: e, dose, at }) =>
             e.type === "side_effect" ? (
-              <li key={i}>
+              <li key={at}>
                 {formatCalendarDate(e.date)}: {e.name} ({e.severity}) at {doseText(dose)}
               </li>
             ) : null,

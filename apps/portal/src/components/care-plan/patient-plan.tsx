@@ -24,8 +24,8 @@ export function PatientPlan({ view, patientName, comments }: { view: View; patie
           <p>Nothing has changed since you last looked.</p>
         ) : (
           <ul>
-            {view.changes.items.map((c, i) => (
-              <li key={i}>
+            {view.changes.items.map((c) => (
+              <li key={`${c.createdAt}-${c.summary}`}>
                 {c.summary} <span className="muted">({formatWhen(c.createdAt)})</span>
               </li>
             ))}

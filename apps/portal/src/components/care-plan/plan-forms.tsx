@@ -3,7 +3,7 @@ import { useState } from "react";
 import {
   CATEGORY_OWNERS,
   CATEGORY_PRESCRIPTION_KIND,
-  DISCIPLINES,
+  type DISCIPLINES,
   DISCIPLINE_LABELS,
   DOSE_UNITS,
   GMI_STAGES,
@@ -13,7 +13,6 @@ import {
   type Intervention,
   MEDICATION_ROUTES,
   PROCEDURE_SIDES,
-  type PlanCommand,
   type PrescriptionKind,
   ROUTE_LABELS,
   SESSION_TYPES,

@@ -13,8 +13,8 @@ export function RevisionDiff({ diff }: { diff: readonly unknown[] }) {
   if (entries.length === 0) return null;
   return (
     <ul className="diff">
-      {entries.map((entry, index) => (
-        <li key={`${entry.path}-${index}`} className={`diff-${entry.kind}`}>
+      {entries.map((entry) => (
+        <li key={`${entry.path}-${entry.label}`} className={`diff-${entry.kind}`}>
           {/* The kind is written out, so the list does not rely on colour alone. */}
           <span className="diff-kind">{KIND_TEXT[entry.kind]}:</span> {entry.label}
         </li>
@@ -25,5 +25,5 @@ export function RevisionDiff({ diff }: { diff: readonly unknown[] }) {
 
 export function formatWhen(iso: string): string {
   const d = new Date(iso);
-  return d.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
+  return `${d.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" })} UTC`;
 }

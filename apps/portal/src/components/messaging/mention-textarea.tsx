@@ -71,7 +71,8 @@ export function MentionTextarea({ id, value, onValueChange, candidates, onKeyDow
         onBlur={() => setDismissedAt(mention?.start ?? null)}
         onFocus={() => setDismissedAt(null)}
         onKeyDown={(e) => {
-          if (open) {
+          const choice = matches[activeIndex];
+          if (open && mention && choice) {
             if (e.key === "ArrowDown" || e.key === "ArrowUp") {
               e.preventDefault();
               const step = e.key === "ArrowDown" ? 1 : -1;
@@ -80,19 +81,19 @@ export function MentionTextarea({ id, value, onValueChange, candidates, onKeyDow
             }
             if ((e.key === "Enter" || e.key === "Tab") && !e.shiftKey) {
               e.preventDefault();
-              insert(matches[activeIndex]!.handle);
+              insert(choice.handle);
               return;
             }
             if (e.key === "Escape") {
               e.preventDefault();
-              setDismissedAt(mention!.start);
+              setDismissedAt(mention.start);
               return;
             }
           }
           onKeyDown?.(e);
         }}
       />
-      <ul
+      <div
         id={listId}
         role="listbox"
         aria-label="People and disciplines to mention"
@@ -105,7 +106,6 @@ export function MentionTextarea({ id, value, onValueChange, candidates, onKeyDow
           minWidth: "18rem",
           margin: ".25rem 0 0",
           padding: ".25rem 0",
-          listStyle: "none",
           background: "var(--surface)",
           border: "1px solid var(--border)",
           borderRadius: "var(--radius)",
@@ -114,7 +114,8 @@ export function MentionTextarea({ id, value, onValueChange, candidates, onKeyDow
         data-testid="mention-list"
       >
         {matches.map((s, i) => (
-          <li
+          // biome-ignore lint/a11y/useFocusableInteractive: combobox with aria-activedescendant: focus stays in the textarea, options are never focused
+          <div
             key={s.handle}
             id={optionId(i)}
             role="option"
@@ -133,9 +134,9 @@ export function MentionTextarea({ id, value, onValueChange, candidates, onKeyDow
             }}
           >
             <strong>@{s.handle}</strong> <span className="muted">{s.description}</span>
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
       <span className="sr-only" aria-live="polite">
         {open ? `${matches.length} suggestion${matches.length === 1 ? "" : "s"}; use the arrow keys and Enter to choose.` : ""}
       </span>

@@ -2,15 +2,22 @@ import { tokenizeMessage } from "@concord/domain";
 
 /** Plain text with http(s) links: React escapes the text, and only parsed http(s) URLs become hrefs. */
 export function MessageText({ body }: { body: string }) {
+  // A token's offset in the body is unique and stable (its text may repeat, e.g. one link sent twice).
+  let offset = 0;
+  const tokens = tokenizeMessage(body).map((token) => {
+    const at = offset;
+    offset += token.text.length;
+    return { token, at };
+  });
   return (
     <p style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: ".25rem 0" }}>
-      {tokenizeMessage(body).map((token, index) =>
+      {tokens.map(({ token, at }) =>
         token.type === "link" ? (
-          <a key={index} href={token.href} target="_blank" rel="noopener noreferrer">
+          <a key={at} href={token.href} target="_blank" rel="noopener noreferrer">
             {token.text}
           </a>
         ) : (
-          <span key={index}>{token.text}</span>
+          <span key={at}>{token.text}</span>
         ),
       )}
     </p>

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { type MessageReferenceInput, goalLabel, interventionName } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
@@ -33,6 +33,13 @@ export function ReferencePicker(props: {
   const plan = useQuery({ ...trpc.carePlan.get.queryOptions({ patientId }), enabled: open });
   const checkIns = useQuery({ ...trpc.checkIns.list.queryOptions({ patientId, limit: 10 }), enabled: open });
   const alerts = useQuery({ ...trpc.alerts.list.queryOptions({ patientId, includeAcknowledged: false, limit: 20 }), enabled: open && withAlerts });
+  const loading = plan.isPending || checkIns.isPending || (withAlerts && alerts.isPending);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  // The Attach button the select replaces is gone, so focus moves to the select once it can take it
+  // (it is disabled while loading) — unless the user has already put focus somewhere else.
+  useEffect(() => {
+    if (open && !value && !loading && (document.activeElement === null || document.activeElement === document.body)) selectRef.current?.focus();
+  }, [open, value, loading]);
 
   if (value) {
     return (
@@ -75,7 +82,6 @@ export function ReferencePicker(props: {
       ? [{ label: "Open alerts", kind: "alert" as const, options: (alerts.data?.items ?? []).map((a) => ({ value: a.id, label: `Alert: ${a.title}` })) }]
       : []),
   ];
-  const loading = plan.isPending || checkIns.isPending || (withAlerts && alerts.isPending);
   const error = plan.error ?? checkIns.error ?? alerts.error;
 
   return (
@@ -85,9 +91,8 @@ export function ReferencePicker(props: {
         <select
           id={selectId}
           defaultValue=""
+          ref={selectRef}
           disabled={loading}
-          // The Attach button it replaces is gone, so focus moves here.
-          autoFocus
           onChange={(e) => {
             const [kind, ...rest] = e.target.value.split(":");
             const id = rest.join(":");

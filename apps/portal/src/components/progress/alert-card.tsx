@@ -23,7 +23,7 @@ export interface AlertView {
   acknowledgementNote?: string | null;
 }
 
-const when = (d: Date | string) => new Date(d).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+const when = (d: Date | string) => `${new Date(d).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** One decision-support alert: what fired, the data behind it, what to consider, and acknowledgement. */
 export function AlertCard({ alert, showPatient = false }: { alert: AlertView; showPatient?: boolean }) {

@@ -146,7 +146,7 @@ export function CssForm({ patientId }: { patientId: string }) {
               "First score on record."
             ) : (
               <>
-                Change since {saved.previous.takenOn} ({saved.previous.total}): {saved.change! > 0 ? "+" : ""}{saved.change}.{" "}
+                Change since {saved.previous.takenOn} ({saved.previous.total}): {(saved.change ?? 0) > 0 ? "+" : ""}{saved.change}.{" "}
                 {saved.meaningful ? (
                   <strong className={styles.meaningful}>⚠ Clinically meaningful change ({CSS_MEANINGFUL_CHANGE} points or more).</strong>
                 ) : (

@@ -114,10 +114,11 @@ export function PsfsForm({ patientId, takenOn }: { patientId: string; takenOn?: 
     <form className={styles.phoneForm} onSubmit={onSubmit} aria-label="Patient-Specific Functional Scale">
       {error ? <div className="alert error" role="alert">{error}</div> : null}
       <p>Name {PSFS_MIN_ACTIVITIES} to {PSFS_MAX_ACTIVITIES} everyday activities you find hard (agreed with your physical or occupational therapist), and rate how well you can do each one today: 0 = unable, 10 = as well as before.</p>
-      {Array.from({ length: count }, (_, i) => (
-        <div key={i} className={styles.question}>
-          <label htmlFor={`activity-${i}`}>Activity {i + 1}</label>
-          <input id={`activity-${i}`} name={`activity-${i}`} required maxLength={200} />
+      {Array.from({ length: count }, (_, i) => `activity-${i}`).map((field, i) => (
+        // Slots are only ever added at the end, so the field name is the slot's identity.
+        <div key={field} className={styles.question}>
+          <label htmlFor={field}>Activity {i + 1}</label>
+          <input id={field} name={field} required maxLength={200} />
           <ScaleQuestion name={`psfs-score-${i}`} legend={`How well can you do activity ${i + 1}?`} />
         </div>
       ))}
