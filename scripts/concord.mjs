@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The README's commands. Needs only Node.js 20+ and npm: it brings pnpm and the dependencies itself.
 //   npm start   build the portal and start it on the embedded database (demo data, logins printed)
-//   npm test    unit, integration (PGlite, plus PostgreSQL when TEST_DATABASE_URL is set) and Chromium end-to-end tests
+//   npm test    lint (Biome), then unit, integration (PGlite, plus PostgreSQL when TEST_DATABASE_URL is set) and Chromium end-to-end tests
 //   npm run bench   benchmarks that print figures
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -134,6 +134,8 @@ function test() {
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
   const env = { CONCORD_TEST_RESULTS: resultsDir };
+  // Linted first, as it takes under a second; Biome fails on errors only (warnings are printed).
+  const lint = run(["lint"], { allowFailure: true });
   log(process.env.TEST_DATABASE_URL ? "Integration tests run on PGlite and on the PostgreSQL server in TEST_DATABASE_URL." : "Integration tests run on PGlite (set TEST_DATABASE_URL to add a PostgreSQL server).");
   // Built first: the end-to-end journeys and the two-instance real-time test both run the built portal.
   buildPortal();
@@ -142,7 +144,8 @@ function test() {
   const { passed, failed, skipped } = summarise(resultsDir);
   log(`Test suite finished in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-  process.exit(unit !== 0 || e2e !== 0 || failed > 0 || passed === 0 ? 1 : 0);
+  if (lint !== 0) log("Lint failed: see the Biome errors above (`pnpm lint`).");
+  process.exit(lint !== 0 || unit !== 0 || e2e !== 0 || failed > 0 || passed === 0 ? 1 : 0);
 }
 
 function bench() {
