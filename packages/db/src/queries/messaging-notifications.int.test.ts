@@ -3,7 +3,8 @@ import type { DbHandle } from "../client";
 import { type DemoIds, seedDemo } from "../seed";
 import { fixtureHash, openTestDatabase, testBackends } from "../testing";
 import { latestRealtimeEventId, listPatientEventsAfter, listUserEventsAfter } from "./messaging-events";
-import { careTeamUserIds, countUnreadNotifications, createNotifications, listNotifications, markNotificationsRead, patientUserId } from "./messaging-notifications";
+import { careTeamUserIds, countUnreadNotifications, createNotifications, getNotificationsByIds, listNotifications, markNotificationsRead, patientUserId } from "./messaging-notifications";
+import { addCareTeamMember, removeCareTeamMember } from "./patients";
 
 describe.each(testBackends())("notifications on %s", (backend) => {
   let handle: DbHandle;
@@ -56,5 +57,19 @@ describe.each(testBackends())("notifications on %s", (backend) => {
     expect(await markNotificationsRead(handle.db, { userId: ids.users.pt, ids: [first.items[0]!.id] })).toBe(0);
     expect(await markNotificationsRead(handle.db, { userId: ids.users.alex, ids: [first.items[0]!.id] })).toBe(1);
     expect(await countUnreadNotifications(handle.db, ids.users.alex)).toBe(4);
+  });
+
+  it("hides a patient's notifications from someone taken off the care team", async () => {
+    const [id] = await handle.db.transaction((tx) =>
+      createNotifications(tx, { userIds: [ids.users.outsider], patientId: ids.patients.casey, kind: "message", title: "New message about Casey", link: "/patients/x/messages" }),
+    );
+    expect((await listNotifications(handle.db, { userId: ids.users.outsider, limit: 10 })).items.map((n) => n.id)).toContain(id);
+    const unreadBefore = await countUnreadNotifications(handle.db, ids.users.outsider);
+    await removeCareTeamMember(handle.db, ids.patients.casey, ids.users.outsider);
+    expect((await listNotifications(handle.db, { userId: ids.users.outsider, limit: 10 })).items.map((n) => n.id)).not.toContain(id);
+    expect(await countUnreadNotifications(handle.db, ids.users.outsider)).toBe(unreadBefore - 1);
+    expect(await getNotificationsByIds(handle.db, ids.users.outsider, [id!])).toEqual([]);
+    await addCareTeamMember(handle.db, { patientId: ids.patients.casey, clinicianId: ids.users.outsider, discipline: "pain_physician", addedBy: null });
+    expect(await getNotificationsByIds(handle.db, ids.users.outsider, [id!])).toHaveLength(1);
   });
 });

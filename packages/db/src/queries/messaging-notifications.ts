@@ -60,10 +60,20 @@ export async function patientUserId(db: Database, patientId: string): Promise<st
   return row?.userId ?? null;
 }
 
+/**
+ * A notification about a patient is shown only while its owner may still see that patient: someone
+ * taken off a care team must not keep reading the patient's news through old notifications.
+ */
+function stillEntitled(userId: string) {
+  return sql`(${notifications.patientId} is null
+    or exists (select 1 from ${careTeamMembers} m where m.patient_id = ${notifications.patientId} and m.clinician_id = ${userId})
+    or exists (select 1 from ${patients} p where p.id = ${notifications.patientId} and p.user_id = ${userId}))`;
+}
+
 export async function countUnreadNotifications(db: Database, userId: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from ${notifications} where ${notifications.userId} = ${userId} and ${notifications.readAt} is null`,
+    sql`select count(*)::int as n from ${notifications} where ${notifications.userId} = ${userId} and ${notifications.readAt} is null and ${stillEntitled(userId)}`,
   );
   return Number(row?.n ?? 0);
 }
@@ -73,7 +83,7 @@ export type NotificationRow = typeof notifications.$inferSelect;
 
 /** Newest first, keyset on id. */
 export async function listNotifications(db: Database, params: { userId: string; before?: number | undefined; unreadOnly?: boolean; limit: number }) {
-  const conditions = [eq(notifications.userId, params.userId)];
+  const conditions = [eq(notifications.userId, params.userId), stillEntitled(params.userId)];
   if (params.before) conditions.push(lt(notifications.id, params.before));
   if (params.unreadOnly) conditions.push(isNull(notifications.readAt));
   const rows = await db
@@ -97,7 +107,10 @@ export async function markNotificationsRead(db: Database, params: { userId: stri
 
 export async function getNotificationsByIds(db: Database, userId: string, ids: number[]): Promise<NotificationRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(notifications).where(and(eq(notifications.userId, userId), inArray(notifications.id, ids)));
+  return db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), inArray(notifications.id, ids), stillEntitled(userId)));
 }
 
 /** Reading a thread also settles the reader's notifications about it. */
