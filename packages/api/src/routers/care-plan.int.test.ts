@@ -224,8 +224,8 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
     if (!first.view) throw new Error("no view");
     expect(first.view.changes.firstLook).toBe(true);
     expect(first.view.goals.map((g) => g.label)).toContain("Ease pain and sensitivity to touch");
-    const todos = first.view.goals.flatMap((g) => g.todos.map((t) => t.todo));
-    expect(todos.some((t) => t.startsWith("Pregabalin 75 mg by mouth, twice daily"))).toBe(true);
+    const actions = first.view.goals.flatMap((g) => g.actions.map((t) => t.action));
+    expect(actions.some((t) => t.startsWith("Pregabalin 75 mg by mouth, twice daily"))).toBe(true);
     expect(await failure(call("alex").markSeen({ patientId: alex, version: first.view.version + 5 }))).toMatchObject({ code: "BAD_REQUEST" });
     await call("alex").markSeen({ patientId: alex, version: first.view.version });
 
@@ -252,8 +252,8 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
     expect(updated).toMatchObject({ responsibleClinicianId: h.ids.users.pt, details: { sets: 4, repetitions: 5 } });
     expect(updated?.details).not.toHaveProperty("durationMinutes");
     const view = await call("alex").patientView({ patientId: alex });
-    const todo = view.view?.goals.flatMap((g) => g.todos).find((t) => t.interventionId === item.id);
-    expect(todo).toMatchObject({ responsible: "Sam Lindqvist (Physical therapist)", todo: "Desensitization: 4 sets of 5, three times a day" });
+    const action = view.view?.goals.flatMap((g) => g.actions).find((t) => t.interventionId === item.id);
+    expect(action).toMatchObject({ responsible: "Sam Lindqvist (Physical therapist)", action: "Desensitization: 4 sets of 5, three times a day" });
   });
 
   it("lets the physician unassign a medication, change its schedule and plan a future titration step; a past step is refused", async () => {
@@ -288,8 +288,8 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
     expect((await chain(alex)).version).toBe(saved.version);
 
     const view = await call("alex").patientView({ patientId: alex });
-    const todo = view.view?.goals.flatMap((g) => g.todos).find((t) => t.interventionId === item.id);
-    expect(todo).toMatchObject({ responsible: "Your pain physician", todo: "Gabapentin 300 mg by mouth, at night", nextStep: expect.stringContaining("150 mg") });
+    const action = view.view?.goals.flatMap((g) => g.actions).find((t) => t.interventionId === item.id);
+    expect(action).toMatchObject({ responsible: "Your pain physician", action: "Gabapentin 300 mg by mouth, at night", nextStep: expect.stringContaining("150 mg") });
   });
 
   it("pages history newest first by version, with no gaps or repeats", async () => {

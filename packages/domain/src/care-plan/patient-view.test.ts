@@ -22,7 +22,7 @@ const options: PatientViewOptions = {
 const fullPlan = (extra: Intervention[] = []) =>
   plan([pregabalin(), mirrorTherapy(), nerveBlock(), cbtProposal(), sleepHygiene(), vrProposal(), pacingDiary(), ...extra]);
 
-const todos = (view: ReturnType<typeof toPatientView>) => view.goals.flatMap((g) => g.todos.map((t) => t.todo));
+const actions = (view: ReturnType<typeof toPatientView>) => view.goals.flatMap((g) => g.actions.map((t) => t.action));
 
 describe("toPatientView: to-dos", () => {
   const view = toPatientView(fullPlan(), options);
@@ -38,15 +38,15 @@ describe("toPatientView: to-dos", () => {
   });
 
   it("restates each active item in plain words", () => {
-    expect(view.goals.find((g) => g.goalId === "pain")?.todos.map((t) => t.todo)).toEqual([
+    expect(view.goals.find((g) => g.goalId === "pain")?.actions.map((t) => t.action)).toEqual([
       "Pregabalin 75 mg by mouth, twice daily",
       "Sympathetic nerve block planned for 7 Mar 2026 (left side)",
     ]);
-    expect(view.goals.find((g) => g.goalId === "mobility")?.todos.map((t) => t.todo)).toEqual([
+    expect(view.goals.find((g) => g.goalId === "mobility")?.actions.map((t) => t.action)).toEqual([
       "Mirror therapy: 3 sets of 10, daily — stage: left/right judgement",
     ]);
-    expect(view.goals.find((g) => g.goalId === "function")?.todos.map((t) => t.todo)).toEqual(["Pacing diary: 1 set of 1, daily"]);
-    expect(view.goals.find((g) => g.goalId === "wellbeing")?.todos.map((t) => t.todo)).toEqual(["Sleep hygiene: every evening"]);
+    expect(view.goals.find((g) => g.goalId === "function")?.actions.map((t) => t.action)).toEqual(["Pacing diary: 1 set of 1, daily"]);
+    expect(view.goals.find((g) => g.goalId === "wellbeing")?.actions.map((t) => t.action)).toEqual(["Sleep hygiene: every evening"]);
   });
 
   it("does not show proposed items as to-dos", () => {
@@ -56,19 +56,19 @@ describe("toPatientView: to-dos", () => {
   });
 
   it("lists an item once, under its first goal, naming the other goals it helps", () => {
-    const mirror = view.goals.flatMap((g) => g.todos).filter((t) => t.interventionId === "iv-mirror");
+    const mirror = view.goals.flatMap((g) => g.actions).filter((t) => t.interventionId === "iv-mirror");
     expect(mirror).toHaveLength(1);
     expect(mirror[0]?.alsoHelps).toEqual(["Ease pain and sensitivity to touch"]);
   });
 
   it("names the responsible clinician's own discipline when it differs from the owner's", () => {
     const view = toPatientView(plan(), { ...options, clinicianDisciplines: { "c-pt": "occupational_therapist" } });
-    const mirror = view.goals.flatMap((g) => g.todos).find((t) => t.interventionId === "iv-mirror");
+    const mirror = view.goals.flatMap((g) => g.actions).find((t) => t.interventionId === "iv-mirror");
     expect(mirror?.responsible).toMatch(/\(Occupational therapist\)$/);
   });
 
   it("names who is responsible, falling back to the discipline", () => {
-    const byId = new Map(view.goals.flatMap((g) => g.todos).map((t) => [t.interventionId, t]));
+    const byId = new Map(view.goals.flatMap((g) => g.actions).map((t) => [t.interventionId, t]));
     expect(byId.get("iv-preg")?.responsible).toBe("Dr Ana Lee (Pain physician)");
     expect(byId.get("iv-mirror")?.responsible).toBe("Sam Okafor (Physical therapist)");
     expect(byId.get("iv-diary")?.responsible).toBe("Your occupational therapist");
@@ -77,7 +77,7 @@ describe("toPatientView: to-dos", () => {
   });
 
   it("carries instructions and the catalogue explanation", () => {
-    const byId = new Map(view.goals.flatMap((g) => g.todos).map((t) => [t.interventionId, t]));
+    const byId = new Map(view.goals.flatMap((g) => g.actions).map((t) => [t.interventionId, t]));
     expect(byId.get("iv-sleep")?.instructions).toBe("Same bedtime each night");
     expect(byId.get("iv-block")?.instructions).toBe("Your team will ask you to rate your pain before and after.");
     expect(byId.get("iv-preg")?.about).toContain("nerve pain");
@@ -92,11 +92,11 @@ describe("toPatientView: status filtering", () => {
     ["paused", false, true],
     ["completed", false, false],
     ["stopped", false, false],
-  ] as const)("a %s item: to-do %s, on hold %s", (status, isTodo, onHold) => {
+  ] as const)("a %s item: to-do %s, on hold %s", (status, isAction, onHold) => {
     const item = { ...pregabalin(), status, stopReason: status === "stopped" ? "Nausea" : null };
     const view = toPatientView(plan([item]), options);
     const pain = view.goals.find((g) => g.goalId === "pain");
-    expect(pain?.todos.length).toBe(isTodo ? 1 : 0);
+    expect(pain?.actions.length).toBe(isAction ? 1 : 0);
     expect(pain?.onHold).toEqual(onHold ? ["Pregabalin"] : []);
   });
 
@@ -126,9 +126,9 @@ describe("toPatientView: doses over time", () => {
   });
 
   it("shows today's dose and the next planned step", () => {
-    const todo = toPatientView(plan([titrated]), options).goals[0]?.todos[0];
-    expect(todo?.todo).toBe("Pregabalin 150 mg by mouth, twice daily");
-    expect(todo?.nextStep).toBe("From 9 Mar 2026: 225 mg (if tolerated)");
+    const action = toPatientView(plan([titrated]), options).goals[0]?.actions[0];
+    expect(action?.action).toBe("Pregabalin 150 mg by mouth, twice daily");
+    expect(action?.nextStep).toBe("From 9 Mar 2026: 225 mg (if tolerated)");
   });
 
   it("uses plain route and unit wording", () => {
@@ -137,7 +137,7 @@ describe("toPatientView: doses over time", () => {
       therapyId: "topical-lidocaine",
       details: { kind: "medication", dose: 2, unit: "patch", route: "topical", schedule: "12 hours on, 12 hours off" },
     });
-    expect(todos(toPatientView(plan([lidocaine]), options))).toEqual(["Topical lidocaine 2 patches on the skin, 12 hours on, 12 hours off"]);
+    expect(actions(toPatientView(plan([lidocaine]), options))).toEqual(["Topical lidocaine 2 patches on the skin, 12 hours on, 12 hours off"]);
   });
 });
 

@@ -18,11 +18,11 @@ export interface PatientViewOptions {
   revisionsSinceSeen?: ReadonlyArray<{ summary: string; createdAt: string }>;
 }
 
-export interface PatientTodo {
+export interface PatientAction {
   interventionId: string;
   name: string;
   /** What the team set, restated in plain words, e.g. "Pregabalin 75 mg by mouth, twice daily". */
-  todo: string;
+  action: string;
   instructions: string | null;
   /** The next planned dose step, e.g. "From 8 Mar 2026: 150 mg". */
   nextStep: string | null;
@@ -38,7 +38,7 @@ export interface PatientGoalGroup {
   label: string;
   status: GoalStatus | null;
   targets: string[];
-  todos: PatientTodo[];
+  actions: PatientAction[];
   /** Items paused for now: named so they do not silently vanish, but not to-dos. */
   onHold: string[];
 }
@@ -89,7 +89,7 @@ export function toPatientView(plan: CarePlan, options: PatientViewOptions): Pati
         label: goalLabel(id, "patient"),
         status: goal?.status ?? null,
         targets: goal?.targets.map(describeTarget) ?? [],
-        todos: [],
+        actions: [],
         onHold: [],
       };
       groups.set(id, g);
@@ -102,7 +102,7 @@ export function toPatientView(plan: CarePlan, options: PatientViewOptions): Pati
     const [primary, ...others] = item.goalIds;
     if (!primary) continue;
     // Listed once, under its first goal, so a patient never sees the same task twice.
-    if (item.status === "active") group(primary).todos.push(toTodo(item, others, options));
+    if (item.status === "active") group(primary).actions.push(toAction(item, others, options));
     else if (item.status === "paused") group(primary).onHold.push(patientName(item));
   }
 
@@ -116,14 +116,14 @@ export function toPatientView(plan: CarePlan, options: PatientViewOptions): Pati
   };
 }
 
-function toTodo(item: Intervention, otherGoals: GoalId[], options: PatientViewOptions): PatientTodo {
+function toAction(item: Intervention, otherGoals: GoalId[], options: PatientViewOptions): PatientAction {
   const therapy = item.therapyId ? getTherapy(item.therapyId) : undefined;
   const name = patientName(item);
   const d = item.details;
   return {
     interventionId: item.id,
     name,
-    todo: describeTodo(name, d, options.today),
+    action: describeAction(name, d, options.today),
     instructions: instructionsOf(d),
     nextStep: nextStep(d, options.today),
     about: therapy?.patientExplanation ?? null,
@@ -138,7 +138,7 @@ function patientName(item: Intervention): string {
   return interventionName(item).replace(/\s*\([^)]*\)$/, "");
 }
 
-function describeTodo(name: string, d: PrescriptionDetails, today: CalendarDate): string {
+function describeAction(name: string, d: PrescriptionDetails, today: CalendarDate): string {
   switch (d.kind) {
     case "medication":
       return `${name} ${formatDose(doseOn(d, today), d.unit)} ${ROUTE_PHRASES[d.route]}, ${d.schedule}`;

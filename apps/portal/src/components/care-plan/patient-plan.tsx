@@ -7,9 +7,9 @@ type Comments = RouterOutputs["carePlan"]["comments"]["items"];
 
 /** The plan in the patient's words: this week's to-dos, goals, who does what, and what is new. */
 export function PatientPlan({ view, patientName, comments }: { view: View; patientName: string; comments: Comments }) {
-  const todos = view.goals.flatMap((g) => g.todos);
+  const actions = view.goals.flatMap((g) => g.actions);
   const byPerson = new Map<string, string[]>();
-  for (const t of todos) byPerson.set(t.responsible, [...(byPerson.get(t.responsible) ?? []), t.name]);
+  for (const t of actions) byPerson.set(t.responsible, [...(byPerson.get(t.responsible) ?? []), t.name]);
   return (
     <div className="patient-plan">
       <p className="print-only">
@@ -35,11 +35,11 @@ export function PatientPlan({ view, patientName, comments }: { view: View; patie
 
       <section className="card" aria-labelledby="week-h">
         <h2 id="week-h" style={{ marginTop: 0 }}>This week</h2>
-        {todos.length === 0 ? <p>Your team has not started any treatments yet.</p> : null}
-        <ul className="todo-list">
-          {todos.map((t) => (
+        {actions.length === 0 ? <p>Your team has not started any treatments yet.</p> : null}
+        <ul className="action-list">
+          {actions.map((t) => (
             <li key={t.interventionId}>
-              <strong>{t.todo}</strong>
+              <strong>{t.action}</strong>
               {t.instructions ? <div>{t.instructions}</div> : null}
               {t.nextStep ? <div className="muted">Next step: {t.nextStep}</div> : null}
             </li>
@@ -68,11 +68,11 @@ export function PatientPlan({ view, patientName, comments }: { view: View; patie
               {g.status ? <span className="muted"> · {g.status.replace("_", " ")}</span> : null}
             </p>
           ) : null}
-          {g.todos.length === 0 ? <p className="muted">Nothing to do for this goal right now.</p> : null}
-          {g.todos.map((t) => (
+          {g.actions.length === 0 ? <p className="muted">Nothing to do for this goal right now.</p> : null}
+          {g.actions.map((t) => (
             <div key={t.interventionId} style={{ marginBottom: ".75rem" }}>
               <h3 style={{ margin: ".25rem 0", fontSize: "1rem" }}>{t.name}</h3>
-              <p style={{ margin: 0 }}>{t.todo}</p>
+              <p style={{ margin: 0 }}>{t.action}</p>
               {t.about ? <p className="muted" style={{ margin: 0 }}>{t.about}</p> : null}
               <p style={{ margin: 0 }}>
                 Looked after by: {t.responsible}
