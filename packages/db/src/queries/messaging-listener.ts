@@ -38,6 +38,28 @@ export async function listenForRealtimeEvents(handle: DbHandle, handlers: Realti
   let retryTimer: NodeJS.Timeout | null = null;
   let attempt = 0;
 
+  /** Tries again after a back-off; a failed attempt schedules the next one. */
+  const retryLater = () => {
+    if (closed || retryTimer) return;
+    const delay = Math.min(5_000, 100 * 2 ** attempt++);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      connect().catch((error: unknown) => {
+        handlers.onError?.(error);
+        retryLater();
+      });
+    }, delay);
+    retryTimer.unref?.();
+  };
+
+  /** Only the connection currently listening may trigger a reconnect (its error and end both fire). */
+  const dropAndRetry = (failed: pg.Client) => {
+    if (client !== failed) return;
+    client = null;
+    failed.end().catch(() => undefined);
+    retryLater();
+  };
+
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url, application_name: "concord-realtime" });
     next.on("notification", (message) => {
@@ -45,31 +67,19 @@ export async function listenForRealtimeEvents(handle: DbHandle, handlers: Realti
     });
     next.on("error", (error) => {
       handlers.onError?.(error);
-      scheduleReconnect(next);
+      dropAndRetry(next);
     });
-    next.on("end", () => scheduleReconnect(next));
-    await next.connect();
-    await next.query(`LISTEN ${REALTIME_CHANNEL}`);
+    next.on("end", () => dropAndRetry(next));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${REALTIME_CHANNEL}`);
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      throw error;
+    }
     client = next;
     attempt = 0;
     handlers.onResync();
-  };
-
-  const scheduleReconnect = (failed: pg.Client) => {
-    if (closed || client !== failed || retryTimer) return;
-    client = null;
-    failed.end().catch(() => undefined);
-    const delay = Math.min(5_000, 100 * 2 ** attempt++);
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      connect().catch((error: unknown) => {
-        handlers.onError?.(error);
-        const placeholder = new pg.Client();
-        client = placeholder;
-        scheduleReconnect(placeholder);
-      });
-    }, delay);
-    retryTimer.unref?.();
   };
 
   await connect();
