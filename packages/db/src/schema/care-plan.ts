@@ -53,10 +53,27 @@ export const carePlanComments = pgTable(
     interventionId: text("intervention_id"),
     authorId: uuid("author_id").notNull().references(() => users.id),
     body: text("body").notNull(),
+    /** The patient's comment this one answers (a clinician's reply closes the patient's question). */
+    replyToId: uuid("reply_to_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("care_plan_comments_plan_idx").on(t.planId, t.createdAt)],
 );
+
+/**
+ * A patient's comment or question stays on the team's worklist until a clinician answers it or
+ * marks it handled; this append-only row records which and by whom.
+ */
+export const patientQuestionResolutions = pgTable("patient_question_resolutions", {
+  commentId: uuid("comment_id")
+    .primaryKey()
+    .references(() => carePlanComments.id),
+  patientId: uuid("patient_id").notNull().references(() => patients.id),
+  how: text("how", { enum: ["answered", "handled"] }).notNull(),
+  answerId: uuid("answer_id").references(() => carePlanComments.id),
+  resolvedBy: uuid("resolved_by").notNull().references(() => users.id),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** The last plan version the patient has looked at, for "what changed since you last looked". */
 export const carePlanViews = pgTable(

@@ -12,6 +12,8 @@ export const users = pgTable(
     }).notNull(),
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
+    /** IANA time zone the person reads times in; null means the clinic's default zone. */
+    timeZone: text("time_zone"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email), index("users_name_idx").on(t.name, t.id)],
@@ -26,6 +28,10 @@ export const patients = pgTable(
     dateOfBirth: date("date_of_birth", { mode: "string" }).notNull(),
     diagnosisCode: text("diagnosis_code").notNull(),
     onsetDate: date("onset_date", { mode: "string" }).notNull(),
+    /** Contact phone (E.164-like, as entered), so "contact the patient today" can be acted on. */
+    phone: text("phone"),
+    /** IANA time zone of the patient's day ("today", "this week", rules); null: the clinic default. */
+    timeZone: text("time_zone"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("patients_user_id_key").on(t.userId), index("patients_name_idx").on(t.name, t.id)],
@@ -80,4 +86,18 @@ export const auditEvents = pgTable(
       .on(sql`(${t.detail}->>'email')`, t.at)
       .where(sql`${t.action} = 'auth.signIn' and ${t.outcome} = 'denied'`),
   ],
+);
+
+/**
+ * When a clinician last looked at a patient's check-ins, so the summary can mark what is new
+ * since then. One row per clinician and patient, moved forward on each look.
+ */
+export const clinicianPatientViews = pgTable(
+  "clinician_patient_views",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id),
+    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    checkInsSeenAt: timestamp("check_ins_seen_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.patientId] })],
 );

@@ -103,6 +103,11 @@ export const alerts = pgTable(
     evidence: jsonb("evidence").$type<RuleEvidence[]>().notNull(),
     notify: jsonb("notify").$type<string[]>().notNull(),
     dedupeKey: text("dedupe_key").notNull(),
+    /** The record whose answer raised the alert (check_in | measure), so an edit that adds a red flag raises again. */
+    sourceKind: text("source_kind", { enum: ["check_in", "measure", "pattern"] }),
+    sourceId: text("source_id"),
+    /** Urgent alerts must be acknowledged by this time (escalation reads it). */
+    acknowledgeBy: timestamp("acknowledge_by", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     acknowledgedBy: uuid("acknowledged_by").references(() => users.id),
@@ -113,4 +118,40 @@ export const alerts = pgTable(
     index("alerts_patient_rule_idx").on(t.patientId, t.ruleId, t.createdAt),
     index("alerts_open_idx").on(t.patientId, t.createdAt).where(sql`${t.acknowledgedAt} is null`),
   ],
+);
+
+/**
+ * A side effect the patient reported on a plan item in a check-in, added to that medication's trial
+ * record as patient-reported. Append-only: an edited check-in that changes the words adds a report.
+ */
+export const reportedSideEffects = pgTable(
+  "reported_side_effects",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    interventionId: text("intervention_id").notNull(),
+    checkInId: uuid("check_in_id").notNull().references(() => checkIns.id),
+    reportedOn: date("reported_on", { mode: "string" }).notNull(),
+    text: text("text").notNull(),
+    reportedAt: timestamp("reported_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [
+    uniqueIndex("reported_side_effects_once_key").on(t.checkInId, t.interventionId, t.text),
+    index("reported_side_effects_item_idx").on(t.patientId, t.interventionId, t.reportedOn),
+  ],
+);
+
+/** The physician's review of a patient-reported side effect: confirmed, or annotated. Append-only. */
+export const sideEffectReviews = pgTable(
+  "side_effect_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reportId: uuid("report_id").notNull().references(() => reportedSideEffects.id),
+    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    status: text("status", { enum: ["confirmed", "noted"] }).notNull(),
+    note: text("note"),
+    reviewedBy: uuid("reviewed_by").notNull().references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [index("side_effect_reviews_report_idx").on(t.reportId, t.reviewedAt)],
 );
