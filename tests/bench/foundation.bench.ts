@@ -5,7 +5,7 @@
  */
 import { createCaller, setPasswordHasher } from "@concord/api";
 import { queryRows, seedDemo, sql } from "@concord/db";
-import { fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
+import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { type Timing, formatTiming, measure } from "./timing";
 
 setPasswordHasher(fixtureHash);
@@ -19,6 +19,7 @@ for (const backend of testBackends()) {
       actor: { userId: ids.users.physician, role: "pain_physician", patientId: null, active: true },
       actorName: "bench",
       sessionId: null,
+      settings: TEST_CLINIC_SETTINGS,
     });
     // 5,000 more patients on the physician's team, inserted in one statement each.
     await queryRows(

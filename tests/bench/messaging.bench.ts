@@ -9,7 +9,7 @@
 import { performance } from "node:perf_hooks";
 import { createCaller, setPasswordHasher } from "@concord/api";
 import { insertThread, queryRows, seedDemo, sql } from "@concord/db";
-import { fixtureHash, openTestDatabase } from "@concord/db/testing";
+import { fixtureHash, openTestDatabase, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { measure } from "./timing";
 
 const TOTAL = 1_000_000;
@@ -70,6 +70,7 @@ try {
     actor: { userId: ids.users.physician, role: "pain_physician", patientId: null, active: true },
     actorName: "Dr. Maya Okafor",
     sessionId: null,
+    settings: TEST_CLINIC_SETTINGS,
   });
   const threadIds = await queryRows<{ id: string }>(handle.db, sql`select id from messages where thread_id = ${big.id} order by id desc`);
   const idAt = (depth: number) => Number(threadIds[depth]?.id);

@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { createCaller, setPasswordHasher } from "@concord/api";
 import { latestPossibleToday, progressDates } from "@concord/domain";
 import { queryRows, seedDemo, sql } from "@concord/db";
-import { fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
+import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { measure } from "./timing";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -79,7 +79,7 @@ for (const backend of testBackends()) {
     console.log(`[${backend}] seeded ${seeded[0]?.c} daily check-ins and ${seeded[0]?.m} measures over two years in ${(performance.now() - t0).toFixed(0)} ms`);
 
     const actor = { userId: ids.users.psychologist, role: "psychologist" as const, patientId: null, active: true };
-    const clinician = createCaller({ db: handle.db, dbKind: handle.kind, actor, actorName: "bench", sessionId: null });
+    const clinician = createCaller({ db: handle.db, dbKind: handle.kind, actor, actorName: "bench", sessionId: null, settings: TEST_CLINIC_SETTINGS });
     const range = { from: start, to: today };
 
     for (let i = 0; i < 3; i++) await clinician.measures.trends({ patientId, ...range }); // warm-up
@@ -108,6 +108,7 @@ for (const backend of testBackends()) {
       actor: { userId: ids.users.jordan, role: "patient", patientId, active: true },
       actorName: "bench",
       sessionId: null,
+      settings: TEST_CLINIC_SETTINGS,
     });
     const checkIn = {
       date: today,

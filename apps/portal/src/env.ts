@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
+import { CRISIS_REGIONS, clinicSettingsSchema } from "@concord/domain";
 
 function repoRoot(): string {
   let dir = resolve(/*turbopackIgnore: true*/ process.cwd());
@@ -19,6 +20,12 @@ const schema = z.object({
   CONCORD_DEMO_DATA: z.enum(["on", "off"]).default("on"),
   /** Weeks of check-ins, measures, alerts and conversations loaded with a fresh demo clinic. */
   CONCORD_DEMO_HISTORY: z.enum(["on", "off"]).default("on"),
+  /** The clinic's IANA time zone: the default for patients and staff who have not chosen one. */
+  CONCORD_TIME_ZONE: z.string().default("America/New_York"),
+  /** Which crisis resources patients see: us (911, 988), uk-ie (999/112, Samaritans) or generic. */
+  CONCORD_CRISIS_REGION: z.enum(CRISIS_REGIONS).default("us"),
+  CONCORD_EMERGENCY_NUMBER: z.string().optional(),
+  CONCORD_CLINIC_CRISIS_PHONE: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -31,7 +38,17 @@ function loadEnv() {
   const env = parsed.data;
   const secret = env.NEXTAUTH_SECRET ?? (env.NODE_ENV === "production" && env.DATABASE_URL ? undefined : "concord-local-development-secret-change-me");
   if (!secret) throw new Error("NEXTAUTH_SECRET must be set when running against a PostgreSQL server in production.");
+  const settings = clinicSettingsSchema.safeParse({
+    timeZone: env.CONCORD_TIME_ZONE,
+    crisisRegion: env.CONCORD_CRISIS_REGION,
+    emergencyNumber: env.CONCORD_EMERGENCY_NUMBER,
+    clinicCrisisPhone: env.CONCORD_CLINIC_CRISIS_PHONE,
+  });
+  if (!settings.success) {
+    throw new Error(`Invalid clinic settings: ${settings.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
   return {
+    clinicSettings: settings.data,
     databaseUrl: env.DATABASE_URL,
     dataDir: env.CONCORD_DATA_DIR ? resolve(env.CONCORD_DATA_DIR) : join(repoRoot(), ".data"),
     authSecret: secret,

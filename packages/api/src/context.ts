@@ -1,4 +1,4 @@
-import type { Actor } from "@concord/domain";
+import type { Actor, ClinicSettings } from "@concord/domain";
 import type { Database, DatabaseKind } from "@concord/db";
 import type { EventBus } from "./realtime/event-bus";
 
@@ -8,6 +8,8 @@ export interface Context {
   actor: Actor | null;
   actorName: string | null;
   sessionId: string | null;
+  /** The deployment's clinic settings (default time zone, crisis region): required, so no caller can forget them. */
+  settings: ClinicSettings;
   /** Real-time event bus of this instance; absent in callers that do not subscribe. */
   events?: EventBus;
 }

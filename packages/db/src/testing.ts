@@ -84,3 +84,10 @@ export async function openTestDatabase(kind: TestBackend): Promise<DbHandle> {
 export async function fixtureHash(plain: string): Promise<string> {
   return `fixture$${createHash("sha256").update(plain).digest("hex")}`;
 }
+
+/** Clinic settings for tests: UTC days unless a test names a zone, United States crisis resources. */
+export const TEST_CLINIC_SETTINGS: import("@concord/domain").ClinicSettings = Object.freeze({
+  timeZone: "UTC",
+  crisisRegion: "us",
+  emergencyNumber: "112",
+});

@@ -1,6 +1,7 @@
 export * from "./roles";
 export * from "./errors";
 export * from "./patients";
+export * from "./clinic-settings";
 export * from "./access/permissions";
 export * from "./access/decide";
 export * from "./care-plan/index";

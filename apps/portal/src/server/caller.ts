@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { createCaller } from "@concord/api";
 import type { SessionActor } from "@concord/auth";
+import { env } from "~/env";
 import { getRuntime } from "./runtime";
 
 /** tRPC for server components: the same procedures, permissions and audit as over HTTP. */
@@ -14,6 +15,7 @@ export async function getCaller(session: SessionActor | null) {
     actor: session?.actor ?? null,
     actorName: session?.name ?? null,
     sessionId: session?.sessionId ?? null,
+    settings: env().clinicSettings,
   });
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { type CarePlan, uuid } from "@concord/domain";
 import { type DbHandle, type DemoIds, latestRealtimeEventId, queryRows, removeCareTeamMember, schema, seedDemo, sql } from "@concord/db";
-import { fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
+import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { createCaller } from "../root";
 import { type RealtimeRuntime, startRealtime } from "../realtime/event-bus";
 import type { MessagingEvent } from "../realtime/patient-stream";
@@ -61,6 +61,7 @@ describe.each(testBackends())("messaging on %s", (backend) => {
       actor: key ? { userId: ids.users[key], role: ROLE[key], patientId, active: true } : null,
       actorName: key ? NAME[key] : null,
       sessionId: null,
+      settings: TEST_CLINIC_SETTINGS,
       events: realtime.bus,
     }, signal ? { signal } : undefined);
   };

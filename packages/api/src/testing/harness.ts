@@ -1,6 +1,6 @@
 import type { Actor } from "@concord/domain";
 import { type DbHandle, type DemoIds, seedDemo } from "@concord/db";
-import { fixtureHash, openTestDatabase, type TestBackend } from "@concord/db/testing";
+import { fixtureHash, openTestDatabase, type TestBackend, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { createCaller } from "../root";
 import { setPasswordHasher } from "../services";
 
@@ -27,7 +27,7 @@ export async function openHarness(backend: TestBackend) {
   const patientOf: Partial<Record<DemoActorKey, string>> = { alex: ids.patients.alex, jordan: ids.patients.jordan, casey: ids.patients.casey };
   const actor = (key: DemoActorKey): Actor => ({ userId: ids.users[key], role: ROLE_OF[key], patientId: patientOf[key] ?? null, active: true });
   const callerFor = (key: DemoActorKey | null) =>
-    createCaller({ db: handle.db, dbKind: handle.kind, actor: key ? actor(key) : null, actorName: key, sessionId: null });
+    createCaller({ db: handle.db, dbKind: handle.kind, actor: key ? actor(key) : null, actorName: key, sessionId: null, settings: TEST_CLINIC_SETTINGS });
   return { handle, ids, actor, callerFor, close: () => handle.close() };
 }
 export type Harness = Awaited<ReturnType<typeof openHarness>>;

@@ -4,6 +4,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { NextRequest } from "next/server";
 import { appRouter } from "@concord/api";
 import { actorFromSession } from "@concord/auth";
+import { env } from "~/env";
 import { getRuntime } from "~/server/runtime";
 import { sessionIdFrom } from "~/server/session";
 
@@ -65,6 +66,7 @@ async function handler(req: NextRequest) {
         actor: session?.actor ?? null,
         actorName: session?.name ?? null,
         sessionId: session?.sessionId ?? null,
+        settings: env().clinicSettings,
         events: realtime.bus,
       };
     },
