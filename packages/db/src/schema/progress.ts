@@ -101,6 +101,8 @@ export const alerts = pgTable(
     consider: text("consider").notNull(),
     message: text("message").notNull(),
     evidence: jsonb("evidence").$type<RuleEvidence[]>().notNull(),
+    /** Where the rule comes from (a citation shown with the alert). */
+    source: text("source"),
     notify: jsonb("notify").$type<string[]>().notNull(),
     dedupeKey: text("dedupe_key").notNull(),
     /** The record whose answer raised the alert (check_in | measure), so an edit that adds a red flag raises again. */
