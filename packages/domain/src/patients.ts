@@ -57,6 +57,28 @@ export const patientListInput = z.object({
 export const emailSchema = z.email({ error: "Enter a valid email address." }).max(254).transform((e) => e.toLowerCase());
 export const personName = z.string().trim().min(1, "Enter a name.").max(120, "The name is too long (at most 120 characters).");
 
+export const PHONE_MESSAGE = "Enter a phone number of 7 to 20 digits; it may also hold spaces, +, - and brackets, e.g. +1 415 555 0142.";
+/**
+ * A patient's contact phone as entered (so the team can read it back), limited to what a dialler
+ * understands: digits, spaces, +, -, ( ) and 7–20 digits in all.
+ */
+export const phoneSchema = z
+  .string({ error: PHONE_MESSAGE })
+  .trim()
+  .max(40, PHONE_MESSAGE)
+  .regex(/^\+?[0-9 ()-]+$/, PHONE_MESSAGE)
+  .refine((v) => {
+    const digits = v.replace(/\D/g, "").length;
+    return digits >= 7 && digits <= 20;
+  }, PHONE_MESSAGE);
+
+/** An optional phone from a form: an empty field means "no phone". */
+export const optionalPhoneSchema = z
+  .string({ error: PHONE_MESSAGE })
+  .optional()
+  .transform((v) => v?.trim() || undefined)
+  .pipe(phoneSchema.optional());
+
 export const createUserInput = z
   .object({
     email: emailSchema,
@@ -68,6 +90,7 @@ export const createUserInput = z
         dateOfBirth: isoDate,
         diagnosisCode: crpsCodeSchema,
         onsetDate: isoDate,
+        phone: optionalPhoneSchema,
       })
       .optional(),
   })

@@ -5,6 +5,7 @@ export * from "./css";
 export * from "./questionnaires";
 export * from "./adherence";
 export * from "./rules";
+export * from "./crisis-resources";
 export * from "./trends";
 // Generic calendar helpers live under a namespace so they cannot clash with other modules' exports.
 export * as progressDates from "./dates";
