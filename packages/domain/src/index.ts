@@ -2,6 +2,7 @@ export * from "./roles";
 export * from "./errors";
 export * from "./patients";
 export * from "./clinic-settings";
+export * from "./dates/index";
 export * from "./access/permissions";
 export * from "./access/decide";
 export * from "./care-plan/index";

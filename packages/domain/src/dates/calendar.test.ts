@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, daysBetween, isIsoDate, isoWeekLabel, isoWeekStart, toDayNumber, fromDayNumber } from "./dates";
+import { addCalendarDays, addDays, addMonths, daysBetween, daysInMonth, isIsoDate, isoWeekLabel, isoWeekStart, toDayNumber, fromDayNumber } from "./calendar";
 
 describe("calendar dates", () => {
   it.each([
@@ -40,5 +40,28 @@ describe("calendar dates", () => {
   ])("ISO week of %s starts %s (%s)", (d, monday, label) => {
     expect(isoWeekStart(d)).toBe(monday);
     expect(isoWeekLabel(d)).toBe(label);
+  });
+
+  it.each([
+    ["2026-12-25", 14, "2027-01-08"],
+    ["2024-02-28", 1, "2024-02-29"],
+    ["2026-03-01", -1, "2026-02-28"],
+  ])("%s + %i days = %s (the care plan's addCalendarDays)", (date, days, expected) => {
+    expect(addCalendarDays(date, days)).toBe(expected);
+    expect(daysBetween(date, expected)).toBe(days);
+  });
+
+  it.each([
+    [2023, 2, 28],
+    [2024, 2, 29],
+    [1900, 2, 28],
+    [2000, 2, 29],
+    [2026, 4, 30],
+    [2026, 12, 31],
+  ])("%i-%i has %i days", (year, month, days) => expect(daysInMonth(year, month)).toBe(days));
+
+  it.each(["2023-02-30", "2026-04-31", "2026-00-10", "2026-01-00", "2026-1-1"])("refuses %s", (d) => {
+    expect(isIsoDate(d)).toBe(false);
+    expect(() => toDayNumber(d)).toThrow(RangeError);
   });
 });
