@@ -5,6 +5,7 @@ export * from "./queries/cursor";
 export * from "./queries/audit";
 export * from "./queries/users";
 export * from "./queries/patients";
+export * from "./queries/time-zones";
 export * from "./queries/care-plan";
 export * from "./queries/progress";
 export * from "./queries/alert-evaluation";

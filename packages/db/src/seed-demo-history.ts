@@ -36,7 +36,7 @@ import {
   readCarePlanDocument,
 } from "./queries/progress";
 import { raiseAlerts, ruleSnapshot } from "./queries/alert-evaluation";
-import type { DemoIds } from "./seed";
+import { type DemoIds, demoCalendarDay } from "./seed";
 
 /**
  * Demo history for the portal's first start: weeks of check-ins, measures, the alerts the rules
@@ -80,7 +80,7 @@ const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n
 type Author = { id: string; discipline: Discipline };
 
 export async function seedDemoHistory(db: Database, ids: DemoIds, options: { today?: Date } = {}): Promise<DemoHistoryResult> {
-  const today = (options.today ?? new Date()).toISOString().slice(0, 10);
+  const today = demoCalendarDay(options.today ?? new Date());
   return db.transaction(async (tx) => {
     const result: DemoHistoryResult = { checkIns: { jordan: 0, alex: 0 }, alerts: [], threads: 0 };
     if (!(await hasCheckIns(tx, ids.patients.jordan))) {

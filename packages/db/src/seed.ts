@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { todayInZone } from "@concord/domain";
 import { type Database, queryRows } from "./client";
 import { addCareTeamMember, insertPatient } from "./queries/patients";
 import { seedCarePlans } from "./seed-care-plan";
@@ -21,6 +22,17 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 export type DemoKey = (typeof DEMO_ACCOUNTS)[number]["key"];
+
+/** Each demo patient lives on their own clock: their "today", "this week" and rules follow it. */
+export const DEMO_TIME_ZONES = { alex: "America/Los_Angeles", jordan: "America/New_York", casey: "Europe/London" } as const;
+
+/**
+ * The demo's calendar day: the day in its westernmost zone, which is never ahead of any demo
+ * patient's own day, so nothing seeded "today" lies in someone's tomorrow.
+ */
+export function demoCalendarDay(now: Date): string {
+  return todayInZone(DEMO_TIME_ZONES.alex, now);
+}
 
 export interface DemoIds {
   users: Record<DemoKey, string>;
@@ -58,6 +70,7 @@ export async function seedDemo(
       dateOfBirth: "1988-04-12",
       diagnosisCode: "G90.512",
       onsetDate: daysAgo(today, 95),
+      timeZone: DEMO_TIME_ZONES.alex,
     });
     const jordan = await insertPatient(tx, {
       userId: ids.jordan,
@@ -65,6 +78,7 @@ export async function seedDemo(
       dateOfBirth: "1975-09-30",
       diagnosisCode: "G90.521",
       onsetDate: daysAgo(today, 800),
+      timeZone: DEMO_TIME_ZONES.jordan,
     });
     const casey = await insertPatient(tx, {
       userId: ids.casey,
@@ -72,6 +86,7 @@ export async function seedDemo(
       dateOfBirth: "1996-01-22",
       diagnosisCode: "G57.71",
       onsetDate: daysAgo(today, 240),
+      timeZone: DEMO_TIME_ZONES.casey,
     });
     const team = [
       ["physician", "pain_physician"],
@@ -85,7 +100,7 @@ export async function seedDemo(
       }
     }
     await addCareTeamMember(tx, { patientId: casey.id, clinicianId: ids.outsider, discipline: "pain_physician", addedBy: ids.admin });
-    await seedCarePlans(tx, { alex: alex.id, jordan: jordan.id, authors: ids, today: today.toISOString().slice(0, 10) });
+    await seedCarePlans(tx, { alex: alex.id, jordan: jordan.id, authors: ids, today: demoCalendarDay(today) });
     return { users: ids, patients: { alex: alex.id, jordan: jordan.id, casey: casey.id } };
   });
 }

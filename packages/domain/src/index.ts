@@ -3,6 +3,7 @@ export * from "./errors";
 export * from "./patients";
 export * from "./clinic-settings";
 export * from "./dates/index";
+export * from "./time-zone-inputs";
 export * from "./access/permissions";
 export * from "./access/decide";
 export * from "./care-plan/index";

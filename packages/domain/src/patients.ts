@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { timeZoneSchema } from "./clinic-settings";
+import { calendarDate } from "./dates/index";
 import { disciplineSchema, roleSchema } from "./roles";
 
 /**
@@ -37,10 +39,8 @@ export function crpsStage(onsetDate: string, today: string): "early" | "chronic"
   return months < 6 ? "early" : "chronic";
 }
 
-export const isoDate = z
-  .string({ error: "Enter a date." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date in the form YYYY-MM-DD.")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "That is not a real date.");
+/** A strict calendar date (2023-02-30 is refused, not rolled over to 2 March). */
+export const isoDate = calendarDate({ label: "The date" });
 
 export const uuid = z.uuid({ error: "This identifier is not valid." });
 
@@ -87,12 +87,15 @@ export const createUserInput = z
     password: z.string().min(12, "The password must be at least 12 characters.").max(200, "The password is too long."),
     patient: z
       .object({
-        dateOfBirth: isoDate,
+        dateOfBirth: calendarDate({ label: "Date of birth" }),
         diagnosisCode: crpsCodeSchema,
-        onsetDate: isoDate,
+        onsetDate: calendarDate({ label: "Onset date" }),
         phone: optionalPhoneSchema,
       })
+      .refine((p) => p.onsetDate >= p.dateOfBirth, { message: "The onset date cannot be before the date of birth.", path: ["onsetDate"] })
       .optional(),
+    /** The zone the person reads times in (for a patient, also the zone of their day); null or absent: the clinic's. */
+    timeZone: timeZoneSchema.nullable().optional(),
   })
   .refine((v) => v.role !== "patient" || v.patient, {
     message: "A patient account needs date of birth, diagnosis code and onset date.",

@@ -1,10 +1,25 @@
+import { DEMO_TIME_ZONES } from "@concord/db";
 import { type MatrixRow, CLINICIANS, TEAM, allow } from "./types";
 
 export const foundationRows: MatrixRow[] = [
   { path: "me.get", patientScoped: false, input: () => undefined, expect: allow(...CLINICIANS, "patient", "otherPatient", "admin") },
+  {
+    // Each caller "changes" to the zone they already have, so the rows after this one see the same days.
+    path: "me.setTimeZone",
+    patientScoped: false,
+    input: (c) => ({ timeZone: c.actor === "patient" ? DEMO_TIME_ZONES.alex : c.actor === "otherPatient" ? DEMO_TIME_ZONES.casey : null }),
+    expect: allow(...CLINICIANS, "patient", "otherPatient", "admin"),
+  },
   { path: "patients.list", patientScoped: false, input: () => ({ limit: 10 }), expect: allow(...CLINICIANS) },
   { path: "patients.get", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
   { path: "patients.careTeam", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
+  {
+    // The target is Alex: set to the zone Alex already has. Not clinical content, so an administrator may.
+    path: "patients.setTimeZone",
+    patientScoped: true,
+    input: (c) => ({ patientId: c.patientId, timeZone: DEMO_TIME_ZONES.alex }),
+    expect: allow(...TEAM, "patient", "admin"),
+  },
   { path: "admin.users.list", patientScoped: false, input: () => ({ limit: 5 }), expect: allow("admin") },
   {
     path: "admin.users.create",

@@ -15,7 +15,7 @@ export const adminRouter = {
       .query(({ ctx, input }) => listUsers(ctx.db, input)),
     create: globalProcedure("admin.user.create")
       .input(createUserInput)
-      .mutation(({ ctx, input }) => createAccount(ctx.db, ctx.actor, input, getPasswordHasher())),
+      .mutation(({ ctx, input }) => createAccount(ctx.db, ctx.actor, input, getPasswordHasher(), ctx.settings)),
     setActive: globalProcedure("admin.user.deactivate")
       .input(setUserActiveInput)
       .mutation(({ ctx, input }) => setAccountActive(ctx.db, ctx.actor, input)),

@@ -18,7 +18,7 @@ import { markCarePlanSeenByActor, viewCarePlanAsPatient } from "../use-cases/vie
 /** The shared care plan. Discipline ownership of each item is checked by the domain on every change. */
 export const carePlanRouter = {
   get: patientProcedure("carePlan.read").query(({ ctx }) =>
-    getCarePlanForEditing(ctx.db, ctx.scope.patientId, ctx.scope.facts.careTeamDiscipline),
+    getCarePlanForEditing(ctx.db, ctx.scope.patientId, ctx.scope.facts.careTeamDiscipline, ctx.settings),
   ),
 
   history: patientProcedure("carePlan.history")
@@ -31,7 +31,7 @@ export const carePlanRouter = {
       const discipline = ctx.scope.facts.careTeamDiscipline;
       // The permission already requires team membership; this keeps the type honest.
       if (!discipline) throw forbidden();
-      return updateCarePlan(ctx.db, ctx.actor, discipline, ctx.scope.patientId, input);
+      return updateCarePlan(ctx.db, ctx.actor, discipline, ctx.scope.patientId, input, ctx.settings);
     }),
 
   comment: patientProcedure("carePlan.comment")
@@ -42,7 +42,7 @@ export const carePlanRouter = {
     .input(carePlanCommentsInput)
     .query(({ ctx, input }) => getCarePlanComments(ctx.db, ctx.scope.patientId, input)),
 
-  patientView: patientProcedure("carePlan.read").query(({ ctx }) => viewCarePlanAsPatient(ctx.db, ctx.actor, ctx.scope.patientId)),
+  patientView: patientProcedure("carePlan.read").query(({ ctx }) => viewCarePlanAsPatient(ctx.db, ctx.actor, ctx.scope.patientId, ctx.settings)),
 
   markSeen: patientProcedure("carePlan.markSeen")
     .input(carePlanMarkSeenInput)
@@ -50,5 +50,5 @@ export const carePlanRouter = {
 
   pastReview: globalProcedure("carePlan.reviewList")
     .input(plansPastReviewInput)
-    .query(({ ctx, input }) => listPlansPastReviewForClinician(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => listPlansPastReviewForClinician(ctx.db, ctx.actor, input, ctx.settings)),
 } satisfies TRPCRouterRecord;

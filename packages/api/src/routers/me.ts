@@ -1,11 +1,23 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { setOwnTimeZoneInput } from "@concord/domain";
 import { globalProcedure } from "../trpc";
+import { viewerTimeZone } from "../use-cases/patient-clock";
+import { setOwnTimeZone } from "../use-cases/set-time-zone";
 
 export const meRouter = {
-  get: globalProcedure("me.read").query(({ ctx }) => ({
+  /**
+   * Who is signed in, and their clock: `timeZone` is the zone every time is shown in (their own
+   * choice, else the clinic's: `ownTimeZone` null), `today` the day it is there.
+   */
+  get: globalProcedure("me.read").query(async ({ ctx }) => ({
     userId: ctx.actor.userId,
     name: ctx.actorName,
     role: ctx.actor.role,
     patientId: ctx.actor.patientId,
+    ...(await viewerTimeZone(ctx.db, ctx.actor, ctx.settings)),
   })),
+
+  setTimeZone: globalProcedure("me.timeZone.update")
+    .input(setOwnTimeZoneInput)
+    .mutation(({ ctx, input }) => setOwnTimeZone(ctx.db, ctx.actor, input, ctx.settings)),
 } satisfies TRPCRouterRecord;

@@ -26,26 +26,26 @@ import {
 export const measuresRouter = {
   recordBudapest: patientProcedure("measure.record")
     .input(budapestInput)
-    .mutation(({ ctx, input: { patientId, ...rest } }) => recordBudapest(ctx.db, ctx.actor, patientId, rest)),
+    .mutation(({ ctx, input: { patientId, ...rest } }) => recordBudapest(ctx.db, ctx.actor, patientId, rest, ctx.settings)),
   recordCss: patientProcedure("measure.record")
     .input(cssInput)
-    .mutation(({ ctx, input: { patientId, ...rest } }) => recordCss(ctx.db, ctx.actor, patientId, rest)),
+    .mutation(({ ctx, input: { patientId, ...rest } }) => recordCss(ctx.db, ctx.actor, patientId, rest, ctx.settings)),
   recordLimbTemperature: patientProcedure("measure.record")
     .input(limbTemperatureInput)
-    .mutation(({ ctx, input: { patientId, ...rest } }) => recordLimbTemperature(ctx.db, ctx.actor, patientId, rest)),
+    .mutation(({ ctx, input: { patientId, ...rest } }) => recordLimbTemperature(ctx.db, ctx.actor, patientId, rest, ctx.settings)),
   recordLicensed: patientProcedure("measure.record")
     .input(licensedScoreInput)
-    .mutation(({ ctx, input: { patientId, ...rest } }) => recordLicensedScore(ctx.db, ctx.actor, patientId, rest)),
+    .mutation(({ ctx, input: { patientId, ...rest } }) => recordLicensedScore(ctx.db, ctx.actor, patientId, rest, ctx.settings)),
 
   submitPhq9: patientProcedure("questionnaire.submit")
     .input(phq9Input)
-    .mutation(({ ctx, input: { patientId, ...rest } }) => submitPhq9(ctx.db, ctx.actor, patientId, rest)),
+    .mutation(({ ctx, input: { patientId, ...rest } }) => submitPhq9(ctx.db, ctx.actor, patientId, rest, ctx.settings)),
   submitGad7: patientProcedure("questionnaire.submit")
     .input(gad7Input)
-    .mutation(({ ctx, input: { patientId, ...rest } }) => submitGad7(ctx.db, ctx.actor, patientId, rest)),
+    .mutation(({ ctx, input: { patientId, ...rest } }) => submitGad7(ctx.db, ctx.actor, patientId, rest, ctx.settings)),
   submitPsfs: patientProcedure("questionnaire.submit")
     .input(psfsInput)
-    .mutation(({ ctx, input: { patientId, ...rest } }) => submitPsfs(ctx.db, ctx.actor, patientId, rest)),
+    .mutation(({ ctx, input: { patientId, ...rest } }) => submitPsfs(ctx.db, ctx.actor, patientId, rest, ctx.settings)),
 
   list: patientProcedure("measure.read")
     .input(listMeasuresInput)
@@ -54,5 +54,5 @@ export const measuresRouter = {
   /** Trend charts: pain, adherence, CSS, PHQ-9, GAD-7, PSFS, with plan-change markers. */
   trends: patientProcedure("measure.read")
     .input(trendsInput)
-    .query(({ ctx, input }) => readMeasureTrends(ctx.db, ctx.scope.patientId, input)),
+    .query(({ ctx, input }) => readMeasureTrends(ctx.db, ctx.scope.patientId, input, ctx.settings)),
 } satisfies TRPCRouterRecord;

@@ -1,9 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { CRPS_CODES, type CrpsCode, crpsStage, notFound, patientListInput } from "@concord/domain";
+import { CRPS_CODES, type CrpsCode, crpsStage, notFound, patientListInput, setPatientTimeZoneInput, todayInZone } from "@concord/domain";
 import { getCareTeam, getPatient, listPatientsForClinician, writeAuditForPatients } from "@concord/db";
 import { globalProcedure, patientProcedure } from "../trpc";
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { setPatientTimeZone } from "../use-cases/set-time-zone";
 
 function describeDiagnosis(code: string) {
   const known = CRPS_CODES[code as CrpsCode];
@@ -21,25 +20,39 @@ export const patientsRouter = {
         { actorId: ctx.actor.userId, actorRole: ctx.actor.role, action: "patients.list", detail: { permission: "patient.list" } },
         page.items.map((p) => p.id),
       );
+      // The stage is counted in months, so the clinic's day serves the whole list.
+      const today = todayInZone(ctx.settings.timeZone);
       return {
         nextCursor: page.nextCursor,
-        items: page.items.map((p) => ({ ...p, diagnosis: describeDiagnosis(p.diagnosisCode), stage: crpsStage(p.onsetDate, today()) })),
+        items: page.items.map((p) => ({ ...p, diagnosis: describeDiagnosis(p.diagnosisCode), stage: crpsStage(p.onsetDate, today) })),
       };
     }),
 
   get: patientProcedure("patient.read").query(async ({ ctx }) => {
     const patient = await getPatient(ctx.db, ctx.scope.patientId);
     if (!patient) throw notFound("This patient");
+    // The patient's own day (their zone, else the clinic's): forms default to it and refuse later dates.
+    const timeZone = patient.timeZone ?? ctx.settings.timeZone;
+    const today = todayInZone(timeZone);
     return {
       id: patient.id,
       name: patient.name,
       dateOfBirth: patient.dateOfBirth,
       onsetDate: patient.onsetDate,
       diagnosis: describeDiagnosis(patient.diagnosisCode),
-      stage: crpsStage(patient.onsetDate, today()),
+      stage: crpsStage(patient.onsetDate, today),
       viewerDiscipline: ctx.scope.facts.careTeamDiscipline,
+      timeZone,
+      ownTimeZone: patient.timeZone,
+      clinicTimeZone: ctx.settings.timeZone,
+      today,
     };
   }),
+
+  /** Sets the zone of the patient's day (null: the clinic default): the team, the patient, or an administrator. */
+  setTimeZone: patientProcedure("patient.timeZone.update")
+    .input(setPatientTimeZoneInput)
+    .mutation(({ ctx, input }) => setPatientTimeZone(ctx.db, ctx.actor, input, ctx.settings)),
 
   careTeam: patientProcedure("careTeam.read").query(async ({ ctx }) => {
     const team = await getCareTeam(ctx.db, ctx.scope.patientId);

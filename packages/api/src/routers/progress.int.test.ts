@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { CSS_ITEM_IDS, latestPossibleToday, progressDates } from "@concord/domain";
-import { listAuditForPatient, queryRows, sql } from "@concord/db";
+import { demoCalendarDay, listAuditForPatient, queryRows, sql } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
 import { type Harness, openHarness } from "../testing/harness";
 
@@ -14,7 +14,9 @@ async function codeOf(promise: Promise<unknown>) {
   }
 }
 
-const today = new Date().toISOString().slice(0, 10);
+// The demo patients live in Los Angeles and New York: the day in the westernmost zone is "today" for
+// both (never a future date for either, whatever the hour in UTC).
+const today = demoCalendarDay(new Date());
 const daysAgo = (n: number) => progressDates.addDays(today, -n);
 
 function checkIn(date: string, overrides: Record<string, unknown> = {}) {

@@ -1,10 +1,9 @@
-import { type ClinicSettings, notFound } from "@concord/domain";
-import { type Database, getPatient } from "@concord/db";
+import { type Actor, type ClinicSettings, notFound, todayInZone as domainTodayInZone } from "@concord/domain";
+import { type Database, findUserById, getPatient } from "@concord/db";
 
-/** The calendar day (YYYY-MM-DD) it is now in `timeZone`. */
+/** The calendar day (YYYY-MM-DD) it is now in `timeZone` (the domain's date module does the arithmetic). */
 export function todayInZone(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return domainTodayInZone(timeZone, now);
 }
 
 /**
@@ -15,5 +14,17 @@ export async function patientToday(db: Database, patientId: string, settings: Cl
   const patient = await getPatient(db, patientId);
   if (!patient) throw notFound("This patient");
   const timeZone = patient.timeZone ?? settings.timeZone;
-  return { today: todayInZone(timeZone, now), timeZone };
+  return { today: todayInZone(timeZone, now), timeZone, ownTimeZone: patient.timeZone };
+}
+
+/**
+ * The zone times are shown in for this viewer: their own choice, else the clinic's. A patient has one
+ * clock: the zone of their record (which decides their day) wins over an account setting.
+ */
+export async function viewerTimeZone(db: Database, actor: Actor, settings: ClinicSettings, now: Date = new Date()) {
+  const patient = actor.patientId ? await getPatient(db, actor.patientId) : null;
+  const user = await findUserById(db, actor.userId);
+  const ownTimeZone = patient?.timeZone ?? user?.timeZone ?? null;
+  const timeZone = ownTimeZone ?? settings.timeZone;
+  return { timeZone, ownTimeZone, clinicTimeZone: settings.timeZone, today: todayInZone(timeZone, now) };
 }

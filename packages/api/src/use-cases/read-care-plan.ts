@@ -1,13 +1,21 @@
-import { type CarePlan, addCalendarDays, type Discipline, ROLE_LABELS, isPastReview } from "@concord/domain";
+import { type CarePlan, type ClinicSettings, addCalendarDays, type Discipline, ROLE_LABELS, isPastReview } from "@concord/domain";
 import { type Database, getCarePlan, getCareTeam, listCarePlanComments, listCarePlanRevisions, userNames } from "@concord/db";
-import { FIRST_REVIEW_AFTER_DAYS, todayUtc } from "./update-care-plan";
+import { patientToday } from "./patient-clock";
+import { FIRST_REVIEW_AFTER_DAYS } from "./update-care-plan";
 
 /**
  * The plan with its version. A patient without a plan yet gets the empty version-0 plan: the first
  * change any team clinician makes creates it, so there is no separate "create" step to race on.
  */
-export async function getCarePlanForEditing(db: Database, patientId: string, viewerDiscipline: Discipline | null) {
-  const today = todayUtc();
+export async function getCarePlanForEditing(
+  db: Database,
+  patientId: string,
+  viewerDiscipline: Discipline | null,
+  settings: ClinicSettings,
+  now: Date = new Date(),
+) {
+  // "Past review" and the default review date are read on the patient's own calendar.
+  const { today } = await patientToday(db, patientId, settings, now);
   const record = await getCarePlan(db, patientId);
   const team = await getCareTeam(db, patientId);
   const plan: CarePlan = record?.document ?? { patientId, version: 0, reviewDueAt: addCalendarDays(today, FIRST_REVIEW_AFTER_DAYS), goals: [], interventions: [] };

@@ -1,5 +1,6 @@
-import { type ChartSeries, chartSeries, invalid, latestPossibleToday, planChangeMarkers, progressDates } from "@concord/domain";
+import { type ChartSeries, type ClinicSettings, chartSeries, invalid, planChangeMarkers, progressDates } from "@concord/domain";
 import { type Database, checkInSeries, inOrder, measureSeries, planRevisionDates } from "@concord/db";
+import { patientToday } from "./patient-clock";
 
 /** Default window for the trend page; the caller may ask for any range up to ten years. */
 export const DEFAULT_TREND_DAYS = 365;
@@ -11,8 +12,15 @@ const MEASURE_SERIES = ["css", "phq9", "gad7", "psfs"] as const;
  * adherence), measure scores (CSS, PHQ-9, GAD-7, PSFS) and plan revisions (markers). Ranges longer
  * than the domain's daily limit come back as weekly means.
  */
-export async function readMeasureTrends(db: Database, patientId: string, range: { from?: string | undefined; to?: string | undefined }) {
-  const to = range.to ?? latestPossibleToday();
+export async function readMeasureTrends(
+  db: Database,
+  patientId: string,
+  range: { from?: string | undefined; to?: string | undefined },
+  settings: ClinicSettings,
+  now: Date = new Date(),
+) {
+  // The window ends on the patient's own today unless the caller names an end.
+  const to = range.to ?? (await patientToday(db, patientId, settings, now)).today;
   const from = range.from ?? progressDates.addDays(to, -(DEFAULT_TREND_DAYS - 1));
   if (from > to) throw invalid("The chart range must start on or before its end.");
   if (progressDates.daysBetween(from, to) > MAX_TREND_DAYS) throw invalid("Choose a range of ten years or less.");

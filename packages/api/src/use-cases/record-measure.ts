@@ -1,6 +1,7 @@
 import {
   type Actor,
   type BudapestInput,
+  type ClinicSettings,
   type CssItemId,
   type ItemAnswers,
   PATIENT_CRISIS_RESOURCES,
@@ -18,6 +19,7 @@ import {
 } from "@concord/domain";
 import { type Database, type MeasureRow, insertMeasure, latestMeasure } from "@concord/db";
 import { evaluateAlerts } from "./evaluate-alerts";
+import { patientToday } from "./patient-clock";
 
 export const FUTURE_MEASURE_MESSAGE = "A measure cannot be dated in the future.";
 
@@ -50,16 +52,22 @@ async function record(
   return { measure: presentMeasure(measure), alertsRaised: raised.length };
 }
 
-export async function recordBudapest(db: Database, actor: Actor, patientId: string, input: BudapestInput & { takenOn: string }) {
-  checkTakenOn(input.takenOn, latestPossibleToday());
+export async function recordBudapest(db: Database, actor: Actor, patientId: string, input: BudapestInput & { takenOn: string }, settings: ClinicSettings) {
+  checkTakenOn(input.takenOn, (await patientToday(db, patientId, settings)).today);
   const { takenOn, ...checklist } = input;
   const evaluation = evaluateBudapest(checklist);
   const saved = await record(db, actor, patientId, "budapest", takenOn, evaluation.symptomCategories, { checklist, evaluation });
   return { ...saved, evaluation };
 }
 
-export async function recordCss(db: Database, actor: Actor, patientId: string, input: { takenOn: string; items: Record<string, boolean | null> }) {
-  checkTakenOn(input.takenOn, latestPossibleToday());
+export async function recordCss(
+  db: Database,
+  actor: Actor,
+  patientId: string,
+  input: { takenOn: string; items: Record<string, boolean | null> },
+  settings: ClinicSettings,
+) {
+  checkTakenOn(input.takenOn, (await patientToday(db, patientId, settings)).today);
   const score = scoreCss(input.items as Partial<Record<CssItemId, boolean>>);
   const previous = await latestMeasure(db, patientId, "css");
   const change = cssChange(previous ? Number(previous.score) : null, score.total);
@@ -72,8 +80,14 @@ export async function recordCss(db: Database, actor: Actor, patientId: string, i
   return { ...saved, score, change, previous: previous ? { takenOn: previous.takenOn, total: Number(previous.score) } : null };
 }
 
-export async function submitPhq9(db: Database, actor: Actor, patientId: string, input: { takenOn: string; answers: ItemAnswers }) {
-  checkTakenOn(input.takenOn, latestPossibleToday());
+export async function submitPhq9(
+  db: Database,
+  actor: Actor,
+  patientId: string,
+  input: { takenOn: string; answers: ItemAnswers },
+  settings: ClinicSettings,
+) {
+  checkTakenOn(input.takenOn, (await patientToday(db, patientId, settings)).today);
   const result = scorePhq9(input.answers);
   const saved = await record(db, actor, patientId, "phq9", input.takenOn, result.total, { answers: input.answers, ...result }, {
     submittedPhq9: { date: input.takenOn, result },
@@ -82,15 +96,15 @@ export async function submitPhq9(db: Database, actor: Actor, patientId: string, 
   return { ...saved, result, crisisResources: result.selfHarmFlag ? PATIENT_CRISIS_RESOURCES : null };
 }
 
-export async function submitGad7(db: Database, actor: Actor, patientId: string, input: { takenOn: string; answers: ItemAnswers }) {
-  checkTakenOn(input.takenOn, latestPossibleToday());
+export async function submitGad7(db: Database, actor: Actor, patientId: string, input: { takenOn: string; answers: ItemAnswers }, settings: ClinicSettings) {
+  checkTakenOn(input.takenOn, (await patientToday(db, patientId, settings)).today);
   const result = scoreGad7(input.answers);
   const saved = await record(db, actor, patientId, "gad7", input.takenOn, result.total, { answers: input.answers, ...result });
   return { ...saved, result };
 }
 
-export async function submitPsfs(db: Database, actor: Actor, patientId: string, input: { takenOn: string; activities: PsfsActivity[] }) {
-  checkTakenOn(input.takenOn, latestPossibleToday());
+export async function submitPsfs(db: Database, actor: Actor, patientId: string, input: { takenOn: string; activities: PsfsActivity[] }, settings: ClinicSettings) {
+  checkTakenOn(input.takenOn, (await patientToday(db, patientId, settings)).today);
   const result = scorePsfs(input.activities);
   const activities = input.activities.map((a) => ({ activity: a.activity.trim(), score: a.score }));
   const saved = await record(db, actor, patientId, "psfs", input.takenOn, result.score, { activities, ...result });
@@ -102,8 +116,9 @@ export async function recordLimbTemperature(
   actor: Actor,
   patientId: string,
   input: { takenOn: string; differenceCelsius: number; site?: string | undefined },
+  settings: ClinicSettings,
 ) {
-  checkTakenOn(input.takenOn, latestPossibleToday());
+  checkTakenOn(input.takenOn, (await patientToday(db, patientId, settings)).today);
   const difference = Math.round(input.differenceCelsius * 10) / 10;
   const saved = await record(db, actor, patientId, "limb_temperature", input.takenOn, difference, {
     differenceCelsius: difference,
@@ -115,8 +130,14 @@ export async function recordLimbTemperature(
 }
 
 /** Licensed instruments: the score only. No item text or item answers are accepted or stored. */
-export async function recordLicensedScore(db: Database, actor: Actor, patientId: string, input: { takenOn: string; measureId: string; score: number }) {
-  checkTakenOn(input.takenOn, latestPossibleToday());
+export async function recordLicensedScore(
+  db: Database,
+  actor: Actor,
+  patientId: string,
+  input: { takenOn: string; measureId: string; score: number },
+  settings: ClinicSettings,
+) {
+  checkTakenOn(input.takenOn, (await patientToday(db, patientId, settings)).today);
   const { measureId, score } = validateLicensedScore(input.measureId, input.score);
   return record(db, actor, patientId, measureId, input.takenOn, score, {});
 }

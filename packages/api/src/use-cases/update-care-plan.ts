@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   type Actor,
   type CarePlan,
+  type ClinicSettings,
   DISCIPLINE_LABELS,
   type Discipline,
   type DomainError,
@@ -32,11 +33,10 @@ import {
   userNames,
 } from "@concord/db";
 import type { UpdateCarePlanInput } from "./care-plan-inputs";
+import { patientToday } from "./patient-clock";
 
 /** A new plan is due for its first multidisciplinary review after twelve weeks unless the team sets a date. */
 export const FIRST_REVIEW_AFTER_DAYS = 84;
-
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 export interface PlanChange {
   version: number;
@@ -82,8 +82,11 @@ export async function updateCarePlan(
   actorDiscipline: Discipline,
   patientId: string,
   input: UpdateCarePlanInput,
+  settings: ClinicSettings,
+  now: Date = new Date(),
 ) {
-  const today = todayUtc();
+  // Plan dates (a first review, a started item) are days of the patient's own calendar.
+  const { today } = await patientToday(db, patientId, settings, now);
   let plan = await getCarePlan(db, patientId);
   if (!plan) {
     // The first change creates the plan; version 0 is the empty plan every patient starts from.
@@ -117,7 +120,7 @@ export async function updateCarePlan(
     diff,
     command: input.command as Record<string, unknown>,
   });
-  await notifyPlanChange(db, { patientId, authorId: actor.userId, before, after, summary, version });
+  await notifyPlanChange(db, { patientId, authorId: actor.userId, before, after, summary, version, today });
   return { version, summary, diff, plan: { ...after, version } };
 }
 
@@ -147,7 +150,7 @@ async function assertResponsibleOnTeam(db: Database, patientId: string, before: 
  */
 async function notifyPlanChange(
   db: Database,
-  change: { patientId: string; authorId: string; before: CarePlan; after: CarePlan; summary: string; version: number },
+  change: { patientId: string; authorId: string; before: CarePlan; after: CarePlan; summary: string; version: number; today: string },
 ) {
   // Sequential on purpose: one transaction is one connection, which runs one query at a time.
   const team = await careTeamUserIds(db, change.patientId, { except: change.authorId });
@@ -165,7 +168,7 @@ async function notifyPlanChange(
   });
   if (!patientUser || patientUser === change.authorId) return;
   const seenByPatient = (plan: CarePlan) => {
-    const view = toPatientView(plan, { clinicianNames: {}, today: todayUtc() });
+    const view = toPatientView(plan, { clinicianNames: {}, today: change.today });
     return JSON.stringify([view.goals, view.upcoming, view.reviewDue]);
   };
   if (seenByPatient(change.before) === seenByPatient(change.after)) return;

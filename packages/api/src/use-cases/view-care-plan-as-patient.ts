@@ -1,6 +1,6 @@
-import { type Actor, type PlanDiffEntry, invalid, toPatientView } from "@concord/domain";
+import { type Actor, type ClinicSettings, type PlanDiffEntry, invalid, toPatientView } from "@concord/domain";
 import { type Database, getCarePlan, getCareTeam, getLastSeenVersion, listCarePlanRevisionsSince, markCarePlanSeen, userNames } from "@concord/db";
-import { todayUtc } from "./update-care-plan";
+import { patientToday } from "./patient-clock";
 
 /** Team-internal detail (notes, stop reasons, who was assigned) stays out of the patient's change list. */
 const TEAM_ONLY_PATHS = /\.(note|stopReason|responsibleClinicianId)$/;
@@ -13,8 +13,9 @@ export function patientChangeSummary(diff: readonly PlanDiffEntry[]): string | n
 }
 
 /** The plan in plain language, and what changed since this person last looked. */
-export async function viewCarePlanAsPatient(db: Database, actor: Actor, patientId: string) {
-  const today = todayUtc();
+export async function viewCarePlanAsPatient(db: Database, actor: Actor, patientId: string, settings: ClinicSettings, now: Date = new Date()) {
+  // "This week", today's dose and the next titration step follow the patient's own calendar.
+  const { today } = await patientToday(db, patientId, settings, now);
   const record = await getCarePlan(db, patientId);
   if (!record) return { exists: false as const, view: null };
   const lastSeen = await getLastSeenVersion(db, patientId, actor.userId);

@@ -36,7 +36,7 @@ export async function getPatient(db: Database, patientId: string): Promise<Patie
 
 export async function insertPatient(
   db: Database,
-  values: { userId: string | null; name: string; dateOfBirth: string; diagnosisCode: string; onsetDate: string },
+  values: { userId: string | null; name: string; dateOfBirth: string; diagnosisCode: string; onsetDate: string; timeZone?: string | null | undefined },
 ): Promise<PatientRow> {
   const [row] = await db.insert(patients).values(values).returning();
   if (!row) throw new Error("insert returned no row");

@@ -18,7 +18,7 @@ export async function findUserById(db: Database, id: string): Promise<UserRow | 
 
 export async function insertUser(
   db: Database,
-  values: { email: string; name: string; role: Role; passwordHash: string; active?: boolean },
+  values: { email: string; name: string; role: Role; passwordHash: string; active?: boolean; timeZone?: string | null | undefined },
 ): Promise<UserRow> {
   const [row] = await db
     .insert(users)

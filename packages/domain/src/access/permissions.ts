@@ -26,11 +26,17 @@ export interface PermissionPolicy {
 export const PERMISSIONS = {
   // Identity
   "me.read": { scope: "global", allow: ["anyUser"], description: "Read one's own account" },
+  "me.timeZone.update": { scope: "global", allow: ["anyUser"], description: "Choose one's own time zone (a patient's also sets the zone of their day)" },
 
   // Patients and care teams
   "patient.list": { scope: "global", allow: ["anyClinician"], description: "List the patients on one's care teams" },
   "patient.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read a patient's summary" },
   "careTeam.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "See who is on a patient's care team" },
+  "patient.timeZone.update": {
+    scope: "patient",
+    allow: ["careTeam", "patientSelf", "admin"],
+    description: "Set the time zone of a patient's day (not clinical content, so an administrator may too)",
+  },
 
   // Administration: accounts and team membership, never clinical content
   "admin.user.list": { scope: "global", allow: ["admin"], description: "List accounts" },
