@@ -34,7 +34,13 @@ test("a patient's PHQ-9 item 9 answer shows crisis resources at once and reaches
   const crisis = page.getByTestId("crisis-resources");
   await expect(crisis).toBeVisible();
   await expect(crisis.getByRole("heading")).toHaveText("You do not have to face this alone");
-  await expect(crisis).toContainText("emergency number");
+  // The demo deployment's region is the United States (CONCORD_CRISIS_REGION defaults to "us").
+  await expect(crisis.getByRole("link", { name: /^Call 911/ })).toHaveAttribute("href", "tel:911");
+  await expect(crisis.getByRole("link", { name: /^Call 988/ })).toHaveAttribute("href", "tel:988");
+  await expect(crisis).not.toContainText(/verify|example/i);
+  // …and they stay on the patient's home while the urgent alert is open.
+  await page.getByRole("link", { name: "My care" }).click();
+  await expect(page.getByTestId("crisis-resources").getByRole("link", { name: /^Call 988/ })).toBeVisible();
 
   // One check-in a day: coming back offers to edit it instead.
   await page.goto("/me/check-in");
@@ -48,6 +54,7 @@ test("a patient's PHQ-9 item 9 answer shows crisis resources at once and reaches
   const psychContext = await browser.newContext();
   const psych = await psychContext.newPage();
   await signInAndWait(psych, "psychologist@concord.demo", /\/patients$/);
+  await expect(psych.getByTestId("worklist-link")).toHaveAccessibleName(/^Worklist, \d+ urgent/);
   await psych.getByRole("link", { name: "Worklist" }).click();
   await expect(psych.getByRole("heading", { level: 1 })).toHaveText("Worklist");
   const urgent = psych.getByTestId("alert").filter({ hasText: "PHQ-9 item 9" });
@@ -55,9 +62,10 @@ test("a patient's PHQ-9 item 9 answer shows crisis resources at once and reaches
   await expect(urgent.getByText("Urgent", { exact: true })).toBeVisible();
   await expect(urgent).toContainText("Alex Morgan");
   await expect(urgent).toContainText("Consider contacting the patient today");
+  await expect(urgent.getByRole("link", { name: "Call Alex Morgan: +1 415 555 0142" })).toHaveAttribute("href", "tel:+14155550142");
 
   // …and the charts on the patient's progress tab show the check-in and the PHQ-9.
-  await urgent.getByRole("link", { name: "Alex Morgan" }).click();
+  await urgent.getByRole("link", { name: "Alex Morgan", exact: true }).click();
   await expect(psych).toHaveURL(/\/patients\/[0-9a-f-]+\/progress$/);
   await expect(psych.getByRole("link", { name: "Progress" })).toHaveAttribute("aria-current", "page");
   const phqChart = psych.getByTestId("chart-phq9");

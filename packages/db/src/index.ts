@@ -9,6 +9,7 @@ export * from "./queries/time-zones";
 export * from "./queries/care-plan";
 export * from "./queries/progress";
 export * from "./queries/alert-evaluation";
+export * from "./queries/alert-counts";
 export * from "./queries/messaging";
 export * from "./queries/messaging-events";
 export * from "./queries/messaging-notifications";

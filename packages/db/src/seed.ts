@@ -71,6 +71,8 @@ export async function seedDemo(
       diagnosisCode: "G90.512",
       onsetDate: daysAgo(today, 95),
       timeZone: DEMO_TIME_ZONES.alex,
+      // Fictional numbers only: 555-01xx (North America) and Ofcom's drama range (UK).
+      phone: "+1 415 555 0142",
     });
     const jordan = await insertPatient(tx, {
       userId: ids.jordan,
@@ -79,6 +81,7 @@ export async function seedDemo(
       diagnosisCode: "G90.521",
       onsetDate: daysAgo(today, 800),
       timeZone: DEMO_TIME_ZONES.jordan,
+      phone: "+1 212 555 0187",
     });
     const casey = await insertPatient(tx, {
       userId: ids.casey,
@@ -87,6 +90,7 @@ export async function seedDemo(
       diagnosisCode: "G57.71",
       onsetDate: daysAgo(today, 240),
       timeZone: DEMO_TIME_ZONES.casey,
+      phone: "+44 20 7946 0321",
     });
     const team = [
       ["physician", "pain_physician"],

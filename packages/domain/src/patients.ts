@@ -65,11 +65,10 @@ export const PHONE_MESSAGE = "Enter a phone number of 7 to 20 digits; it may als
 export const phoneSchema = z
   .string({ error: PHONE_MESSAGE })
   .trim()
-  .max(40, PHONE_MESSAGE)
-  .regex(/^\+?[0-9 ()-]+$/, PHONE_MESSAGE)
   .refine((v) => {
+    // One check, so a bad number gets the message once.
     const digits = v.replace(/\D/g, "").length;
-    return digits >= 7 && digits <= 20;
+    return v.length <= 40 && /^\+?[0-9 ()-]+$/.test(v) && digits >= 7 && digits <= 20;
   }, PHONE_MESSAGE);
 
 /** An optional phone from a form: an empty field means "no phone". */

@@ -92,4 +92,7 @@ export const progressRows: MatrixRow[] = [
     expect: allow(...TEAM),
   },
   { path: "alerts.worklist", patientScoped: false, input: () => ({ limit: 10 }), expect: allow("physician", "pt", "ot", "psychologist", "outsider") },
+  { path: "alerts.counts", patientScoped: false, input: () => undefined, expect: allow("physician", "pt", "ot", "psychologist", "outsider") },
+  // The patient's home only: whether to show crisis resources, never the alert.
+  { path: "patients.safety", patientScoped: true, input: p, expect: allow("patient") },
 ];

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ROLE_LABELS, isClinicianRole } from "@concord/domain";
 import { NotificationBell } from "~/components/messaging/notification-bell";
 import { SignOutButton } from "~/components/sign-out-button";
+import { WorklistLink } from "~/components/worklist-link";
 import { getSessionActor } from "~/server/session";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
@@ -29,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="brand">Concord</Link>
             <nav aria-label="Main">
               {role && isClinicianRole(role) ? <Link href="/patients">My patients</Link> : null}
-              {role && isClinicianRole(role) ? <Link href="/worklist">Worklist</Link> : null}
+              {role && isClinicianRole(role) ? <WorklistLink /> : null}
               {role === "patient" ? <Link href="/me">My care</Link> : null}
               {role === "patient" ? <Link href="/me/check-in">Check in</Link> : null}
               {role === "patient" ? <Link href="/me/progress">My progress</Link> : null}

@@ -1,14 +1,15 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { acknowledgeAlertInput, listAlertsInput, worklistInput } from "@concord/domain";
-import { listAlertsForPatient } from "@concord/db";
 import { globalProcedure, patientProcedure } from "../trpc";
 import { acknowledgeAlert } from "../use-cases/acknowledge-alert";
+import { countOpenAlerts } from "../use-cases/count-open-alerts";
 import { listAlertWorklist } from "../use-cases/list-alert-worklist";
+import { listPatientAlerts } from "../use-cases/list-patient-alerts";
 
 export const alertsRouter = {
   list: patientProcedure("alert.read")
     .input(listAlertsInput)
-    .query(({ ctx, input }) => listAlertsForPatient(ctx.db, ctx.scope.patientId, input)),
+    .query(({ ctx, input }) => listPatientAlerts(ctx.db, ctx.scope.patientId, input)),
 
   acknowledge: patientProcedure("alert.acknowledge")
     .input(acknowledgeAlertInput)
@@ -18,4 +19,7 @@ export const alertsRouter = {
   worklist: globalProcedure("alert.worklist")
     .input(worklistInput)
     .query(({ ctx, input }) => listAlertWorklist(ctx.db, ctx.actor, input)),
+
+  /** The numbers on the Worklist link: open urgent and review alerts over the clinician's own care teams. */
+  counts: globalProcedure("alert.counts").query(({ ctx }) => countOpenAlerts(ctx.db, ctx.actor)),
 } satisfies TRPCRouterRecord;

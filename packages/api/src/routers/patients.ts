@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { CRPS_CODES, type CrpsCode, crpsStage, notFound, patientListInput, setPatientTimeZoneInput, todayInZone } from "@concord/domain";
 import { getCareTeam, getPatient, listPatientsForClinician, writeAuditForPatients } from "@concord/db";
 import { globalProcedure, patientProcedure } from "../trpc";
+import { readPatientSafety } from "../use-cases/read-patient-safety";
 import { setPatientTimeZone } from "../use-cases/set-time-zone";
 
 function describeDiagnosis(code: string) {
@@ -10,7 +11,7 @@ function describeDiagnosis(code: string) {
 }
 
 export const patientsRouter = {
-  /** My patients: only those on the caller's care teams. */
+  /** My patients: only those on the caller's care teams; those with an open urgent alert first, with their open alert counts. */
   list: globalProcedure("patient.list")
     .input(patientListInput)
     .query(async ({ ctx, input }) => {
@@ -39,6 +40,8 @@ export const patientsRouter = {
       name: patient.name,
       dateOfBirth: patient.dateOfBirth,
       onsetDate: patient.onsetDate,
+      // patient.read admits the care team and the patient themself only.
+      phone: patient.phone,
       diagnosis: describeDiagnosis(patient.diagnosisCode),
       stage: crpsStage(patient.onsetDate, today),
       viewerDiscipline: ctx.scope.facts.careTeamDiscipline,
@@ -53,6 +56,9 @@ export const patientsRouter = {
   setTimeZone: patientProcedure("patient.timeZone.update")
     .input(setPatientTimeZoneInput)
     .mutation(({ ctx, input }) => setPatientTimeZone(ctx.db, ctx.actor, input, ctx.settings)),
+
+  /** The patient's own home: crisis resources while an urgent alert about them is open (never the alert itself). */
+  safety: patientProcedure("patient.safety").query(({ ctx }) => readPatientSafety(ctx.db, ctx.scope.patientId, ctx.settings)),
 
   careTeam: patientProcedure("careTeam.read").query(async ({ ctx }) => {
     const team = await getCareTeam(ctx.db, ctx.scope.patientId);

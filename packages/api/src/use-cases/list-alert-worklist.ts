@@ -1,5 +1,5 @@
 import type { Actor } from "@concord/domain";
-import { type Database, alertWorklist, writeAuditForPatients } from "@concord/db";
+import { type Database, alertWorklist, patientPhonesForClinician, writeAuditForPatients } from "@concord/db";
 
 /**
  * "Who needs attention and why": open alerts on the clinician's own care teams. The query's
@@ -13,6 +13,8 @@ export async function listAlertWorklist(db: Database, actor: Actor, params: { cu
       { actorId: actor.userId, actorRole: actor.role, action: "alerts.worklist", detail: { permission: "alert.worklist" } },
       page.items.map((a) => a.patientId),
     );
-    return page;
+    // The phone, so "contact the patient today" can be acted on from the card; the same care-team scope.
+    const phones = await patientPhonesForClinician(tx, actor.userId, page.items.map((a) => a.patientId));
+    return { ...page, items: page.items.map((a) => ({ ...a, patientPhone: phones.get(a.patientId) ?? null })) };
   });
 }

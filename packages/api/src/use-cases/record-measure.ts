@@ -4,8 +4,8 @@ import {
   type ClinicSettings,
   type CssItemId,
   type ItemAnswers,
-  PATIENT_CRISIS_RESOURCES,
   type PsfsActivity,
+  crisisResourcesFor,
   cssChange,
   evaluateBudapest,
   invalid,
@@ -93,7 +93,7 @@ export async function submitPhq9(
     submittedPhq9: { date: input.takenOn, result },
   });
   // Shown at once, whatever else happens: the patient must not wait for the team.
-  return { ...saved, result, crisisResources: result.selfHarmFlag ? PATIENT_CRISIS_RESOURCES : null };
+  return { ...saved, result, crisisResources: result.selfHarmFlag ? crisisResourcesFor(settings) : null };
 }
 
 export async function submitGad7(db: Database, actor: Actor, patientId: string, input: { takenOn: string; answers: ItemAnswers }, settings: ClinicSettings) {

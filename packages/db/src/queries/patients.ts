@@ -1,8 +1,9 @@
 import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Discipline, PatientFacts } from "@concord/domain";
 import type { Database } from "../client";
-import { careTeamMembers, patients, users } from "../schema/index";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { alerts, careTeamMembers, patients, users } from "../schema/index";
+import { InvalidCursorError, decodeCursor, encodeCursor } from "./cursor";
 
 export type PatientRow = typeof patients.$inferSelect;
 
@@ -36,7 +37,15 @@ export async function getPatient(db: Database, patientId: string): Promise<Patie
 
 export async function insertPatient(
   db: Database,
-  values: { userId: string | null; name: string; dateOfBirth: string; diagnosisCode: string; onsetDate: string; timeZone?: string | null | undefined },
+  values: {
+    userId: string | null;
+    name: string;
+    dateOfBirth: string;
+    diagnosisCode: string;
+    onsetDate: string;
+    phone?: string | null | undefined;
+    timeZone?: string | null | undefined;
+  },
 ): Promise<PatientRow> {
   const [row] = await db.insert(patients).values(values).returning();
   if (!row) throw new Error("insert returned no row");
@@ -47,6 +56,22 @@ function escapeLike(text: string) {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * A keyset cursor decoded and checked against the shape of the sort key: a cursor is user input,
+ * and a value Postgres cannot cast (a uuid that is not one) must be a clear 400, never a 500.
+ */
+function checkedCursor<T>(cursor: string | undefined, schema: z.ZodType<T>, arity: number): T | null {
+  const raw = decodeCursor<(string | number)[]>(cursor, arity);
+  if (raw === null) return null;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new InvalidCursorError();
+  return parsed.data;
+}
+
+const nameCursor = z.tuple([z.string().max(200), z.uuid()]);
+/** Urgent rank (0: an open urgent alert, 1: none), name, id. */
+const rankedNameCursor = z.tuple([z.union([z.literal(0), z.literal(1)]), z.string().max(200), z.uuid()]);
+
 export interface PatientListItem {
   id: string;
   name: string;
@@ -54,21 +79,32 @@ export interface PatientListItem {
   diagnosisCode: string;
   onsetDate: string;
   discipline: Discipline;
+  /** Open (unacknowledged) alerts of this patient, by severity. */
+  openUrgentAlerts: number;
+  openReviewAlerts: number;
 }
 
+const openAlertCount = (severity: "urgent" | "review") =>
+  sql<number>`(select count(*)::int from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.acknowledgedAt} is null and ${alerts.severity} = ${severity})`;
+/** 0 when the patient has an open urgent alert: they sort first. */
+const urgentRank = sql<number>`(case when exists (select 1 from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.acknowledgedAt} is null and ${alerts.severity} = 'urgent') then 0 else 1 end)`;
+
 /**
- * The clinician's own patients. The care-team join is the scope: a patient not on the clinician's
- * team cannot appear, whatever the search text. Keyset pagination on (name, id).
+ * The clinician's own patients: those with an open urgent alert first, then by name. The
+ * care-team join is the scope: a patient not on the clinician's team cannot appear, whatever the
+ * search text, and the alert counts are of listed patients only. Keyset pagination on
+ * (urgent rank, name, id); the rank is part of the cursor so a page boundary inside the urgent
+ * group continues in it.
  */
 export async function listPatientsForClinician(
   db: Database,
   clinicianId: string,
   params: { search?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
-  const after = decodeCursor<[string, string]>(params.cursor, 2);
+  const after = checkedCursor(params.cursor, rankedNameCursor, 3);
   const conditions = [eq(careTeamMembers.clinicianId, clinicianId)];
   if (params.search) conditions.push(ilike(patients.name, escapeLike(params.search)));
-  if (after) conditions.push(sql`(${patients.name}, ${patients.id}) > (${after[0]}, ${after[1]}::uuid)`);
+  if (after) conditions.push(sql`(${urgentRank}, ${patients.name}, ${patients.id}) > (${after[0]}::int, ${after[1]}, ${after[2]}::uuid)`);
   const rows = await db
     .select({
       id: patients.id,
@@ -77,15 +113,40 @@ export async function listPatientsForClinician(
       diagnosisCode: patients.diagnosisCode,
       onsetDate: patients.onsetDate,
       discipline: careTeamMembers.discipline,
+      openUrgentAlerts: openAlertCount("urgent"),
+      openReviewAlerts: openAlertCount("review"),
+      rank: urgentRank,
     })
     .from(careTeamMembers)
     .innerJoin(patients, eq(patients.id, careTeamMembers.patientId))
     .where(and(...conditions))
-    .orderBy(asc(patients.name), asc(patients.id))
+    .orderBy(asc(urgentRank), asc(patients.name), asc(patients.id))
     .limit(params.limit + 1);
-  const page = rows.slice(0, params.limit) as PatientListItem[];
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > params.limit && last ? encodeCursor([last.name, last.id]) : null };
+  const page: PatientListItem[] = rows.slice(0, params.limit).map(({ rank: _rank, ...row }) => ({
+    ...row,
+    discipline: row.discipline as Discipline,
+    openUrgentAlerts: Number(row.openUrgentAlerts),
+    openReviewAlerts: Number(row.openReviewAlerts),
+  }));
+  const last = rows[page.length - 1];
+  return {
+    items: page,
+    nextCursor: rows.length > params.limit && last ? encodeCursor([Number(last.rank) === 0 ? 0 : 1, last.name, last.id]) : null,
+  };
+}
+
+/**
+ * Contact phones of patients on the clinician's own care teams (for the worklist's alert cards):
+ * the care-team join is the scope, so an id of someone else's patient yields nothing.
+ */
+export async function patientPhonesForClinician(db: Database, clinicianId: string, patientIds: string[]): Promise<Map<string, string | null>> {
+  if (patientIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: patients.id, phone: patients.phone })
+    .from(careTeamMembers)
+    .innerJoin(patients, eq(patients.id, careTeamMembers.patientId))
+    .where(and(eq(careTeamMembers.clinicianId, clinicianId), inArray(patients.id, [...new Set(patientIds)])));
+  return new Map(rows.map((r) => [r.id, r.phone]));
 }
 
 export interface CareTeamMember {
@@ -130,7 +191,7 @@ export async function listPatientDirectory(
   db: Database,
   params: { search?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
-  const after = decodeCursor<[string, string]>(params.cursor, 2);
+  const after = checkedCursor(params.cursor, nameCursor, 2);
   const conditions = [];
   if (params.search) conditions.push(ilike(patients.name, escapeLike(params.search)));
   if (after) conditions.push(sql`(${patients.name}, ${patients.id}) > (${after[0]}, ${after[1]}::uuid)`);

@@ -61,6 +61,8 @@ export const PERMISSIONS = {
   "alert.read": { scope: "patient", allow: ["careTeam"], description: "Read a patient's alerts" },
   "alert.acknowledge": { scope: "patient", allow: ["careTeam"], description: "Acknowledge an alert" },
   "alert.worklist": { scope: "global", allow: ["anyClinician"], description: "Worklist of alerts on one's teams" },
+  "alert.counts": { scope: "global", allow: ["anyClinician"], description: "Counts of open urgent and review alerts on one's teams" },
+  "patient.safety": { scope: "patient", allow: ["patientSelf"], description: "Whether the patient's home shows crisis resources (never the alert itself)" },
 
   // Messaging
   "thread.list": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "List threads visible to the actor" },

@@ -33,7 +33,7 @@ export function CreateAccountForm() {
         name: get("name"),
         role,
         password: get("password"),
-        patient: role === "patient" ? { dateOfBirth: get("dateOfBirth"), diagnosisCode: get("diagnosisCode") as never, onsetDate: get("onsetDate") } : undefined,
+        patient: role === "patient" ? { dateOfBirth: get("dateOfBirth"), diagnosisCode: get("diagnosisCode") as never, onsetDate: get("onsetDate"), phone: get("phone") || undefined } : undefined,
       });
       setSuccess(`Created ${created.name} (${ROLE_LABELS[created.role]}).`);
       formElement.reset();
@@ -80,6 +80,11 @@ export function CreateAccountForm() {
           <div>
             <label htmlFor="new-onset">Onset date</label>
             <input id="new-onset" name="onsetDate" type="date" required />
+          </div>
+          <div>
+            <label htmlFor="new-phone">Phone (optional)</label>
+            <input id="new-phone" name="phone" type="tel" autoComplete="off" maxLength={40} aria-describedby="new-phone-hint" />
+            <p id="new-phone-hint" className="muted">So the team can call the patient, e.g. about an urgent alert. Digits, spaces, +, - and brackets; 7 to 20 digits.</p>
           </div>
         </fieldset>
       ) : null}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CareTeamList } from "~/components/care-team-list";
+import { CrisisResources } from "~/components/progress/crisis-resources";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
 
@@ -9,10 +10,16 @@ export default async function MyCarePage() {
   if (session.actor.role !== "patient" || !session.actor.patientId) redirect("/");
   const patientId = session.actor.patientId;
   const caller = await getCaller(session);
-  const [patient, team] = await Promise.all([caller.patients.get({ patientId }), caller.patients.careTeam({ patientId })]);
+  const [patient, team, safety] = await Promise.all([
+    caller.patients.get({ patientId }),
+    caller.patients.careTeam({ patientId }),
+    // While an urgent alert about the patient is open, their home keeps the crisis resources up.
+    caller.patients.safety({ patientId }),
+  ]);
   return (
     <>
       <h1>Hello, {patient.name.split(" ")[0]}</h1>
+      {safety.showCrisisResources && safety.resources ? <CrisisResources resources={safety.resources} /> : null}
       <p className="card">
         <Link className="button" href="/me/check-in">Today’s check-in</Link> <Link className="button secondary" href="/me/progress">My progress</Link> <Link className="button secondary" href="/me/plan">My care plan</Link>
       </p>

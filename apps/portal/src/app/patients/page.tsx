@@ -4,6 +4,12 @@ import { DISCIPLINE_LABELS, isClinicianRole } from "@concord/domain";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
 
+/** "1 urgent, 2 to review" in words (never colour alone). Plain text: the row's one link is the patient's name. */
+function OpenAlerts({ urgent, review }: { urgent: number; review: number }) {
+  if (urgent === 0 && review === 0) return <span className="muted">None</span>;
+  return <>{[urgent > 0 ? `${urgent} urgent` : null, review > 0 ? `${review} to review` : null].filter(Boolean).join(", ")}</>;
+}
+
 export default async function MyPatientsPage({ searchParams }: { searchParams: Promise<{ q?: string; after?: string }> }) {
   const session = await requireSessionActor();
   if (!isClinicianRole(session.actor.role)) redirect("/");
@@ -16,6 +22,7 @@ export default async function MyPatientsPage({ searchParams }: { searchParams: P
   return (
     <>
       <h1>My patients</h1>
+      <p className="muted">Patients with an open urgent alert are listed first.</p>
       <search>
         <form className="inline card" action="/patients">
           <div style={{ flex: 1 }}>
@@ -36,18 +43,23 @@ export default async function MyPatientsPage({ searchParams }: { searchParams: P
               <th scope="col">Diagnosis</th>
               <th scope="col">Stage</th>
               <th scope="col">Your role</th>
+              <th scope="col">Open alerts</th>
             </tr>
           </thead>
           <tbody>
             {page.items.map((p) => (
-              <tr key={p.id}>
+              <tr key={p.id} data-urgent={p.openUrgentAlerts > 0 ? "true" : undefined}>
                 <td>
                   <Link href={`/patients/${p.id}`}>{p.name}</Link>
+                  {p.openUrgentAlerts > 0 ? <> <span className="badge danger">Urgent alert</span></> : null}
                   {overdue.has(p.id) ? <> <span className="badge danger">Plan review overdue</span></> : null}
                 </td>
                 <td>{p.diagnosis.label} <span className="muted">({p.diagnosis.code})</span></td>
                 <td><span className={`badge ${p.stage === "early" ? "warn" : ""}`}>{p.stage === "early" ? "Early (< 6 months)" : "Chronic"}</span></td>
                 <td>{DISCIPLINE_LABELS[p.discipline]}</td>
+                <td>
+                  <OpenAlerts urgent={p.openUrgentAlerts} review={p.openReviewAlerts} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,9 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { telHref } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 import styles from "./progress.module.css";
@@ -11,13 +12,19 @@ export interface AlertView {
   id: string;
   patientId: string;
   patientName?: string;
+  /** The patient's contact phone (care-team outputs only); null when none is on record. */
+  patientPhone?: string | null;
   severity: "urgent" | "review";
   title: string;
   logic: string;
   consider: string;
   message: string;
   evidence: Array<{ label: string; value: string | number }>;
+  /** What raised it: a check-in, a questionnaire or measure, or a pattern over time. */
+  sourceKind?: "check_in" | "measure" | "pattern" | null;
   createdAt: Date | string;
+  /** Urgent alerts: acknowledge by this time. */
+  acknowledgeBy?: Date | string | null;
   acknowledgedAt?: Date | string | null;
   acknowledgedByName?: string | null;
   acknowledgementNote?: string | null;
@@ -25,13 +32,35 @@ export interface AlertView {
 
 const when = (d: Date | string) => `${new Date(d).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
-/** One decision-support alert: what fired, the data behind it, what to consider, and acknowledgement. */
+const SOURCE_LABELS: Record<NonNullable<AlertView["sourceKind"]>, string> = {
+  check_in: "the patient's check-in",
+  measure: "a questionnaire or clinical measure",
+  pattern: "a pattern over several check-ins or measures",
+};
+
+function CallPatient({ name, phone }: { name: string; phone: string | null }) {
+  if (!phone) return <p className={styles.noPhone}>No phone number on record for {name}.</p>;
+  return (
+    <p className={styles.alertText}>
+      <a className={styles.callPatient} href={telHref(phone)}>Call {name}: {phone}</a>
+    </p>
+  );
+}
+
+/**
+ * One decision-support alert as clinicians read it: what fired, the data behind it, what to
+ * consider, the rule and its source, and acknowledgement. Urgent alerts stand apart (strong red
+ * frame, an "Urgent" label in words, the acknowledge-by time) and carry the patient's phone.
+ */
 export function AlertCard({ alert, showPatient = false }: { alert: AlertView; showPatient?: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const acknowledge = useMutation(trpc.alerts.acknowledge.mutationOptions());
   const headingId = `alert-${alert.id}`;
+  const urgent = alert.severity === "urgent";
+  const open = !alert.acknowledgedAt;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,6 +68,8 @@ export function AlertCard({ alert, showPatient = false }: { alert: AlertView; sh
     setError(null);
     try {
       await acknowledge.mutateAsync({ patientId: alert.patientId, alertId: alert.id, note });
+      // The Worklist link's counts change with it.
+      void queryClient.invalidateQueries({ queryKey: trpc.alerts.counts.queryKey() });
       router.refresh();
     } catch (e) {
       setError(errorMessage(e));
@@ -47,8 +78,8 @@ export function AlertCard({ alert, showPatient = false }: { alert: AlertView; sh
 
   return (
     <article className={`card ${styles.alertItem}`} data-severity={alert.severity} aria-labelledby={headingId} data-testid="alert">
-      <h3 id={headingId} style={{ margin: "0 0 .25rem" }}>
-        <span className={`badge ${alert.severity === "urgent" ? "danger" : "warn"}`}>{alert.severity === "urgent" ? "Urgent" : "Review"}</span>{" "}
+      <h3 id={headingId} className={styles.alertTitle}>
+        <span className={urgent ? styles.severityUrgent : styles.severityReview}>{urgent ? "Urgent" : "Review"}</span>{" "}
         {showPatient ? (
           <>
             <Link href={`/patients/${alert.patientId}/progress`}>{alert.patientName}</Link>:{" "}
@@ -56,29 +87,31 @@ export function AlertCard({ alert, showPatient = false }: { alert: AlertView; sh
         ) : null}
         {alert.title}
       </h3>
-      <p style={{ margin: ".25rem 0" }}>{alert.message}</p>
-      <p style={{ margin: ".25rem 0" }}><strong>{alert.consider}</strong></p>
-      <details>
-        <summary>Why this fired (rule and data)</summary>
-        <p className={styles.evidence}>Rule: {alert.logic}</p>
-        <dl className={`facts ${styles.evidence}`}>
+      {urgent && open && alert.acknowledgeBy ? <p className={styles.deadline}>Acknowledge by {when(alert.acknowledgeBy)}</p> : null}
+      <p className={styles.alertText}>{alert.message}</p>
+      <p className={styles.alertText}><strong>{alert.consider}</strong></p>
+      {alert.patientName !== undefined && alert.patientPhone !== undefined ? <CallPatient name={alert.patientName} phone={alert.patientPhone} /> : null}
+      {alert.evidence.length > 0 ? (
+        <dl className={`facts ${styles.evidence}`} aria-label="Evidence">
           {alert.evidence.map((e) => (
-            <div key={e.label} style={{ display: "contents" }}>
+            <div key={e.label} className={styles.evidenceRow}>
               <dt>{e.label}</dt>
               <dd>{String(e.value)}</dd>
             </div>
           ))}
         </dl>
-      </details>
-      <p className="muted" style={{ margin: ".25rem 0", fontSize: ".85rem" }}>Raised {when(alert.createdAt)}</p>
+      ) : null}
+      <p className={styles.evidence}>Rule: {alert.logic}</p>
+      {alert.sourceKind ? <p className={styles.evidence}>Source: {SOURCE_LABELS[alert.sourceKind]}</p> : null}
+      <p className={styles.alertMeta}>Raised {when(alert.createdAt)}</p>
       {alert.acknowledgedAt ? (
-        <p className="muted" style={{ margin: ".25rem 0" }}>
+        <p className={styles.alertMeta}>
           Acknowledged by {alert.acknowledgedByName ?? "a team member"} at {when(alert.acknowledgedAt)}: “{alert.acknowledgementNote}”
         </p>
       ) : (
         <form className="inline" onSubmit={onSubmit} aria-label={`Acknowledge: ${alert.title}`}>
-          {error ? <div className="alert error" role="alert" style={{ width: "100%" }}>{error}</div> : null}
-          <div style={{ flex: 1, minWidth: "14rem" }}>
+          {error ? <div className={`alert error ${styles.ackForm}`} role="alert">{error}</div> : null}
+          <div className={styles.ackNote}>
             <label htmlFor={`note-${alert.id}`}>Note (what was done)</label>
             <input id={`note-${alert.id}`} name="note" required maxLength={2000} />
           </div>

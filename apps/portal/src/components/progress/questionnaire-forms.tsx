@@ -12,7 +12,7 @@ import {
 } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
-import { CrisisResources } from "./crisis-resources";
+import { CrisisResources, type CrisisResourcesData } from "./crisis-resources";
 import { ScaleQuestion } from "./check-in-form";
 import { localToday } from "./local-date";
 import styles from "./progress.module.css";
@@ -39,7 +39,7 @@ export function FrequencyQuestionnaire({ patientId, kind, takenOn }: { patientId
   const phq9 = useMutation(trpc.measures.submitPhq9.mutationOptions());
   const gad7 = useMutation(trpc.measures.submitGad7.mutationOptions());
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ total: number; bandLabel: string; crisis: boolean } | null>(null);
+  const [done, setDone] = useState<{ total: number; bandLabel: string; crisis: CrisisResourcesData | null } | null>(null);
   const items = kind === "phq9" ? PHQ9_ITEMS : GAD7_ITEMS;
   const stem = kind === "phq9" ? PHQ9_STEM : GAD7_STEM;
   const label = kind === "phq9" ? "PHQ-9" : "GAD-7";
@@ -53,10 +53,10 @@ export function FrequencyQuestionnaire({ patientId, kind, takenOn }: { patientId
     try {
       if (kind === "phq9") {
         const r = await phq9.mutateAsync(input);
-        setDone({ total: r.result.total, bandLabel: r.result.bandLabel, crisis: r.crisisResources !== null });
+        setDone({ total: r.result.total, bandLabel: r.result.bandLabel, crisis: r.crisisResources });
       } else {
         const r = await gad7.mutateAsync(input);
-        setDone({ total: r.result.total, bandLabel: r.result.bandLabel, crisis: false });
+        setDone({ total: r.result.total, bandLabel: r.result.bandLabel, crisis: null });
       }
       window.scrollTo({ top: 0 });
     } catch (e) {
@@ -67,7 +67,7 @@ export function FrequencyQuestionnaire({ patientId, kind, takenOn }: { patientId
   if (done) {
     return (
       <div>
-        {done.crisis ? <CrisisResources /> : null}
+        {done.crisis ? <CrisisResources resources={done.crisis} announce /> : null}
         <p className="alert success" role="status">
           Thank you — your {label} answers are saved. Score {done.total} ({done.bandLabel.toLowerCase()}). Your care team will see them.
         </p>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { notFound } from "next/navigation";
-import { DISCIPLINE_LABELS } from "@concord/domain";
+import { DISCIPLINE_LABELS, telHref } from "@concord/domain";
 import { CareTeamList } from "~/components/care-team-list";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
 import { getCaller, orNotFound } from "~/server/caller";
@@ -26,6 +26,8 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           <dl className="facts">
             <dt>Date of birth</dt>
             <dd>{patient.dateOfBirth}</dd>
+            <dt>Phone</dt>
+            <dd>{patient.phone ? <a href={telHref(patient.phone)}>Call {patient.name}: {patient.phone}</a> : <span className="muted">None on record</span>}</dd>
             <dt>Diagnosis</dt>
             <dd>{patient.diagnosis.label} ({patient.diagnosis.code})</dd>
             <dt>Affected limb</dt>

@@ -1,0 +1,51 @@
+"use client";
+import { hashKey, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect } from "react";
+import { useTRPC } from "~/trpc/react";
+import styles from "./worklist-link.module.css";
+
+/** How often the counts are asked for when nothing else has changed them. */
+const REFRESH_MS = 60_000;
+
+/**
+ * The Worklist link with the signed-in clinician's open urgent and review counts (over their own
+ * care teams), e.g. "Worklist, 1 urgent, 2 to review". Refreshed every minute, on focus, and
+ * whenever the live notification count changes (a new alert notifies the team), without opening a
+ * second event stream.
+ */
+export function WorklistLink() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const counts = useQuery(trpc.alerts.counts.queryOptions(undefined, { refetchInterval: REFRESH_MS, refetchOnWindowFocus: true }));
+
+  useEffect(() => {
+    const unreadHash = hashKey(trpc.notifications.unreadCount.queryKey());
+    const countsKey = trpc.alerts.counts.queryKey();
+    return queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === "updated" && event.action.type === "success" && event.query.queryHash === unreadHash) {
+        void queryClient.invalidateQueries({ queryKey: countsKey });
+      }
+    });
+  }, [queryClient, trpc]);
+
+  const urgent = counts.data?.urgent ?? 0;
+  const review = counts.data?.review ?? 0;
+  return (
+    <Link href="/worklist" data-testid="worklist-link">
+      Worklist
+      {urgent > 0 ? (
+        <>
+          <span className="sr-only">, </span>
+          <span className={`badge danger ${styles.count}`}>{urgent} urgent</span>
+        </>
+      ) : null}
+      {review > 0 ? (
+        <>
+          <span className="sr-only">, </span>
+          <span className={`badge warn ${styles.count}`}>{review} to review</span>
+        </>
+      ) : null}
+    </Link>
+  );
+}
