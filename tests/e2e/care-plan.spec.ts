@@ -73,7 +73,7 @@ test("physician and PT edit the same plan: the PT sees the conflict, re-applies,
   // A comment reaches the team, and the next visit reports what changed since.
   await alex.getByLabel("A question or comment for your care team").fill("Is it fine to take pregabalin with dinner?");
   await alex.getByRole("button", { name: "Send comment" }).click();
-  await expect(alex.getByRole("status")).toContainText("your care team will see your comment");
+  await expect(alex.getByRole("status")).toContainText("Your team has been told");
   await physician.reload();
   await expect(physician.getByTestId("plan-version")).toHaveText("Version 11");
   await expect(physician.getByRole("region", { name: "Comments from the team and the patient" })).toContainText("Is it fine to take pregabalin with dinner?");

@@ -7,6 +7,7 @@ export * from "./queries/users";
 export * from "./queries/patients";
 export * from "./queries/time-zones";
 export * from "./queries/care-plan";
+export * from "./queries/patient-questions";
 export * from "./queries/progress";
 export * from "./queries/alert-evaluation";
 export * from "./queries/alert-counts";

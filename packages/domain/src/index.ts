@@ -9,3 +9,4 @@ export * from "./access/decide";
 export * from "./care-plan/index";
 export * from "./progress/index";
 export * from "./messaging/index";
+export * from "./patient-questions";

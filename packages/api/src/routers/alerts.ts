@@ -1,10 +1,11 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { acknowledgeAlertInput, listAlertsInput, worklistInput } from "@concord/domain";
+import { acknowledgeAlertInput, listAlertsInput, patientQuestionsInput, worklistInput } from "@concord/domain";
 import { globalProcedure, patientProcedure } from "../trpc";
 import { acknowledgeAlert } from "../use-cases/acknowledge-alert";
 import { countOpenAlerts } from "../use-cases/count-open-alerts";
 import { listAlertWorklist } from "../use-cases/list-alert-worklist";
 import { listPatientAlerts } from "../use-cases/list-patient-alerts";
+import { listPatientQuestions } from "../use-cases/list-patient-questions";
 
 export const alertsRouter = {
   list: patientProcedure("alert.read")
@@ -19,6 +20,11 @@ export const alertsRouter = {
   worklist: globalProcedure("alert.worklist")
     .input(worklistInput)
     .query(({ ctx, input }) => listAlertWorklist(ctx.db, ctx.actor, input)),
+
+  /** Open questions from patients on the clinician's own care teams, the longest-waiting first. */
+  patientQuestions: globalProcedure("patientQuestion.worklist")
+    .input(patientQuestionsInput)
+    .query(({ ctx, input }) => listPatientQuestions(ctx.db, ctx.actor, input)),
 
   /** The numbers on the Worklist link: open urgent and review alerts over the clinician's own care teams. */
   counts: globalProcedure("alert.counts").query(({ ctx }) => countOpenAlerts(ctx.db, ctx.actor)),

@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { forbidden } from "@concord/domain";
+import { answerPatientQuestionInput, forbidden, markPatientQuestionHandledInput } from "@concord/domain";
 import { globalProcedure, patientProcedure } from "../trpc";
 import {
   carePlanCommentInput,
@@ -9,9 +9,12 @@ import {
   plansPastReviewInput,
   updateCarePlanInput,
 } from "../use-cases/care-plan-inputs";
+import { answerPatientQuestion } from "../use-cases/answer-patient-question";
 import { commentOnCarePlan } from "../use-cases/comment-on-care-plan";
+import { listCarePlanCommentsWithQuestions } from "../use-cases/list-care-plan-comments";
 import { listPlansPastReviewForClinician } from "../use-cases/list-plans-past-review";
-import { getCarePlanComments, getCarePlanForEditing, getCarePlanHistory } from "../use-cases/read-care-plan";
+import { markPatientQuestionHandled } from "../use-cases/mark-patient-question-handled";
+import { getCarePlanForEditing, getCarePlanHistory } from "../use-cases/read-care-plan";
 import { updateCarePlan } from "../use-cases/update-care-plan";
 import { markCarePlanSeenByActor, viewCarePlanAsPatient } from "../use-cases/view-care-plan-as-patient";
 
@@ -40,7 +43,17 @@ export const carePlanRouter = {
 
   comments: patientProcedure("carePlan.read")
     .input(carePlanCommentsInput)
-    .query(({ ctx, input }) => getCarePlanComments(ctx.db, ctx.scope.patientId, input)),
+    .query(({ ctx, input }) => listCarePlanCommentsWithQuestions(ctx.db, ctx.scope.patientId, input)),
+
+  /** A clinician on the team answers the patient's question with a reply comment; it leaves the worklist. */
+  answerQuestion: patientProcedure("patientQuestion.answer")
+    .input(answerPatientQuestionInput)
+    .mutation(({ ctx, input }) => answerPatientQuestion(ctx.db, ctx.actor, ctx.scope.patientId, input, ctx.settings)),
+
+  /** Settles the patient's question without a written answer (e.g. dealt with at the visit). */
+  markQuestionHandled: patientProcedure("patientQuestion.markHandled")
+    .input(markPatientQuestionHandledInput)
+    .mutation(({ ctx, input }) => markPatientQuestionHandled(ctx.db, ctx.actor, ctx.scope.patientId, input, ctx.settings)),
 
   patientView: patientProcedure("carePlan.read").query(({ ctx }) => viewCarePlanAsPatient(ctx.db, ctx.actor, ctx.scope.patientId, ctx.settings)),
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { planCommandSchema, uuid } from "@concord/domain";
+import { commentBodySchema, planCommandSchema, uuid } from "@concord/domain";
 
 /** Procedure inputs for the care plan; `patientId` is merged in by patientProcedure. */
 const cursor = z.string().max(200).optional();
@@ -16,11 +16,7 @@ export const carePlanHistoryInput = z.object({ cursor, limit: z.number().int().m
 
 export const carePlanCommentInput = z.object({
   interventionId: z.string().trim().min(1).max(100).optional(),
-  body: z
-    .string({ error: "Write a comment." })
-    .trim()
-    .min(1, { error: "Write a comment." })
-    .max(2000, { error: "Keep comments under 2000 characters." }),
+  body: commentBodySchema,
 });
 
 export const carePlanCommentsInput = z.object({ cursor, limit: z.number().int().min(1).max(100).default(50) });

@@ -1,7 +1,12 @@
-import { type Actor, interventionName, invalid } from "@concord/domain";
-import { type Database, getCarePlan, insertCarePlanComment } from "@concord/db";
+import { type Actor, type Intervention, interventionName, invalid, questionNotificationTitle, questionRecipients } from "@concord/domain";
+import { type Database, createNotifications, getCarePlan, getCareTeam, getPatient, insertCarePlanComment } from "@concord/db";
 
-/** Comments are discussion, not changes: they never move the plan's version. */
+/**
+ * Comments are discussion, not changes: they never move the plan's version. A comment the patient
+ * writes is a question to the team: in the same transaction it tells the clinician responsible for
+ * the item it names (the whole active team when nobody is), and it stays on the team's worklist
+ * until someone answers it or marks it handled.
+ */
 export async function commentOnCarePlan(
   db: Database,
   actor: Actor,
@@ -10,12 +15,9 @@ export async function commentOnCarePlan(
 ) {
   const plan = await getCarePlan(db, patientId);
   if (!plan) throw invalid("There is no care plan to comment on yet.");
-  let about: string | null = null;
-  if (input.interventionId) {
-    const item = plan.document.interventions.find((i) => i.id === input.interventionId);
-    if (!item) throw invalid("That item is not in this plan. Reload the plan and try again.");
-    about = interventionName(item);
-  }
+  const item = input.interventionId ? plan.document.interventions.find((i) => i.id === input.interventionId) : undefined;
+  if (input.interventionId && !item) throw invalid("That item is not in this plan. Reload the plan and try again.");
+  const about = item ? interventionName(item) : null;
   const row = await insertCarePlanComment(db, {
     planId: plan.id,
     patientId,
@@ -23,5 +25,25 @@ export async function commentOnCarePlan(
     authorId: actor.userId,
     body: input.body,
   });
-  return { id: row.id, createdAt: row.createdAt.toISOString(), about };
+  const isQuestion = actor.role === "patient" && actor.patientId === patientId;
+  if (isQuestion) await notifyTeamOfQuestion(db, { patientId, commentId: row.id, item, about });
+  return { id: row.id, createdAt: row.createdAt.toISOString(), about, question: isQuestion };
+}
+
+async function notifyTeamOfQuestion(
+  db: Database,
+  question: { patientId: string; commentId: string; item: Intervention | undefined; about: string | null },
+): Promise<void> {
+  // Sequential on purpose: one transaction is one connection.
+  const team = await getCareTeam(db, question.patientId);
+  const patient = await getPatient(db, question.patientId);
+  const recipients = questionRecipients(question.item?.responsibleClinicianId, team);
+  await createNotifications(db, {
+    userIds: recipients,
+    patientId: question.patientId,
+    kind: "patient_question",
+    title: questionNotificationTitle(patient?.name ?? "A patient", question.about),
+    link: `/patients/${question.patientId}/plan#comment-${question.commentId}`,
+    ref: { commentId: question.commentId },
+  });
 }

@@ -1,5 +1,5 @@
 import { type CarePlan, type ClinicSettings, addCalendarDays, type Discipline, ROLE_LABELS, isPastReview } from "@concord/domain";
-import { type Database, getCarePlan, getCareTeam, listCarePlanComments, listCarePlanRevisions, userNames } from "@concord/db";
+import { type Database, getCarePlan, getCareTeam, listCarePlanRevisions, userNames } from "@concord/db";
 import { patientToday } from "./patient-clock";
 import { FIRST_REVIEW_AFTER_DAYS } from "./update-care-plan";
 
@@ -52,23 +52,6 @@ export async function getCarePlanHistory(db: Database, patientId: string, params
       diff: r.diff,
       authorName: r.authorName,
       authorRole: ROLE_LABELS[r.authorRole],
-    })),
-  };
-}
-
-export async function getCarePlanComments(db: Database, patientId: string, params: { cursor?: string | undefined; limit: number }) {
-  const record = await getCarePlan(db, patientId);
-  if (!record) return { items: [], nextCursor: null };
-  const page = await listCarePlanComments(db, record.id, params);
-  return {
-    nextCursor: page.nextCursor,
-    items: page.items.map((c) => ({
-      id: c.id,
-      interventionId: c.interventionId,
-      body: c.body,
-      createdAt: c.createdAt.toISOString(),
-      authorName: c.authorName,
-      authorRole: ROLE_LABELS[c.authorRole],
     })),
   };
 }

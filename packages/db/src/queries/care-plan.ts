@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { CarePlan, PlanDiffEntry } from "@concord/domain";
 import type { Database } from "../client";
-import { carePlanComments, carePlanRevisions, carePlanViews, carePlans, careTeamMembers, patients, users } from "../schema/index";
+import { carePlanComments, carePlanRevisions, carePlanViews, carePlans, careTeamMembers, patientQuestionResolutions, patients, users } from "../schema/index";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 export interface CarePlanRecord {
@@ -151,14 +152,21 @@ export async function listCarePlanRevisionVersions(db: Database, planId: string)
 
 export async function insertCarePlanComment(
   db: Database,
-  values: { planId: string; patientId: string; interventionId: string | null; authorId: string; body: string },
+  values: { planId: string; patientId: string; interventionId: string | null; authorId: string; body: string; replyToId?: string | null },
 ) {
   const [row] = await db.insert(carePlanComments).values(values).returning();
   if (!row) throw new Error("insert returned no row");
   return row;
 }
 
-/** Newest first, keyset on (created_at, id). */
+const resolver = alias(users, "resolver");
+const answer = alias(carePlanComments, "answer");
+
+/**
+ * Newest first, keyset on (created_at, id). Each comment says whether the patient wrote it, what
+ * it replies to, and, for a patient's question, how it was settled (with the answer's words, so
+ * the answer shows even when the reply sits on another page).
+ */
 export async function listCarePlanComments(db: Database, planId: string, params: { cursor?: string | undefined; limit: number }) {
   const before = decodeCursor<[string, string]>(params.cursor, 2);
   const conditions = [eq(carePlanComments.planId, planId)];
@@ -169,18 +177,33 @@ export async function listCarePlanComments(db: Database, planId: string, params:
       interventionId: carePlanComments.interventionId,
       body: carePlanComments.body,
       createdAt: carePlanComments.createdAt,
+      // The database's own text keeps microseconds, which a JS Date would drop from the cursor.
+      createdAtKey: sql<string>`${carePlanComments.createdAt}::text`,
       authorId: carePlanComments.authorId,
       authorName: users.name,
       authorRole: users.role,
+      replyToId: carePlanComments.replyToId,
+      byPatient: sql<boolean>`coalesce(${patients.userId} = ${carePlanComments.authorId}, false)`,
+      resolvedHow: patientQuestionResolutions.how,
+      resolvedAt: patientQuestionResolutions.resolvedAt,
+      resolvedByName: resolver.name,
+      answerBody: answer.body,
     })
     .from(carePlanComments)
     .innerJoin(users, eq(users.id, carePlanComments.authorId))
+    .innerJoin(patients, eq(patients.id, carePlanComments.patientId))
+    .leftJoin(patientQuestionResolutions, eq(patientQuestionResolutions.commentId, carePlanComments.id))
+    .leftJoin(resolver, eq(resolver.id, patientQuestionResolutions.resolvedBy))
+    .leftJoin(answer, eq(answer.id, patientQuestionResolutions.answerId))
     .where(and(...conditions))
     .orderBy(desc(carePlanComments.createdAt), desc(carePlanComments.id))
     .limit(params.limit + 1);
   const page = rows.slice(0, params.limit);
   const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > params.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
+  return {
+    items: page.map(({ createdAtKey: _key, ...c }) => c),
+    nextCursor: rows.length > params.limit && last ? encodeCursor([last.createdAtKey, last.id]) : null,
+  };
 }
 
 export async function getLastSeenVersion(db: Database, patientId: string, userId: string): Promise<number | null> {

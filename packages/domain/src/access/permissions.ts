@@ -51,6 +51,9 @@ export const PERMISSIONS = {
   "carePlan.comment": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Comment on a plan item" },
   "carePlan.markSeen": { scope: "patient", allow: ["patientSelf"], description: "Record that the patient has seen the plan" },
   "carePlan.reviewList": { scope: "global", allow: ["anyClinician"], description: "Plans past review on one's teams" },
+  "patientQuestion.answer": { scope: "patient", allow: ["careTeam"], description: "Answer a patient's question on their plan" },
+  "patientQuestion.markHandled": { scope: "patient", allow: ["careTeam"], description: "Mark a patient's question handled without a written answer" },
+  "patientQuestion.worklist": { scope: "global", allow: ["anyClinician"], description: "Open patient questions on one's care teams" },
 
   // Progress
   "checkIn.submit": { scope: "patient", allow: ["patientSelf"], description: "Submit or edit the day's check-in" },

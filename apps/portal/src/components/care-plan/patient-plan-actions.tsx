@@ -29,13 +29,13 @@ export function PrintSummaryButton() {
 export function PlanCommentBox({
   patientId,
   label = "A question or comment for your care team",
-  thanks = "Thank you — your care team will see your comment.",
+  thanks = "Sent. Your team has been told and will answer here.",
   items = [],
 }: {
   patientId: string;
   label?: string;
   thanks?: string;
-  /** Plan items a comment can be about (clinician view); the patient comments on the plan as a whole. */
+  /** Plan items a comment can be about; a patient's question about one goes to the clinician responsible for it. */
   items?: Array<{ id: string; name: string }>;
 }) {
   const trpc = useTRPC();

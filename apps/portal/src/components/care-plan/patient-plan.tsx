@@ -1,6 +1,7 @@
 import "./care-plan.css";
 import type { RouterOutputs } from "@concord/api";
 import { formatWhen } from "./revision-diff";
+import { PlanCommentThread } from "~/components/patient-questions/plan-comment-thread";
 
 type View = NonNullable<RouterOutputs["carePlan"]["patientView"]["view"]>;
 type Comments = RouterOutputs["carePlan"]["comments"]["items"];
@@ -99,15 +100,13 @@ export function PatientPlan({ view, patientName, comments }: { view: View; patie
 
       <section className="card no-print" aria-labelledby="comments-h">
         <h2 id="comments-h" style={{ marginTop: 0 }}>Comments</h2>
-        {comments.length === 0 ? <p className="muted">No comments yet.</p> : null}
-        <ul className="plain">
-          {comments.map((c) => (
-            <li key={c.id}>
-              <strong>{c.authorName}</strong> <span className="muted">({c.authorRole}, {formatWhen(c.createdAt)})</span>
-              <div>{c.body}</div>
-            </li>
-          ))}
-        </ul>
+        <PlanCommentThread
+          comments={comments}
+          viewer="patient"
+          patientId={view.patientId}
+          patientName={patientName}
+          itemNames={new Map(actions.map((t) => [t.interventionId, t.name]))}
+        />
       </section>
     </div>
   );

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 
-const KIND_LABEL = { message: "Message", mention: "Mention", plan_change: "Plan change", alert: "Alert" } as const;
+const KIND_LABEL = { message: "Message", mention: "Mention", plan_change: "Plan change", alert: "Alert", patient_question: "Question" } as const;
 
 export function NotificationList() {
   const trpc = useTRPC();

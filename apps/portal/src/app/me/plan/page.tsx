@@ -21,7 +21,10 @@ export default async function MyCarePlanPage() {
       {view ? (
         <>
           <PatientPlan view={view} patientName={patient.name} comments={comments} />
-          <PlanCommentBox patientId={patientId} />
+          <PlanCommentBox
+            patientId={patientId}
+            items={[...new Map(view.goals.flatMap((g) => g.actions).map((t) => [t.interventionId, t.name]))].map(([id, name]) => ({ id, name }))}
+          />
           <MarkPlanSeen patientId={patientId} version={view.version} />
         </>
       ) : (

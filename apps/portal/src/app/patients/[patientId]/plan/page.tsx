@@ -4,8 +4,8 @@ import { z } from "zod";
 import { interventionName } from "@concord/domain";
 import { CarePlanEditor } from "~/components/care-plan/care-plan-editor";
 import { PlanCommentBox } from "~/components/care-plan/patient-plan-actions";
-import { formatWhen } from "~/components/care-plan/revision-diff";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
+import { PlanCommentThread } from "~/components/patient-questions/plan-comment-thread";
 import { getCaller, orNotFound } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
 
@@ -33,18 +33,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ patie
       {plan.exists ? (
         <section className="card" aria-labelledby="plan-comments-h">
           <h2 id="plan-comments-h" style={{ marginTop: 0 }}>Comments from the team and the patient</h2>
-          {comments.length === 0 ? <p className="muted">No comments yet.</p> : null}
-          <ul className="plain">
-            {comments.map((c) => (
-              <li key={c.id}>
-                <strong>{c.authorName}</strong>{" "}
-                <span className="muted">
-                  ({c.authorRole}, {formatWhen(c.createdAt)}){c.interventionId ? ` on ${itemNames.get(c.interventionId) ?? "a removed item"}` : ""}
-                </span>
-                <div>{c.body}</div>
-              </li>
-            ))}
-          </ul>
+          <PlanCommentThread comments={comments} viewer="team" patientId={patientId} patientName={patient.name} itemNames={itemNames} />
           <PlanCommentBox
             patientId={patientId}
             label="Comment (visible to the team and the patient)"
