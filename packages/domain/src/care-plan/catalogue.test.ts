@@ -10,6 +10,7 @@ import {
   getTherapy,
   therapiesByCategory,
 } from "./catalogue";
+import { MEDICATION_AGENTS, getAgent } from "./medication-agents";
 
 /** Every therapy named in /work/shared/CRPS-DOMAIN.md, with the category of its table row. */
 const REFERENCE: Array<[term: string, category: TherapyCategory]> = [
@@ -22,6 +23,7 @@ const REFERENCE: Array<[term: string, category: TherapyCategory]> = [
   ["duloxetine", "medication"],
   ["amitriptyline", "medication"],
   ["nsaids", "medication"],
+  ["oral corticosteroid course", "medication"],
   ["topical lidocaine", "medication"],
   ["topical capsaicin", "medication"],
   ["bisphosphonates", "medication"],
@@ -91,23 +93,63 @@ describe("therapy catalogue entries", () => {
   });
 
   it.each([
-    ["gabapentin", "mg", 1200],
-    ["pregabalin", "mg", 300],
-    ["duloxetine", "mg", 120],
-    ["amitriptyline", "mg", 150],
-    ["nsaids", "mg", 800],
-    ["topical-lidocaine", "patch", 3],
-    ["topical-capsaicin", "%", 8],
-    ["bisphosphonates", "mg", 100],
-  ])("%s has a data-entry bound of %s ≤ %d", (id, unit, max) => {
+    ["gabapentin", ["gabapentin"]],
+    ["pregabalin", ["pregabalin"]],
+    ["duloxetine", ["duloxetine"]],
+    ["amitriptyline", ["amitriptyline"]],
+    ["nsaids", ["ibuprofen", "naproxen", "diclofenac-gel"]],
+    ["corticosteroid-course", ["prednisolone"]],
+    ["topical-lidocaine", ["lidocaine-5-patch"]],
+    ["topical-capsaicin", ["capsaicin-8-patch", "capsaicin-cream"]],
+    ["bisphosphonates", ["alendronate", "pamidronate", "neridronate", "clodronate", "zoledronic-acid"]],
+  ])("%s is prescribed by agent: %j", (id, agentIds) => {
     const t = getTherapy(id);
     if (t?.prescriptionKind !== "medication") throw new Error(`${id} is not a medication`);
-    expect(t.doseLimits.find((l) => l.unit === unit)?.max).toBe(max);
-    expect(t.routes.length).toBeGreaterThan(0);
+    expect(t.agents.map((a) => a.id)).toEqual(agentIds);
+  });
+
+  it("gives every medication at least one agent, and every agent a medication", () => {
+    const medications = THERAPY_CATALOGUE.filter((t) => t.prescriptionKind === "medication");
+    for (const t of medications) expect(t.prescriptionKind === "medication" && t.agents.length).toBeGreaterThan(0);
+    for (const a of MEDICATION_AGENTS) expect(getTherapy(a.therapyId)?.prescriptionKind).toBe("medication");
+  });
+
+  it.each([
+    ["pamidronate", "iv", "mg", 90],
+    ["zoledronic-acid", "iv", "mg", 5],
+    ["neridronate", "iv", "mg", 100],
+    ["clodronate", "iv", "mg", 300],
+    ["alendronate", "oral", "mg", 40],
+    ["diclofenac-gel", "topical", "g", 32],
+    ["lidocaine-5-patch", "topical", "patch", 3],
+  ] as const)("%s is %s, in %s, at most %d a day", (id, route, unit, perDay) => {
+    expect(getAgent(id)).toMatchObject({ route, unit, perDay: { max: perDay } });
+  });
+});
+
+describe("medication agents", () => {
+  it.each(MEDICATION_AGENTS.map((a) => [a.id, a] as const))("%s has sane, sourced bounds", (id, a) => {
+    expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(getAgent(id)).toBe(a);
+    expect(a.perDose.min).toBeGreaterThan(0);
+    expect(a.perDose.min).toBeLessThanOrEqual(a.perDose.max);
+    expect(a.perDose.max).toBeLessThanOrEqual(a.perDay.max);
+    expect(a.perDose.source.length).toBeGreaterThan(20);
+    expect(a.perDay.source.length).toBeGreaterThan(20);
+    expect(a.unit).not.toBe("%");
+    // A fixed regimen is one dose a day, so its daily maximum is the per-dose maximum.
+    if (a.dosing !== "daily") expect(a.perDay.max).toBe(a.perDose.max);
+    // Patient-facing names never carry the "(verify)" marks kept for clinicians in the sources.
+    expect(a.name).not.toMatch(/verify/i);
+  });
+
+  it("has unique ids", () => {
+    expect(new Set(MEDICATION_AGENTS.map((a) => a.id)).size).toBe(MEDICATION_AGENTS.length);
   });
 
   it("returns undefined for an unknown id", () => {
     expect(getTherapy("leeches")).toBeUndefined();
+    expect(getAgent("leeches")).toBeUndefined();
   });
 });
 

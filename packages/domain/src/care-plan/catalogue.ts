@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DISCIPLINES, type Discipline } from "../roles";
 import type { GoalId } from "./goals";
-import type { DoseUnit, MedicationRoute } from "./prescription";
+import { type MedicationAgent, agentsOf } from "./medication-agents";
 
 export const THERAPY_CATEGORIES = [
   "pt_ot",
@@ -70,18 +70,6 @@ export const CATEGORY_PRESCRIPTION_KIND = {
   experimental: "experimental",
 } as const satisfies Record<TherapyCategory, PrescriptionKind>;
 
-/**
- * Sanity bounds for data entry, not dosing advice: they catch a slipped digit (900 for 90), not
- * an inappropriate dose. The prescriber remains responsible for the dose itself.
- */
-export interface DoseLimit {
-  unit: DoseUnit;
-  /** Inclusive upper bound; every dose must also be above 0. */
-  max: number;
-  /** How the bound reads after the number, e.g. "per dose", "at a time". */
-  per: string;
-}
-
 interface TherapyBase {
   /** Stable, kebab-case; stored on interventions, so never rename one. */
   id: string;
@@ -98,8 +86,11 @@ interface TherapyBase {
 
 export interface MedicationTherapy extends TherapyBase {
   prescriptionKind: "medication";
-  doseLimits: readonly DoseLimit[];
-  routes: readonly MedicationRoute[];
+  /**
+   * What is actually prescribed, each with its own route, unit and bounds (medication-agents.ts):
+   * one bound for a whole class is wrong by an order of magnitude between its agents.
+   */
+  agents: readonly MedicationAgent[];
 }
 
 export interface NonMedicationTherapy extends TherapyBase {
@@ -127,13 +118,9 @@ function therapy(category: Exclude<TherapyCategory, "medication">, entry: Entry)
   return { ...base(category, entry), prescriptionKind: CATEGORY_PRESCRIPTION_KIND[category] };
 }
 
-function medication(
-  entry: Entry & { doseLimits: readonly DoseLimit[]; routes: readonly MedicationRoute[] },
-): MedicationTherapy {
-  return { ...base("medication", entry), prescriptionKind: "medication", doseLimits: entry.doseLimits, routes: entry.routes };
+function medication(entry: Entry): MedicationTherapy {
+  return { ...base("medication", entry), prescriptionKind: "medication", agents: agentsOf(entry.id) };
 }
-
-const perDose = (max: number, unit: DoseUnit = "mg"): DoseLimit => ({ unit, max, per: "per dose" });
 
 export const THERAPY_CATALOGUE: readonly Therapy[] = [
   // Physical and occupational therapy
@@ -169,71 +156,55 @@ export const THERAPY_CATALOGUE: readonly Therapy[] = [
     id: "gabapentin",
     name: "Gabapentin",
     goals: ["pain"],
-    doseLimits: [perDose(1200)],
-    routes: ["oral"],
     patientExplanation: "A medicine for nerve pain that can calm overactive pain signals. The dose is usually adjusted in steps.",
   }),
   medication({
     id: "pregabalin",
     name: "Pregabalin",
     goals: ["pain"],
-    doseLimits: [perDose(300)],
-    routes: ["oral"],
     patientExplanation: "A nerve pain medicine similar to gabapentin. The dose is usually adjusted in steps while your team checks how it suits you.",
   }),
   medication({
     id: "duloxetine",
     name: "Duloxetine",
     goals: ["pain"],
-    doseLimits: [perDose(120)],
-    routes: ["oral"],
     patientExplanation: "A medicine that can reduce nerve pain and may also help with mood.",
   }),
   medication({
     id: "amitriptyline",
     name: "Amitriptyline",
     goals: ["pain"],
-    doseLimits: [perDose(150)],
-    routes: ["oral"],
     patientExplanation: "A medicine used at low doses to ease nerve pain; it may also help with sleep.",
   }),
   medication({
     id: "nsaids",
     name: "Anti-inflammatory drugs (NSAIDs)",
     goals: ["pain"],
-    // Recorded as the ibuprofen-equivalent dose so one bound covers the class.
-    doseLimits: [{ unit: "mg", max: 800, per: "per dose (ibuprofen equivalent)" }],
-    routes: ["oral", "topical"],
     patientExplanation: "Anti-inflammatory painkillers, such as ibuprofen, that can reduce pain and swelling.",
+  }),
+  medication({
+    id: "corticosteroid-course",
+    name: "Oral corticosteroid course",
+    goals: ["pain"],
+    patientExplanation:
+      "A short course of a steroid medicine taken by mouth, which may calm inflammation in early CRPS. The dose is usually lowered step by step before it stops.",
   }),
   medication({
     id: "topical-lidocaine",
     name: "Topical lidocaine",
     goals: ["pain"],
-    doseLimits: [
-      { unit: "patch", max: 3, per: "at a time (5% patches)" },
-      { unit: "%", max: 5, per: "strength" },
-    ],
-    routes: ["topical"],
     patientExplanation: "A numbing medicine applied to the skin as a patch or cream, to reduce pain in one area.",
   }),
   medication({
     id: "topical-capsaicin",
     name: "Topical capsaicin",
     goals: ["pain"],
-    doseLimits: [
-      { unit: "%", max: 8, per: "strength" },
-      { unit: "patch", max: 4, per: "at a time" },
-    ],
-    routes: ["topical"],
     patientExplanation: "A cream or patch made from chilli pepper extract that can dull pain signals from the skin. It may feel warm or sting at first.",
   }),
   medication({
     id: "bisphosphonates",
     name: "Bisphosphonates",
     goals: ["pain"],
-    doseLimits: [perDose(100)],
-    routes: ["oral", "iv"],
     patientExplanation: "Medicines often used for bone health that may reduce pain for some people with CRPS.",
   }),
 

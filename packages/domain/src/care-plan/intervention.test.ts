@@ -116,6 +116,11 @@ describe("intervention schema", () => {
     ["a non-owner discipline", { ownerDiscipline: "psychologist" }, "cannot own this item; choose the pain physician"],
     ["details of another kind", { details: { kind: "self_management", frequency: "daily" } }, "need medication details"],
     ["a trial on a non-medication", { ...mirrorTherapy(), trialEntries: [{ type: "response", pain: 3, date: "2026-03-01" }] }, "Only medications"],
+    ["another therapy's agent", { details: { ...base.details, agentId: "naproxen" } }, "Naproxen is not listed under this therapy."],
+    ["a class without its agent and no review", { therapyId: "nsaids", details: { ...base.details, agentId: null } }, "Name the medicine (its agent)."],
+    ["a custom medication with an agent", { custom: true, therapyId: null, customName: "Cream", details: { ...base.details, maxDailyDose: 4 } }, "A custom medication has no catalogue agent."],
+    ["a custom medication without its maximum", { custom: true, therapyId: null, customName: "Cream", details: { ...base.details, agentId: null } }, "A custom medication needs a maximum daily dose."],
+    ["no doses per day outside a review", { details: { ...base.details, dosesPerDay: null } }, "Doses per day must be a whole number from 1 to 6."],
   ])("refuses %s", (_label, overrides, message) => {
     const result = interventionSchema.safeParse({ ...base, ...overrides });
     expect(result.success).toBe(false);
@@ -135,6 +140,8 @@ describe("interventionName", () => {
     [mirrorTherapy(), "Mirror therapy (graded motor imagery)"],
     [pacingDiary(), "Pacing diary"],
     [{ custom: false, customName: null, therapyId: "gone" }, "gone"],
+    [{ custom: false, customName: null, therapyId: "nsaids", details: { kind: "medication", agentId: "naproxen" } }, "Naproxen"],
+    [{ custom: false, customName: null, therapyId: "nsaids", details: { kind: "medication", agentId: null } }, "Anti-inflammatory drugs (NSAIDs)"],
   ])("names %#", (item, name) => {
     expect(interventionName(item)).toBe(name);
   });

@@ -10,6 +10,8 @@ import {
 } from "./catalogue";
 import { calendarDateSchema } from "./dates";
 import { goalIdSchema } from "./goals";
+import { upgradeLegacyIntervention } from "./legacy-medication";
+import { agentsOf, getAgent } from "./medication-agents";
 import { trialEntrySchema } from "./medication-trial";
 import { type PrescriptionDetails, prescriptionDetailsSchema } from "./prescription";
 
@@ -23,62 +25,100 @@ export const EXPERIMENTAL_NEEDS_CONSENT =
 
 const optionalText = z.string().trim().max(2000, { error: "Keep notes under 2000 characters." }).nullable();
 
-/** One therapy in a patient's plan, from the catalogue or defined by the team. */
-export const interventionSchema = z
-  .object({
-    id: z.string().min(1),
-    therapyId: z.string().min(1).nullable(),
-    custom: z.boolean(),
-    customName: z.string().trim().min(2).max(200).nullable(),
-    category: therapyCategorySchema,
-    ownerDiscipline: disciplineSchema,
-    /** null while a proposal waits for the owning discipline to take it on. */
-    responsibleClinicianId: z.string().min(1).nullable(),
-    goalIds: z
-      .array(goalIdSchema)
-      .min(1, { error: "Link the intervention to at least one goal." })
-      .refine((ids) => new Set(ids).size === ids.length, { error: "Link each goal only once." }),
-    status: interventionStatusSchema,
-    startDate: calendarDateSchema.nullable(),
-    nextReviewDate: calendarDateSchema.nullable(),
-    note: optionalText,
-    details: prescriptionDetailsSchema,
-    stopReason: optionalText,
-    trialEntries: z.array(trialEntrySchema).default([]),
-  })
-  .superRefine((i, ctx) => {
-    const issue = (message: string, path: string) => ctx.addIssue({ code: "custom", message, path: [path] });
-    if (i.custom) {
-      if (i.therapyId !== null) issue("A custom intervention has no catalogue therapy.", "therapyId");
-      if (!i.customName) issue("Name the custom intervention.", "customName");
-    } else {
-      const therapy = i.therapyId === null ? undefined : getTherapy(i.therapyId);
-      if (!therapy) issue(`Unknown therapy “${i.therapyId ?? ""}”.`, "therapyId");
-      else if (therapy.category !== i.category) issue(`${therapy.name} belongs under ${THERAPY_CATEGORY_LABELS[therapy.category]}.`, "category");
-      if (i.customName !== null) issue("Only custom interventions carry a custom name.", "customName");
-    }
-    if (i.details.kind !== CATEGORY_PRESCRIPTION_KIND[i.category]) {
-      issue(`${THERAPY_CATEGORY_LABELS[i.category]} need ${CATEGORY_PRESCRIPTION_KIND[i.category].replace("_", "-")} details.`, "details");
-    }
-    if (!CATEGORY_OWNERS[i.category].includes(i.ownerDiscipline)) {
-      issue(ownerMismatchMessage(i.category, i.ownerDiscipline), "ownerDiscipline");
-    }
-    if (i.status === "stopped" && !i.stopReason) issue(`${STOP_NEEDS_REASON}.`, "stopReason");
-    if (i.trialEntries.length > 0 && i.details.kind !== "medication") {
-      issue("Only medications keep a trial history.", "trialEntries");
-    }
-  });
+/**
+ * One therapy in a patient's plan, from the catalogue or defined by the team. Stored plans are read
+ * through this schema, so a medication entry saved before agents is upgraded on the way in.
+ */
+export const interventionSchema = z.preprocess(
+  upgradeLegacyIntervention,
+  z
+    .object({
+      id: z.string().min(1),
+      therapyId: z.string().min(1).nullable(),
+      custom: z.boolean(),
+      customName: z.string().trim().min(2).max(200).nullable(),
+      category: therapyCategorySchema,
+      ownerDiscipline: disciplineSchema,
+      /** null while a proposal waits for the owning discipline to take it on. */
+      responsibleClinicianId: z.string().min(1).nullable(),
+      goalIds: z
+        .array(goalIdSchema)
+        .min(1, { error: "Link the intervention to at least one goal." })
+        .refine((ids) => new Set(ids).size === ids.length, { error: "Link each goal only once." }),
+      status: interventionStatusSchema,
+      startDate: calendarDateSchema.nullable(),
+      nextReviewDate: calendarDateSchema.nullable(),
+      note: optionalText,
+      details: prescriptionDetailsSchema,
+      stopReason: optionalText,
+      trialEntries: z.array(trialEntrySchema).default([]),
+    })
+    .superRefine((i, ctx) => {
+      const issue = (message: string, path: string) => ctx.addIssue({ code: "custom", message, path: [path] });
+      if (i.custom) {
+        if (i.therapyId !== null) issue("A custom intervention has no catalogue therapy.", "therapyId");
+        if (!i.customName) issue("Name the custom intervention.", "customName");
+      } else {
+        const therapy = i.therapyId === null ? undefined : getTherapy(i.therapyId);
+        if (!therapy) issue(`Unknown therapy “${i.therapyId ?? ""}”.`, "therapyId");
+        else if (therapy.category !== i.category) issue(`${therapy.name} belongs under ${THERAPY_CATEGORY_LABELS[therapy.category]}.`, "category");
+        if (i.customName !== null) issue("Only custom interventions carry a custom name.", "customName");
+      }
+      if (i.details.kind !== CATEGORY_PRESCRIPTION_KIND[i.category]) {
+        issue(`${THERAPY_CATEGORY_LABELS[i.category]} need ${CATEGORY_PRESCRIPTION_KIND[i.category].replace("_", "-")} details.`, "details");
+      }
+      if (!CATEGORY_OWNERS[i.category].includes(i.ownerDiscipline)) {
+        issue(ownerMismatchMessage(i.category, i.ownerDiscipline), "ownerDiscipline");
+      }
+      if (i.status === "stopped" && !i.stopReason) issue(`${STOP_NEEDS_REASON}.`, "stopReason");
+      if (i.trialEntries.length > 0 && i.details.kind !== "medication") {
+        issue("Only medications keep a trial history.", "trialEntries");
+      }
+      if (i.details.kind === "medication") medicationConsistency(i.custom, i.therapyId, i.details, (m) => issue(m, "details"));
+    }),
+);
 export type Intervention = z.infer<typeof interventionSchema>;
+
+/**
+ * What a stored medication entry must hold whatever its history: a catalogue agent of its own
+ * therapy (a custom one has none), and, unless it awaits review, doses per day and, for a custom
+ * medication, the physician's maximum daily dose. Bounds are checked when details change.
+ */
+function medicationConsistency(
+  custom: boolean,
+  therapyId: string | null,
+  d: Extract<PrescriptionDetails, { kind: "medication" }>,
+  issue: (message: string) => void,
+): void {
+  const awaitingReview = d.reviewNeeded.length > 0;
+  if (custom) {
+    if (d.agentId !== null) issue("A custom medication has no catalogue agent.");
+    if (d.maxDailyDose === null && !awaitingReview) issue("A custom medication needs a maximum daily dose.");
+    return;
+  }
+  if (d.agentId === null) {
+    if (!awaitingReview) issue("Name the medicine (its agent).");
+    return;
+  }
+  if (!therapyId || !agentsOf(therapyId).some((a) => a.id === d.agentId)) {
+    issue(`${getAgent(d.agentId)?.name ?? d.agentId} is not listed under this therapy.`);
+  }
+}
 
 export function ownerMismatchMessage(category: Intervention["category"], owner: Intervention["ownerDiscipline"]): string {
   const owners = CATEGORY_OWNERS[category].map((d) => DISCIPLINE_LABELS[d].toLowerCase()).join(" or ");
   return `The ${DISCIPLINE_LABELS[owner].toLowerCase()} cannot own this item; choose the ${owners}.`;
 }
 
-export function interventionName(i: Pick<Intervention, "custom" | "customName" | "therapyId">): string {
+type Named = Pick<Intervention, "custom" | "customName" | "therapyId"> & { details?: { kind: string; agentId?: string | null } };
+
+/** A medication is named by its agent ("Naproxen"), never by its class alone when the agent is known. */
+export function interventionName(i: Named): string {
   if (i.custom) return i.customName ?? "Custom intervention";
   if (i.therapyId === null) return "Unknown therapy";
-  return getTherapy(i.therapyId)?.name ?? i.therapyId;
+  const agentId = i.details?.kind === "medication" ? i.details.agentId : null;
+  const agent = agentId ? getAgent(agentId) : undefined;
+  return agent?.name ?? getTherapy(i.therapyId)?.name ?? i.therapyId;
 }
 
 /** Allowed moves. Completed and stopped are terminal: restarting is a new, separately reviewed item. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { calendarDateSchema } from "./dates";
 import { requiredText, wholeNumberBetween } from "./fields";
-import { type DoseUnit, doseUnitSchema, doseValueSchema } from "./prescription";
+import { type DoseUnit, doseUnitSchema, doseValueSchema, titrationStepSchema } from "./prescription";
 
 export const SIDE_EFFECT_SEVERITIES = ["mild", "moderate", "severe"] as const;
 export type SideEffectSeverity = (typeof SIDE_EFFECT_SEVERITIES)[number];
@@ -14,6 +14,8 @@ export const doseChangeEntrySchema = z.object({
   unit: doseUnitSchema,
   date: calendarDateSchema,
   reason: requiredText(2, 500, "Give a reason for the dose change."),
+  /** Planned steps the change made meaningless, taken out of the plan with it (titration.ts). */
+  withdrawnSteps: z.array(titrationStepSchema).optional(),
 });
 
 export const responseEntrySchema = z.object({

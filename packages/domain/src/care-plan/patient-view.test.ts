@@ -22,8 +22,6 @@ const options: PatientViewOptions = {
 const fullPlan = (extra: Intervention[] = []) =>
   plan([pregabalin(), mirrorTherapy(), nerveBlock(), cbtProposal(), sleepHygiene(), vrProposal(), pacingDiary(), ...extra]);
 
-const actions = (view: ReturnType<typeof toPatientView>) => view.goals.flatMap((g) => g.actions.map((t) => t.action));
-
 describe("toPatientView: to-dos", () => {
   const view = toPatientView(fullPlan(), options);
 
@@ -37,9 +35,10 @@ describe("toPatientView: to-dos", () => {
     expect(view.goals[0]?.targets).toEqual(["Average pain at most 4/10 by 1 Jun 2026"]);
   });
 
-  it("restates each active item in plain words", () => {
+  it("restates each active item in plain words, under every goal it serves", () => {
     expect(view.goals.find((g) => g.goalId === "pain")?.actions.map((t) => t.action)).toEqual([
-      "Pregabalin 75 mg by mouth, twice daily",
+      "Pregabalin 75 mg by mouth, twice a day",
+      "Mirror therapy: 3 sets of 10, daily — stage: left/right judgement",
       "Sympathetic nerve block planned for 7 Mar 2026 (left side)",
     ]);
     expect(view.goals.find((g) => g.goalId === "mobility")?.actions.map((t) => t.action)).toEqual([
@@ -55,10 +54,21 @@ describe("toPatientView: to-dos", () => {
     expect(all).not.toContain("Virtual reality");
   });
 
-  it("lists an item once, under its first goal, naming the other goals it helps", () => {
-    const mirror = view.goals.flatMap((g) => g.actions).filter((t) => t.interventionId === "iv-mirror");
-    expect(mirror).toHaveLength(1);
-    expect(mirror[0]?.alsoHelps).toEqual(["Ease pain and sensitivity to touch"]);
+  it("lists an item under each goal it serves, naming the other goals there, and once in the week's list", () => {
+    // Mirror therapy serves mobility first, then pain.
+    const byGoal = view.goals.flatMap((g) => g.actions.filter((t) => t.interventionId === "iv-mirror").map((t) => [g.goalId, t.alsoHelps]));
+    expect(byGoal).toEqual([
+      ["pain", ["Move more easily and build strength"]],
+      ["mobility", ["Ease pain and sensitivity to touch"]],
+    ]);
+    expect(view.actions.filter((t) => t.interventionId === "iv-mirror")).toHaveLength(1);
+    expect(view.actions.map((t) => t.interventionId)).toEqual(["iv-preg", "iv-mirror", "iv-block", "iv-sleep", "iv-diary"]);
+  });
+
+  it("names a paused item as on hold under each goal it serves", () => {
+    const paused = toPatientView(plan([{ ...mirrorTherapy(), status: "paused" }]), options);
+    expect(paused.goals.filter((g) => g.onHold.includes("Mirror therapy")).map((g) => g.goalId)).toEqual(["pain", "mobility"]);
+    expect(paused.actions).toEqual([]);
   });
 
   it("names the responsible clinician's own discipline when it differs from the owner's", () => {
@@ -114,10 +124,11 @@ describe("toPatientView: doses over time", () => {
     id: "iv-preg",
     details: {
       kind: "medication",
+      agentId: "pregabalin",
       dose: 75,
       unit: "mg",
       route: "oral",
-      schedule: "twice daily",
+      dosesPerDay: 2,
       titrationSteps: [
         { dose: 150, startsOn: "2026-03-01" },
         { dose: 225, startsOn: "2026-03-09", note: "if tolerated" },
@@ -127,17 +138,46 @@ describe("toPatientView: doses over time", () => {
 
   it("shows today's dose and the next planned step", () => {
     const action = toPatientView(plan([titrated]), options).goals[0]?.actions[0];
-    expect(action?.action).toBe("Pregabalin 150 mg by mouth, twice daily");
+    expect(action?.action).toBe("Pregabalin 150 mg by mouth, twice a day");
     expect(action?.nextStep).toBe("From 9 Mar 2026: 225 mg (if tolerated)");
   });
 
-  it("uses plain route and unit wording", () => {
-    const lidocaine = intervention({
-      id: "iv-lido",
-      therapyId: "topical-lidocaine",
-      details: { kind: "medication", dose: 2, unit: "patch", route: "topical", schedule: "12 hours on, 12 hours off" },
+  it("never shows a planned step at the dose already taken (a plan saved before dose changes reconciled steps)", () => {
+    const stale = intervention({
+      id: "iv-preg",
+      details: { kind: "medication", agentId: "pregabalin", dose: 150, unit: "mg", route: "oral", dosesPerDay: 2, titrationSteps: [{ dose: 150, startsOn: "2026-03-08" }] },
     });
-    expect(actions(toPatientView(plan([lidocaine]), options))).toEqual(["Topical lidocaine 2 patches on the skin, 12 hours on, 12 hours off"]);
+    expect(toPatientView(plan([stale]), options).actions[0]?.nextStep).toBeNull();
+    const after = intervention({ ...stale, details: { ...stale.details, titrationSteps: [{ dose: 150, startsOn: "2026-03-08" }, { dose: 225, startsOn: "2026-03-15" }] } });
+    expect(toPatientView(plan([after]), options).actions[0]?.nextStep).toBe("From 15 Mar 2026: 225 mg");
+  });
+
+  it.each([
+    ["topical-lidocaine", { agentId: "lidocaine-5-patch", dose: 2, unit: "patch", route: "topical", dosesPerDay: 1, schedule: "12 hours on, 12 hours off" }, "Lidocaine 5% patch 2 patches on the skin, once a day (12 hours on, 12 hours off)"],
+    ["nsaids", { agentId: "naproxen", dose: 250, unit: "mg", route: "oral", dosesPerDay: 2 }, "Naproxen 250 mg by mouth, twice a day"],
+    ["nsaids", { agentId: "diclofenac-gel", dose: 4, unit: "g", route: "topical", dosesPerDay: 4, schedule: "to the right knee" }, "Diclofenac 1% gel 4 g on the skin, four times a day (to the right knee)"],
+    ["bisphosphonates", { agentId: "zoledronic-acid", dose: 5, unit: "mg", route: "iv", dosesPerDay: 1 }, "Zoledronic acid 5 mg through a drip (IV), one infusion on each treatment day"],
+    ["corticosteroid-course", { agentId: "prednisolone", dose: 40, unit: "mg", route: "oral", dosesPerDay: 1, schedule: "in the morning" }, "Prednisolone 40 mg by mouth, once a day (in the morning)"],
+  ])("names the agent, never the class alone: %s", (therapyId, details, text) => {
+    const item = intervention({ id: "iv-x", therapyId, details: { kind: "medication", ...details } });
+    const view = toPatientView(plan([item]), options);
+    expect(view.actions.map((t) => t.action)).toEqual([text]);
+    expect(text.startsWith(view.actions[0]?.name ?? "?")).toBe(true);
+    expect(JSON.stringify(view.actions)).not.toMatch(/Anti-inflammatory drugs|Bisphosphonates|corticosteroid course/i);
+  });
+
+  it("shows no dose for an entry from before agents that still names only its class", () => {
+    const legacy = intervention({ id: "iv-x", therapyId: "nsaids", details: { kind: "medication", dose: 500, unit: "mg", route: "oral", schedule: "twice daily" } });
+    const [action] = toPatientView(plan([legacy]), options).actions;
+    expect(action?.action).toBe("Anti-inflammatory drugs: your team is checking how this medicine is written in your plan and will confirm the details with you.");
+    expect(action?.action).not.toContain("500");
+  });
+
+  it("says when a migrated entry's frequency is being checked, keeping the team's own words", () => {
+    const legacy = intervention({ id: "iv-preg", details: { kind: "medication", dose: 75, unit: "mg", route: "oral", schedule: "as needed" } });
+    const [action] = toPatientView(plan([legacy]), options).actions;
+    expect(action?.action).toBe("Pregabalin 75 mg by mouth (as needed)");
+    expect(action?.instructions).toBe("Your team is checking how this medicine is written in your plan and will confirm the details with you.");
   });
 });
 

@@ -3,8 +3,9 @@ import { getTherapy } from "./catalogue";
 import { type CalendarDate, addCalendarDays, daysBetween, formatCalendarDate } from "./dates";
 import { GOAL_IDS, type GoalId, type GoalStatus, describeTarget, goalLabel } from "./goals";
 import { type Intervention, interventionName } from "./intervention";
+import { frequencyText } from "./medication-dosing";
 import type { CarePlan } from "./plan";
-import { GMI_STAGE_LABELS, type MedicationRoute, type PrescriptionDetails, doseOn, formatDose } from "./prescription";
+import { GMI_STAGE_LABELS, type MedicationDetails, type MedicationRoute, type PrescriptionDetails, doseOn, formatDose } from "./prescription";
 
 /** How far ahead "coming up" looks. */
 export const UPCOMING_WINDOW_DAYS = 14;
@@ -29,7 +30,7 @@ export interface PatientAction {
   about: string | null;
   responsible: string;
   patientLed: boolean;
-  /** Patient labels of the other goals this item also serves. */
+  /** Patient labels of the other goals this item also serves (besides the goal it is listed under). */
   alsoHelps: string[];
 }
 
@@ -38,6 +39,7 @@ export interface PatientGoalGroup {
   label: string;
   status: GoalStatus | null;
   targets: string[];
+  /** Every active item serving this goal: an item serving several goals is under each of them. */
   actions: PatientAction[];
   /** Items paused for now: named so they do not silently vanish, but not to-dos. */
   onHold: string[];
@@ -55,6 +57,8 @@ export interface PatientView {
   patientId: string;
   version: number;
   reviewDue: string;
+  /** Each active item once, in plan order: "this week" and "who does what" list these, not the goals' copies. */
+  actions: PatientAction[];
   goals: PatientGoalGroup[];
   upcoming: PatientUpcoming[];
   changes: {
@@ -98,18 +102,21 @@ export function toPatientView(plan: CarePlan, options: PatientViewOptions): Pati
   };
   for (const g of plan.goals) group(g.id);
 
+  const actions: PatientAction[] = [];
   for (const item of plan.interventions) {
-    const [primary, ...others] = item.goalIds;
-    if (!primary) continue;
-    // Listed once, under its first goal, so a patient never sees the same task twice.
-    if (item.status === "active") group(primary).actions.push(toAction(item, others, options));
-    else if (item.status === "paused") group(primary).onHold.push(patientName(item));
+    if (item.status === "active") actions.push(toAction(item, item.goalIds.slice(1), options));
+    for (const goalId of item.goalIds) {
+      const others = item.goalIds.filter((g) => g !== goalId);
+      if (item.status === "active") group(goalId).actions.push(toAction(item, others, options));
+      else if (item.status === "paused") group(goalId).onHold.push(patientName(item));
+    }
   }
 
   return {
     patientId: plan.patientId,
     version: plan.version,
     reviewDue: formatCalendarDate(plan.reviewDueAt),
+    actions,
     goals: GOAL_IDS.flatMap((id) => groups.get(id) ?? []),
     upcoming: upcoming(plan, today),
     changes: changesSinceSeen(plan, options),
@@ -123,8 +130,8 @@ function toAction(item: Intervention, otherGoals: GoalId[], options: PatientView
   return {
     interventionId: item.id,
     name,
-    action: describeAction(name, d, options.today),
-    instructions: instructionsOf(d),
+    action: describeAction(name, d, options.today, item.custom),
+    instructions: instructionsOf(d, item.custom),
     nextStep: nextStep(d, options.today),
     about: therapy?.patientExplanation ?? null,
     responsible: responsible(item, options.clinicianNames, options.clinicianDisciplines ?? {}),
@@ -138,10 +145,10 @@ function patientName(item: Intervention): string {
   return interventionName(item).replace(/\s*\([^)]*\)$/, "");
 }
 
-function describeAction(name: string, d: PrescriptionDetails, today: CalendarDate): string {
+function describeAction(name: string, d: PrescriptionDetails, today: CalendarDate, custom: boolean): string {
   switch (d.kind) {
     case "medication":
-      return `${name} ${formatDose(doseOn(d, today), d.unit)} ${ROUTE_PHRASES[d.route]}, ${d.schedule}`;
+      return describeMedication(name, d, today, custom);
     case "exercise": {
       const minutes = d.durationMinutes ? `, about ${d.durationMinutes} minutes` : "";
       const stage = d.stage ? ` — stage: ${GMI_STAGE_LABELS[d.stage]}` : "";
@@ -160,15 +167,35 @@ function describeAction(name: string, d: PrescriptionDetails, today: CalendarDat
   }
 }
 
-function instructionsOf(d: PrescriptionDetails): string | null {
+/**
+ * "Naproxen 250 mg by mouth, twice a day (with food)". An entry from before medicines were
+ * recorded by name, still awaiting the physician's review, shows no dose: without its agent the
+ * number alone ("Anti-inflammatory drugs 500 mg") could be read as the wrong medicine's dose.
+ */
+function describeMedication(name: string, d: MedicationDetails, today: CalendarDate, custom: boolean): string {
+  if (!custom && d.agentId === null) return `${name}: ${REVIEW_NOTE.charAt(0).toLowerCase()}${REVIEW_NOTE.slice(1)}`;
+  const how = frequencyText(d, "patient");
+  const note = d.schedule ? ` (${d.schedule})` : "";
+  return `${name} ${formatDose(doseOn(d, today), d.unit)} ${ROUTE_PHRASES[d.route]}${how ? `, ${how}` : ""}${note}`;
+}
+
+const REVIEW_NOTE = "Your team is checking how this medicine is written in your plan and will confirm the details with you.";
+
+function instructionsOf(d: PrescriptionDetails, custom: boolean): string | null {
+  // A class entry without its medicine already says so in its action line.
+  if (d.kind === "medication" && d.reviewNeeded.length > 0) return !custom && d.agentId === null ? null : REVIEW_NOTE;
   if (d.kind === "procedure" && d.recordPainBeforeAfter) return "Your team will ask you to rate your pain before and after.";
   if ((d.kind === "exercise" || d.kind === "self_management") && d.instructions) return d.instructions;
   return null;
 }
 
+/**
+ * The next planned step that changes the dose. Dose changes reconcile planned steps (titration.ts),
+ * but a plan saved before that rule may still hold a step at the dose already taken: never show it.
+ */
 function nextStep(d: PrescriptionDetails, today: CalendarDate): string | null {
   if (d.kind !== "medication") return null;
-  const step = d.titrationSteps.find((s) => s.startsOn > today);
+  const step = d.titrationSteps.find((s) => s.startsOn > today && s.dose !== doseOn(d, addCalendarDays(s.startsOn, -1)));
   if (!step) return null;
   return `From ${formatCalendarDate(step.startsOn)}: ${formatDose(step.dose, d.unit)}${step.note ? ` (${step.note})` : ""}`;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
 import type { Discipline } from "../roles";
-import { EXPERIMENTAL_NEEDS_CONSENT } from "./intervention";
+import { EXPERIMENTAL_NEEDS_CONSENT, type Intervention } from "./intervention";
 import type { CarePlan } from "./plan";
 import { type PlanCommand, applyCommand } from "./plan-commands";
+import { diffPlans, summariseDiff } from "./plan-diff";
 import {
   TODAY,
   cbtProposal,
@@ -28,7 +29,7 @@ function fails(p: CarePlan, command: PlanCommand, actor: Discipline): DomainErro
   throw new Error("expected the command to be refused");
 }
 
-const med = (dose: number) => ({ dose, unit: "mg", route: "oral", schedule: "twice daily" });
+const med = (dose: number, dosesPerDay = 2) => ({ dose, dosesPerDay });
 
 describe("applyCommand: general", () => {
   it("never mutates the input and never bumps the version", () => {
@@ -102,7 +103,7 @@ describe("applyCommand: addIntervention", () => {
   const addDuloxetine = (extra: Partial<PlanCommand & { type: "addIntervention" }> = {}): PlanCommand => ({
     type: "addIntervention",
     therapy: { therapyId: "duloxetine" },
-    details: { ...med(60), schedule: "once daily" },
+    details: { ...med(60, 1), schedule: "in the morning" },
     ...extra,
   });
 
@@ -117,7 +118,7 @@ describe("applyCommand: addIntervention", () => {
       status: "active",
       startDate: TODAY,
       goalIds: ["pain"],
-      details: { kind: "medication", dose: 60, unit: "mg", titrationSteps: [] },
+      details: { kind: "medication", agentId: "duloxetine", dose: 60, unit: "mg", route: "oral", dosesPerDay: 1, schedule: "in the morning", titrationSteps: [], reviewNeeded: [] },
     });
   });
 
@@ -162,7 +163,9 @@ describe("applyCommand: addIntervention", () => {
 
   it.each([
     [{ therapy: { therapyId: "leeches" } }, "Unknown therapy “leeches”. Choose one from the catalogue or add a custom intervention."],
-    [{ details: med(900) }, "Duloxetine dose 900 mg is outside the accepted range (up to 120 mg per dose). Check the value."],
+    [{ details: med(900) }, "Duloxetine dose 900 mg is outside the accepted range (20–120 mg per dose). Check the value."],
+    [{ details: med(60, 3) }, "Duloxetine 60 mg three times a day is 180 mg a day, more than the accepted 120 mg a day. Check the dose and the doses per day."],
+    [{ details: { dose: 60 } }, "Duloxetine: Doses per day must be a whole number from 1 to 6."],
     [{ goalIds: ["function", "sleep"] }, "Choose one of the four treatment goals."],
   ])("refuses %j", (extra, message) => {
     const error = fails(plan(), addDuloxetine(extra as Partial<PlanCommand & { type: "addIntervention" }>), "pain_physician");
@@ -244,7 +247,7 @@ describe("applyCommand: updateIntervention", () => {
       ctx("pain_physician"),
     );
     const item = after.interventions.find((i) => i.id === "iv-preg");
-    expect(item?.details).toMatchObject({ dose: 150, schedule: "twice daily" });
+    expect(item?.details).toMatchObject({ dose: 150, dosesPerDay: 2 });
     expect(item?.note).toBe("Review in 2 weeks");
   });
 
@@ -265,7 +268,12 @@ describe("applyCommand: updateIntervention", () => {
 
   it("refuses an out-of-range dose", () => {
     const error = fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", details: { dose: 900 } }, "pain_physician");
-    expect(error.message).toBe("Pregabalin dose 900 mg is outside the accepted range (up to 300 mg per dose). Check the value.");
+    expect(error.message).toBe("Pregabalin dose 900 mg is outside the accepted range (25–300 mg per dose). Check the value.");
+  });
+
+  it("checks a change of doses per day against the daily maximum", () => {
+    const error = fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", details: { dose: 300, dosesPerDay: 3 } }, "pain_physician");
+    expect(error.message).toBe("Pregabalin 300 mg three times a day is 900 mg a day, more than the accepted 600 mg a day. Check the dose and the doses per day.");
   });
 
   it.each(["physical_therapist", "occupational_therapist", "psychologist"] as const)("forbids a %s from changing medications", (d) => {
@@ -308,20 +316,59 @@ describe("applyCommand: updateIntervention", () => {
     expect(fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", responsibleClinicianId: null }, "psychologist").code).toBe("FORBIDDEN");
   });
 
-  it("changes a medication's route and schedule within the catalogue's routes", () => {
-    const nsaid = intervention({ id: "iv-nsaid", therapyId: "nsaids", details: { kind: "medication", dose: 400, unit: "mg", route: "oral", schedule: "with meals" } });
+  it("changes a medication's doses per day and timing note; the route and unit stay the agent's", () => {
+    const naproxen = intervention({ id: "iv-nsaid", therapyId: "nsaids", details: { kind: "medication", agentId: "naproxen", dose: 250, unit: "mg", route: "oral", dosesPerDay: 2, schedule: "with meals" } });
     const after = applyCommand(
-      plan([nsaid]),
-      { type: "updateIntervention", interventionId: "iv-nsaid", details: { route: "topical", schedule: "three times daily" } },
+      plan([naproxen]),
+      { type: "updateIntervention", interventionId: "iv-nsaid", details: { dosesPerDay: 3, schedule: "with food" } },
       ctx("pain_physician"),
     );
-    expect(after.interventions[0]?.details).toMatchObject({ dose: 400, route: "topical", schedule: "three times daily" });
+    expect(after.interventions[0]?.details).toMatchObject({ agentId: "naproxen", dose: 250, route: "oral", dosesPerDay: 3, schedule: "with food" });
+    expect(fails(plan([naproxen]), { type: "updateIntervention", interventionId: "iv-nsaid", details: { route: "topical" } }, "pain_physician").message).toBe(
+      "Naproxen is recorded as oral, not topical. Check the route.",
+    );
     expect(fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", details: { route: "iv" } }, "pain_physician").message).toBe(
       "Pregabalin is recorded as oral, not IV. Check the route.",
     );
-    expect(fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", details: { schedule: " " } }, "pain_physician").message).toContain(
-      "Enter the schedule",
+    expect(fails(plan(), { type: "updateIntervention", interventionId: "iv-preg", details: { dosesPerDay: 0 } }, "pain_physician").message).toBe(
+      "Pregabalin: Doses per day must be a whole number from 1 to 6.",
     );
+  });
+
+  it("refuses switching one medicine for another on the same item: each keeps its own trial", () => {
+    const naproxen = intervention({ id: "iv-nsaid", therapyId: "nsaids", details: { kind: "medication", agentId: "naproxen", dose: 250, unit: "mg", route: "oral", dosesPerDay: 2 } });
+    expect(fails(plan([naproxen]), { type: "updateIntervention", interventionId: "iv-nsaid", details: { agentId: "ibuprofen", dose: 400 } }, "pain_physician").message).toBe(
+      "To change from Naproxen to Ibuprofen, stop Naproxen and add Ibuprofen, so each keeps its own trial history.",
+    );
+  });
+
+  it("completes a migrated entry that awaits review; a save that passes every check clears the review", () => {
+    // Saved before agents: the class only, and a frequency in words.
+    const legacy = intervention({ id: "iv-nsaid", therapyId: "nsaids", details: { kind: "medication", dose: 500, unit: "mg", route: "oral", schedule: "twice daily with food" } });
+    expect(legacy.details).toMatchObject({ agentId: null, dosesPerDay: 2, schedule: "with food", reviewNeeded: [expect.stringContaining("Name the medicine")] });
+    const p = plan([legacy]);
+    expect(fails(p, { type: "updateIntervention", interventionId: "iv-nsaid", note: "x", details: { schedule: "with meals" } }, "pain_physician").message).toBe(
+      "Name the medicine, not only its class (Anti-inflammatory drugs (NSAIDs)): choose Ibuprofen, Naproxen or Diclofenac 1% gel.",
+    );
+    const done = applyCommand(p, { type: "updateIntervention", interventionId: "iv-nsaid", details: { agentId: "naproxen" } }, ctx("pain_physician"));
+    expect(done.interventions[0]?.details).toMatchObject({ agentId: "naproxen", dose: 500, dosesPerDay: 2, reviewNeeded: [] });
+    // Until then, a dose change asks for the missing medicine first.
+    expect(
+      fails(p, { type: "recordTrialEntry", interventionId: "iv-nsaid", entry: { type: "dose_change", to: 250, date: TODAY, reason: "Stomach upset" } }, "pain_physician").message,
+    ).toContain("Name the medicine");
+  });
+
+  it("needs a maximum daily dose for a custom medication and checks the daily total against it", () => {
+    const add = (details: Record<string, unknown>): PlanCommand => ({
+      type: "addIntervention",
+      therapy: { custom: true, name: "Compounded ketamine cream", category: "medication", ownerDiscipline: "pain_physician" },
+      goalIds: ["pain"],
+      details,
+    });
+    const cream = { dose: 1, unit: "g", route: "topical", dosesPerDay: 3 };
+    expect(fails(plan(), add(cream), "pain_physician").message).toContain("Enter the maximum daily dose of Compounded ketamine cream");
+    expect(fails(plan(), add({ ...cream, maxDailyDose: 2 }), "pain_physician").message).toContain("3 g a day, more than the maximum daily dose entered (2 g)");
+    expect(applyCommand(plan(), add({ ...cream, maxDailyDose: 4 }), ctx("pain_physician")).interventions.at(-1)?.details).toMatchObject({ maxDailyDose: 4, agentId: null });
   });
 
   describe("planned titration steps", () => {
@@ -329,7 +376,7 @@ describe("applyCommand: updateIntervention", () => {
       plan([
         intervention({
           id: "iv-preg",
-          details: { kind: "medication", dose: 75, unit: "mg", route: "oral", schedule: "twice daily", titrationSteps: [{ dose: 100, startsOn: "2026-02-20" }, { dose: 150, startsOn: "2026-03-16" }] },
+          details: { kind: "medication", agentId: "pregabalin", dose: 75, unit: "mg", route: "oral", dosesPerDay: 2, titrationSteps: [{ dose: 100, startsOn: "2026-02-20" }, { dose: 150, startsOn: "2026-03-16" }] },
         }),
       ]);
     const steps = (titrationSteps: unknown[]) => ({ type: "updateIntervention" as const, interventionId: "iv-preg", details: { titrationSteps } });
@@ -346,7 +393,7 @@ describe("applyCommand: updateIntervention", () => {
     });
 
     it.each([
-      ["a step beyond the dose bounds", [{ dose: 100, startsOn: "2026-02-20" }, { dose: 150, startsOn: "2026-03-16" }, { dose: 600, startsOn: "2026-03-30" }], "Pregabalin step from 30 Mar 2026: dose 600 mg is outside the accepted range (up to 300 mg per dose). Check the value."],
+      ["a step beyond the dose bounds", [{ dose: 100, startsOn: "2026-02-20" }, { dose: 150, startsOn: "2026-03-16" }, { dose: 600, startsOn: "2026-03-30" }], "Pregabalin step from 30 Mar 2026: dose 600 mg is outside the accepted range (25–300 mg per dose). Check the value."],
       ["a step starting today", [{ dose: 100, startsOn: "2026-02-20" }, { dose: 125, startsOn: TODAY }, { dose: 150, startsOn: "2026-03-16" }], "must start after today"],
       ["removing a step that has started", [{ dose: 150, startsOn: "2026-03-16" }], "has already started and stays in the plan"],
       ["two steps on one day", [{ dose: 100, startsOn: "2026-02-20" }, { dose: 150, startsOn: "2026-03-16" }, { dose: 200, startsOn: "2026-03-16" }], "one step a day at most"],
@@ -355,6 +402,15 @@ describe("applyCommand: updateIntervention", () => {
       const error = fails(titrated(), steps(titrationSteps), "pain_physician");
       expect(error.code).toBe("INVALID");
       expect(error.message).toContain(message);
+    });
+
+    it("refuses more doses a day when a planned step would then pass the daily maximum", () => {
+      const planned = [{ dose: 100, startsOn: "2026-02-20" }, { dose: 150, startsOn: "2026-03-16" }, { dose: 225, startsOn: "2026-03-30" }];
+      const withStep = applyCommand(titrated(), steps(planned), ctx("pain_physician"));
+      const error = fails(withStep, { type: "updateIntervention", interventionId: "iv-preg", details: { dosesPerDay: 3 } }, "pain_physician");
+      expect(error.message).toBe(
+        "Pregabalin step from 30 Mar 2026: 225 mg three times a day is 675 mg a day, more than the accepted 600 mg a day. Check the dose and the doses per day.",
+      );
     });
   });
 
@@ -434,8 +490,65 @@ describe("applyCommand: recordTrialEntry", () => {
     expect(after.interventions[0]?.trialEntries[0]).toMatchObject({ from: 150, to: 100 });
   });
 
+  describe("reconciles planned titration steps with the new dose", () => {
+    const withSteps = (item: Intervention, titrationSteps: Array<{ dose: number; startsOn: string; note?: string }>): Intervention => ({
+      ...item,
+      details: { ...item.details, titrationSteps } as Intervention["details"],
+    });
+    const change = (p: CarePlan, id: string, to: number, reason = "Reviewed in clinic") =>
+      applyCommand(p, { type: "recordTrialEntry", interventionId: id, entry: { type: "dose_change", to, date: TODAY, reason } }, ctx("pain_physician"));
+    const stepsOf = (p: CarePlan) => {
+      const d = p.interventions[0]?.details;
+      return d?.kind === "medication" ? d.titrationSteps.map((s) => [s.startsOn, s.dose]) : [];
+    };
+
+    it("withdraws a planned step the raised dose already reaches, and logs it", () => {
+      // The reported case: pregabalin raised from 75 to 150 mg while "from 8 Mar: 150 mg" was planned.
+      const p = plan([withSteps(pregabalin(), [{ dose: 150, startsOn: "2026-03-08", note: "if well tolerated" }])]);
+      const after = change(p, "iv-preg", 150, "Pain still 6/10");
+      expect(stepsOf(after)).toEqual([]);
+      expect(after.interventions[0]?.trialEntries).toEqual([
+        { type: "dose_change", from: 75, to: 150, unit: "mg", date: TODAY, reason: "Pain still 6/10", withdrawnSteps: [{ dose: 150, startsOn: "2026-03-08", note: "if well tolerated" }] },
+      ]);
+      expect(summariseDiff(diffPlans(p, after))).toBe(
+        "Pregabalin: dose 75 mg → 150 mg; Pregabalin: titration step withdrawn: 150 mg from 8 Mar 2026 (if well tolerated); Pregabalin: dose change recorded (Pain still 6/10), 1 planned step withdrawn",
+      );
+    });
+
+    it("keeps the steps that still raise the dose, and withdraws those that would now lower it", () => {
+      const p = plan([withSteps(pregabalin(), [{ dose: 150, startsOn: "2026-03-08" }, { dose: 225, startsOn: "2026-03-15" }, { dose: 300, startsOn: "2026-03-22" }])]);
+      expect(stepsOf(change(p, "iv-preg", 200))).toEqual([["2026-03-15", 225], ["2026-03-22", 300]]);
+      expect(stepsOf(change(p, "iv-preg", 300))).toEqual([]);
+    });
+
+    it("keeps a rise plan when the dose is lowered for side effects", () => {
+      const p = plan([withSteps(pregabalin(), [{ dose: 150, startsOn: "2026-03-08" }])]);
+      const after = change(p, "iv-preg", 50, "Dizzy");
+      expect(stepsOf(after)).toEqual([["2026-03-08", 150]]);
+      expect(after.interventions[0]?.trialEntries[0]).not.toHaveProperty("withdrawnSteps");
+    });
+
+    it("keeps a taper tapering: an early cut withdraws the steps it has already reached", () => {
+      const steroid = intervention({
+        id: "iv-pred",
+        therapyId: "corticosteroid-course",
+        details: { kind: "medication", agentId: "prednisolone", dose: 40, unit: "mg", route: "oral", dosesPerDay: 1 },
+      });
+      const p = plan([withSteps(steroid, [{ dose: 30, startsOn: "2026-03-09" }, { dose: 20, startsOn: "2026-03-16" }, { dose: 10, startsOn: "2026-03-23" }])]);
+      expect(stepsOf(change(p, "iv-pred", 20, "Mood change"))).toEqual([["2026-03-23", 10]]);
+    });
+
+    it("reconciles a dose changed through the prescription too", () => {
+      const p = plan([withSteps(pregabalin(), [{ dose: 150, startsOn: "2026-03-08" }, { dose: 225, startsOn: "2026-03-15" }])]);
+      const after = applyCommand(p, { type: "updateIntervention", interventionId: "iv-preg", details: { dose: 150 } }, ctx("pain_physician"));
+      expect(stepsOf(after)).toEqual([["2026-03-15", 225]]);
+      expect(diffPlans(p, after).map((e) => e.label)).toContain("Pregabalin: titration step withdrawn: 150 mg from 8 Mar 2026");
+    });
+  });
+
   it.each([
-    ["pain_physician", { type: "dose_change", to: 600, date: TODAY, reason: "x1" }, "INVALID", "up to 300 mg per dose"],
+    ["pain_physician", { type: "dose_change", to: 600, date: TODAY, reason: "x1" }, "INVALID", "(25–300 mg per dose)"],
+    ["pain_physician", { type: "dose_change", to: 5, date: TODAY, reason: "x1" }, "INVALID", "dose 5 mg is outside the accepted range (25–300 mg per dose)"],
     ["pain_physician", { type: "dose_change", to: 75, date: TODAY, reason: "x1" }, "INVALID", "already 75 mg"],
     ["physical_therapist", { type: "dose_change", to: 150, date: TODAY, reason: "x1" }, "FORBIDDEN", "Only the pain physician"],
     ["pain_physician", { type: "response", pain: 3, date: "2026-03-03" }, "INVALID", "cannot be dated after today"],

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { forbidden, invalid } from "../errors";
 import { type Discipline, disciplineSchema } from "../roles";
 import { CATEGORY_OWNERS, type TherapyCategory, getTherapy, therapyCategorySchema } from "./catalogue";
+import { getAgent } from "./medication-agents";
 import { type CalendarDate, calendarDateSchema, formatCalendarDate } from "./dates";
 import { firstIssueMessage, requiredText } from "./fields";
 import { type Goal, type GoalId, goalIdSchema, goalLabel, goalStatusSchema, goalTargetsSchema } from "./goals";
@@ -18,12 +19,14 @@ import { type InterventionAction, actionForTransition, mayChangeIntervention } f
 import type { CarePlan } from "./plan";
 import {
   type CustomTherapy,
+  type MedicationDetails,
   type TherapyRef,
   doseOn,
   formatDose,
   unknownTherapyMessage,
   validatePrescription,
 } from "./prescription";
+import { reconcileTitration } from "./titration";
 
 const note = z.string().trim().max(2000, { error: "Keep notes under 2000 characters." }).nullable();
 const interventionId = z.string({ error: "Choose an intervention." }).min(1, { error: "Choose an intervention." });
@@ -95,8 +98,8 @@ export const planCommandSchema = z.discriminatedUnion(
       entry: z.discriminatedUnion(
         "type",
         [
-          // "from" and the unit come from the plan, so the log cannot disagree with the prescription.
-          doseChangeEntrySchema.omit({ from: true, unit: true }),
+          // "from", the unit and the withdrawn steps come from the plan, so the log cannot disagree with it.
+          doseChangeEntrySchema.omit({ from: true, unit: true, withdrawnSteps: true }),
           responseEntrySchema,
           sideEffectEntrySchema,
         ],
@@ -231,9 +234,15 @@ function updateIntervention(plan: CarePlan, cmd: CommandOf<"updateIntervention">
   const current = editable(plan, cmd.interventionId, ctx, "update");
   let details = current.details;
   if (cmd.details) {
-    const result = validatePrescription(therapyRefOf(current), mergeDetails(current.details, cmd.details));
+    const merged = mergeDetails(current.details, cmd.details);
+    const switched = agentSwitchProblem(current, merged);
+    if (switched) throw invalid(switched);
+    const result = validatePrescription(therapyRefOf(current), merged);
     if (!result.ok) throw invalid(result.message);
     details = result.value;
+    if (current.details.kind === "medication" && details.kind === "medication") {
+      details = { ...details, titrationSteps: reconciledSteps(current.details, details, ctx.today).steps };
+    }
     const problem = titrationChangeProblem(current, details, ctx.today);
     if (problem) throw invalid(problem);
     // Re-check what activation required, so consent cannot be removed from a running study.
@@ -245,6 +254,31 @@ function updateIntervention(plan: CarePlan, cmd: CommandOf<"updateIntervention">
     note: cmd.note === undefined ? current.note : cmd.note,
     nextReviewDate: cmd.nextReviewDate === undefined ? current.nextReviewDate : cmd.nextReviewDate,
     responsibleClinicianId: cmd.responsibleClinicianId === undefined ? current.responsibleClinicianId : cmd.responsibleClinicianId,
+  });
+}
+
+/**
+ * A different medicine is a different trial: switching naproxen to ibuprofen on the same item would
+ * mix two drugs' responses and side effects. An entry awaiting review may gain the agent it lacks.
+ */
+function agentSwitchProblem(current: Intervention, merged: Record<string, unknown>): string | null {
+  const d = current.details;
+  if (d.kind !== "medication" || d.agentId === null || merged.agentId === d.agentId) return null;
+  const from = interventionName(current);
+  const to = typeof merged.agentId === "string" ? (getAgent(merged.agentId)?.name ?? merged.agentId) : "another medicine";
+  return `To change from ${from} to ${to}, stop ${from} and add ${to}, so each keeps its own trial history.`;
+}
+
+/**
+ * When the dose in effect today changes, planned steps written against the old dose are
+ * reconciled (titration.ts), so the patient never reads a next step that is no step at all.
+ */
+function reconciledSteps(before: MedicationDetails, after: MedicationDetails, today: CalendarDate) {
+  const started = after.titrationSteps.filter((s) => s.startsOn <= today);
+  return reconcileTitration(after.titrationSteps, {
+    previousDose: doseOn(before, today),
+    newDose: doseOn({ dose: after.dose, titrationSteps: started }, today),
+    after: today,
   });
 }
 
@@ -317,15 +351,14 @@ function recordTrialEntry(plan: CarePlan, cmd: CommandOf<"recordTrialEntry">, ct
   const from = doseOn(details, date);
   if (from === to) throw invalid(`The dose of ${name} is already ${formatDose(to, unit)}.`);
 
-  // The recorded change supersedes titration steps up to its date; later steps still apply.
-  const result = validatePrescription(therapyRefOf(current), {
-    ...details,
-    dose: to,
-    titrationSteps: details.titrationSteps.filter((s) => s.startsOn > date),
-  });
+  // The recorded change supersedes titration steps up to its date; later steps still apply,
+  // except planned ones the new dose has made meaningless, which are withdrawn and logged.
+  const changed = { ...details, dose: to, titrationSteps: details.titrationSteps.filter((s) => s.startsOn > date) };
+  const { steps, withdrawn } = reconciledSteps(details, changed, ctx.today);
+  const result = validatePrescription(therapyRefOf(current), { ...changed, titrationSteps: steps });
   if (!result.ok) throw invalid(result.message);
 
-  const entry: TrialEntry = { type: "dose_change", from, to, unit, date, reason };
+  const entry: TrialEntry = { type: "dose_change", from, to, unit, date, reason, ...(withdrawn.length > 0 ? { withdrawnSteps: withdrawn } : {}) };
   return replace(plan, { ...current, details: result.value, trialEntries: [...current.trialEntries, entry] });
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CarePlan } from "./plan";
 import { applyCommand } from "./plan-commands";
 import { DIFF_SUMMARY_MAX, type PlanDiffEntry, diffPlans, summariseDiff } from "./plan-diff";
-import { TODAY, ctx, mirrorTherapy, nerveBlock, plan, pregabalin } from "./test-fixtures";
+import { TODAY, ctx, intervention, mirrorTherapy, nerveBlock, plan, pregabalin } from "./test-fixtures";
 
 const labels = (before: CarePlan, after: CarePlan) => diffPlans(before, after).map((d) => d.label);
 
@@ -21,6 +21,36 @@ describe("diffPlans", () => {
     expect(diffPlans(before, after)).toEqual([
       { path: "interventions.iv-preg.details.dose", kind: "changed", before: "75 mg", after: "150 mg", label: "Pregabalin: dose 75 mg → 150 mg" },
     ]);
+  });
+
+  it("labels doses per day, the timing note and each titration step planned or withdrawn", () => {
+    const before = plan();
+    const planned = applyCommand(
+      before,
+      { type: "updateIntervention", interventionId: "iv-preg", details: { dosesPerDay: 3, schedule: "with food", titrationSteps: [{ dose: 150, startsOn: "2026-03-09" }] } },
+      ctx("pain_physician"),
+    );
+    expect(labels(before, planned)).toEqual([
+      "Pregabalin: doses per day 2 → 3",
+      "Pregabalin: timing note none → with food",
+      "Pregabalin: titration step planned: 150 mg from 9 Mar 2026",
+    ]);
+    const withdrawn = applyCommand(planned, { type: "updateIntervention", interventionId: "iv-preg", details: { titrationSteps: [] } }, ctx("pain_physician"));
+    expect(diffPlans(planned, withdrawn)).toEqual([
+      {
+        path: "interventions.iv-preg.details.titrationSteps",
+        kind: "removed",
+        before: { dose: 150, startsOn: "2026-03-09" },
+        label: "Pregabalin: titration step withdrawn: 150 mg from 9 Mar 2026",
+      },
+    ]);
+  });
+
+  it("labels the medicine named on a reviewed entry, and the review's completion", () => {
+    const legacy = intervention({ id: "iv-nsaid", therapyId: "nsaids", details: { kind: "medication", dose: 250, unit: "mg", route: "oral", schedule: "bd" } });
+    const before = plan([legacy]);
+    const after = applyCommand(before, { type: "updateIntervention", interventionId: "iv-nsaid", details: { agentId: "naproxen" } }, ctx("pain_physician"));
+    expect(labels(before, after)).toEqual(["Naproxen: medicine none → Naproxen", "Naproxen: entry reviewed and completed"]);
   });
 
   it("labels a goal status change", () => {

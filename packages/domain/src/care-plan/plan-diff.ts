@@ -4,7 +4,8 @@ import { type Goal, describeTarget, goalLabel } from "./goals";
 import { type Intervention, interventionName } from "./intervention";
 import type { TrialEntry } from "./medication-trial";
 import type { CarePlan } from "./plan";
-import { GMI_STAGE_LABELS, type GmiStage, type PrescriptionDetails, formatDose } from "./prescription";
+import { getAgent } from "./medication-agents";
+import { GMI_STAGE_LABELS, type GmiStage, type PrescriptionDetails, type TitrationStep, formatDose } from "./prescription";
 
 export interface PlanDiffEntry {
   /** Dotted path keyed by ids, e.g. "interventions.iv-1.details.dose", stable across reordering. */
@@ -148,8 +149,11 @@ function diffIntervention(before: Intervention, after: Intervention): PlanDiffEn
 }
 
 const DETAIL_LABELS: Record<string, string> = {
+  agentId: "medicine",
   route: "route",
-  schedule: "schedule",
+  dosesPerDay: "doses per day",
+  maxDailyDose: "maximum daily dose",
+  schedule: "timing note",
   sets: "sets",
   repetitions: "repetitions",
   frequency: "frequency",
@@ -166,8 +170,8 @@ const DETAIL_LABELS: Record<string, string> = {
   studyReference: "study reference",
 };
 
-/** Free-text and list fields are reported as changed rather than quoted, to keep labels short. */
-const DESCRIBED_AS_CHANGED: Record<string, string> = { instructions: "instructions", titrationSteps: "titration plan" };
+/** Free-text fields are reported as changed rather than quoted, to keep labels short. */
+const DESCRIBED_AS_CHANGED: Record<string, string> = { instructions: "instructions" };
 
 function diffDetails(base: string, name: string, before: PrescriptionDetails, after: PrescriptionDetails): PlanDiffEntry[] {
   const out: PlanDiffEntry[] = [];
@@ -187,16 +191,42 @@ function diffDetails(base: string, name: string, before: PrescriptionDetails, af
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const itemised = new Set(["kind", "dose", "unit", "titrationSteps", "reviewNeeded"]);
   for (const key of keys) {
-    if (key === "kind" || key === "dose" || key === "unit" || stableJson(b[key]) === stableJson(a[key])) continue;
+    if (itemised.has(key) || stableJson(b[key]) === stableJson(a[key])) continue;
     const path = `${base}.details.${key}`;
     const described = DESCRIBED_AS_CHANGED[key];
-    const label = described
-      ? `${name}: ${described} changed`
-      : `${name}: ${DETAIL_LABELS[key] ?? key} ${formatValue(b[key], key)} → ${formatValue(a[key], key)}`;
+    const show = (value: unknown) =>
+      key === "maxDailyDose" && typeof value === "number" && after.kind === "medication" ? formatDose(value, after.unit) : formatValue(value, key);
+    const label = described ? `${name}: ${described} changed` : `${name}: ${DETAIL_LABELS[key] ?? key} ${show(b[key])} → ${show(a[key])}`;
     out.push(change(path, b[key], a[key], label));
   }
+  if (before.kind === "medication" && after.kind === "medication") {
+    out.push(...diffSteps(base, name, before.titrationSteps, after.titrationSteps, after.unit));
+    if (before.reviewNeeded.length > 0 && after.reviewNeeded.length === 0) {
+      out.push(change(`${base}.details.reviewNeeded`, before.reviewNeeded, [], `${name}: entry reviewed and completed`));
+    }
+  }
   return out;
+}
+
+/**
+ * Titration steps one by one, so the history says which step was planned or withdrawn (a dose
+ * change withdraws the planned steps it makes meaningless: the team must see which).
+ */
+function diffSteps(base: string, name: string, before: readonly TitrationStep[], after: readonly TitrationStep[], unit: Parameters<typeof formatDose>[1]): PlanDiffEntry[] {
+  const describe = (s: TitrationStep) => `${formatDose(s.dose, unit)} from ${formatCalendarDate(s.startsOn)}${s.note ? ` (${s.note})` : ""}`;
+  const beforeKeys = new Set(before.map(stableJson));
+  const afterKeys = new Set(after.map(stableJson));
+  const path = `${base}.details.titrationSteps`;
+  return [
+    ...after
+      .filter((s) => !beforeKeys.has(stableJson(s)))
+      .map((s): PlanDiffEntry => ({ path, kind: "added", after: s, label: `${name}: titration step planned: ${describe(s)}` })),
+    ...before
+      .filter((s) => !afterKeys.has(stableJson(s)))
+      .map((s): PlanDiffEntry => ({ path, kind: "removed", before: s, label: `${name}: titration step withdrawn: ${describe(s)}` })),
+  ];
 }
 
 function diffTrial(base: string, name: string, before: readonly TrialEntry[], after: readonly TrialEntry[]): PlanDiffEntry[] {
@@ -214,7 +244,7 @@ function diffTrial(base: string, name: string, before: readonly TrialEntry[], af
 function describeTrialEntry(entry: TrialEntry): string {
   switch (entry.type) {
     case "dose_change":
-      return `dose change recorded (${entry.reason})`;
+      return `dose change recorded (${entry.reason})${entry.withdrawnSteps?.length ? `, ${entry.withdrawnSteps.length === 1 ? "1 planned step" : `${entry.withdrawnSteps.length} planned steps`} withdrawn` : ""}`;
     case "response":
       return `pain ${entry.pain}/10 recorded`;
     case "side_effect":
@@ -234,6 +264,7 @@ function noteVerb(before: string | null, after: string | null): string {
 
 function formatValue(value: unknown, key?: string): string {
   if (value === null || value === undefined || value === "") return "none";
+  if (key === "agentId" && typeof value === "string") return getAgent(value)?.name ?? value;
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (key === "stage" && typeof value === "string" && value in GMI_STAGE_LABELS) return GMI_STAGE_LABELS[value as GmiStage];
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatCalendarDate(value);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { getAgent } from "./medication-agents";
+import { dailyTotal, describeDoseBounds, doseBounds } from "./medication-dosing";
 import {
   type CustomTherapy,
+  checkPrescription,
   doseOn,
   formatDose,
   medicationDetailsSchema,
@@ -8,61 +11,117 @@ import {
   validatePrescription,
 } from "./prescription";
 
-const med = (dose: number, extra: Record<string, unknown> = {}) => ({
+/** Details as the physician enters them: the agent decides route and unit unless they are given. */
+const med = (agentId: string | null, dose: number, dosesPerDay: number | undefined, extra: Record<string, unknown> = {}) => ({
   kind: "medication",
+  ...(agentId === null ? {} : { agentId }),
   dose,
-  unit: "mg",
-  route: "oral",
-  schedule: "twice daily",
+  ...(dosesPerDay === undefined ? {} : { dosesPerDay }),
   ...extra,
 });
 
-describe("validatePrescription: medication dose bounds", () => {
-  const rows: Array<[string, unknown, string | null]> = [
-    ["gabapentin", med(300), null],
-    ["gabapentin", med(1200), null],
-    ["gabapentin", med(1201), "Gabapentin dose 1201 mg is outside the accepted range (up to 1200 mg per dose). Check the value."],
-    ["gabapentin", med(0), "A dose must be more than 0."],
-    ["gabapentin", med(-25), "A dose must be more than 0."],
-    ["pregabalin", med(75), null],
-    ["pregabalin", med(300), null],
-    ["pregabalin", med(900), "Pregabalin dose 900 mg is outside the accepted range (up to 300 mg per dose). Check the value."],
-    ["duloxetine", med(60, { schedule: "once daily" }), null],
-    ["duloxetine", med(121), "Duloxetine dose 121 mg is outside the accepted range (up to 120 mg per dose)."],
-    ["amitriptyline", med(10, { schedule: "at night" }), null],
-    ["amitriptyline", med(151), "Amitriptyline dose 151 mg is outside the accepted range (up to 150 mg per dose)."],
-    ["nsaids", med(400), null],
-    ["nsaids", med(1000), "up to 800 mg per dose (ibuprofen equivalent)"],
-    ["topical-lidocaine", med(3, { unit: "patch", route: "topical", schedule: "12 hours on, 12 off" }), null],
-    ["topical-lidocaine", med(4, { unit: "patch", route: "topical" }), "Topical lidocaine dose 4 patches is outside the accepted range (up to 3 patches at a time"],
-    ["topical-lidocaine", med(5, { unit: "%", route: "topical" }), null],
-    ["topical-lidocaine", med(2, { unit: "patch", route: "oral" }), "Topical lidocaine is recorded as topical, not oral. Check the route."],
-    ["topical-capsaicin", med(0.075, { unit: "%", route: "topical", schedule: "four times daily" }), null],
-    ["topical-capsaicin", med(8, { unit: "%", route: "topical" }), null],
-    ["topical-capsaicin", med(80, { unit: "%", route: "topical" }), "Topical capsaicin dose 80% is outside the accepted range (up to 8% strength)."],
-    ["topical-capsaicin", med(5, { unit: "patch", route: "topical" }), "up to 4 patches at a time"],
-    ["bisphosphonates", med(60, { route: "iv", schedule: "once" }), null],
-    ["bisphosphonates", med(150, { route: "iv" }), "Bisphosphonates dose 150 mg is outside the accepted range (up to 100 mg per dose)."],
-    ["gabapentin", med(300, { unit: "mcg" }), "Record Gabapentin in mg, not mcg."],
-    ["gabapentin", med(300, { schedule: "x" }), "Gabapentin: Enter the schedule"],
-    ["gabapentin", med(300, { route: "rectal" }), "Choose a route"],
+describe("validatePrescription: each agent's own bounds, per dose and per day", () => {
+  const rows: Array<[therapy: string, details: unknown, expected: string | null]> = [
+    // Single-agent therapies name their agent implicitly.
+    ["gabapentin", med(null, 300, 3), null],
+    ["gabapentin", med("gabapentin", 1200, 3), null],
+    ["gabapentin", med("gabapentin", 1200, 6), "Gabapentin 1200 mg six times a day is 7200 mg a day, more than the accepted 3600 mg a day. Check the dose and the doses per day."],
+    ["gabapentin", med("gabapentin", 1201, 1), "Gabapentin dose 1201 mg is outside the accepted range (100–1200 mg per dose). Check the value."],
+    ["gabapentin", med("gabapentin", 30, 3), "outside the accepted range (100–1200 mg per dose)"],
+    ["gabapentin", med("gabapentin", 0, 3), "A dose must be more than 0."],
+    ["gabapentin", med("gabapentin", -25, 3), "A dose must be more than 0."],
+    ["pregabalin", med("pregabalin", 300, 2), null],
+    ["pregabalin", med("pregabalin", 300, 3), "Pregabalin 300 mg three times a day is 900 mg a day, more than the accepted 600 mg a day."],
+    ["pregabalin", med("pregabalin", 900, 1), "Pregabalin dose 900 mg is outside the accepted range (25–300 mg per dose)."],
+    ["duloxetine", med("duloxetine", 60, 1), null],
+    ["duloxetine", med("duloxetine", 60, 3), "180 mg a day, more than the accepted 120 mg a day"],
+    ["amitriptyline", med("amitriptyline", 10, 1, { schedule: "at night" }), null],
+    ["amitriptyline", med("amitriptyline", 50, 2), "100 mg a day, more than the accepted 75 mg a day"],
+    // A class must name its agent; each agent has its own unit and route.
+    ["nsaids", med(null, 400, 3), "Name the medicine, not only its class (Anti-inflammatory drugs (NSAIDs)): choose Ibuprofen, Naproxen or Diclofenac 1% gel."],
+    ["nsaids", med("aspirin", 400, 3), "“aspirin” is not listed under Anti-inflammatory drugs (NSAIDs)"],
+    ["nsaids", med("pregabalin", 75, 2), "“pregabalin” is not listed under Anti-inflammatory drugs (NSAIDs)"],
+    ["nsaids", med("ibuprofen", 800, 4), null],
+    ["nsaids", med("ibuprofen", 800, 5), "Ibuprofen 800 mg five times a day is 4000 mg a day, more than the accepted 3200 mg a day."],
+    ["nsaids", med("naproxen", 250, 2), null],
+    ["nsaids", med("naproxen", 500, 3), null],
+    ["nsaids", med("naproxen", 500, 4), "2000 mg a day, more than the accepted 1500 mg a day"],
+    ["nsaids", med("naproxen", 500, 2, { route: "iv" }), "Naproxen is recorded as oral, not IV. Check the route."],
+    ["nsaids", med("diclofenac-gel", 4, 4), null],
+    ["nsaids", med("diclofenac-gel", 4, 4, { unit: "g", route: "topical" }), null],
+    ["nsaids", med("diclofenac-gel", 4, 5), "Diclofenac 1% gel is given at most four times a day: doses per day must be 4 or fewer."],
+    ["nsaids", med("diclofenac-gel", 8, 4), "Diclofenac 1% gel dose 8 g is outside the accepted range (2–4 g per dose)."],
+    ["nsaids", med("diclofenac-gel", 400, 2, { unit: "mg" }), "Record Diclofenac 1% gel in g, not mg."],
+    ["corticosteroid-course", med(null, 40, 1), null],
+    ["corticosteroid-course", med("prednisolone", 40, 2), "80 mg a day, more than the accepted 40 mg a day"],
+    ["corticosteroid-course", med("prednisolone", 400, 1), "Prednisolone dose 400 mg is outside the accepted range (1–40 mg per dose)."],
+    // Bisphosphonates: one class-wide bound was wrong by an order of magnitude.
+    ["bisphosphonates", med("zoledronic-acid", 5, undefined), null],
+    ["bisphosphonates", med("zoledronic-acid", 100, undefined), "Zoledronic acid dose 100 mg is outside the accepted range (3–5 mg per dose)."],
+    ["bisphosphonates", med("clodronate", 300, undefined), null],
+    ["bisphosphonates", med("neridronate", 100, undefined), null],
+    ["bisphosphonates", med("neridronate", 100, 2), "Neridronate is given as one infusion on each infusion day: doses per day must be 1."],
+    ["bisphosphonates", med("pamidronate", 60, 1), null],
+    ["bisphosphonates", med("pamidronate", 60, 1, { route: "oral" }), "Pamidronate is recorded as IV, not oral."],
+    ["bisphosphonates", med("alendronate", 40, 1), null],
+    ["bisphosphonates", med("alendronate", 40, 2), "80 mg a day, more than the accepted 40 mg a day"],
+    // Patches, gel and cream in their own units.
+    ["topical-lidocaine", med(null, 3, undefined), null],
+    ["topical-lidocaine", med("lidocaine-5-patch", 4, 1), "Lidocaine 5% patch dose 4 patches is outside the accepted range (0.5–3 patches per dose)."],
+    ["topical-lidocaine", med("lidocaine-5-patch", 1, 3), "Lidocaine 5% patch is applied once a day: doses per day must be 1."],
+    ["topical-lidocaine", med("lidocaine-5-patch", 5, 1, { unit: "%" }), "Record the amount given (for example mg, g or patches), not a strength in %."],
+    ["topical-lidocaine", med("lidocaine-5-patch", 2, 1, { route: "oral" }), "Lidocaine 5% patch is recorded as topical, not oral. Check the route."],
+    ["topical-capsaicin", med(null, 1, 4), "choose Capsaicin 8% patch or Capsaicin 0.075% cream"],
+    ["topical-capsaicin", med("capsaicin-cream", 1, 4), null],
+    ["topical-capsaicin", med("capsaicin-cream", 1, 5), "Capsaicin 0.075% cream 1 application five times a day is 5 applications a day, more than the accepted 4 applications a day."],
+    ["topical-capsaicin", med("capsaicin-8-patch", 4, undefined), null],
+    ["topical-capsaicin", med("capsaicin-8-patch", 5, undefined), "outside the accepted range (0.5–4 patches per dose)"],
+    // Frequency and the catalogue's own maximum.
+    ["gabapentin", med("gabapentin", 300, undefined), "Gabapentin: Doses per day must be a whole number from 1 to 6."],
+    ["gabapentin", med("gabapentin", 300, 1.5), "Doses per day must be a whole number from 1 to 6."],
+    ["gabapentin", med("gabapentin", 300, 7), "Doses per day must be a whole number from 1 to 6."],
+    ["gabapentin", med("gabapentin", 300, 3, { maxDailyDose: 900 }), "The catalogue sets Gabapentin's maximum (3600 mg a day); leave the maximum daily dose empty."],
+    ["gabapentin", med("gabapentin", 300, 3, { unit: "mcg" }), "Record Gabapentin in mg, not mcg."],
+    ["gabapentin", med("gabapentin", 300, 3, { route: "rectal" }), "Choose a route"],
+    ["gabapentin", med("gabapentin", 300, 3, { schedule: "x".repeat(201) }), "Keep the timing note under 200 characters."],
   ];
   it.each(rows)("%s %j", (id, details, expected) => {
     const result = validatePrescription(id, details);
+    if (expected === null && !result.ok) throw new Error(`refused: ${result.message}`);
     expect(result.ok).toBe(expected === null);
     if (!result.ok && expected) expect(result.message).toContain(expected);
   });
 
-  it("checks every titration step against the bound", () => {
-    const steps = [
-      { dose: 150, startsOn: "2026-03-08" },
-      { dose: 600, startsOn: "2026-03-15" },
-    ];
-    const result = validatePrescription("pregabalin", med(75, { titrationSteps: steps }));
+  it("fills in the agent's route and unit, and one infusion a day for an IV course", () => {
+    const result = validatePrescription("bisphosphonates", med("zoledronic-acid", 5, undefined, { schedule: "single infusion" }));
     expect(result).toEqual({
+      ok: true,
+      value: {
+        kind: "medication",
+        agentId: "zoledronic-acid",
+        dose: 5,
+        unit: "mg",
+        route: "iv",
+        dosesPerDay: 1,
+        maxDailyDose: null,
+        schedule: "single infusion",
+        titrationSteps: [],
+        reviewNeeded: [],
+      },
+    });
+  });
+
+  it("checks every titration step against the per-dose bound and the daily total", () => {
+    const over = validatePrescription("pregabalin", med("pregabalin", 75, 2, { titrationSteps: [{ dose: 150, startsOn: "2026-03-08" }, { dose: 600, startsOn: "2026-03-15" }] }));
+    expect(over).toEqual({
+      ok: false,
+      message: "Pregabalin step from 15 Mar 2026: dose 600 mg is outside the accepted range (25–300 mg per dose). Check the value.",
+    });
+    const daily = validatePrescription("pregabalin", med("pregabalin", 75, 3, { titrationSteps: [{ dose: 150, startsOn: "2026-03-08" }, { dose: 225, startsOn: "2026-03-15" }] }));
+    expect(daily).toEqual({
       ok: false,
       message:
-        "Pregabalin step from 15 Mar 2026: dose 600 mg is outside the accepted range (up to 300 mg per dose). Check the value.",
+        "Pregabalin step from 15 Mar 2026: 225 mg three times a day is 675 mg a day, more than the accepted 600 mg a day. Check the dose and the doses per day.",
     });
   });
 
@@ -71,15 +130,48 @@ describe("validatePrescription: medication dose bounds", () => {
       { dose: 150, startsOn: "2026-03-15" },
       { dose: 225, startsOn: "2026-03-08" },
     ];
-    const result = validatePrescription("pregabalin", med(75, { titrationSteps: steps }));
+    const result = validatePrescription("pregabalin", med("pregabalin", 75, 2, { titrationSteps: steps }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain("date order");
   });
 
-  it("fills in the kind and default titration steps", () => {
-    const { kind: _kind, ...withoutKind } = med(75);
-    const result = validatePrescription("pregabalin", withoutKind);
-    expect(result).toEqual({ ok: true, value: { ...med(75), titrationSteps: [] } });
+  it("never takes a review note from the input: a save that passes every check has none", () => {
+    const result = validatePrescription("pregabalin", med("pregabalin", 75, 2, { reviewNeeded: ["anything"] }));
+    expect(result.ok && result.value.kind === "medication" ? result.value.reviewNeeded : null).toEqual([]);
+  });
+
+  it("names the field a refusal is about, for the form", () => {
+    const cases: Array<[unknown, string | null]> = [
+      [med(null, 400, 3), "agentId"],
+      [med("naproxen", 500, 4), "dose"],
+      [med("naproxen", 500, 2, { route: "iv" }), "route"],
+      [med("naproxen", 500, undefined), "dosesPerDay"],
+      [med("naproxen", 250, 2, { titrationSteps: [{ dose: 800, startsOn: "2026-03-15" }] }), "titrationSteps"],
+      [med("naproxen", 250, 2, { maxDailyDose: 500 }), "maxDailyDose"],
+    ];
+    for (const [details, field] of cases) {
+      const result = checkPrescription("nsaids", details);
+      expect(result.ok ? null : result.field).toBe(field);
+    }
+  });
+});
+
+describe("doseBounds and describeDoseBounds: one home for the numbers a form shows", () => {
+  it.each([
+    ["pregabalin", "25–300 mg per dose, at most 600 mg a day"],
+    ["zoledronic-acid", "3–5 mg per dose, at most 5 mg a day"],
+    ["diclofenac-gel", "2–4 g per dose, at most 32 g a day"],
+    ["capsaicin-cream", "1 application per dose, at most 4 applications a day"],
+  ])("%s: %s", (id, text) => {
+    const agent = getAgent(id);
+    if (!agent) throw new Error(`no agent ${id}`);
+    expect(describeDoseBounds(agent)).toBe(text);
+    expect(doseBounds(agent).perDayMax).toBe(agent.perDay.max);
+  });
+
+  it("rounds the daily total so a fraction of a patch times a count compares exactly", () => {
+    expect(dailyTotal(0.1, 3)).toBe(0.3);
+    expect(dailyTotal(1200, 3)).toBe(3600);
   });
 });
 
@@ -103,9 +195,9 @@ describe("validatePrescription: other kinds", () => {
     ["virtual-reality-therapy", { consentRecordedAt: "2026-02-01", studyReference: "NCT00000000" }, null],
     ["sleep-hygiene", { frequency: "every evening", instructions: "Same bedtime" }, null],
     ["sleep-hygiene", { frequency: "" }, "Say how often"],
-    ["pregabalin", { ...exercise, kind: "exercise" }, "Pregabalin needs medication details (dose, unit, route and schedule), not exercise details."],
+    ["pregabalin", { ...exercise, kind: "exercise" }, "Pregabalin needs medication details (medicine, dose and doses per day), not exercise details."],
     ["pregabalin", null, "Enter the medication details"],
-    ["leeches", med(1), "Unknown therapy “leeches”. Choose one from the catalogue or add a custom intervention."],
+    ["leeches", med(null, 1, 1), "Unknown therapy “leeches”. Choose one from the catalogue or add a custom intervention."],
   ];
   it.each(rows)("%s %j", (id, details, expected) => {
     const result = validatePrescription(id, details);
@@ -128,9 +220,27 @@ describe("validatePrescription: custom interventions", () => {
     expect(wrong).toEqual({ ok: false, message: "Pacing diary: Sets must be a whole number from 1 to 20." });
   });
 
-  it("has no catalogue dose bound for a custom medication, but still needs a positive dose", () => {
-    expect(validatePrescription(custom("medication"), med(5000)).ok).toBe(true);
-    expect(validatePrescription(custom("medication"), med(0)).ok).toBe(false);
+  it("needs a physician-entered maximum daily dose for a custom medication, and checks the daily total against it", () => {
+    const compounded = { ...custom("medication"), name: "Compounded ketamine cream" };
+    const cream = (dose: number, dosesPerDay: number, extra: Record<string, unknown> = {}) => ({ dose, unit: "g", route: "topical", dosesPerDay, ...extra });
+    expect(validatePrescription(compounded, cream(1, 3))).toEqual({
+      ok: false,
+      message: "Enter the maximum daily dose of Compounded ketamine cream: a custom medication has no catalogue bound, so the physician sets one.",
+    });
+    expect(validatePrescription(compounded, cream(1, 3, { maxDailyDose: 4 })).ok).toBe(true);
+    expect(validatePrescription(compounded, cream(2, 3, { maxDailyDose: 4 }))).toEqual({
+      ok: false,
+      message:
+        "Compounded ketamine cream 2 g three times a day is 6 g a day, more than the maximum daily dose entered (4 g). Check the dose, the doses per day or the maximum.",
+    });
+    expect(checkPrescription(compounded, cream(1, 3, { maxDailyDose: 4, titrationSteps: [{ dose: 2, startsOn: "2026-03-15" }] }))).toMatchObject({
+      ok: false,
+      field: "titrationSteps",
+      message: expect.stringContaining("Compounded ketamine cream step from 15 Mar 2026: 2 g three times a day is 6 g a day"),
+    });
+    expect(validatePrescription(compounded, cream(1, 3, { maxDailyDose: 0 }))).toMatchObject({ ok: false, message: expect.stringContaining("more than 0") });
+    expect(validatePrescription(compounded, cream(0, 3, { maxDailyDose: 4 })).ok).toBe(false);
+    expect(validatePrescription(compounded, cream(1, 3, { maxDailyDose: 4, agentId: "naproxen" }))).toMatchObject({ ok: false, message: expect.stringContaining("no catalogue agent") });
   });
 });
 
@@ -140,6 +250,8 @@ describe("dose helpers", () => {
     [1, "patch", "1 patch"],
     [3, "patch", "3 patches"],
     [0.075, "%", "0.075%"],
+    [4, "g", "4 g"],
+    [1, "application", "1 application"],
   ] as const)("formats %d %s", (value, unit, text) => {
     expect(formatDose(value, unit)).toBe(text);
   });
@@ -149,9 +261,11 @@ describe("dose helpers", () => {
     ["2026-03-08", 150],
     ["2026-03-20", 225],
   ])("dose on %s is %d", (date, dose) => {
-    const details = medicationDetailsSchema.parse(
-      med(75, { titrationSteps: [{ dose: 150, startsOn: "2026-03-08" }, { dose: 225, startsOn: "2026-03-15" }] }),
-    );
+    const details = medicationDetailsSchema.parse({
+      ...med("pregabalin", 75, 2, { titrationSteps: [{ dose: 150, startsOn: "2026-03-08" }, { dose: 225, startsOn: "2026-03-15" }] }),
+      unit: "mg",
+      route: "oral",
+    });
     expect(doseOn(details, date)).toBe(dose);
   });
 

@@ -1,30 +1,24 @@
 import { z } from "zod";
 import type { Discipline } from "../roles";
-import {
-  CATEGORY_PRESCRIPTION_KIND,
-  type DoseLimit,
-  type PrescriptionKind,
-  type Therapy,
-  type TherapyCategory,
-  getTherapy,
-} from "./catalogue";
-import { calendarDateSchema, formatCalendarDate } from "./dates";
+import { CATEGORY_PRESCRIPTION_KIND, type PrescriptionKind, type Therapy, type TherapyCategory, getTherapy } from "./catalogue";
+import { calendarDateSchema } from "./dates";
 import { firstIssueMessage, requiredText, wholeNumberBetween } from "./fields";
+import { MAX_DOSES_PER_DAY, agentsOf, fixedDosesPerDay } from "./medication-agents";
+import { MEDICATION_FIELDS, type MedicationField, agentProblem, medicationProblem } from "./medication-dosing";
+import { doseUnitSchema, medicationRouteSchema } from "./medication-units";
 
-export const DOSE_UNITS = ["mg", "mcg", "%", "patch", "ml"] as const;
-export type DoseUnit = (typeof DOSE_UNITS)[number];
-export const doseUnitSchema = z.enum(DOSE_UNITS, { error: "Choose a dose unit: mg, mcg, %, patch or ml." });
-
-export const MEDICATION_ROUTES = ["oral", "topical", "iv", "subcutaneous"] as const;
-export type MedicationRoute = (typeof MEDICATION_ROUTES)[number];
-export const medicationRouteSchema = z.enum(MEDICATION_ROUTES, { error: "Choose a route: oral, topical, IV or subcutaneous." });
-
-export const ROUTE_LABELS: Record<MedicationRoute, string> = {
-  oral: "oral",
-  topical: "topical",
-  iv: "IV",
-  subcutaneous: "subcutaneous",
-};
+export {
+  DOSE_UNITS,
+  type DoseUnit,
+  doseUnitSchema,
+  formatDose,
+  MEDICATION_ROUTES,
+  type MedicationRoute,
+  medicationRouteSchema,
+  PRESCRIBABLE_UNITS,
+  ROUTE_LABELS,
+  timesADay,
+} from "./medication-units";
 
 /** Graded motor imagery runs its stages in this order, about two weeks each. */
 export const GMI_STAGES = ["left_right_judgement", "imagined_movement", "mirror_therapy"] as const;
@@ -52,23 +46,47 @@ const instructions = z.string({ error: "Instructions must be text." }).trim().ma
 export const titrationStepSchema = z.object({
   dose: doseValueSchema,
   startsOn: calendarDateSchema,
-  note: z.string().trim().max(500).optional(),
+  note: z.string({ error: "A step's note must be text." }).trim().max(500, { error: "Keep a step's note under 500 characters." }).optional(),
 });
 export type TitrationStep = z.infer<typeof titrationStepSchema>;
 
-export const medicationDetailsSchema = z.object({
-  kind: z.literal("medication"),
-  dose: doseValueSchema,
-  unit: doseUnitSchema,
-  route: medicationRouteSchema,
-  schedule: requiredText(2, 200, "Enter the schedule, e.g. “twice daily”."),
-  titrationSteps: z
-    .array(titrationStepSchema)
-    .default([])
-    .refine((steps) => steps.every((s, i) => i === 0 || (steps[i - 1]?.startsOn ?? "") < s.startsOn), {
-      error: "List titration steps in date order, one step a day at most.",
-    }),
-});
+export const DOSES_PER_DAY_MESSAGE = `Doses per day must be a whole number from 1 to ${MAX_DOSES_PER_DAY}.`;
+
+/**
+ * A medication as prescribed: the agent (which fixes route, unit and bounds), the dose, and how
+ * many doses a day, so the daily total can be checked. `schedule` is a free-text timing note
+ * ("at night", "with food"); it no longer carries the frequency.
+ */
+export const medicationDetailsSchema = z
+  .object({
+    kind: z.literal("medication"),
+    /** The catalogue agent; null for a custom medication, or for an entry from before agents awaiting review. */
+    agentId: z.string({ error: "Choose the medicine." }).trim().min(1, { error: "Choose the medicine." }).nullable().default(null),
+    dose: doseValueSchema,
+    unit: doseUnitSchema,
+    route: medicationRouteSchema,
+    /** For an infusion course, 1: one infusion on each infusion day. null only on a migrated entry awaiting review. */
+    dosesPerDay: wholeNumberBetween(1, MAX_DOSES_PER_DAY, DOSES_PER_DAY_MESSAGE).nullable(),
+    /** Physician-entered, in the dose's unit, for a custom medication only (the catalogue bounds its agents). */
+    maxDailyDose: z
+      .number({ error: "Enter the maximum daily dose as a number." })
+      .positive({ error: "The maximum daily dose must be more than 0." })
+      .nullable()
+      .default(null),
+    schedule: z.string({ error: "The timing note must be text." }).trim().max(200, { error: "Keep the timing note under 200 characters." }).default(""),
+    titrationSteps: z
+      .array(titrationStepSchema)
+      .default([])
+      .refine((steps) => steps.every((s, i) => i === 0 || (steps[i - 1]?.startsOn ?? "") < s.startsOn), {
+        error: "List titration steps in date order, one step a day at most.",
+      }),
+    /**
+     * What a physician must settle on an entry written before medications were recorded by agent
+     * (legacy-medication.ts). Always empty on an entry saved since: a save passes every check.
+     */
+    reviewNeeded: z.array(z.string()).default([]),
+  })
+  .refine((d) => d.dosesPerDay !== null || d.reviewNeeded.length > 0, { error: DOSES_PER_DAY_MESSAGE, path: ["dosesPerDay"] });
 
 export const exerciseDetailsSchema = z
   .object({
@@ -136,7 +154,7 @@ export type ExperimentalDetails = z.infer<typeof experimentalDetailsSchema>;
 export type SelfManagementDetails = z.infer<typeof selfManagementDetailsSchema>;
 
 const KIND_DESCRIPTIONS: Record<PrescriptionKind, string> = {
-  medication: "medication details (dose, unit, route and schedule)",
+  medication: "medication details (medicine, dose and doses per day)",
   exercise: "exercise details (sets, repetitions and frequency)",
   psychological: "session details (type and frequency)",
   procedure: "procedure details (planned date and side)",
@@ -155,19 +173,15 @@ export interface CustomTherapy {
 export type TherapyRef = string | CustomTherapy;
 
 export type PrescriptionResult = { ok: true; value: PrescriptionDetails } | { ok: false; message: string };
+/** The same outcome, naming the medication field a refusal is about (when it is one), for forms. */
+export type PrescriptionCheck = { ok: true; value: PrescriptionDetails } | { ok: false; message: string; field: MedicationField | null };
 
 export function unknownTherapyMessage(id: string): string {
   return `Unknown therapy “${id}”. Choose one from the catalogue or add a custom intervention.`;
 }
 
-export function formatDose(value: number, unit: DoseUnit): string {
-  if (unit === "%") return `${value}%`;
-  if (unit === "patch") return `${value} ${value === 1 ? "patch" : "patches"}`;
-  return `${value} ${unit}`;
-}
-
 /** The dose in effect on a day: the latest titration step already started, else the starting dose. */
-export function doseOn(details: MedicationDetails, date: string): number {
+export function doseOn(details: Pick<MedicationDetails, "dose" | "titrationSteps">, date: string): number {
   let dose = details.dose;
   for (const step of details.titrationSteps) if (step.startsOn <= date) dose = step.dose;
   return dose;
@@ -178,50 +192,88 @@ export function doseOn(details: MedicationDetails, date: string): number {
  * message a clinician can act on rather than throwing, because forms show it next to the field.
  */
 export function validatePrescription(therapy: TherapyRef, details: unknown): PrescriptionResult {
+  const result = checkPrescription(therapy, details);
+  return result.ok ? result : { ok: false, message: result.message };
+}
+
+export function checkPrescription(therapy: TherapyRef, details: unknown): PrescriptionCheck {
   const resolved = typeof therapy === "string" ? getTherapy(therapy) : therapy;
-  if (!resolved) return { ok: false, message: unknownTherapyMessage(String(therapy)) };
+  if (!resolved) return { ok: false, message: unknownTherapyMessage(String(therapy)), field: null };
 
   const name = resolved.name;
   const kind = "custom" in resolved ? CATEGORY_PRESCRIPTION_KIND[resolved.category] : resolved.prescriptionKind;
   if (typeof details !== "object" || details === null || Array.isArray(details)) {
-    return { ok: false, message: `Enter the ${KIND_DESCRIPTIONS[kind]} for ${name}.` };
+    return { ok: false, message: `Enter the ${KIND_DESCRIPTIONS[kind]} for ${name}.`, field: null };
   }
   const given = (details as { kind?: unknown }).kind;
   if (given !== undefined && given !== kind) {
     const other = typeof given === "string" && given in KIND_DESCRIPTIONS ? `${given.replace("_", "-")} details` : "other details";
-    return { ok: false, message: `${name} needs ${KIND_DESCRIPTIONS[kind]}, not ${other}.` };
+    return { ok: false, message: `${name} needs ${KIND_DESCRIPTIONS[kind]}, not ${other}.`, field: null };
   }
 
-  const parsed = prescriptionDetailsSchema.safeParse({ ...details, kind });
-  if (!parsed.success) return { ok: false, message: `${name}: ${firstIssueMessage(parsed.error)}` };
+  let input = details;
+  if (kind === "medication") {
+    const prepared = medicationInput(resolved, details as Record<string, unknown>);
+    if ("problem" in prepared) return { ok: false, ...prepared.problem };
+    input = prepared.input;
+  }
+  const parsed = prescriptionDetailsSchema.safeParse({ ...input, kind });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = kind === "medication" ? fieldOf(issue?.path[0]) : null;
+    return { ok: false, message: `${name}: ${firstIssueMessage(parsed.error)}`, field };
+  }
   const value = parsed.data;
 
+  if (value.kind === "medication") {
+    const subject = "custom" in resolved ? { custom: true as const, name } : { custom: false as const, therapyName: name, therapyId: resolved.id };
+    const problem = medicationProblem(subject, value);
+    if (problem) return { ok: false, message: problem.message, field: problem.field };
+    return { ok: true, value: { ...value, reviewNeeded: [] } };
+  }
   if ("custom" in resolved) return { ok: true, value };
   const problem = catalogueProblem(resolved, value);
-  return problem ? { ok: false, message: problem } : { ok: true, value };
+  return problem ? { ok: false, message: problem, field: null } : { ok: true, value };
+}
+
+/**
+ * What the prescriber may leave out because the agent decides it: a single-agent therapy names its
+ * agent, the agent fixes route and unit, and an infusion or single application is one a day.
+ * A review note cannot be sent in: it is cleared by a save that passes every check.
+ */
+function medicationInput(
+  therapy: Therapy | CustomTherapy,
+  details: Record<string, unknown>,
+): { input: Record<string, unknown> } | { problem: { message: string; field: MedicationField } } {
+  const { reviewNeeded: _ignored, ...input } = details;
+  if ("custom" in therapy) return { input };
+  const agents = agentsOf(therapy.id);
+  const agentId = input.agentId ?? (agents.length === 1 ? agents[0]?.id : undefined);
+  const agent = agents.find((a) => a.id === agentId);
+  if (!agent) {
+    // Checked before the rest: without the medicine, its unit and bounds are unknown.
+    const subject = { custom: false as const, therapyName: therapy.name, therapyId: therapy.id };
+    const problem = agentProblem(subject, typeof agentId === "string" ? agentId : null);
+    return { problem: problem ?? { field: "agentId", message: `Choose the medicine for ${therapy.name}.` } };
+  }
+  return {
+    input: {
+      ...input,
+      agentId,
+      unit: input.unit ?? agent.unit,
+      route: input.route ?? agent.route,
+      dosesPerDay: input.dosesPerDay ?? fixedDosesPerDay(agent) ?? undefined,
+    },
+  };
+}
+
+function fieldOf(key: PropertyKey | undefined): MedicationField | null {
+  return MEDICATION_FIELDS.find((f) => f === key) ?? null;
 }
 
 function catalogueProblem(therapy: Therapy, details: PrescriptionDetails): string | null {
   if (details.kind === "exercise" && details.stage !== undefined && therapy.id !== "mirror-therapy") {
     return `${therapy.name}: a graded motor imagery stage only applies to mirror therapy.`;
   }
-  if (details.kind !== "medication" || therapy.prescriptionKind !== "medication") return null;
-
-  const limit = therapy.doseLimits.find((l) => l.unit === details.unit);
-  if (!limit) {
-    const units = therapy.doseLimits.map((l) => l.unit).join(" or ");
-    return `Record ${therapy.name} in ${units}, not ${details.unit}.`;
-  }
-  if (!therapy.routes.includes(details.route)) {
-    const routes = therapy.routes.map((r) => ROUTE_LABELS[r]).join(" or ");
-    return `${therapy.name} is recorded as ${routes}, not ${ROUTE_LABELS[details.route]}. Check the route.`;
-  }
-  if (details.dose > limit.max) return `${therapy.name} ${outOfRange(details.dose, limit)}`;
-  const step = details.titrationSteps.find((s) => s.dose > limit.max);
-  if (step) return `${therapy.name} step from ${formatCalendarDate(step.startsOn)}: ${outOfRange(step.dose, limit)}`;
   return null;
-}
-
-function outOfRange(dose: number, limit: DoseLimit): string {
-  return `dose ${formatDose(dose, limit.unit)} is outside the accepted range (up to ${formatDose(limit.max, limit.unit)} ${limit.per}). Check the value.`;
 }

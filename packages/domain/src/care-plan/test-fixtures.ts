@@ -19,13 +19,24 @@ export function intervention(overrides: Partial<Record<keyof Intervention, unkno
     startDate: "2026-02-01",
     nextReviewDate: null,
     note: null,
-    details: { kind: "medication", dose: 75, unit: "mg", route: "oral", schedule: "twice daily" },
+    details: { kind: "medication", agentId: "pregabalin", dose: 75, unit: "mg", route: "oral", dosesPerDay: 2 },
     stopReason: null,
     ...overrides,
   });
 }
 
 export const pregabalin = () => intervention({ id: "iv-preg" });
+
+/** Medication details as a physician enters them now: agent, dose and doses per day. */
+export const medicationDetails = (extra: Record<string, unknown> = {}) => ({
+  kind: "medication",
+  agentId: "pregabalin",
+  dose: 75,
+  unit: "mg",
+  route: "oral",
+  dosesPerDay: 2,
+  ...extra,
+});
 
 export const mirrorTherapy = () =>
   intervention({
