@@ -60,11 +60,11 @@ export async function seedCarePlans(
         type: "addIntervention",
         therapy: { therapyId: "pregabalin" },
         nextReviewDate: inDays(14),
+        // Route and unit come from the agent; the daily total (150 mg, then 300 mg) is checked against its bounds.
         details: {
+          agentId: "pregabalin",
           dose: 75,
-          unit: "mg",
-          route: "oral",
-          schedule: "twice daily",
+          dosesPerDay: 2,
           titrationSteps: [{ dose: 150, startsOn: inDays(7), note: "if well tolerated" }],
         },
       },
@@ -110,7 +110,10 @@ export async function seedCarePlans(
     [pt, { type: "addGoal", goalId: "mobility", status: "in_progress", targets: [{ kind: "activity_minutes", activity: "Walking", minutes: 20 }] }],
     [ot, { type: "addGoal", goalId: "function", status: "in_progress", targets: [{ kind: "psfs_activity_score", activity: "Climbing stairs", atLeast: 5 }] }],
     [psychologist, { type: "addGoal", goalId: "wellbeing", status: "in_progress", targets: [{ kind: "measure_at_most", measure: "phq9", value: 9 }] }],
-    [physician, { type: "addIntervention", therapy: { therapyId: "duloxetine" }, details: { dose: 60, unit: "mg", route: "oral", schedule: "once daily in the morning" } }],
+    [
+      physician,
+      { type: "addIntervention", therapy: { therapyId: "duloxetine" }, details: { agentId: "duloxetine", dose: 60, dosesPerDay: 1, schedule: "in the morning" } },
+    ],
     [
       pt,
       {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { CarePlan, PlanDiffEntry } from "@concord/domain";
+import { type CarePlan, type PlanDiffEntry, upgradeCarePlanDocument } from "@concord/domain";
 import type { Database } from "../client";
 import { carePlanComments, carePlanRevisions, carePlanViews, carePlans, careTeamMembers, patientQuestionResolutions, patients, users } from "../schema/index";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -22,7 +22,9 @@ export function emptyCarePlan(patientId: string, reviewDueAt: string): CarePlan 
 
 function toRecord(row: typeof carePlans.$inferSelect): CarePlanRecord {
   // The row's version column is the truth; the copy inside the document is kept in step on write.
-  return { ...row, document: { ...row.document, patientId: row.patientId, version: row.version, reviewDueAt: row.reviewDueAt } };
+  // Medication entries saved before agents are upgraded here, so every reader sees the current shape.
+  const document = upgradeCarePlanDocument(row.document);
+  return { ...row, document: { ...document, patientId: row.patientId, version: row.version, reviewDueAt: row.reviewDueAt } };
 }
 
 export async function getCarePlan(db: Database, patientId: string): Promise<CarePlanRecord | null> {
