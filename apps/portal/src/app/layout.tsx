@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { ROLE_LABELS, isClinicianRole } from "@concord/domain";
+import { ROLE_LABELS, isClinicianRole, todayInZone } from "@concord/domain";
 import { NotificationBell } from "~/components/messaging/notification-bell";
 import { SignOutButton } from "~/components/sign-out-button";
+import { ViewerClockProvider } from "~/components/viewer-clock";
+import { env } from "~/env";
+import { getCaller } from "~/server/caller";
 import { WorklistLink } from "~/components/worklist-link";
 import { getSessionActor } from "~/server/session";
 import { TRPCReactProvider } from "~/trpc/react";
@@ -19,12 +22,18 @@ export const dynamic = "force-dynamic";
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await getSessionActor();
   const role = session?.actor.role;
+  // Every time on every page is shown in the viewer's zone (their choice, else the clinic's).
+  const clinicZone = env().clinicSettings.timeZone;
+  const clock = session
+    ? await (await getCaller(session)).me.get()
+    : { timeZone: clinicZone, today: todayInZone(clinicZone) };
   return (
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">Skip to content</a>
         {/* The provider wraps the header too: the notification count there is live. */}
         <TRPCReactProvider>
+        <ViewerClockProvider clock={{ timeZone: clock.timeZone, today: clock.today }}>
         <header className="site">
           <div className="inner">
             <Link href="/" className="brand">Concord</Link>
@@ -37,6 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {role === "patient" ? <Link href="/me/messages">Messages</Link> : null}
               {session ? <NotificationBell /> : null}
               {role === "admin" ? <Link href="/admin">Accounts and teams</Link> : null}
+              {session ? <Link href="/settings">Settings</Link> : null}
             </nav>
             {session ? (
               <div className="who">
@@ -49,6 +59,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         </header>
         <main id="main">{children}</main>
+        </ViewerClockProvider>
         </TRPCReactProvider>
       </body>
     </html>

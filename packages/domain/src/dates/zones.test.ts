@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localDateOf, localDayBounds, localWeekStart, startOfLocalDay, todayInZone, zoneOffsetMinutes } from "./zones";
+import { isTimeZone } from "../clinic-settings";
+import { localDateOf, localDayBounds, localWeekStart, startOfLocalDay, supportedTimeZones, todayInZone, zoneOffsetMinutes } from "./zones";
 
 const LA = "America/Los_Angeles";
 const AKL = "Pacific/Auckland";
@@ -102,5 +103,13 @@ describe("the start of the local week", () => {
     [AKL, "2026-12-06T10:30:00Z", "2026-11-30"],
   ])("%s at %s: the week began on Monday %s", (zone, instant, monday) => {
     expect(localWeekStart(instant, zone)).toBe(monday);
+  });
+});
+
+describe("the zones offered in forms", () => {
+  it("lists UTC and the demo zones once each, and every one is accepted by the time zone check", () => {
+    const zones = supportedTimeZones();
+    for (const zone of ["UTC", "America/Los_Angeles", "Pacific/Auckland", "Europe/London"]) expect(zones.filter((z) => z === zone)).toHaveLength(1);
+    expect(zones.every(isTimeZone)).toBe(true);
   });
 });

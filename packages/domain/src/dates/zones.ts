@@ -98,3 +98,9 @@ export function localWeekStart(instant: Instant, timeZone: string): CalendarDate
 export function localDayBounds(date: CalendarDate, timeZone: string): { start: Date; end: Date } {
   return { start: startOfLocalDay(date, timeZone), end: startOfLocalDay(addDays(date, 1), timeZone) };
 }
+
+/** Every IANA zone this runtime knows, plus UTC (which Intl leaves out of its list): the choices offered in forms. */
+export function supportedTimeZones(): string[] {
+  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  return zones.includes("UTC") ? [...zones] : ["UTC", ...zones];
+}

@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { CRPS_CODES, ROLES, ROLE_LABELS, type Role } from "@concord/domain";
+import { CRPS_CODES, ROLES, ROLE_LABELS, type Role, describeTimeZone } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -12,7 +12,8 @@ function Feedback({ error, success }: { error: string | null; success: string | 
   return null;
 }
 
-export function CreateAccountForm() {
+/** `timeZones`: the zones to offer (from the server); an account left on the clinic default follows the clinic. */
+export function CreateAccountForm({ timeZones, clinicTimeZone }: { timeZones: readonly string[]; clinicTimeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [role, setRole] = useState<Role>("physical_therapist");
@@ -33,6 +34,7 @@ export function CreateAccountForm() {
         name: get("name"),
         role,
         password: get("password"),
+        timeZone: get("timeZone") || null,
         patient: role === "patient" ? { dateOfBirth: get("dateOfBirth"), diagnosisCode: get("diagnosisCode") as never, onsetDate: get("onsetDate"), phone: get("phone") || undefined } : undefined,
       });
       setSuccess(`Created ${created.name} (${ROLE_LABELS[created.role]}).`);
@@ -88,6 +90,16 @@ export function CreateAccountForm() {
           </div>
         </fieldset>
       ) : null}
+      <div>
+        <label htmlFor="new-zone">Time zone</label>
+        <select id="new-zone" name="timeZone" defaultValue="" aria-describedby="new-zone-hint">
+          <option value="">Clinic default ({describeTimeZone(clinicTimeZone)})</option>
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>{describeTimeZone(zone)}</option>
+          ))}
+        </select>
+        <p id="new-zone-hint" className="muted">Times are shown on this clock; for a patient it is also the clock of their day (check-in dates, “this week”, dose steps). They can change it in Settings.</p>
+      </div>
       <div>
         <label htmlFor="new-password">Initial password (at least 12 characters)</label>
         <input id="new-password" name="password" type="password" autoComplete="new-password" required minLength={12} />

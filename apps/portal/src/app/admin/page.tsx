@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { DISCIPLINE_LABELS, ROLE_LABELS, isClinicianRole } from "@concord/domain";
+import { DISCIPLINE_LABELS, ROLE_LABELS, isClinicianRole, supportedTimeZones } from "@concord/domain";
+import { env } from "~/env";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
 import { ActiveToggle, AssignClinicianForm, CreateAccountForm, RemoveMemberButton } from "./admin-forms";
@@ -54,7 +55,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         </section>
         <section className="card" aria-labelledby="create-h">
           <h2 id="create-h">Create an account</h2>
-          <CreateAccountForm />
+          <CreateAccountForm timeZones={supportedTimeZones()} clinicTimeZone={env().clinicSettings.timeZone} />
         </section>
       </div>
       <section aria-labelledby="teams-h">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { formatCalendarDate } from "@concord/domain";
 import { CareTeamList } from "~/components/care-team-list";
 import { CrisisResources } from "~/components/progress/crisis-resources";
 import { getCaller } from "~/server/caller";
@@ -27,7 +28,7 @@ export default async function MyCarePage() {
         <section className="card" aria-labelledby="about-h">
           <h2 id="about-h">About your condition</h2>
           <p>
-            Your diagnosis is <strong>{patient.diagnosis.label}</strong>. It began on {patient.onsetDate}
+            Your diagnosis is <strong>{patient.diagnosis.label}</strong>. It began on {formatCalendarDate(patient.onsetDate)}
             {patient.stage === "early" ? ", less than six months ago. Starting care early tends to help." : ", more than six months ago."}
           </p>
           <p className="muted">Progress with CRPS is often slow. Doing a little every day counts.</p>

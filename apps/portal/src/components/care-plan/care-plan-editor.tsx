@@ -21,6 +21,7 @@ import {
 import type { RouterOutputs } from "@concord/api";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
+import { When } from "~/components/viewer-clock";
 import { ConflictPanel, type ConflictDetails, readConflictDetails } from "./conflict-panel";
 import { GoalEditForm } from "./goal-edit-form";
 import { MedicationTrialHistory, MedicationTrialsTable } from "./medication-trials";
@@ -103,7 +104,7 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
       <div className="inline" style={{ justifyContent: "space-between", alignItems: "center" }}>
         <p style={{ margin: 0 }}>
           <span data-testid="plan-version">Version {data.version}</span>
-          {data.updatedByName && data.updatedAt ? <span className="muted"> · last changed by {data.updatedByName}</span> : null}
+          {data.updatedByName && data.updatedAt ? <span className="muted"> · last changed by {data.updatedByName}, <When at={data.updatedAt} /></span> : null}
           {" · "}review due {formatCalendarDate(plan.reviewDueAt)}{" "}
           {data.pastReview ? <span className="badge danger">Review overdue</span> : null}
         </p>

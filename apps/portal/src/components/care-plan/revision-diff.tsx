@@ -1,4 +1,6 @@
 /** A revision's structured diff as a list a clinician can scan: what was added, removed or changed. */
+import type { ReactNode } from "react";
+import { ZonedTime } from "~/components/viewer-clock";
 import "./care-plan.css";
 export interface DiffEntryView {
   path: string;
@@ -23,7 +25,7 @@ export function RevisionDiff({ diff }: { diff: readonly unknown[] }) {
   );
 }
 
-export function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  return `${d.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" })} UTC`;
+/** An instant as "1 Dec 2026, 09:12 PST" in the viewer's zone (usable in server and client components). */
+export function formatWhen(iso: string | Date): ReactNode {
+  return <ZonedTime at={iso} />;
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage } from "~/components/error-message";
+import { When } from "~/components/viewer-clock";
 import { useTRPC } from "~/trpc/react";
 
 const KIND_LABEL = { message: "Message", mention: "Mention", plan_change: "Plan change", alert: "Alert", patient_question: "Question" } as const;
@@ -39,7 +40,7 @@ export function NotificationList() {
             <Link href={n.link} style={{ flex: 1, fontWeight: n.readAt ? 400 : 600 }}>
               {n.title}
             </Link>
-            <time className="muted" dateTime={new Date(n.createdAt).toISOString()}>{new Date(n.createdAt).toLocaleString()}</time>
+            <When className="muted" at={n.createdAt} />
             {!n.readAt ? (
               <button type="button" className="secondary" onClick={() => markRead.mutate({ ids: [n.id] })} disabled={markRead.isPending}>
                 Mark as read

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { MessagingEvent, RouterOutputs } from "@concord/api";
 import type { MentionCandidate } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
+import { When } from "~/components/viewer-clock";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import type { EventHandlerRef } from "./conversations";
 import { MENTION_HINT, MentionTextarea } from "./mention-textarea";
@@ -146,12 +147,11 @@ function MessageItem(props: { message: Message; patientId: string; forPatient: b
   const remove = useMutation(
     trpc.messaging.delete.mutationOptions({ onSuccess: (r) => props.onChanged({ ...m, body: null, reference: null, version: r.version, deletedAt: new Date() }) }),
   );
-  const when = new Date(m.createdAt);
   return (
     <li data-testid="message" style={{ padding: ".6rem 0", borderBottom: "1px solid var(--border)" }}>
       <div>
         <strong>{m.authorName}</strong>{" "}
-        <time className="muted" dateTime={when.toISOString()}>{when.toLocaleString()}</time>
+        <When className="muted" at={m.createdAt} />
         {m.editedAt && !m.deletedAt ? <span className="muted"> · edited</span> : null}
       </div>
       {m.deletedAt ? (

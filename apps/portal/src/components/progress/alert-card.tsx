@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { telHref } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
+import { When } from "~/components/viewer-clock";
 import { useTRPC } from "~/trpc/react";
 import styles from "./progress.module.css";
 
@@ -30,7 +31,8 @@ export interface AlertView {
   acknowledgementNote?: string | null;
 }
 
-const when = (d: Date | string) => `${new Date(d).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+// Times read in the viewer's zone, named ("1 Dec 2026, 09:12 PST").
+const when = (d: Date | string) => <When at={d} />;
 
 const SOURCE_LABELS: Record<NonNullable<AlertView["sourceKind"]>, string> = {
   check_in: "the patient's check-in",

@@ -12,11 +12,13 @@ import {
   CHECK_IN_SYMPTOMS,
   CHECK_IN_SYMPTOM_LABELS,
   type AdherenceStatus,
+  formatCalendarDate,
 } from "@concord/domain";
 import type { RouterOutputs } from "@concord/api";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
-import { localToday } from "./local-date";
+import { When } from "~/components/viewer-clock";
+import { usePatientToday } from "./local-date";
 import styles from "./progress.module.css";
 
 type Form = RouterOutputs["checkIns"]["form"];
@@ -58,7 +60,9 @@ type Saved = RouterOutputs["checkIns"]["submit"];
 export function CheckInForm({ patientId }: { patientId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [date] = useState(() => localToday());
+  // The patient's own day, from the server; kept for the life of the form so a save near midnight stays on its day.
+  const today = usePatientToday();
+  const [date] = useState(today);
   const form = useQuery(trpc.checkIns.form.queryOptions({ patientId, date }));
   const submit = useMutation(trpc.checkIns.submit.mutationOptions());
   const edit = useMutation(trpc.checkIns.edit.mutationOptions());
@@ -74,7 +78,7 @@ export function CheckInForm({ patientId }: { patientId: string }) {
   if (existing && !editing) {
     return (
       <div className="card">
-        <p className="alert success" role="status">You have already checked in today ({date}). Thank you.</p>
+        <p className="alert success" role="status">You have already checked in today ({formatCalendarDate(date)}; last saved <When at={existing.updatedAt} />). Thank you.</p>
         <p>Pain now {existing.painNow}, average {existing.painAverage}, worst {existing.painWorst}.</p>
         <div className="inline">
           <button type="button" onClick={() => setEditing(true)}>Edit today’s check-in</button>
@@ -197,7 +201,7 @@ export function CheckInForm({ patientId }: { patientId: string }) {
 function CheckInDone({ saved, onEdit }: { saved: Saved; onEdit: () => void }) {
   return (
     <div className="card">
-      <p className="alert success" role="status">Check-in saved for {saved.checkIn.date}{saved.checkIn.version > 1 ? " (edited)" : ""}. Thank you.</p>
+      <p className="alert success" role="status">Check-in saved for {formatCalendarDate(saved.checkIn.date)}{saved.checkIn.version > 1 ? " (edited)" : ""}. Thank you.</p>
       {saved.redFlagAdvice ? (
         <p className="alert warning" role="alert">
           You reported a symptom your care team needs to know about quickly, and they have been alerted. If it is getting worse fast, or you feel

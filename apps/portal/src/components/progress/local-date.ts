@@ -1,5 +1,21 @@
-/** The device's own calendar day, YYYY-MM-DD: a check-in belongs to the patient's local day. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+"use client";
+import { type ReactNode, createContext, createElement, useContext } from "react";
+import { useViewerClock } from "~/components/viewer-clock";
+
+/**
+ * The patient's own calendar day (YYYY-MM-DD), decided by the server in the patient's time zone: a
+ * check-in or a measure belongs to the patient's day, not to the device's clock or to UTC.
+ */
+const PatientDayContext = createContext<string | null>(null);
+
+/** Pages pass the day the server computed (patients.get or me.get `.today`) to the forms inside. */
+export function PatientDay({ today, children }: { today: string; children: ReactNode }) {
+  return createElement(PatientDayContext.Provider, { value: today }, children);
+}
+
+/** The patient's today: from the nearest PatientDay, else the viewer's own day (a patient on their own pages). */
+export function usePatientToday(): string {
+  const patientDay = useContext(PatientDayContext);
+  const viewer = useViewerClock();
+  return patientDay ?? viewer.today;
 }

@@ -10,17 +10,20 @@ import {
   CSS_ITEMS,
   CSS_MEANINGFUL_CHANGE,
   LICENSED_MEASURES,
+  formatCalendarDate,
 } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
-import { localToday } from "./local-date";
+import { usePatientToday } from "./local-date";
 import styles from "./progress.module.css";
 
 function DateField({ id }: { id: string }) {
+  // The patient's own day: a later date is refused by the server.
+  const today = usePatientToday();
   return (
     <div>
       <label htmlFor={id}>Date taken</label>
-      <input id={id} name="takenOn" type="date" required defaultValue={localToday()} max={localToday()} />
+      <input id={id} name="takenOn" type="date" required defaultValue={today} max={today} />
     </div>
   );
 }
@@ -146,7 +149,7 @@ export function CssForm({ patientId }: { patientId: string }) {
               "First score on record."
             ) : (
               <>
-                Change since {saved.previous.takenOn} ({saved.previous.total}): {(saved.change ?? 0) > 0 ? "+" : ""}{saved.change}.{" "}
+                Change since {formatCalendarDate(saved.previous.takenOn)} ({saved.previous.total}): {(saved.change ?? 0) > 0 ? "+" : ""}{saved.change}.{" "}
                 {saved.meaningful ? (
                   <strong className={styles.meaningful}>⚠ Clinically meaningful change ({CSS_MEANINGFUL_CHANGE} points or more).</strong>
                 ) : (

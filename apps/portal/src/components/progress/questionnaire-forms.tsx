@@ -14,7 +14,7 @@ import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 import { CrisisResources, type CrisisResourcesData } from "./crisis-resources";
 import { ScaleQuestion } from "./check-in-form";
-import { localToday } from "./local-date";
+import { usePatientToday } from "./local-date";
 import styles from "./progress.module.css";
 
 function FrequencyItem({ name, index, text }: { name: string; index: number; text: string }) {
@@ -36,6 +36,7 @@ function FrequencyItem({ name, index, text }: { name: string; index: number; tex
 /** PHQ-9 or GAD-7, filled in by the patient (or by a team member with them). */
 export function FrequencyQuestionnaire({ patientId, kind, takenOn }: { patientId: string; kind: "phq9" | "gad7"; takenOn?: string }) {
   const trpc = useTRPC();
+  const today = usePatientToday();
   const phq9 = useMutation(trpc.measures.submitPhq9.mutationOptions());
   const gad7 = useMutation(trpc.measures.submitGad7.mutationOptions());
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +49,7 @@ export function FrequencyQuestionnaire({ patientId, kind, takenOn }: { patientId
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const answers = items.map((_, i) => (f.get(`${kind}-${i}`) === null ? null : Number(f.get(`${kind}-${i}`))));
-    const input = { patientId, takenOn: takenOn ?? localToday(), answers };
+    const input = { patientId, takenOn: takenOn ?? today, answers };
     setError(null);
     try {
       if (kind === "phq9") {
@@ -89,6 +90,7 @@ export function FrequencyQuestionnaire({ patientId, kind, takenOn }: { patientId
 /** Patient-Specific Functional Scale: 3–5 activities chosen with the PT or OT, each 0–10. */
 export function PsfsForm({ patientId, takenOn }: { patientId: string; takenOn?: string }) {
   const trpc = useTRPC();
+  const today = usePatientToday();
   const submit = useMutation(trpc.measures.submitPsfs.mutationOptions());
   const [count, setCount] = useState(PSFS_MIN_ACTIVITIES);
   const [error, setError] = useState<string | null>(null);
@@ -103,7 +105,7 @@ export function PsfsForm({ patientId, takenOn }: { patientId: string; takenOn?: 
     }));
     setError(null);
     try {
-      const r = await submit.mutateAsync({ patientId, takenOn: takenOn ?? localToday(), activities });
+      const r = await submit.mutateAsync({ patientId, takenOn: takenOn ?? today, activities });
       setDone(r.result.score);
     } catch (e) {
       setError(errorMessage(e));

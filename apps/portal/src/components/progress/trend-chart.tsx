@@ -1,4 +1,4 @@
-import { progressDates } from "@concord/domain";
+import { formatCalendarDate, progressDates } from "@concord/domain";
 import styles from "./progress.module.css";
 
 export type MarkerShape = "circle" | "square" | "triangle" | "diamond";
@@ -90,7 +90,7 @@ export function TrendChart(props: TrendChartProps) {
   const latest = lines
     .map((l) => {
       const last = l.points[l.points.length - 1];
-      return last ? `${l.label} ${fmt(last.value, decimals)} on ${last.date}` : `${l.label}: no data`;
+      return last ? `${l.label} ${fmt(last.value, decimals)} on ${formatCalendarDate(last.date)}` : `${l.label}: no data`;
     })
     .join("; ");
   const summary = `${title}, ${resolution === "weekly" ? "weekly averages" : "daily values"} from ${from} to ${to}. Latest: ${latest}. ${visibleMarkers.length} plan change${visibleMarkers.length === 1 ? "" : "s"} marked.`;

@@ -1,7 +1,6 @@
-import { latestPossibleToday, progressDates } from "@concord/domain";
+import { progressDates } from "@concord/domain";
 
-/** The window ending today (on the server's most generous notion of today) for a number of days. */
-export function trendRange(days: number) {
-  const to = latestPossibleToday();
-  return { from: progressDates.addDays(to, -(days - 1)), to };
+/** The window of `days` days ending on the patient's own today (from the server: patients.get `.today`). */
+export function trendRange(days: number, today: string) {
+  return { from: progressDates.addDays(today, -(days - 1)), to: today };
 }

@@ -1,16 +1,20 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CheckInForm } from "~/components/progress/check-in-form";
+import { PatientDay } from "~/components/progress/local-date";
+import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
 
 export default async function CheckInPage() {
   const session = await requireSessionActor();
   if (session.actor.role !== "patient" || !session.actor.patientId) redirect("/");
+  // The patient's own day (their zone), decided by the server rather than the device's clock.
+  const { today } = await (await getCaller(session)).me.get();
   return (
     <>
       <h1>Today’s check-in</h1>
       <p className="muted">About a minute. Tap the answers that fit today. <Link href="/me/progress">See your progress</Link></p>
-      <CheckInForm patientId={session.actor.patientId} />
+      <PatientDay today={today}><CheckInForm patientId={session.actor.patientId} /></PatientDay>
     </>
   );
 }

@@ -11,7 +11,9 @@ export default async function MyProgressPage({ searchParams }: { searchParams: P
   if (session.actor.role !== "patient" || !session.actor.patientId) redirect("/");
   const days = rangeDays((await searchParams).days);
   const caller = await getCaller(session);
-  const trends = await caller.measures.trends({ patientId: session.actor.patientId, ...trendRange(days) });
+  // The chart ends on the patient's own today (their zone).
+  const { today } = await caller.me.get();
+  const trends = await caller.measures.trends({ patientId: session.actor.patientId, ...trendRange(days, today) });
   return (
     <>
       <h1>My progress</h1>

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { notFound } from "next/navigation";
-import { DISCIPLINE_LABELS, telHref } from "@concord/domain";
+import { DISCIPLINE_LABELS, describeTimeZone, formatCalendarDate, supportedTimeZones, telHref } from "@concord/domain";
 import { CareTeamList } from "~/components/care-team-list";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
+import { PatientTimeZoneForm } from "~/components/time-zone-form";
 import { getCaller, orNotFound } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
 
@@ -25,7 +26,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           <h2 id="summary-h">Summary</h2>
           <dl className="facts">
             <dt>Date of birth</dt>
-            <dd>{patient.dateOfBirth}</dd>
+            <dd>{formatCalendarDate(patient.dateOfBirth)}</dd>
             <dt>Phone</dt>
             <dd>{patient.phone ? <a href={telHref(patient.phone)}>Call {patient.name}: {patient.phone}</a> : <span className="muted">None on record</span>}</dd>
             <dt>Diagnosis</dt>
@@ -33,7 +34,12 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             <dt>Affected limb</dt>
             <dd>{patient.diagnosis.limb ?? "—"}</dd>
             <dt>Onset</dt>
-            <dd>{patient.onsetDate} ({patient.stage === "early" ? "under 6 months" : "over 6 months"})</dd>
+            <dd>{formatCalendarDate(patient.onsetDate)} ({patient.stage === "early" ? "under 6 months" : "over 6 months"})</dd>
+            <dt>Time zone</dt>
+            <dd>
+              {describeTimeZone(patient.timeZone)}
+              {patient.ownTimeZone ? "" : " (clinic default)"} · their today: {formatCalendarDate(patient.today)}
+            </dd>
             {patient.viewerDiscipline ? (
               <>
                 <dt>Your role</dt>
@@ -42,6 +48,18 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             ) : null}
           </dl>
         </section>
+        {patient.viewerDiscipline ? (
+          <section className="card" aria-labelledby="zone-h">
+            <h2 id="zone-h">Time zone</h2>
+            <PatientTimeZoneForm
+              patientId={patientId}
+              patientName={patient.name}
+              current={patient.ownTimeZone}
+              clinicTimeZone={patient.clinicTimeZone}
+              zones={supportedTimeZones()}
+            />
+          </section>
+        ) : null}
         <section className="card" aria-labelledby="team-h">
           <h2 id="team-h">Care team</h2>
           <CareTeamList team={team} />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { MEASURE_LABELS } from "@concord/domain";
+import { MEASURE_LABELS, formatCalendarDate } from "@concord/domain";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
 import { AlertCard } from "~/components/progress/alert-card";
 import { RangeLinks, rangeDays } from "~/components/progress/range-links";
@@ -35,7 +35,7 @@ export default async function PatientProgressPage({ params, searchParams }: { pa
   const patient = await orNotFound(caller.patients.get({ patientId }));
   const isTeam = patient.viewerDiscipline !== null;
   const [trends, checkIns, measures, alerts] = await Promise.all([
-    caller.measures.trends({ patientId, ...trendRange(days) }),
+    caller.measures.trends({ patientId, ...trendRange(days, patient.today) }),
     caller.checkIns.list({ patientId, limit: 14 }),
     caller.measures.list({ patientId, limit: 15 }),
     isTeam ? caller.alerts.list({ patientId, limit: 20, includeAcknowledged: true }) : Promise.resolve(null),
@@ -80,7 +80,7 @@ export default async function PatientProgressPage({ params, searchParams }: { pa
               <tbody>
                 {measures.items.map((m) => (
                   <tr key={m.id}>
-                    <td>{m.takenOn}</td>
+                    <td>{formatCalendarDate(m.takenOn)}</td>
                     <td>{MEASURE_LABELS[m.kind] ?? m.kind}</td>
                     <td>{describeResult(m.kind, m.score, m.result)}</td>
                     <td>{m.recordedByName}</td>
@@ -102,7 +102,7 @@ export default async function PatientProgressPage({ params, searchParams }: { pa
                   const flags = [c.suddenSwelling && "sudden swelling", c.signsOfInfection && "infection signs", c.newLimbAffected && "spread to another limb"].filter(Boolean);
                   return (
                     <tr key={c.date}>
-                      <td>{c.date}{c.version > 1 ? <span className="muted"> (edited {c.version - 1}×)</span> : null}</td>
+                      <td>{formatCalendarDate(c.date)}{c.version > 1 ? <span className="muted"> (edited {c.version - 1}×)</span> : null}</td>
                       <td>{c.painNow} / {c.painAverage} / {c.painWorst}</td>
                       <td>{c.sleepHours} h, mood {c.mood}/10</td>
                       <td>{flags.length ? <span className="badge danger">⚠ {flags.join(", ")}</span> : "—"}</td>

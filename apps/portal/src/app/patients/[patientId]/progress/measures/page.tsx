@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
 import { BudapestForm, CssForm, LicensedScoreForm, LimbTemperatureForm } from "~/components/progress/measure-forms";
+import { PatientDay } from "~/components/progress/local-date";
 import { FrequencyQuestionnaire, PsfsForm } from "~/components/progress/questionnaire-forms";
 import { getCaller, orNotFound } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
@@ -14,8 +15,9 @@ export default async function RecordMeasuresPage({ params }: { params: Promise<{
   const caller = await getCaller(session);
   const patient = await orNotFound(caller.patients.get({ patientId }));
   if (patient.viewerDiscipline === null) notFound();
+  // Forms date a measure on the patient's own day (their zone) and refuse later ones.
   return (
-    <>
+    <PatientDay today={patient.today}>
       <PatientHeader name={patient.name} subtitle="Record a clinical measure" tabs={patientTabs(patientId, `/patients/${patientId}/progress`)} />
       <p><Link href={`/patients/${patientId}/progress`}>Back to progress</Link></p>
       <BudapestForm patientId={patientId} />
@@ -28,6 +30,6 @@ export default async function RecordMeasuresPage({ params }: { params: Promise<{
         <details><summary>GAD-7</summary><FrequencyQuestionnaire patientId={patientId} kind="gad7" /></details>
         <details><summary>Patient-Specific Functional Scale</summary><PsfsForm patientId={patientId} /></details>
       </section>
-    </>
+    </PatientDay>
   );
 }
