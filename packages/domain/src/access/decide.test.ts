@@ -38,6 +38,12 @@ describe("decide: table of actors × permissions", () => {
     ["patient submits own check-in", actor("patient"), "checkIn.submit", self, true],
     ["clinician cannot submit patient's check-in", actor("pain_physician"), "checkIn.submit", onTeam("pain_physician"), false],
     ["anyone signed in reads own account", actor("patient"), "me.read", undefined, true],
+    ["anyone signed in chooses their own time zone", actor("admin"), "me.timeZone.update", undefined, true],
+    ["team clinician sets the patient's time zone", actor("occupational_therapist"), "patient.timeZone.update", onTeam("occupational_therapist"), true],
+    ["patient sets their own day's time zone", actor("patient"), "patient.timeZone.update", self, true],
+    ["admin sets a patient's time zone (not clinical content)", actor("admin"), "patient.timeZone.update", offTeam, true],
+    ["clinician off the team cannot set a patient's time zone", actor("pain_physician"), "patient.timeZone.update", offTeam, false],
+    ["patient cannot set another patient's time zone", actor("patient"), "patient.timeZone.update", offTeam, false],
   ];
   it.each(rows)("%s", (_label, who, permission, facts, expected) => {
     expect(can(who, permission, facts)).toBe(expected);
