@@ -125,7 +125,7 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
         "physician",
         (ids) => ({ type: "recordTrialEntry", interventionId: ids.pregabalin!, entry: { type: "dose_change", to: 900, date: "2026-01-01", reason: "typo" } }),
         "BAD_REQUEST",
-        "Pregabalin dose 900 mg is outside the accepted range (up to 300 mg per dose)",
+        "Pregabalin dose 900 mg is outside the accepted range (25–300 mg per dose)",
       ],
       [
         "a stop without a reason",
@@ -175,7 +175,7 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
     const proposed = await call("ot").update({
       patientId: alex,
       expectedVersion: plan.version,
-      command: { type: "addIntervention", therapy: { therapyId: "topical-lidocaine" }, status: "active", details: { dose: 1, unit: "patch", route: "topical", schedule: "12 hours on, 12 off" } },
+      command: { type: "addIntervention", therapy: { therapyId: "topical-lidocaine" }, status: "active", details: { dose: 1, unit: "patch", route: "topical", dosesPerDay: 1, schedule: "12 hours on, 12 off" } },
     });
     const added = proposed.plan.interventions.at(-1)!;
     expect(added).toMatchObject({ therapyId: "topical-lidocaine", status: "proposed", responsibleClinicianId: null });
@@ -225,7 +225,7 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
     expect(first.view.changes.firstLook).toBe(true);
     expect(first.view.goals.map((g) => g.label)).toContain("Ease pain and sensitivity to touch");
     const actions = first.view.goals.flatMap((g) => g.actions.map((t) => t.action));
-    expect(actions.some((t) => t.startsWith("Pregabalin 75 mg by mouth, twice daily"))).toBe(true);
+    expect(actions.some((t) => t.startsWith("Pregabalin 75 mg by mouth, twice a day"))).toBe(true);
     expect(await failure(call("alex").markSeen({ patientId: alex, version: first.view.version + 5 }))).toMatchObject({ code: "BAD_REQUEST" });
     await call("alex").markSeen({ patientId: alex, version: first.view.version });
 
@@ -263,7 +263,7 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
     const added = await update(plan.version, {
       type: "addIntervention",
       therapy: { therapyId: "gabapentin" },
-      details: { dose: 300, unit: "mg", route: "oral", schedule: "twice daily" },
+      details: { dose: 300, dosesPerDay: 2 },
     });
     const item = added.plan.interventions.find((i) => i.therapyId === "gabapentin");
     if (!item) throw new Error("gabapentin was not added");
@@ -276,9 +276,9 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
     const saved = await update(unassigned.version, {
       type: "updateIntervention",
       interventionId: item.id,
-      details: { schedule: "at night", titrationSteps: [{ dose: 150, startsOn: tomorrow }] },
+      details: { dosesPerDay: 1, schedule: "at night", titrationSteps: [{ dose: 150, startsOn: tomorrow }] },
     });
-    expect(saved.summary).toBe("Gabapentin: schedule twice daily → at night; Gabapentin: titration plan changed");
+    expect(saved.summary).toMatch(/^Gabapentin: doses per day 2 → 1; Gabapentin: timing note none → at night; Gabapentin: titration step planned: 150 mg from \d+ \w+ \d{4}$/);
 
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const refused = await failure(
@@ -289,7 +289,7 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
 
     const view = await call("alex").patientView({ patientId: alex });
     const action = view.view?.goals.flatMap((g) => g.actions).find((t) => t.interventionId === item.id);
-    expect(action).toMatchObject({ responsible: "Your pain physician", action: "Gabapentin 300 mg by mouth, at night", nextStep: expect.stringContaining("150 mg") });
+    expect(action).toMatchObject({ responsible: "Your pain physician", action: "Gabapentin 300 mg by mouth, once a day (at night)", nextStep: expect.stringContaining("150 mg") });
   });
 
   it("pages history newest first by version, with no gaps or repeats", async () => {

@@ -172,6 +172,7 @@ const DETAIL_LABELS: Record<string, string> = {
 
 /** Free-text fields are reported as changed rather than quoted, to keep labels short. */
 const DESCRIBED_AS_CHANGED: Record<string, string> = { instructions: "instructions" };
+const DETAIL_ORDER = [...Object.keys(DETAIL_LABELS), ...Object.keys(DESCRIBED_AS_CHANGED)];
 
 function diffDetails(base: string, name: string, before: PrescriptionDetails, after: PrescriptionDetails): PlanDiffEntry[] {
   const out: PlanDiffEntry[] = [];
@@ -190,7 +191,12 @@ function diffDetails(base: string, name: string, before: PrescriptionDetails, af
   }
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  // A fixed order, not the stored one: JSONB reorders keys, and the history should read the same either way.
+  const order = (key: string) => {
+    const at = DETAIL_ORDER.indexOf(key);
+    return at === -1 ? DETAIL_ORDER.length : at;
+  };
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort((x, y) => order(x) - order(y) || x.localeCompare(y));
   const itemised = new Set(["kind", "dose", "unit", "titrationSteps", "reviewNeeded"]);
   for (const key of keys) {
     if (itemised.has(key) || stableJson(b[key]) === stableJson(a[key])) continue;
