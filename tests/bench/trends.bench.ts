@@ -6,8 +6,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { createCaller, setPasswordHasher } from "@concord/api";
-import { latestPossibleToday, progressDates } from "@concord/domain";
-import { queryRows, seedDemo, sql } from "@concord/db";
+import { progressDates, todayInZone } from "@concord/domain";
+import { DEMO_TIME_ZONES, queryRows, seedDemo, sql } from "@concord/db";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { measure } from "./timing";
 
@@ -26,7 +26,8 @@ for (const backend of testBackends()) {
   try {
     const ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
     const patientId = ids.patients.jordan;
-    const today = latestPossibleToday();
+    // Jordan's own day (New York): a check-in dated later would be refused as in the future.
+    const today = todayInZone(DEMO_TIME_ZONES.jordan);
     const start = progressDates.addDays(today, -(DAYS - 1));
     const t0 = performance.now();
     // The demo plan replaced by one whose conservative care began two years ago, so the rules read all of it.
