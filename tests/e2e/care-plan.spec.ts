@@ -49,7 +49,7 @@ test("physician and PT edit the same plan: the PT sees the conflict, re-applies,
   await expect(pt.getByText("This plan changed while you were editing")).toHaveCount(0);
   await expect(pt.getByTestId("plan-version")).toHaveText("Version 11");
   await expect(pt.getByRole("article", { name: mirror })).toContainText("paused");
-  await expect(pt.getByRole("article", { name: "Pregabalin" })).toContainText("100 mg oral, twice daily");
+  await expect(pt.getByRole("article", { name: "Pregabalin" })).toContainText("100 mg oral, twice a day (200 mg a day)");
 
   // History: who changed what, when.
   await pt.getByRole("link", { name: "History" }).click();
@@ -64,9 +64,11 @@ test("physician and PT edit the same plan: the PT sees the conflict, re-applies,
   await alex.getByRole("link", { name: "My care plan" }).click();
   await expect(alex.getByRole("heading", { name: "My care plan", level: 1 })).toBeVisible();
   const week = alex.getByRole("region", { name: "This week" });
-  await expect(week).toContainText("Pregabalin 100 mg by mouth, twice daily");
+  await expect(week).toContainText("Pregabalin 100 mg by mouth, twice a day");
   await expect(week).toContainText("Desensitization: 3 sets of 5, three times a day");
-  await expect(alex.getByText("On hold for now: Mirror therapy")).toBeVisible();
+  // Mirror therapy serves two goals: it is on hold under each of them.
+  await expect(alex.getByRole("region", { name: "Ease pain and sensitivity to touch" }).getByText("On hold for now: Mirror therapy")).toBeVisible();
+  await expect(alex.getByRole("region", { name: "Move more easily and build strength" }).getByText("On hold for now: Mirror therapy")).toBeVisible();
   await expect(alex.getByRole("region", { name: "Who is responsible for what" })).toContainText("Dr. Maya Okafor (Pain physician)");
   await expect(alex.getByRole("button", { name: "Print summary" })).toBeVisible();
 
@@ -181,7 +183,7 @@ test("the clinician's home flags plans past review", async ({ page }) => {
   await expect(table.getByRole("row", { name: /Alex Morgan/ })).not.toContainText("Plan review overdue");
 });
 
-test("the physician changes Pregabalin's schedule, plans a titration step and records its trial; the patient sees the new schedule", async ({ browser }) => {
+test("the physician changes Pregabalin's timing note, plans a titration step and records its trial; the patient sees the new timing", async ({ browser }) => {
   const physician = await openAlexPlan(browser, "physician@concord.demo");
   const card = physician.getByRole("article", { name: "Pregabalin" });
   await physician.getByText("Change Pregabalin", { exact: true }).click();
@@ -193,15 +195,16 @@ test("the physician changes Pregabalin's schedule, plans a titration step and re
     await expect(physician.getByRole("status")).toContainText("Pregabalin: status paused → active");
   }
 
-  // Route is limited to the catalogue's (Pregabalin: oral only); only the changed schedule is sent.
-  const schedule = physician.getByRole("form", { name: "Edit the route and schedule of Pregabalin" });
-  await expect(schedule.getByLabel("Route").locator("option")).toHaveText(["oral"]);
-  await schedule.getByLabel("Schedule").fill("twice daily with food");
-  await schedule.getByRole("button", { name: "Save route and schedule" }).click();
-  await expect(physician.getByRole("status")).toContainText(/Saved as version \d+: Pregabalin: schedule twice daily → twice daily with food$/);
-  await expect(card).toContainText("100 mg oral, twice daily with food");
+  // Route and unit are the agent's (Pregabalin: oral, mg); the form shows its bounds from the domain.
+  const schedule = physician.getByRole("form", { name: "Edit the doses per day and timing of Pregabalin" });
+  await expect(schedule).toContainText("25–300 mg per dose, at most 600 mg a day");
+  await expect(schedule.getByLabel("Doses per day")).toHaveValue("2");
+  await schedule.getByLabel("Timing note (optional)").fill("with food");
+  await schedule.getByRole("button", { name: "Save doses per day and timing" }).click();
+  await expect(physician.getByRole("status")).toContainText(/Saved as version \d+: Pregabalin: timing note none → with food$/);
+  await expect(card).toContainText("100 mg oral, twice a day (200 mg a day) · with food");
 
-  // A step above the catalogue's bounds is refused with the domain's reason; a sane one is planned.
+  // A step above the agent's bounds is refused with the domain's reason, next to the field; a sane one is planned.
   const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
   const [y, m, d] = inTwoWeeks.split("-").map(Number);
@@ -210,15 +213,16 @@ test("the physician changes Pregabalin's schedule, plans a titration step and re
   await titration.getByLabel("Starts on").fill(inTwoWeeks);
   await titration.getByLabel("Dose (mg)").fill("600");
   await titration.getByRole("button", { name: "Add step" }).click();
-  await expect(physician.getByRole("alert").filter({ hasText: `Pregabalin step from ${stepDate}: dose 600 mg is outside the accepted range (up to 300 mg per dose)` })).toBeVisible();
+  await expect(titration.getByText(`Pregabalin step from ${stepDate}: dose 600 mg is outside the accepted range (25–300 mg per dose)`)).toBeVisible();
+  await expect(titration.getByLabel("Dose (mg)")).toHaveAttribute("aria-invalid", "true");
   await titration.getByLabel("Dose (mg)").fill("200");
   await titration.getByRole("button", { name: "Add step" }).click();
-  await expect(physician.getByRole("status")).toContainText("Pregabalin: titration plan changed");
+  await expect(physician.getByRole("status")).toContainText(`Pregabalin: titration step planned: 200 mg from ${stepDate}`);
   const steps = physician.getByRole("list", { name: "Titration steps of Pregabalin" });
   await expect(steps.getByRole("listitem")).toHaveText([/^150 mg from .* \(if well tolerated\)/, new RegExp(`^200 mg from ${stepDate}`)]);
   // The seeded 150 mg step is withdrawn: the plan goes straight to 200 mg.
   await steps.getByRole("listitem").first().getByRole("button", { name: /^Remove the step from / }).click();
-  await expect(physician.getByRole("status")).toContainText("Pregabalin: titration plan changed");
+  await expect(physician.getByRole("status")).toContainText("Pregabalin: titration step withdrawn: 150 mg from");
   await expect(steps.getByRole("listitem")).toHaveText([new RegExp(`^200 mg from ${stepDate}`)]);
 
   // Observations feed the trial history and the ranked summary.
@@ -247,7 +251,7 @@ test("the physician changes Pregabalin's schedule, plans a titration step and re
   await signInAndWait(alex, "alex@concord.demo", /\/me$/);
   await alex.goto("/me/plan");
   const week = alex.getByRole("region", { name: "This week" });
-  await expect(week).toContainText("Pregabalin 100 mg by mouth, twice daily with food");
+  await expect(week).toContainText("Pregabalin 100 mg by mouth, twice a day (with food)");
   await expect(week).toContainText(`Next step: From ${stepDate}: 200 mg`);
   await alexContext.close();
 });

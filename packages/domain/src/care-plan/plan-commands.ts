@@ -19,14 +19,13 @@ import { type InterventionAction, actionForTransition, mayChangeIntervention } f
 import type { CarePlan } from "./plan";
 import {
   type CustomTherapy,
-  type MedicationDetails,
   type TherapyRef,
   doseOn,
   formatDose,
   unknownTherapyMessage,
   validatePrescription,
 } from "./prescription";
-import { reconcileTitration } from "./titration";
+import { reconcileDoseChange, reconcileEdit } from "./titration";
 
 const note = z.string().trim().max(2000, { error: "Keep notes under 2000 characters." }).nullable();
 const interventionId = z.string({ error: "Choose an intervention." }).min(1, { error: "Choose an intervention." });
@@ -241,7 +240,7 @@ function updateIntervention(plan: CarePlan, cmd: CommandOf<"updateIntervention">
     if (!result.ok) throw invalid(result.message);
     details = result.value;
     if (current.details.kind === "medication" && details.kind === "medication") {
-      details = { ...details, titrationSteps: reconciledSteps(current.details, details, ctx.today).steps };
+      details = { ...details, titrationSteps: reconcileEdit(current.details, details, ctx.today).steps };
     }
     const problem = titrationChangeProblem(current, details, ctx.today);
     if (problem) throw invalid(problem);
@@ -267,19 +266,6 @@ function agentSwitchProblem(current: Intervention, merged: Record<string, unknow
   const from = interventionName(current);
   const to = typeof merged.agentId === "string" ? (getAgent(merged.agentId)?.name ?? merged.agentId) : "another medicine";
   return `To change from ${from} to ${to}, stop ${from} and add ${to}, so each keeps its own trial history.`;
-}
-
-/**
- * When the dose in effect today changes, planned steps written against the old dose are
- * reconciled (titration.ts), so the patient never reads a next step that is no step at all.
- */
-function reconciledSteps(before: MedicationDetails, after: MedicationDetails, today: CalendarDate) {
-  const started = after.titrationSteps.filter((s) => s.startsOn <= today);
-  return reconcileTitration(after.titrationSteps, {
-    previousDose: doseOn(before, today),
-    newDose: doseOn({ dose: after.dose, titrationSteps: started }, today),
-    after: today,
-  });
 }
 
 /**
@@ -353,9 +339,8 @@ function recordTrialEntry(plan: CarePlan, cmd: CommandOf<"recordTrialEntry">, ct
 
   // The recorded change supersedes titration steps up to its date; later steps still apply,
   // except planned ones the new dose has made meaningless, which are withdrawn and logged.
-  const changed = { ...details, dose: to, titrationSteps: details.titrationSteps.filter((s) => s.startsOn > date) };
-  const { steps, withdrawn } = reconciledSteps(details, changed, ctx.today);
-  const result = validatePrescription(therapyRefOf(current), { ...changed, titrationSteps: steps });
+  const { steps, withdrawn } = reconcileDoseChange(details, to, date, ctx.today);
+  const result = validatePrescription(therapyRefOf(current), { ...details, dose: to, titrationSteps: steps });
   if (!result.ok) throw invalid(result.message);
 
   const entry: TrialEntry = { type: "dose_change", from, to, unit, date, reason, ...(withdrawn.length > 0 ? { withdrawnSteps: withdrawn } : {}) };

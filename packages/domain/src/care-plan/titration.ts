@@ -1,5 +1,5 @@
 import type { CalendarDate } from "./dates";
-import type { TitrationStep } from "./prescription";
+import { type MedicationDetails, type TitrationStep, doseOn } from "./prescription";
 
 export interface TitrationReconciliation {
   /** The steps to keep, in date order: every step up to `after` untouched, then the planned ones still meaningful. */
@@ -42,4 +42,28 @@ export function reconcileTitration(
     }
   }
   return { steps: kept, withdrawn };
+}
+
+type Dosed = Pick<MedicationDetails, "dose" | "titrationSteps">;
+
+/**
+ * A prescription edited in place (its dose, its steps): planned steps after today are reconciled
+ * against the change in today's dose. An unchanged dose keeps every step.
+ */
+export function reconcileEdit(before: Dosed, after: Dosed, today: CalendarDate): TitrationReconciliation {
+  const started = after.titrationSteps.filter((s) => s.startsOn <= today);
+  return reconcileTitration(after.titrationSteps, {
+    previousDose: doseOn(before, today),
+    newDose: doseOn({ dose: after.dose, titrationSteps: started }, today),
+    after: today,
+  });
+}
+
+/**
+ * A dose change recorded on `date` (today or earlier): it supersedes the steps up to that date,
+ * and planned steps it has made meaningless are withdrawn. Forms call this to show, before saving,
+ * which steps a new dose would withdraw.
+ */
+export function reconcileDoseChange(details: Dosed, to: number, date: CalendarDate, today: CalendarDate): TitrationReconciliation {
+  return reconcileEdit(details, { dose: to, titrationSteps: details.titrationSteps.filter((s) => s.startsOn > date) }, today);
 }

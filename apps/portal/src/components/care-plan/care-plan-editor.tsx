@@ -9,11 +9,11 @@ import {
   GOAL_IDS,
   type Intervention,
   type PlanCommand,
-  ROUTE_LABELS,
   THERAPY_CATEGORY_LABELS,
   describeTarget,
   formatCalendarDate,
   formatDose,
+  getTherapy,
   goalLabel,
   interventionName,
   mayChangeIntervention,
@@ -24,6 +24,7 @@ import { useTRPC } from "~/trpc/react";
 import { When } from "~/components/viewer-clock";
 import { ConflictPanel, type ConflictDetails, readConflictDetails } from "./conflict-panel";
 import { GoalEditForm } from "./goal-edit-form";
+import { describePrescription } from "./medication-edit-forms";
 import { MedicationTrialHistory, MedicationTrialsTable } from "./medication-trials";
 import { AddGoalForm, AddInterventionForm, InterventionActions, ReviewDateForm } from "./plan-forms";
 
@@ -96,7 +97,8 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
   const byGoal = GOAL_IDS.map((goalId) => ({
     goalId,
     goal: plan.goals.find((g) => g.id === goalId) ?? null,
-    items: plan.interventions.filter((i) => i.goalIds[0] === goalId),
+    // An item serving several goals is under each of them: in full under its first, by reference elsewhere.
+    items: plan.interventions.filter((i) => i.goalIds.includes(goalId)),
   })).filter((g) => g.goal || g.items.length > 0);
 
   return (
@@ -153,9 +155,9 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
             <p className="muted">Items linked to a goal not yet in the plan.</p>
           )}
           {items.length === 0 ? <p className="muted">No interventions for this goal yet.</p> : null}
-          {items.map((item) => (
-            <InterventionCard key={item.id} item={item} />
-          ))}
+          {items.map((item) =>
+            item.goalIds[0] === goalId ? <InterventionCard key={item.id} item={item} /> : <InterventionReference key={item.id} item={item} />,
+          )}
         </section>
       ))}
 
@@ -179,18 +181,21 @@ function InterventionCard({ item }: { item: Intervention }) {
   const responsible = item.responsibleClinicianId ? (data.names[item.responsibleClinicianId] ?? "a former team member") : "not yet assigned";
   const d = item.details;
   const canAct = data.viewerDiscipline ? mayChangeIntervention(data.viewerDiscipline, item, "update") : { allowed: false as const, message: "" };
+  const therapyClass = !item.custom && item.therapyId ? getTherapy(item.therapyId)?.name : undefined;
   return (
-    <article className="intervention" aria-label={name}>
+    <article className="intervention" aria-label={name} id={`item-${item.id}`}>
       <h3 style={{ margin: ".25rem 0" }}>
         {name} <span className={`badge ${STATUS_BADGE[item.status]}`}>{item.status}</span>
         {item.custom ? <span className="badge"> custom</span> : null}
+        {d.kind === "medication" && d.reviewNeeded.length > 0 ? <span className="badge warn">needs review</span> : null}
       </h3>
       <p className="muted" style={{ margin: 0 }}>
-        {THERAPY_CATEGORY_LABELS[item.category]} · owned by {DISCIPLINE_LABELS[item.ownerDiscipline]} · responsible: {responsible}
+        {THERAPY_CATEGORY_LABELS[item.category]}
+        {therapyClass && therapyClass !== name ? ` · ${therapyClass}` : ""} · owned by {DISCIPLINE_LABELS[item.ownerDiscipline]} · responsible: {responsible}
         {item.goalIds.length > 1 ? ` · also serves: ${item.goalIds.slice(1).map((g) => goalLabel(g)).join(", ")}` : ""}
       </p>
       <p style={{ margin: ".25rem 0" }}>
-        {d.kind === "medication" ? `${formatDose(d.dose, d.unit)} ${ROUTE_LABELS[d.route]}, ${d.schedule}` : null}
+        {d.kind === "medication" ? describePrescription(d, data.today) : null}
         {d.kind === "medication" && d.titrationSteps.length > 0
           ? ` · titration: ${d.titrationSteps.map((s) => `${formatDose(s.dose, d.unit)} from ${formatCalendarDate(s.startsOn)}`).join(", ")}`
           : null}
@@ -211,5 +216,26 @@ function InterventionCard({ item }: { item: Intervention }) {
       {!canAct.allowed && data.viewerDiscipline ? <p className="muted no-print" style={{ margin: 0 }}>{canAct.message}</p> : null}
       <InterventionActions item={item} canAct={canAct.allowed} />
     </article>
+  );
+}
+
+/**
+ * The same item under another goal it serves: named with its status and prescription, pointing to
+ * the full card (and its forms) under its first goal, so no form or id appears twice on the page.
+ */
+function InterventionReference({ item }: { item: Intervention }) {
+  const { data } = useEditor();
+  const primary = item.goalIds[0];
+  const d = item.details;
+  return (
+    <p className="intervention intervention-ref">
+      <strong>{interventionName(item)}</strong> <span className={`badge ${STATUS_BADGE[item.status]}`}>{item.status}</span>
+      {d.kind === "medication" ? ` ${describePrescription(d, data.today)}.` : ""}{" "}
+      {primary ? (
+        <a href={`#item-${item.id}`}>
+          Details and changes under ‘{goalLabel(primary)}’<span className="sr-only"> for {interventionName(item)}</span>
+        </a>
+      ) : null}
+    </p>
   );
 }

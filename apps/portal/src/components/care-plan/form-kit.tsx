@@ -1,10 +1,13 @@
 "use client";
-import type { FormEvent, ReactNode } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import type { PlanCommand } from "@concord/domain";
 import { useEditor } from "./care-plan-editor";
 
 /** Reads one named field of a submitted form as text ("" when absent). */
 export type Fields = (name: string) => string;
+
+/** Messages keyed by the name of the form control they are about; "form" for the form as a whole. */
+export type FieldErrors = Partial<Record<string, string>>;
 
 export const optional = (value: string) => (value.trim() === "" ? undefined : value.trim());
 export const num = (value: string) => (value.trim() === "" ? Number.NaN : Number(value));
@@ -13,27 +16,58 @@ export const num = (value: string) => (value.trim() === "" ? Number.NaN : Number
  * Every plan form goes through here: it builds one command from the form's fields and sends it
  * through the editor against the version on screen, so a stale edit always reaches the conflict
  * panel. An edit that changes nothing is still sent: the server's refusal says so in its words.
+ *
+ * `check` asks the domain first (the same rules the server applies) and returns messages keyed by
+ * control name, so a refusal is shown next to the field it is about and nothing is sent.
  */
-export function useCommandForm(build: (get: Fields, form: FormData) => PlanCommand) {
+export function useCommandForm(
+  build: (get: Fields, form: FormData) => PlanCommand,
+  options: { check?: (get: Fields, form: FormData) => FieldErrors | null } = {},
+) {
   const { submit, busy } = useEditor();
+  const [errors, setErrors] = useState<FieldErrors>({});
   return {
     busy,
+    errors,
     onSubmit: async (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       const element = event.currentTarget;
       const form = new FormData(element);
-      const saved = await submit(build((k) => String(form.get(k) ?? ""), form));
+      const get: Fields = (k) => String(form.get(k) ?? "");
+      const found = options.check?.(get, form) ?? null;
+      const names = Object.keys(found ?? {});
+      if (found && names.length > 0) {
+        setErrors(found);
+        // Keyboard and screen-reader users land on the first field to fix.
+        const first = element.querySelector<HTMLElement>(names.map((n) => `[name="${n}"]`).join(", "));
+        first?.focus();
+        return;
+      }
+      setErrors({});
+      const saved = await submit(build(get, form));
       if (saved) element.reset();
     },
   };
 }
 
-export function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
+/** The accessibility wiring of a control with an optional hint and error (rendered by Field). */
+export function describedBy(id: string, { hint, error }: { hint?: string | undefined; error?: string | undefined }) {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return { "aria-invalid": error ? true : undefined, "aria-describedby": ids || undefined };
+}
+
+export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string | undefined; error?: string | undefined; children: ReactNode }) {
   return (
     <div>
       <label htmlFor={id}>{label}</label>
       {children}
       {hint ? <div className="muted field-hint" id={`${id}-hint`}>{hint}</div> : null}
+      {error ? <div className="field-error" id={`${id}-error`}>{error}</div> : null}
     </div>
   );
+}
+
+/** A refusal that is about the form as a whole rather than one field. */
+export function FormError({ error }: { error?: string | undefined }) {
+  return error ? <div className="field-error" role="alert">{error}</div> : null;
 }

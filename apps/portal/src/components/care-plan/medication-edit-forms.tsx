@@ -1,59 +1,260 @@
 "use client";
+import { useState } from "react";
 import {
+  type CustomTherapy,
+  type DoseUnit,
   type Intervention,
+  MAX_DOSES_PER_DAY,
   MEDICATION_ROUTES,
-  type MedicationRoute,
+  type MedicationAgent,
+  type MedicationField,
+  PRESCRIBABLE_UNITS,
   ROUTE_LABELS,
+  type TherapyRef,
   type TitrationStep,
   addCalendarDays,
+  agentsOf,
+  checkPrescription,
+  dailyTotal,
+  describeDoseBounds,
+  doseBounds,
+  doseOn,
   formatCalendarDate,
   formatDose,
+  frequencyText,
+  getAgent,
   getTherapy,
   interventionName,
+  reconcileDoseChange,
+  timesADay,
 } from "@concord/domain";
 import { useEditor } from "./care-plan-editor";
-import { Field, num, optional, useCommandForm } from "./form-kit";
+import { Field, type FieldErrors, type Fields, FormError, describedBy, num, optional, useCommandForm } from "./form-kit";
 
-type MedicationItem = Intervention & { details: Extract<Intervention["details"], { kind: "medication" }> };
+type MedicationDetails = Extract<Intervention["details"], { kind: "medication" }>;
+type MedicationItem = Intervention & { details: MedicationDetails };
 
 export function isMedicationItem(item: Intervention): item is MedicationItem {
   return item.details.kind === "medication";
 }
 
-/** Only the catalogue's routes are offered: the server refuses any other, so the form should too. */
-function allowedRoutes(item: MedicationItem): readonly MedicationRoute[] {
-  const therapy = item.therapyId && !item.custom ? getTherapy(item.therapyId) : undefined;
-  return therapy?.prescriptionKind === "medication" ? therapy.routes : MEDICATION_ROUTES;
+export function agentOf(item: MedicationItem): MedicationAgent | undefined {
+  return item.details.agentId ? getAgent(item.details.agentId) : undefined;
 }
 
-/** Route and schedule; the dose itself changes through the trial log so its history stays complete. */
+function therapyRefOf(item: MedicationItem): TherapyRef {
+  if (!item.custom && item.therapyId) return item.therapyId;
+  return { custom: true, name: interventionName(item), category: item.category, ownerDiscipline: item.ownerDiscipline };
+}
+
+/**
+ * Asks the domain whether these details would be saved, and puts its message next to the control
+ * it is about. `fieldToControl` maps a details field to the control that edits it on this form.
+ */
+function checkMedication(ref: TherapyRef, details: Record<string, unknown>, fieldToControl: Partial<Record<MedicationField, string>> = {}): FieldErrors | null {
+  const result = checkPrescription(ref, { kind: "medication", ...details });
+  if (result.ok) return null;
+  const control = result.field ? (fieldToControl[result.field] ?? result.field) : "form";
+  return { [control]: result.message };
+}
+
+/** What the clinician reads about an agent's limits, from the domain: never restated numbers. */
+export function agentBoundsHint(agent: MedicationAgent): string {
+  const course = agent.typicalCourse ? ` Typical course: ${agent.typicalCourse}.` : "";
+  const note = agent.note ? ` ${agent.note}` : "";
+  return `${agent.name} (${ROUTE_LABELS[agent.route]}, in ${agent.unit}): ${describeDoseBounds(agent)}.${course}${note}`;
+}
+
+/** "150 mg oral, twice a day (300 mg a day) · with food": today's dose, for the team's card. */
+export function describePrescription(d: MedicationDetails, today: string): string {
+  const dose = doseOn(d, today);
+  const how = frequencyText(d, "clinician");
+  const total = d.dosesPerDay !== null && d.dosesPerDay > 1 ? ` (${formatDose(dailyTotal(dose, d.dosesPerDay), d.unit)} a day)` : "";
+  return `${formatDose(dose, d.unit)} ${ROUTE_LABELS[d.route]}, ${how ?? "doses per day not recorded"}${total}${d.schedule ? ` · ${d.schedule}` : ""}`;
+}
+
+function DosesPerDayField({ id, agent, defaultValue, error }: { id: string; agent: MedicationAgent | undefined; defaultValue?: number | null; error?: string | undefined }) {
+  const bounds = agent ? doseBounds(agent) : null;
+  if (agent && bounds?.fixedDosesPerDay) {
+    return (
+      <div>
+        <input type="hidden" name="dosesPerDay" value={bounds.fixedDosesPerDay} />
+        <p className="muted" style={{ margin: 0 }}>How often: {frequencyText({ agentId: agent.id, dosesPerDay: 1 }, "clinician")}.</p>
+      </div>
+    );
+  }
+  const max = bounds?.maxDosesPerDay ?? MAX_DOSES_PER_DAY;
+  return (
+    <Field id={id} label="Doses per day" error={error}>
+      <select id={id} name="dosesPerDay" defaultValue={defaultValue ?? ""} {...describedBy(id, { error })}>
+        <option value="" disabled>Choose</option>
+        {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
+          <option key={n} value={n}>{`${n} (${timesADay(n)})`}</option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+const MAX_DAILY_HINT = "A custom medication has no catalogue bound: enter the most the patient may take in a day.";
+
+/** The medication part of "Add an intervention": the agent, its bounds, the dose and doses per day. */
+export function NewMedicationFields({
+  therapyId,
+  custom,
+  errors,
+  agentId,
+  onAgent,
+}: {
+  therapyId: string | null;
+  custom: boolean;
+  errors: FieldErrors;
+  agentId: string;
+  onAgent: (id: string) => void;
+}) {
+  const agents = custom || !therapyId ? [] : agentsOf(therapyId);
+  const agent = agents.find((a) => a.id === agentId);
+  const className = therapyId ? getTherapy(therapyId)?.name : undefined;
+  const unit: DoseUnit | null = agent?.unit ?? null;
+  return (
+    <>
+      {agents.length > 1 ? (
+        <Field id="iv-agent" label={`Medicine (${className ?? "class"})`} error={errors.agentId}>
+          <select id="iv-agent" name="agentId" value={agentId} onChange={(e) => onAgent(e.target.value)} {...describedBy("iv-agent", { error: errors.agentId })}>
+            <option value="">Choose the medicine</option>
+            {agents.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+        </Field>
+      ) : null}
+      {agent ? <p className="muted field-hint" id="iv-agent-bounds" aria-live="polite" style={{ margin: 0 }}>{agentBoundsHint(agent)}</p> : null}
+      <Field id="iv-dose" label={unit ? `Dose (${unit})` : "Dose"} error={errors.dose}>
+        <input id="iv-dose" name="dose" type="number" step="any" min={0} {...describedBy("iv-dose", { error: errors.dose })} />
+      </Field>
+      {custom ? (
+        <>
+          <Field id="iv-unit" label="Unit" error={errors.unit}>
+            <select id="iv-unit" name="unit" {...describedBy("iv-unit", { error: errors.unit })}>
+              {PRESCRIBABLE_UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
+            </select>
+          </Field>
+          <Field id="iv-route" label="Route" error={errors.route}>
+            <select id="iv-route" name="route" {...describedBy("iv-route", { error: errors.route })}>
+              {MEDICATION_ROUTES.map((r) => <option key={r} value={r}>{ROUTE_LABELS[r]}</option>)}
+            </select>
+          </Field>
+        </>
+      ) : null}
+      <DosesPerDayField key={agent?.id ?? "none"} id="iv-doses-per-day" agent={agent} error={errors.dosesPerDay} />
+      {custom ? (
+        <Field id="iv-max-daily" label="Maximum daily dose (same unit as the dose)" hint={MAX_DAILY_HINT} error={errors.maxDailyDose}>
+          <input id="iv-max-daily" name="maxDailyDose" type="number" step="any" min={0} {...describedBy("iv-max-daily", { hint: MAX_DAILY_HINT, error: errors.maxDailyDose })} />
+        </Field>
+      ) : null}
+      <Field id="iv-schedule" label="Timing note (optional)" error={errors.schedule}>
+        <input id="iv-schedule" name="schedule" maxLength={200} placeholder="e.g. with food, at night" {...describedBy("iv-schedule", { error: errors.schedule })} />
+      </Field>
+      <FormError error={errors.form} />
+    </>
+  );
+}
+
+/** The medication details the add form sends: the agent decides route and unit unless custom. */
+export function newMedicationDetails(get: Fields, custom: boolean, agentId: string): Record<string, unknown> {
+  const maxDailyDose = optional(get("maxDailyDose"));
+  return {
+    ...(custom ? { unit: get("unit"), route: get("route"), maxDailyDose: maxDailyDose === undefined ? null : num(maxDailyDose) } : { agentId: agentId || null }),
+    dose: num(get("dose")),
+    dosesPerDay: num(get("dosesPerDay")),
+    schedule: get("schedule").trim(),
+  };
+}
+
+/** The domain's verdict on the add form's medication, next to the field. */
+export function checkNewMedication(ref: TherapyRef | CustomTherapy, details: Record<string, unknown>): FieldErrors | null {
+  return checkMedication(ref, details, { titrationSteps: "dose" });
+}
+
+/**
+ * Doses per day, the timing note, and for a custom medication its route and maximum daily dose.
+ * The agent, its route and unit are fixed once saved (a different medicine is a new item); an entry
+ * from before agents that awaits review can gain its agent and re-enter its dose here.
+ */
 export function MedicationScheduleForm({ item }: { item: MedicationItem }) {
   const { data } = useEditor();
   const name = interventionName(item);
   const d = item.details;
   const id = (field: string) => `${item.id}-med-${field}`;
-  const routes = allowedRoutes(item);
-  const form = useCommandForm((get) => {
-    const route = get("route");
+  const review = d.reviewNeeded.length > 0;
+  const classAgents = !item.custom && item.therapyId ? agentsOf(item.therapyId) : [];
+  const [agentId, setAgentId] = useState(d.agentId ?? "");
+  const agent = getAgent(agentId);
+  const patch = (get: Fields): Record<string, unknown> => {
+    const next: Record<string, unknown> = {};
+    const dosesPerDay = num(get("dosesPerDay"));
+    if (dosesPerDay !== d.dosesPerDay) next.dosesPerDay = dosesPerDay;
     const schedule = get("schedule").trim();
-    return {
-      type: "updateIntervention",
-      interventionId: item.id,
-      details: { ...(route !== d.route ? { route } : {}), ...(schedule !== d.schedule ? { schedule } : {}) },
-    };
+    if (schedule !== d.schedule) next.schedule = schedule;
+    if (review && d.agentId === null && !item.custom) next.agentId = agentId || null;
+    if (review && !item.custom && agent) {
+      // A migrated entry may hold another unit (a lidocaine "5%"): the agent's unit and route apply now.
+      if (d.unit !== agent.unit) next.unit = agent.unit;
+      if (d.route !== agent.route) next.route = agent.route;
+    }
+    if (review && optional(get("dose")) !== undefined && num(get("dose")) !== d.dose) next.dose = num(get("dose"));
+    if (item.custom) {
+      const route = get("route");
+      if (route && route !== d.route) next.route = route;
+      const max = optional(get("maxDailyDose"));
+      const maxDailyDose = max === undefined ? null : num(max);
+      if (maxDailyDose !== d.maxDailyDose) next.maxDailyDose = maxDailyDose;
+    }
+    return next;
+  };
+  const form = useCommandForm((get) => ({ type: "updateIntervention", interventionId: item.id, details: patch(get) }), {
+    check: (get) => checkMedication(therapyRefOf(item), { ...d, ...patch(get) }, { titrationSteps: "dosesPerDay", unit: "dose" }),
   });
+  const e = form.errors;
   return (
-    <form key={data.version} className="stack" onSubmit={form.onSubmit} aria-label={`Edit the route and schedule of ${name}`}>
-      <h4 style={{ margin: 0 }}>Route and schedule</h4>
-      <Field id={id("route")} label="Route" hint={routes.length === 1 ? `The catalogue records ${name} as ${ROUTE_LABELS[routes[0] ?? d.route]} only.` : undefined}>
-        <select id={id("route")} name="route" defaultValue={d.route} aria-describedby={routes.length === 1 ? `${id("route")}-hint` : undefined}>
-          {routes.map((r) => <option key={r} value={r}>{ROUTE_LABELS[r]}</option>)}
-        </select>
+    <form key={data.version} className="stack" onSubmit={form.onSubmit} aria-label={`Edit the doses per day and timing of ${name}`}>
+      <h4 style={{ margin: 0 }}>Doses per day and timing</h4>
+      {review ? (
+        <div className="alert warning">
+          <p style={{ margin: 0 }}>This entry was saved before medicines were recorded by name. Please check:</p>
+          <ul>{d.reviewNeeded.map((r) => <li key={r}>{r}</li>)}</ul>
+        </div>
+      ) : null}
+      {review && d.agentId === null && classAgents.length > 1 ? (
+        <Field id={id("agent")} label="Medicine" error={e.agentId}>
+          <select id={id("agent")} name="agentId" value={agentId} onChange={(ev) => setAgentId(ev.target.value)} {...describedBy(id("agent"), { error: e.agentId })}>
+            <option value="">Choose the medicine</option>
+            {classAgents.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+        </Field>
+      ) : null}
+      {agent ? <p className="muted field-hint" style={{ margin: 0 }}>{agentBoundsHint(agent)}</p> : null}
+      {review ? (
+        <Field id={id("dose")} label={`Dose (${agent?.unit ?? d.unit})`} error={e.dose}>
+          <input id={id("dose")} name="dose" type="number" step="any" min={0} defaultValue={agent && agent.unit !== d.unit ? "" : d.dose} {...describedBy(id("dose"), { error: e.dose })} />
+        </Field>
+      ) : null}
+      <DosesPerDayField key={agent?.id ?? "none"} id={id("doses-per-day")} agent={agent} defaultValue={d.dosesPerDay} error={e.dosesPerDay} />
+      {item.custom ? (
+        <>
+          <Field id={id("route")} label="Route" error={e.route}>
+            <select id={id("route")} name="route" defaultValue={d.route} {...describedBy(id("route"), { error: e.route })}>
+              {MEDICATION_ROUTES.map((r) => <option key={r} value={r}>{ROUTE_LABELS[r]}</option>)}
+            </select>
+          </Field>
+          <Field id={id("max-daily")} label={`Maximum daily dose (${d.unit})`} error={e.maxDailyDose}>
+            <input id={id("max-daily")} name="maxDailyDose" type="number" step="any" min={0} defaultValue={d.maxDailyDose ?? ""} {...describedBy(id("max-daily"), { error: e.maxDailyDose })} />
+          </Field>
+        </>
+      ) : null}
+      <Field id={id("schedule")} label="Timing note (optional)" error={e.schedule}>
+        <input id={id("schedule")} name="schedule" maxLength={200} defaultValue={d.schedule} {...describedBy(id("schedule"), { error: e.schedule })} />
       </Field>
-      <Field id={id("schedule")} label="Schedule">
-        <input id={id("schedule")} name="schedule" required minLength={2} maxLength={200} defaultValue={d.schedule} />
-      </Field>
-      <button type="submit" disabled={form.busy}>Save route and schedule</button>
+      <FormError error={e.form} />
+      <button type="submit" disabled={form.busy}>Save doses per day and timing</button>
     </form>
   );
 }
@@ -61,22 +262,27 @@ export function MedicationScheduleForm({ item }: { item: MedicationItem }) {
 const byDate = (steps: readonly TitrationStep[]) => [...steps].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
 
 /**
- * Planned steps, each sent as the whole new list: the domain checks order, dose bounds and that
- * only future steps are added or withdrawn, so a stale list reaches the conflict panel, not the plan.
+ * Planned steps, each sent as the whole new list: the domain checks order, per-dose and daily
+ * bounds and that only future steps are added or withdrawn, so a stale list reaches the conflict
+ * panel, not the plan.
  */
 export function TitrationStepsForm({ item }: { item: MedicationItem }) {
   const { data } = useEditor();
   const name = interventionName(item);
   const d = item.details;
+  const agent = agentOf(item);
   const id = (field: string) => `${item.id}-titration-${field}`;
   const tomorrow = addCalendarDays(data.today, 1);
-  const add = useCommandForm((get) => ({
-    type: "updateIntervention",
-    interventionId: item.id,
-    details: {
-      titrationSteps: byDate([...d.titrationSteps, { startsOn: get("startsOn"), dose: num(get("dose")), ...(optional(get("note")) ? { note: optional(get("note")) } : {}) }]),
-    },
-  }));
+  const stepsWith = (get: Fields) =>
+    byDate([...d.titrationSteps, { startsOn: get("startsOn"), dose: num(get("dose")), ...(optional(get("note")) ? { note: optional(get("note")) } : {}) }]);
+  const add = useCommandForm((get) => ({ type: "updateIntervention", interventionId: item.id, details: { titrationSteps: stepsWith(get) } }), {
+    check: (get) => checkMedication(therapyRefOf(item), { ...d, titrationSteps: stepsWith(get) }, { titrationSteps: "dose" }),
+  });
+  const hint = agent
+    ? `${describeDoseBounds(agent)}; at ${frequencyText(d, "clinician") ?? "the doses per day set"}, each step's daily total is checked.`
+    : d.maxDailyDose !== null
+      ? `At most ${formatDose(d.maxDailyDose, d.unit)} a day (entered for this medication).`
+      : undefined;
   return (
     <div className="stack">
       <h4 style={{ margin: 0 }}>Planned titration steps</h4>
@@ -94,14 +300,15 @@ export function TitrationStepsForm({ item }: { item: MedicationItem }) {
       ) : null}
       <form key={data.version} className="stack" onSubmit={add.onSubmit} aria-label={`Add a titration step to ${name}`}>
         <div className="inline">
-          <Field id={id("date")} label="Starts on">
-            <input id={id("date")} name="startsOn" type="date" required min={tomorrow} />
+          <Field id={id("date")} label="Starts on" error={add.errors.startsOn}>
+            <input id={id("date")} name="startsOn" type="date" required min={tomorrow} {...describedBy(id("date"), { error: add.errors.startsOn })} />
           </Field>
-          <Field id={id("dose")} label={`Dose (${d.unit})`}>
-            <input id={id("dose")} name="dose" type="number" step="any" min={0} required />
+          <Field id={id("dose")} label={`Dose (${d.unit})`} hint={hint} error={add.errors.dose}>
+            <input id={id("dose")} name="dose" type="number" step="any" min={0} required {...describedBy(id("dose"), { hint, error: add.errors.dose })} />
           </Field>
         </div>
         <Field id={id("note")} label="Note (optional)"><input id={id("note")} name="note" maxLength={500} /></Field>
+        <FormError error={add.errors.form} />
         <button type="submit" className="secondary" disabled={add.busy}>Add step</button>
       </form>
     </div>
@@ -119,6 +326,54 @@ function RemoveStepButton({ item, step }: { item: MedicationItem; step: Titratio
   return (
     <form key={data.version} className="inline-form" onSubmit={remove.onSubmit} aria-label={label}>
       <button type="submit" className="secondary small" disabled={remove.busy}>{label}</button>
+    </form>
+  );
+}
+
+/**
+ * Today's dose changes through the trial log, so its history stays complete. Before saving, the
+ * form shows which planned steps the new dose would withdraw (the domain's rule, titration.ts).
+ */
+export function DoseChangeForm({ item }: { item: MedicationItem }) {
+  const { data } = useEditor();
+  const name = interventionName(item);
+  const d = item.details;
+  const agent = agentOf(item);
+  const id = (field: string) => `${item.id}-${field}`;
+  const today = data.today;
+  const [typed, setTyped] = useState("");
+  const to = num(typed);
+  const withdrawn = Number.isFinite(to) && to > 0 && to !== doseOn(d, today) ? reconcileDoseChange(d, to, today, today).withdrawn : [];
+  const dose = useCommandForm(
+    (get) => ({ type: "recordTrialEntry", interventionId: item.id, entry: { type: "dose_change", to: num(get("to")), date: today, reason: get("reason") } }),
+    {
+      check: (get) => {
+        const next = num(get("to"));
+        if (!Number.isFinite(next)) return { to: "Enter the new dose as a number." };
+        if (next === doseOn(d, today)) return { to: `The dose of ${name} is already ${formatDose(next, d.unit)}.` };
+        const { steps } = reconcileDoseChange(d, next, today, today);
+        const refused = checkMedication(therapyRefOf(item), { ...d, dose: next, titrationSteps: steps });
+        if (refused) return { to: Object.values(refused)[0] ?? "Check the dose." };
+        return get("reason").trim().length < 2 ? { reason: "Give a reason for the dose change." } : null;
+      },
+    },
+  );
+  const hint = agent ? describeDoseBounds(agent) : d.maxDailyDose !== null ? `At most ${formatDose(d.maxDailyDose, d.unit)} a day.` : undefined;
+  return (
+    <form className="stack" onSubmit={dose.onSubmit} aria-label={`Change the dose of ${name}`}>
+      <Field id={id("dose")} label={`New dose (${d.unit})`} hint={hint} error={dose.errors.to}>
+        <input id={id("dose")} name="to" type="number" step="any" min={0} value={typed} onChange={(e) => setTyped(e.target.value)} {...describedBy(id("dose"), { hint, error: dose.errors.to })} />
+      </Field>
+      {withdrawn.length > 0 ? (
+        <p className="muted" aria-live="polite" style={{ margin: 0 }}>
+          Planned {withdrawn.length === 1 ? "step" : "steps"} this dose makes unnecessary, withdrawn when you save (shown in the history):{" "}
+          {withdrawn.map((s) => `${formatDose(s.dose, d.unit)} from ${formatCalendarDate(s.startsOn)}`).join(", ")}
+        </p>
+      ) : null}
+      <Field id={id("dose-reason")} label="Reason for the change" error={dose.errors.reason}>
+        <input id={id("dose-reason")} name="reason" {...describedBy(id("dose-reason"), { error: dose.errors.reason })} />
+      </Field>
+      <button type="submit" disabled={dose.busy}>Change dose</button>
     </form>
   );
 }

@@ -54,6 +54,9 @@ export function MedicationTrialHistory({ item }: { item: Intervention }) {
             e.type === "dose_change" ? (
               <li key={at}>
                 {formatCalendarDate(e.date)}: {e.from === null ? "started at" : `${formatDose(e.from, e.unit)} →`} {formatDose(e.to, e.unit)} ({e.reason})
+                {e.withdrawnSteps?.length
+                  ? ` · planned ${e.withdrawnSteps.length === 1 ? "step" : "steps"} withdrawn: ${e.withdrawnSteps.map((s) => `${formatDose(s.dose, e.unit)} from ${formatCalendarDate(s.startsOn)}`).join(", ")}`
+                  : null}
               </li>
             ) : null,
           )}

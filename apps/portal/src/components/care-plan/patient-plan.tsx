@@ -8,7 +8,8 @@ type Comments = RouterOutputs["carePlan"]["comments"]["items"];
 
 /** The plan in the patient's words: this week's to-dos, goals, who does what, and what is new. */
 export function PatientPlan({ view, patientName, comments }: { view: View; patientName: string; comments: Comments }) {
-  const actions = view.goals.flatMap((g) => g.actions);
+  // Each item once: an item serving several goals is under each goal below, but is one action this week.
+  const actions = view.actions;
   const byPerson = new Map<string, string[]>();
   for (const t of actions) byPerson.set(t.responsible, [...(byPerson.get(t.responsible) ?? []), t.name]);
   return (

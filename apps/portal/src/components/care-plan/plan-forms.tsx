@@ -5,16 +5,13 @@ import {
   CATEGORY_PRESCRIPTION_KIND,
   type DISCIPLINES,
   DISCIPLINE_LABELS,
-  DOSE_UNITS,
   GMI_STAGES,
   GMI_STAGE_LABELS,
   GOAL_IDS,
   GOAL_STATUSES,
   type Intervention,
-  MEDICATION_ROUTES,
   PROCEDURE_SIDES,
   type PrescriptionKind,
-  ROUTE_LABELS,
   SESSION_TYPES,
   SIDE_EFFECT_SEVERITIES,
   STATUS_TRANSITIONS,
@@ -27,10 +24,18 @@ import {
   interventionName,
 } from "@concord/domain";
 import { useEditor } from "./care-plan-editor";
-import { Field, type Fields, num, optional, useCommandForm } from "./form-kit";
+import { Field, type FieldErrors, type Fields, num, optional, useCommandForm } from "./form-kit";
 import { TargetFields, type TargetKind, buildTarget } from "./goal-targets";
 import { GmiStageForm, ItemDetailsForm, PrescriptionForm } from "./intervention-edit-forms";
-import { MedicationScheduleForm, TitrationStepsForm, isMedicationItem } from "./medication-edit-forms";
+import {
+  DoseChangeForm,
+  MedicationScheduleForm,
+  NewMedicationFields,
+  TitrationStepsForm,
+  checkNewMedication,
+  isMedicationItem,
+  newMedicationDetails,
+} from "./medication-edit-forms";
 
 export function ReviewDateForm() {
   const { data } = useEditor();
@@ -81,10 +86,10 @@ export function AddGoalForm() {
   );
 }
 
-function detailsFor(kind: PrescriptionKind, get: Fields, form: FormData): Record<string, unknown> {
+function detailsFor(kind: PrescriptionKind, get: Fields, form: FormData, medication: { custom: boolean; agentId: string }): Record<string, unknown> {
   switch (kind) {
     case "medication":
-      return { dose: num(get("dose")), unit: get("unit"), route: get("route"), schedule: get("schedule") };
+      return newMedicationDetails(get, medication.custom, medication.agentId);
     case "exercise":
       return {
         sets: num(get("sets")),
@@ -111,27 +116,42 @@ export function AddInterventionForm() {
   const [custom, setCustom] = useState(false);
   const [therapyId, setTherapyId] = useState(THERAPY_CATALOGUE[0]?.id ?? "");
   const [category, setCategory] = useState<TherapyCategory>("self_management");
+  // A class (NSAIDs, bisphosphonates) starts with no medicine chosen; a single-agent therapy names its own.
+  const [agentId, setAgentId] = useState("");
   const therapy = custom ? undefined : getTherapy(therapyId);
+  const chosenAgent = therapy?.prescriptionKind === "medication" && therapy.agents.length === 1 ? (therapy.agents[0]?.id ?? "") : agentId;
   const effectiveCategory = therapy?.category ?? category;
   const kind = CATEGORY_PRESCRIPTION_KIND[effectiveCategory];
   const owners = CATEGORY_OWNERS[effectiveCategory];
   const isOwner = viewer !== null && (owners as readonly string[]).includes(viewer);
-  const form = useCommandForm((get, raw) => {
-    const goalIds = raw.getAll("goalIds").map(String) as Array<(typeof GOAL_IDS)[number]>;
-    return {
-      type: "addIntervention",
-      therapy: custom
-        ? { custom: true, name: get("customName"), category, ownerDiscipline: get("ownerDiscipline") as (typeof DISCIPLINES)[number] }
-        : { therapyId },
-      goalIds: goalIds.length > 0 ? goalIds : undefined,
-      status: get("status") === "active" ? "active" : "proposed",
-      nextReviewDate: optional(get("nextReviewDate")),
-      note: optional(get("note")) ?? null,
-      details: detailsFor(kind, get, raw),
-    };
+  const medication = { custom, agentId: chosenAgent };
+  const customRef = (get: Fields) => ({
+    custom: true as const,
+    name: get("customName"),
+    category,
+    ownerDiscipline: get("ownerDiscipline") as (typeof DISCIPLINES)[number],
   });
-  const units = therapy?.prescriptionKind === "medication" ? therapy.doseLimits.map((l) => l.unit) : DOSE_UNITS;
-  const routes = therapy?.prescriptionKind === "medication" ? therapy.routes : MEDICATION_ROUTES;
+  const form = useCommandForm(
+    (get, raw) => {
+      const goalIds = raw.getAll("goalIds").map(String) as Array<(typeof GOAL_IDS)[number]>;
+      return {
+        type: "addIntervention",
+        therapy: custom ? customRef(get) : { therapyId },
+        goalIds: goalIds.length > 0 ? goalIds : undefined,
+        status: get("status") === "active" ? "active" : "proposed",
+        nextReviewDate: optional(get("nextReviewDate")),
+        note: optional(get("note")) ?? null,
+        details: detailsFor(kind, get, raw, medication),
+      };
+    },
+    {
+      // Medication details are checked by the domain before sending, so a refusal sits by its field.
+      check: (get, raw): FieldErrors | null =>
+        kind === "medication"
+          ? checkNewMedication(custom ? { ...customRef(get), name: get("customName").trim() || "This medication" } : therapyId, detailsFor(kind, get, raw, medication))
+          : null,
+    },
+  );
 
   return (
     <form className="stack" onSubmit={form.onSubmit} aria-label="Add an intervention">
@@ -161,7 +181,14 @@ export function AddInterventionForm() {
         </>
       ) : (
         <Field id="iv-therapy" label="Therapy">
-          <select id="iv-therapy" value={therapyId} onChange={(e) => setTherapyId(e.target.value)}>
+          <select
+            id="iv-therapy"
+            value={therapyId}
+            onChange={(e) => {
+              setTherapyId(e.target.value);
+              setAgentId("");
+            }}
+          >
             {THERAPY_CATEGORIES.map((c) => (
               <optgroup key={c} label={THERAPY_CATEGORY_LABELS[c]}>
                 {THERAPY_CATALOGUE.filter((t) => t.category === c).map((t) => (
@@ -197,20 +224,14 @@ export function AddInterventionForm() {
         </fieldset>
       ) : null}
       {kind === "medication" ? (
-        <>
-          <Field id="iv-dose" label="Dose"><input id="iv-dose" name="dose" type="number" step="any" /></Field>
-          <Field id="iv-unit" label="Unit">
-            <select id="iv-unit" name="unit" key={therapyId}>
-              {units.map((u) => <option key={u} value={u}>{u}</option>)}
-            </select>
-          </Field>
-          <Field id="iv-route" label="Route">
-            <select id="iv-route" name="route" key={therapyId}>
-              {routes.map((r) => <option key={r} value={r}>{ROUTE_LABELS[r]}</option>)}
-            </select>
-          </Field>
-          <Field id="iv-schedule" label="Schedule"><input id="iv-schedule" name="schedule" placeholder="e.g. twice daily" /></Field>
-        </>
+        <NewMedicationFields
+          key={custom ? "custom" : therapyId}
+          therapyId={custom ? null : therapyId}
+          custom={custom}
+          errors={form.errors}
+          agentId={chosenAgent}
+          onAgent={setAgentId}
+        />
       ) : null}
       {kind === "exercise" ? (
         <>
@@ -276,17 +297,13 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
   const next = STATUS_TRANSITIONS[item.status];
   const terminal = next.length === 0;
   const isMedication = item.details.kind === "medication";
-  const today = useEditor().data.today;
+  const { data } = useEditor();
+  const today = data.today;
   const status = useCommandForm((get) => ({
     type: "changeInterventionStatus",
     interventionId: item.id,
     to: get("to") as Intervention["status"],
     reason: optional(get("reason")),
-  }));
-  const dose = useCommandForm((get) => ({
-    type: "recordTrialEntry",
-    interventionId: item.id,
-    entry: { type: "dose_change", to: num(get("to")), date: today, reason: get("reason") },
   }));
   const response = useCommandForm((get) => ({
     type: "recordTrialEntry",
@@ -317,12 +334,9 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
             <button type="submit" disabled={status.busy}>Change status</button>
           </form>
         ) : null}
-        {canAct && isMedication && (item.status === "active" || item.status === "paused") ? (
-          <form className="stack" onSubmit={dose.onSubmit} aria-label={`Change the dose of ${name}`}>
-            <Field id={id("dose")} label={`New dose (${item.details.kind === "medication" ? item.details.unit : ""})`}><input id={id("dose")} name="to" type="number" step="any" /></Field>
-            <Field id={id("dose-reason")} label="Reason for the change"><input id={id("dose-reason")} name="reason" /></Field>
-            <button type="submit" disabled={dose.busy}>Change dose</button>
-          </form>
+        {canAct && isMedicationItem(item) && (item.status === "active" || item.status === "paused") ? (
+          // Keyed by version: the typed dose (and its preview of withdrawn steps) resets once saved.
+          <DoseChangeForm key={data.version} item={item} />
         ) : null}
         {observable ? (
           <>
