@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carePlanSchema, findIntervention, isPastReview, medicationTrialsOf } from "./plan";
+import { carePlanSchema, findIntervention, isPastReview, medicationTrialsOf, planByGoal } from "./plan";
 import { mirrorTherapy, plan, pregabalin } from "./test-fixtures";
 
 describe("care plan schema", () => {
@@ -58,6 +58,29 @@ describe("plan helpers", () => {
     const trials = medicationTrialsOf(plan([titrated, mirrorTherapy()]), "2026-03-02");
     expect(trials).toEqual([
       { interventionId: "iv-preg", medication: "Pregabalin", prescribedDose: { value: 150, unit: "mg" }, entries: [] },
+    ]);
+  });
+});
+
+describe("planByGoal", () => {
+  it("lists an item under every goal it serves, marking the first as where its card lives", () => {
+    // Mirror therapy serves mobility and pain; pregabalin pain only.
+    const groups = planByGoal(plan());
+    expect(groups.map((g) => [g.goalId, g.items.map(({ item, primary }) => `${item.id}${primary ? "*" : ""}`)])).toEqual([
+      ["pain", ["iv-preg*", "iv-mirror"]],
+      ["mobility", ["iv-mirror*"]],
+      ["function", []],
+      ["wellbeing", []],
+    ]);
+  });
+
+  it("keeps a goal the plan lacks only while an item still links to it", () => {
+    const p = plan();
+    const withoutWellbeing = { ...p, goals: p.goals.filter((g) => g.id !== "wellbeing" && g.id !== "mobility") };
+    expect(planByGoal(withoutWellbeing).map((g) => [g.goalId, g.goal === null])).toEqual([
+      ["pain", false],
+      ["mobility", true],
+      ["function", false],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type CalendarDate, calendarDateSchema } from "./dates";
-import { goalLabel, goalSchema } from "./goals";
+import { GOAL_IDS, type Goal, type GoalId, goalLabel, goalSchema } from "./goals";
 import { type Intervention, interventionName, interventionSchema } from "./intervention";
 import type { MedicationTrial } from "./medication-trial";
 import { doseOn } from "./prescription";
@@ -64,4 +64,23 @@ export function medicationTrialsOf(plan: CarePlan, today: CalendarDate): Medicat
         ]
       : [],
   );
+}
+
+export interface GoalWithItems {
+  goalId: GoalId;
+  goal: Goal | null;
+  /** Every item serving this goal; `primary` when it is the item's first goal (where its card lives). */
+  items: Array<{ item: Intervention; primary: boolean }>;
+}
+
+/**
+ * The plan by goal, in the standard goal order: an item that serves several goals is under each of
+ * them. Goals the plan lacks appear only when an item still links to them.
+ */
+export function planByGoal(plan: Pick<CarePlan, "goals" | "interventions">): GoalWithItems[] {
+  return GOAL_IDS.map((goalId) => ({
+    goalId,
+    goal: plan.goals.find((g) => g.id === goalId) ?? null,
+    items: plan.interventions.filter((i) => i.goalIds.includes(goalId)).map((item) => ({ item, primary: item.goalIds[0] === goalId })),
+  })).filter((g) => g.goal !== null || g.items.length > 0);
 }

@@ -6,7 +6,6 @@ import { createContext, useContext, useEffect, useRef, useState } from "react";
 import {
   DISCIPLINE_LABELS,
   GMI_STAGE_LABELS,
-  GOAL_IDS,
   type Intervention,
   type PlanCommand,
   THERAPY_CATEGORY_LABELS,
@@ -17,6 +16,7 @@ import {
   goalLabel,
   interventionName,
   mayChangeIntervention,
+  planByGoal,
 } from "@concord/domain";
 import type { RouterOutputs } from "@concord/api";
 import { errorMessage } from "~/components/error-message";
@@ -94,12 +94,8 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
 
   const api: EditorApi = { data, submit: (command) => send(command, data.version), busy: update.isPending };
   const { plan } = data;
-  const byGoal = GOAL_IDS.map((goalId) => ({
-    goalId,
-    goal: plan.goals.find((g) => g.id === goalId) ?? null,
-    // An item serving several goals is under each of them: in full under its first, by reference elsewhere.
-    items: plan.interventions.filter((i) => i.goalIds.includes(goalId)),
-  })).filter((g) => g.goal || g.items.length > 0);
+  // An item serving several goals is under each of them: in full under its first, by reference elsewhere.
+  const byGoal = planByGoal(plan);
 
   return (
     <EditorContext.Provider value={api}>
@@ -155,8 +151,8 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
             <p className="muted">Items linked to a goal not yet in the plan.</p>
           )}
           {items.length === 0 ? <p className="muted">No interventions for this goal yet.</p> : null}
-          {items.map((item) =>
-            item.goalIds[0] === goalId ? <InterventionCard key={item.id} item={item} /> : <InterventionReference key={item.id} item={item} />,
+          {items.map(({ item, primary }) =>
+            primary ? <InterventionCard key={item.id} item={item} /> : <InterventionReference key={item.id} item={item} />,
           )}
         </section>
       ))}
