@@ -119,12 +119,15 @@ export function medicationProblem(subject: MedicationSubject, d: MedicationDetai
 }
 
 /** The medicine a catalogue therapy's entry names must be one of its agents; a class names one explicitly. */
-export function agentProblem(subject: Extract<MedicationSubject, { custom: false }>, agentId: string | null): MedicationProblem | null {
+export function agentProblem(subject: Extract<MedicationSubject, { custom: false }>, agentId: unknown): MedicationProblem | null {
   const agents = agentsOf(subject.therapyId);
   if (agents.some((a) => a.id === agentId)) return null;
   const names = listNames(agents.map((a) => a.name));
-  if (agentId === null) return { field: "agentId", message: `Name the medicine, not only its class (${subject.therapyName}): choose ${names}.` };
-  return { field: "agentId", message: `“${agentId}” is not listed under ${subject.therapyName}; choose ${names}.` };
+  if (agentId === null || agentId === undefined || agentId === "") {
+    return { field: "agentId", message: `Name the medicine, not only its class (${subject.therapyName}): choose ${names}.` };
+  }
+  const given = typeof agentId === "string" ? `“${agentId}”` : "That medicine";
+  return { field: "agentId", message: `${given} is not listed under ${subject.therapyName}; choose ${names}.` };
 }
 
 function customProblem(name: string, d: MedicationDetails): MedicationProblem | null {

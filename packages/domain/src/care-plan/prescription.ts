@@ -253,7 +253,7 @@ function medicationInput(
   if (!agent) {
     // Checked before the rest: without the medicine, its unit and bounds are unknown.
     const subject = { custom: false as const, therapyName: therapy.name, therapyId: therapy.id };
-    const problem = agentProblem(subject, typeof agentId === "string" ? agentId : null);
+    const problem = agentProblem(subject, agentId);
     return { problem: problem ?? { field: "agentId", message: `Choose the medicine for ${therapy.name}.` } };
   }
   return {
