@@ -43,6 +43,11 @@ export const PERMISSIONS = {
   "admin.user.create": { scope: "global", allow: ["admin"], description: "Create an account" },
   "admin.user.deactivate": { scope: "global", allow: ["admin"], description: "Deactivate or reactivate an account" },
   "admin.careTeam.manage": { scope: "global", allow: ["admin"], description: "See patient directory and assign clinicians to care teams" },
+  "admin.unroutedAlerts.read": {
+    scope: "global",
+    allow: ["admin"],
+    description: "Patients with an open urgent alert and no active clinician to notify (names only, no clinical content)",
+  },
 
   // Care plan
   "carePlan.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read the care plan" },
@@ -58,6 +63,14 @@ export const PERMISSIONS = {
   // Progress
   "checkIn.submit": { scope: "patient", allow: ["patientSelf"], description: "Submit or edit the day's check-in" },
   "checkIn.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read check-ins" },
+  "checkIn.review": { scope: "patient", allow: ["careTeam"], description: "Read the latest check-in as a clinician, marked new since one last looked" },
+  "sideEffect.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read side effects the patient reported on plan items" },
+  "sideEffect.review": {
+    scope: "patient",
+    allow: ["careTeam"],
+    disciplines: ["pain_physician"],
+    description: "Confirm or annotate a side effect the patient reported on a medication",
+  },
   "measure.record": { scope: "patient", allow: ["careTeam"], description: "Record a clinical measure" },
   "questionnaire.submit": { scope: "patient", allow: ["patientSelf", "careTeam"], description: "Submit a questionnaire (PHQ-9, GAD-7, PSFS)" },
   "measure.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read measures and trends" },

@@ -2,17 +2,28 @@ import { describe, expect, it } from "vitest";
 import { REVIEW_ALERT_COOLDOWN_DAYS, alertsToRaise, latestPossibleToday } from "./alert-policy";
 import type { RuleFiring } from "./rules";
 
-const firing = (ruleId: RuleFiring["ruleId"], severity: RuleFiring["severity"], date: string): RuleFiring => ({
+const firing = (
+  ruleId: RuleFiring["ruleId"],
+  severity: RuleFiring["severity"],
+  date: string,
+  kind: RuleFiring["kind"] = "pattern",
+  dedupeKey = `${ruleId}:${date}`,
+): RuleFiring => ({
   ruleId,
   severity,
+  kind,
   title: ruleId,
   logic: "",
   consider: "Consider.",
+  source: "test",
   message: "",
   evidence: [],
-  dedupeKey: `${ruleId}:${date}`,
+  dedupeKey,
+  record: { kind: "pattern", id: null },
   notify: [],
+  cooldownDays: kind === "pattern" ? REVIEW_ALERT_COOLDOWN_DAYS : 0,
   patientCrisisResources: false,
+  patientEmergency: false,
 });
 
 describe("alertsToRaise", () => {
@@ -27,9 +38,42 @@ describe("alertsToRaise", () => {
     },
     {
       name: "an urgent rule with new data is raised even with an open alert",
-      firing: firing("red-flag-symptoms", "urgent", today),
-      existing: [{ ruleId: "red-flag-symptoms", dedupeKey: "red-flag-symptoms:2026-03-19", createdOn: "2026-03-19", acknowledged: false }],
+      firing: firing("red-flag-cold-limb", "urgent", today, "answer", "red-flag-cold-limb:check_in:c2:coldPaleLimb"),
+      existing: [{ ruleId: "red-flag-cold-limb", dedupeKey: "red-flag-cold-limb:check_in:c1:coldPaleLimb", createdOn: today, acknowledged: false }],
       raised: true,
+    },
+    {
+      name: "a red flag added by editing today's check-in raises after an earlier alert of that day was acknowledged",
+      firing: firing("red-flag-infection-or-device", "urgent", today, "answer", "red-flag-infection-or-device:check_in:c1:signsOfInfection"),
+      existing: [
+        { ruleId: "red-flag-cold-limb", dedupeKey: "red-flag-cold-limb:check_in:c1:coldPaleLimb", createdOn: today, acknowledged: true, acknowledgedOn: today },
+        { ruleId: "red-flag-infection-or-device", dedupeKey: "red-flag-infection-or-device:check_in:c0:signsOfInfection", createdOn: today, acknowledged: true, acknowledgedOn: today },
+      ],
+      raised: true,
+    },
+    {
+      name: "a second PHQ-9 the same day with item 9 higher raises although the first was acknowledged",
+      firing: firing("phq9-self-harm", "urgent", today, "answer", "phq9-self-harm:measure:m2:item9=3"),
+      existing: [{ ruleId: "phq9-self-harm", dedupeKey: "phq9-self-harm:measure:m1:item9=1", createdOn: today, acknowledged: true, acknowledgedOn: today }],
+      raised: true,
+    },
+    {
+      name: "a review answer is not raised while the same rule has an open alert",
+      firing: firing("phq9-severe", "review", today, "answer", "phq9-severe:measure:m2:total=22"),
+      existing: [{ ruleId: "phq9-severe", dedupeKey: "phq9-severe:measure:m1:total=21", createdOn: "2026-03-19", acknowledged: false }],
+      raised: false,
+    },
+    {
+      name: "a review answer is raised the day after the same rule's alert was acknowledged (no pattern cooldown)",
+      firing: firing("phq9-severe", "review", today, "answer", "phq9-severe:measure:m2:total=22"),
+      existing: [{ ruleId: "phq9-severe", dedupeKey: "phq9-severe:measure:m1:total=21", createdOn: "2026-03-19", acknowledged: true, acknowledgedOn: "2026-03-19" }],
+      raised: true,
+    },
+    {
+      name: "a pattern's cooldown runs from the acknowledgement, not from the day it was raised",
+      firing: firing("low-adherence", "review", today),
+      existing: [{ ruleId: "low-adherence", dedupeKey: "low-adherence:2026-02-01", createdOn: "2026-02-01", acknowledged: true, acknowledgedOn: "2026-03-15" }],
+      raised: false,
     },
     {
       name: "a review rule is not raised while the same rule has an open alert",

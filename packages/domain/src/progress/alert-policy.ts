@@ -2,10 +2,14 @@ import type { RuleFiring } from "./rules";
 import { daysBetween } from "./dates";
 
 /**
- * Which rule firings become new alerts. Dedupe keys stop the same data raising an alert twice;
- * the cooldown stops a persisting pattern (adherence low again today, pain still not improving)
- * raising a "review" alert every day. Urgent rules have no cooldown: every new red-flag answer or
- * PHQ-9 item 9 answer must reach the team.
+ * Which rule firings become new alerts.
+ * - The same dedupe key never raises twice (the same answer on the same record is the same news).
+ * - Urgent answers always raise otherwise: every new red-flag answer, every PHQ-9 with item 9 above
+ *   0, whatever was acknowledged before and whatever the date.
+ * - Review answers (PHQ-9 total 20+, spread of symptoms) do not raise while the same rule has an
+ *   open alert: that alert is already in front of the team.
+ * - Patterns (pain not improving, low adherence, …) also wait `cooldownDays` after an acknowledgement,
+ *   so a persisting pattern does not raise every day.
  */
 export const REVIEW_ALERT_COOLDOWN_DAYS = 14;
 
@@ -15,6 +19,8 @@ export interface ExistingAlert {
   /** Calendar day the alert was raised. */
   createdOn: string;
   acknowledged: boolean;
+  /** Calendar day it was acknowledged, when it was. */
+  acknowledgedOn?: string | null;
 }
 
 export function alertsToRaise(firings: readonly RuleFiring[], existing: readonly ExistingAlert[], today: string): RuleFiring[] {
@@ -22,9 +28,10 @@ export function alertsToRaise(firings: readonly RuleFiring[], existing: readonly
   return firings.filter((f) => {
     if (keys.has(f.dedupeKey)) return false;
     if (f.severity === "urgent") return true;
-    return !existing.some(
-      (a) => a.ruleId === f.ruleId && (!a.acknowledged || daysBetween(a.createdOn, today) < REVIEW_ALERT_COOLDOWN_DAYS),
-    );
+    const sameRule = existing.filter((a) => a.ruleId === f.ruleId);
+    if (sameRule.some((a) => !a.acknowledged)) return false;
+    if (f.kind === "answer") return true;
+    return !sameRule.some((a) => daysBetween(a.acknowledgedOn ?? a.createdOn, today) < f.cooldownDays);
   });
 }
 

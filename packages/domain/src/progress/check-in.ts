@@ -33,15 +33,45 @@ export const CHECK_IN_SYMPTOM_LABELS: Record<CheckInSymptom, string> = {
   hairOrNailChange: "Changes in hair or nail growth",
 };
 
-/** Answers that must reach a clinician fast (see the red-flag rule). */
-export const CHECK_IN_RED_FLAGS = ["suddenSwelling", "signsOfInfection", "newLimbAffected"] as const;
+/**
+ * Red-flag questions on the daily check-in, in the patient's words. Each "yes" is a new answer that
+ * must reach a person (see the rules in ./rules.ts); the order is the order of urgency on the form.
+ * `neuroDeficitAfterProcedure` is asked only of patients with a stimulator or spinal procedure in
+ * their plan (see `asksAboutProcedureRedFlag`).
+ */
+export const CHECK_IN_RED_FLAGS = [
+  "chestPainOrBreathlessness",
+  "suddenSwelling",
+  "coldPaleLimb",
+  "signsOfInfection",
+  "neuroDeficitAfterProcedure",
+  "newLimbAffected",
+] as const;
 export type CheckInRedFlag = (typeof CHECK_IN_RED_FLAGS)[number];
 
 export const CHECK_IN_RED_FLAG_LABELS: Record<CheckInRedFlag, string> = {
-  suddenSwelling: "Sudden swelling of the limb",
-  signsOfInfection: "Signs of infection: redness, heat, fever or discharge",
-  newLimbAffected: "Symptoms have spread to another limb",
+  chestPainOrBreathlessness: "New chest pain, or sudden shortness of breath",
+  suddenSwelling: "Sudden swelling of an arm or leg, or a swollen, painful calf",
+  coldPaleLimb: "A hand, arm, foot or leg that suddenly turned cold, pale, blue or dusky",
+  signsOfInfection: "Redness, heat, discharge or fever, or a problem at a stimulator, wound or injection site",
+  neuroDeficitAfterProcedure: "Since your stimulator or spinal procedure: new numbness or weakness, or a change in bladder or bowel control",
+  newLimbAffected: "Symptoms have spread to another limb or another part of the body",
 };
+
+/** Short names for the clinician's tables. */
+export const CHECK_IN_RED_FLAG_SHORT_LABELS: Record<CheckInRedFlag, string> = {
+  chestPainOrBreathlessness: "chest pain or breathlessness",
+  suddenSwelling: "sudden limb swelling or swollen calf",
+  coldPaleLimb: "cold, pale or dusky limb",
+  signsOfInfection: "infection or device/wound-site problem",
+  neuroDeficitAfterProcedure: "numbness, weakness or bladder/bowel change after a procedure",
+  newLimbAffected: "spread to another limb or area",
+};
+
+/** The red flags a check-in answered "yes" (answers missing from older check-ins count as not asked). */
+export function reportedRedFlags(answers: Partial<Record<CheckInRedFlag, boolean | undefined>>): CheckInRedFlag[] {
+  return CHECK_IN_RED_FLAGS.filter((flag) => answers[flag] === true);
+}
 
 export const BODY_LIMBS = ["left_arm", "right_arm", "left_leg", "right_leg"] as const;
 export type BodyLimb = (typeof BODY_LIMBS)[number];
@@ -113,8 +143,12 @@ const checkInObject = z.object({
   painAverage: wholeNumber("Average pain", 0, 10),
   painWorst: wholeNumber("Worst pain", 0, 10),
   symptoms: checkInSymptomsSchema,
+  chestPainOrBreathlessness: redFlag(CHECK_IN_RED_FLAG_LABELS.chestPainOrBreathlessness),
   suddenSwelling: redFlag(CHECK_IN_RED_FLAG_LABELS.suddenSwelling),
+  coldPaleLimb: redFlag(CHECK_IN_RED_FLAG_LABELS.coldPaleLimb),
   signsOfInfection: redFlag(CHECK_IN_RED_FLAG_LABELS.signsOfInfection),
+  /** Asked only after a stimulator or spinal procedure; required then (the use case checks the plan). */
+  neuroDeficitAfterProcedure: redFlag(CHECK_IN_RED_FLAG_LABELS.neuroDeficitAfterProcedure).optional(),
   newLimbAffected: redFlag(CHECK_IN_RED_FLAG_LABELS.newLimbAffected),
   bodyLocations: z.array(bodyLocationSchema).max(20),
   sleepHours: z

@@ -73,7 +73,7 @@ describe("cssChange", () => {
     [null, 9, null, false, null],
   ];
   it.each(rows)("from %s to %s → change %s, meaningful %s", (prev, cur, change, meaningful, direction) => {
-    expect(cssChange(prev, cur)).toEqual({ change, clinicallyMeaningful: meaningful, direction });
+    expect(cssChange(prev, cur)).toEqual({ change, beyondMeasurementError: meaningful, direction });
   });
 
   it.each([

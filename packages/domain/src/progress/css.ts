@@ -28,8 +28,12 @@ export type CssItemId = (typeof CSS_ITEMS)[number]["id"];
 export const CSS_ITEM_IDS: readonly CssItemId[] = CSS_ITEMS.map((i) => i.id);
 export const CSS_MAX_TOTAL = CSS_ITEMS.length;
 
-/** The reference reports about 4.9 points as clinically meaningful; with whole-number totals that is 5. */
-export const CSS_MEANINGFUL_CHANGE = 5;
+/**
+ * A change of 5 or more points is beyond measurement error: the smallest real difference is 4.9 points
+ * (95% confidence; Harden et al., Pain 2017;158:1430), so 5 with whole-number totals. It is not a
+ * minimal clinically important difference.
+ */
+export const CSS_SMALLEST_REAL_DIFFERENCE = 5;
 
 export interface CssScore {
   total: number;
@@ -73,7 +77,8 @@ export function scoreCss(items: Partial<Record<CssItemId, boolean>>): CssScore {
 export interface CssChange {
   /** current − previous; null when there is no previous score. Positive means more severe. */
   change: number | null;
-  clinicallyMeaningful: boolean;
+  /** |change| ≥ the smallest real difference: beyond measurement error. */
+  beyondMeasurementError: boolean;
   direction: "worse" | "better" | "unchanged" | null;
 }
 
@@ -85,12 +90,12 @@ function assertTotal(name: string, total: number): void {
 
 export function cssChange(previousTotal: number | null, currentTotal: number): CssChange {
   assertTotal("The current", currentTotal);
-  if (previousTotal === null) return { change: null, clinicallyMeaningful: false, direction: null };
+  if (previousTotal === null) return { change: null, beyondMeasurementError: false, direction: null };
   assertTotal("The previous", previousTotal);
   const change = currentTotal - previousTotal;
   return {
     change,
-    clinicallyMeaningful: Math.abs(change) >= CSS_MEANINGFUL_CHANGE,
+    beyondMeasurementError: Math.abs(change) >= CSS_SMALLEST_REAL_DIFFERENCE,
     direction: change > 0 ? "worse" : change < 0 ? "better" : "unchanged",
   };
 }

@@ -103,3 +103,34 @@ export const acknowledgeAlertInput = z.object({
     .max(2000, { error: "The note must be 2000 characters or fewer." }),
 });
 export const worklistInput = z.object({ ...pageInput });
+
+export const latestCheckInReviewInput = z.object({ patientId });
+
+export const listSideEffectsInput = z.object({
+  patientId,
+  interventionId: z.string().trim().min(1).max(100).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+export const SIDE_EFFECT_REVIEW_STATUSES = ["confirmed", "noted"] as const;
+export const SIDE_EFFECT_REVIEW_LABELS: Record<(typeof SIDE_EFFECT_REVIEW_STATUSES)[number], string> = {
+  confirmed: "Confirmed by the physician",
+  noted: "Reviewed, with a note",
+};
+
+/** Confirm a patient-reported side effect, or annotate it (a note is then required). */
+export const reviewSideEffectInput = z
+  .object({
+    patientId,
+    reportId: uuid,
+    status: z.enum(SIDE_EFFECT_REVIEW_STATUSES, { error: "Choose confirm or add a note." }),
+    note: z
+      .string({ error: "The note must be text." })
+      .trim()
+      .max(500, { error: "Keep the note under 500 characters." })
+      .refine((v) => !v.includes("\u0000"), { error: "The note contains a character that cannot be saved." })
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === "noted" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Add a note saying what you make of it." });
+  });

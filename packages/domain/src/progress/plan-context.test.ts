@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type PlanItemLike, adherenceItems, conservativeCareStartedOn, psychologicalEvaluationOnRecord } from "./plan-context";
+import { type PlanItemLike, adherenceItems, asksAboutProcedureRedFlag, conservativeCareStartedOn, psychologicalEvaluationOnRecord } from "./plan-context";
 
 const item = (o: Partial<PlanItemLike> & { id: string }): PlanItemLike => ({
   category: "medication",
@@ -49,4 +49,18 @@ describe("psychologicalEvaluationOnRecord", () => {
     { name: "a completed psychological therapy", plan: { interventions: [item({ id: "a", category: "psychological", status: "completed" })] }, measure: false, expected: true },
     { name: "only a proposal", plan: { interventions: [item({ id: "a", category: "psychological", status: "proposed" })] }, measure: false, expected: false },
   ])("$name", ({ plan, measure, expected }) => expect(psychologicalEvaluationOnRecord(plan, measure)).toBe(expected));
+});
+
+describe("asksAboutProcedureRedFlag", () => {
+  const planItem = (therapyId: string, status: string): PlanItemLike => ({ id: therapyId, category: "interventional", status, therapyId, custom: false, customName: null });
+  it.each([
+    ["a spinal cord stimulator in use", [planItem("spinal-cord-stimulation", "active")], true],
+    ["a DRG stimulator that was removed (completed)", [planItem("drg-stimulation", "completed")], true],
+    ["a sympathetic block done", [planItem("sympathetic-nerve-block", "completed")], true],
+    ["a stimulator only proposed", [planItem("spinal-cord-stimulation", "proposed")], false],
+    ["a ketamine infusion", [planItem("ketamine-infusion", "active")], false],
+    ["no plan", null, false],
+  ] as const)("%s → %s", (_label, interventions, expected) => {
+    expect(asksAboutProcedureRedFlag(interventions ? { interventions } : null)).toBe(expected);
+  });
 });

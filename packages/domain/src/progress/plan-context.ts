@@ -55,3 +55,16 @@ export function psychologicalEvaluationOnRecord(plan: PlanLike | null, psycholog
   if (psychologistMeasureOnRecord) return true;
   return (plan?.interventions ?? []).some((i) => i.category === "psychological" && (i.status === "active" || i.status === "completed"));
 }
+
+/** Plan items after which new numbness, weakness or bladder/bowel change is a red flag (compression, haematoma or abscess). */
+export const SPINAL_PROCEDURE_THERAPY_IDS = ["spinal-cord-stimulation", "drg-stimulation", "neuromodulation-devices", "sympathetic-nerve-block"] as const;
+
+/**
+ * Whether the check-in asks about numbness, weakness or bladder/bowel change after a procedure: the
+ * patient has (or had) a stimulator or a spinal procedure in their plan that has started.
+ */
+export function asksAboutProcedureRedFlag(plan: PlanLike | null): boolean {
+  return (plan?.interventions ?? []).some(
+    (i) => i.therapyId !== null && (SPINAL_PROCEDURE_THERAPY_IDS as readonly string[]).includes(i.therapyId) && STARTED.has(i.status),
+  );
+}

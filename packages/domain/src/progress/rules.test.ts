@@ -2,14 +2,19 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
 import type { AdherenceStatus } from "./check-in";
 import { addDays } from "./dates";
+import { CHECK_IN_RED_FLAGS, type CheckInRedFlag } from "./check-in";
 import {
-  PATIENT_CRISIS_RESOURCES,
+  PAIN_FLARE_RULE,
   type ProgressSnapshot,
   RULES,
   RULE_IDS,
   type RuleId,
+  type RuleSubmission,
   type SnapshotCheckIn,
+  URGENT_ACKNOWLEDGE_MINUTES,
+  acknowledgeBy,
   evaluateRules,
+  urgentAlertRecipients,
 } from "./rules";
 
 const START = "2024-01-01";
@@ -18,9 +23,6 @@ const checkIn = (date: string, painAverage = 5, extra: Partial<SnapshotCheckIn> 
   date,
   painAverage,
   adherence: [],
-  suddenSwelling: false,
-  signsOfInfection: false,
-  newLimbAffected: false,
   ...extra,
 });
 
@@ -32,14 +34,21 @@ const snapshot = (overrides: Partial<ProgressSnapshot> = {}): ProgressSnapshot =
   crpsOnsetDate: null,
   checkIns: [],
   cssScores: [],
-  phq9: [],
   psychologicalEvaluationOnRecord: true,
   conservativeCareStartedOn: null,
   ...overrides,
 });
 
 const rule = (id: RuleId) => RULES.find((r) => r.id === id)!;
-const fires = (id: RuleId, s: ProgressSnapshot) => rule(id).evaluate(s) !== null;
+const fires = (id: RuleId, s: ProgressSnapshot, sub: RuleSubmission | null = null) => rule(id).evaluate(s, sub) !== null;
+const submittedCheckIn = (id: string, date: string, answers: Partial<Record<CheckInRedFlag, boolean>>, painAverage = 5): RuleSubmission => ({
+  kind: "check_in",
+  id,
+  date,
+  painAverage,
+  answers,
+});
+const phq9Form = (id: string, date: string, item9: number, total = 10 + item9): RuleSubmission => ({ kind: "phq9", id, date, item9, total });
 const seven = (v: number) => Array<number>(7).fill(v);
 
 describe("rule catalogue", () => {
@@ -48,6 +57,7 @@ describe("rule catalogue", () => {
     for (const r of RULES) {
       expect(r.consider).toMatch(/^Consider /);
       expect(r.logic.length).toBeGreaterThan(20);
+      expect(r.source.length).toBeGreaterThan(10);
     }
   });
 });
@@ -113,23 +123,53 @@ describe("pain-not-improving", () => {
 });
 
 describe("css-rising", () => {
-  const css = (...pairs: Array<[string, number]>) => snapshot({ cssScores: pairs.map(([date, total]) => ({ date, total })) });
+  const css = (...pairs: Array<[string, number]>) => snapshot({ cssScores: pairs.map(([date, total], i) => ({ id: `css-${i}`, date, total })) });
   const rows: Array<[string, ProgressSnapshot, boolean]> = [
     ["up 4 does not fire", css(["2024-03-01", 10], ["2024-05-01", 14]), false],
     ["up 5 fires", css(["2024-03-01", 10], ["2024-05-01", 15]), true],
     ["down 5 does not fire", css(["2024-03-01", 15], ["2024-05-01", 10]), false],
     ["single score does not fire", css(["2024-05-01", 15]), false],
-    ["compares the latest two by date, whatever the input order", css(["2024-05-01", 15], ["2024-01-01", 2], ["2024-03-01", 10]), true],
-    ["an older rise does not fire when the latest step is small", css(["2024-01-01", 2], ["2024-03-01", 10], ["2024-05-01", 11]), false],
+    ["compares by date, whatever the input order", css(["2024-05-01", 15], ["2024-01-01", 12], ["2024-03-01", 10]), true],
+    ["a rise of 5 since baseline in small steps fires (10 → 12 → 13 → 15)", css(["2024-01-01", 10], ["2024-02-01", 12], ["2024-03-01", 13], ["2024-05-01", 15]), true],
+    ["a rise of 5 over any span: from a later low point (12 → 8 → 13)", css(["2024-01-01", 12], ["2024-03-01", 8], ["2024-05-01", 13]), true],
+    ["an older rise that has come back down does not fire", css(["2024-01-01", 2], ["2024-03-01", 10], ["2024-05-01", 6]), false],
     ["a future-dated score is ignored", css(["2024-03-01", 10], ["2024-05-01", 11], ["2024-07-01", 17]), false],
   ];
   it.each(rows)("%s", (_label, s, expected) => expect(fires("css-rising", s)).toBe(expected));
 
-  it("keys on the latest score's date and says 'Consider reviewing the plan.'", () => {
-    const f = rule("css-rising").evaluate(css(["2024-03-01", 10], ["2024-05-01", 15]))!;
+  it("names the latest measure as its source, says 'beyond measurement error' and cites Harden 2017", () => {
+    const f = rule("css-rising").evaluate(css(["2024-01-01", 10], ["2024-03-01", 12], ["2024-05-01", 15]))!;
+    expect(f.record).toEqual({ kind: "measure", id: "css-2" });
     expect(f.dedupeKey).toBe("css-rising:2024-05-01");
     expect(f.consider).toBe("Consider reviewing the plan.");
-    expect(f.message).toContain("from 10 on 2024-03-01 to 15 on 2024-05-01");
+    expect(f.message).toContain("5 points above the baseline of 10 on 2024-01-01");
+    expect(f.logic).toContain("a change of 5 or more points is beyond measurement error (smallest real difference, Harden 2017)");
+    expect(f.logic).not.toMatch(/clinically meaningful/i);
+    expect(f.source).toContain("Pain 2017;158:1430");
+  });
+});
+
+describe("pain-flare", () => {
+  const TODAY = "2024-06-10";
+  // 7 baseline days (06-01..06-07) at pain 3, then the 48 hours (06-08, 06-09).
+  const history = (recent: number[], baseline = seven(3)) => [...daily("2024-06-01", baseline), ...daily("2024-06-08", recent)];
+  const rows: Array<[string, SnapshotCheckIn[], boolean]> = [
+    ["average 3 points above the 7-day average fires", history([6, 6]), true],
+    ["2.5 points above does not fire", history([5, 6]), false],
+    ["one check-in in the 48 hours, 3 above, fires", [...daily("2024-06-01", seven(3)), checkIn("2024-06-09", 6)], true],
+    ["fewer than 4 baseline check-ins does not fire", [...daily("2024-06-05", [3, 3, 3]), ...daily("2024-06-08", [9, 9])], false],
+  ];
+  it.each(rows)("%s", (_label, checkIns, expected) => expect(fires("pain-flare", snapshot({ today: TODAY, checkIns }))).toBe(expected));
+
+  it("reads the window ending on a back-dated check-in that was just submitted", () => {
+    // The latest check-in (06-20) is quiet; the back-dated one for 06-09 is the flare.
+    const checkIns = [...history([6, 7]), checkIn("2024-06-20", 3)];
+    const s = snapshot({ today: "2024-06-20", checkIns });
+    expect(fires("pain-flare", s)).toBe(false);
+    const f = rule("pain-flare").evaluate(s, submittedCheckIn("c-0609", "2024-06-09", {}, 7))!;
+    expect(f.dedupeKey).toBe("pain-flare:2024-06-09");
+    expect(f.evidence).toContainEqual({ label: "Rise looked for (points)", value: PAIN_FLARE_RULE.risePoints });
+    expect(f.severity).toBe("review");
   });
 });
 
@@ -181,47 +221,130 @@ describe("no-psych-evaluation", () => {
 });
 
 describe("phq9-self-harm", () => {
-  const phq = (...forms: Array<[string, number]>) => snapshot({ phq9: forms.map(([date, item9]) => ({ date, item9, total: 10 + item9 })) });
-  const rows: Array<[string, ProgressSnapshot, boolean]> = [
-    ["item 9 = 1 fires", phq(["2024-05-01", 1]), true],
-    ["item 9 = 0 does not fire", phq(["2024-05-01", 0]), false],
-    ["earlier positive but latest 0 does not fire", phq(["2024-04-01", 2], ["2024-05-01", 0]), false],
-    ["latest positive fires whatever the order", phq(["2024-05-01", 3], ["2024-04-01", 0]), true],
-    ["no PHQ-9 does not fire", phq(), false],
+  const rows: Array<[string, RuleSubmission | null, boolean]> = [
+    ["item 9 = 1 fires", phq9Form("m1", "2024-05-01", 1), true],
+    ["item 9 = 0 does not fire", phq9Form("m1", "2024-05-01", 0), false],
+    ["a back-dated form with item 9 above 0 fires", phq9Form("m1", "2023-01-01", 2), true],
+    ["no submission does not fire", null, false],
+    ["a check-in does not fire it", submittedCheckIn("c1", "2024-05-01", {}), false],
   ];
-  it.each(rows)("%s", (_label, s, expected) => expect(fires("phq9-self-harm", s)).toBe(expected));
+  it.each(rows)("%s", (_label, sub, expected) => expect(fires("phq9-self-harm", snapshot(), sub)).toBe(expected));
 
-  it("is urgent, notifies psychologist and pain physician, and asks for crisis resources", () => {
-    const f = rule("phq9-self-harm").evaluate(phq(["2024-05-01", 1]))!;
+  it("is urgent, names psychologist and pain physician, asks for crisis resources, and keys on the form and the answer", () => {
+    const f = rule("phq9-self-harm").evaluate(snapshot(), phq9Form("m1", "2024-05-01", 1))!;
     expect(f.severity).toBe("urgent");
     expect([...f.notify].sort()).toEqual(["pain_physician", "psychologist"]);
     expect(f.patientCrisisResources).toBe(true);
-    expect(f.dedupeKey).toBe("phq9-self-harm:2024-05-01");
+    expect(f.record).toEqual({ kind: "measure", id: "m1" });
+    expect(f.dedupeKey).toBe("phq9-self-harm:measure:m1:item9=1");
     expect(f.evidence).toContainEqual({ label: "Item 9 answer (0–3)", value: 1 });
+    expect(f.message).not.toMatch(/notify/i);
+  });
+
+  it("a second form the same day with item 9 rising from 1 to 3 has a new key (it raises again)", () => {
+    const first = rule("phq9-self-harm").evaluate(snapshot(), phq9Form("m1", "2024-05-01", 1))!;
+    const second = rule("phq9-self-harm").evaluate(snapshot(), phq9Form("m2", "2024-05-01", 3))!;
+    expect(second.dedupeKey).not.toBe(first.dedupeKey);
   });
 });
 
-describe("red-flag-symptoms", () => {
-  const rows: Array<[string, Partial<SnapshotCheckIn>, boolean, string]> = [
-    ["sudden swelling", { suddenSwelling: true }, true, "possible deep vein thrombosis"],
-    ["signs of infection", { signsOfInfection: true }, true, "signs of infection"],
-    ["spread to another limb", { newLimbAffected: true }, true, "another limb"],
-    ["no red flags", {}, false, ""],
-  ];
-  it.each(rows)("%s", (_label, flags, expected, text) => {
-    const f = rule("red-flag-symptoms").evaluate(snapshot({ checkIns: [checkIn("2024-05-30"), checkIn("2024-05-31", 5, flags)] }));
-    expect(f !== null).toBe(expected);
-    if (f) {
-      expect(f.severity).toBe("urgent");
-      expect(f.message).toContain(text);
-      expect(f.dedupeKey).toBe("red-flag-symptoms:2024-05-31");
-      expect(f.patientCrisisResources).toBe(false);
-    }
+describe("phq9-severe", () => {
+  it.each([
+    [19, false],
+    [20, true],
+    [27, true],
+  ])("total %s fires: %s", (total, expected) => {
+    expect(fires("phq9-severe", snapshot(), phq9Form("m1", "2024-05-01", 0, total))).toBe(expected);
+  });
+  it("is a review alert citing the PHQ-9 bands", () => {
+    const f = rule("phq9-severe").evaluate(snapshot(), phq9Form("m1", "2024-05-01", 0, 21))!;
+    expect(f.severity).toBe("review");
+    expect(f.kind).toBe("answer");
+    expect(f.source).toContain("Kroenke");
+  });
+});
+
+describe("check-in red flags", () => {
+  const ruleOf: Record<CheckInRedFlag, RuleId> = {
+    chestPainOrBreathlessness: "red-flag-chest-symptoms",
+    suddenSwelling: "red-flag-limb-swelling",
+    coldPaleLimb: "red-flag-cold-limb",
+    signsOfInfection: "red-flag-infection-or-device",
+    neuroDeficitAfterProcedure: "red-flag-after-procedure",
+    newLimbAffected: "symptom-spread",
+  };
+  const severity: Record<CheckInRedFlag, "urgent" | "review"> = {
+    chestPainOrBreathlessness: "urgent",
+    suddenSwelling: "urgent",
+    coldPaleLimb: "urgent",
+    signsOfInfection: "urgent",
+    neuroDeficitAfterProcedure: "urgent",
+    newLimbAffected: "review",
+  };
+  const emergency = new Set<CheckInRedFlag>(["chestPainOrBreathlessness", "suddenSwelling"]);
+
+  it.each(CHECK_IN_RED_FLAGS.map((f) => [f]))("%s: fires on yes only, with its severity, key on record + answer, and the rule's data", (flag) => {
+    const id = ruleOf[flag];
+    expect(fires(id, snapshot(), submittedCheckIn("c1", "2024-05-31", { [flag]: false }))).toBe(false);
+    expect(fires(id, snapshot(), submittedCheckIn("c1", "2024-05-31", {}))).toBe(false);
+    const f = rule(id).evaluate(snapshot(), submittedCheckIn("c1", "2024-05-31", { [flag]: true }))!;
+    expect(f.severity).toBe(severity[flag]);
+    expect(f.kind).toBe("answer");
+    expect(f.record).toEqual({ kind: "check_in", id: "c1" });
+    expect(f.dedupeKey).toBe(`${id}:check_in:c1:${flag}`);
+    expect(f.patientEmergency).toBe(emergency.has(flag));
+    expect(f.consider).toMatch(/^Consider /);
+    expect(f.evidence).toContainEqual({ label: "Check-in date", value: "2024-05-31" });
   });
 
-  it("looks only at the latest check-in", () => {
-    const s = snapshot({ checkIns: [checkIn("2024-05-30", 5, { signsOfInfection: true }), checkIn("2024-05-31")] });
-    expect(fires("red-flag-symptoms", s)).toBe(false);
+  it("reads the submitted check-in, whatever its date: a back-dated check-in with a red flag fires", () => {
+    const s = snapshot({ today: "2024-06-01", checkIns: [checkIn("2024-05-20"), checkIn("2024-06-01")] });
+    expect(fires("red-flag-infection-or-device", s, submittedCheckIn("c-0520", "2024-05-20", { signsOfInfection: true }))).toBe(true);
+  });
+
+  it("an edit of the same check-in that adds a second red flag gives a new alert key, the unchanged flag the same key", () => {
+    const before = evaluateRules(snapshot(), submittedCheckIn("c1", "2024-05-31", { coldPaleLimb: true }));
+    const after = evaluateRules(snapshot(), submittedCheckIn("c1", "2024-05-31", { coldPaleLimb: true, signsOfInfection: true }));
+    const keysBefore = new Set(before.map((f) => f.dedupeKey));
+    const newKeys = after.map((f) => f.dedupeKey).filter((k) => !keysBefore.has(k));
+    expect(newKeys).toEqual(["red-flag-infection-or-device:check_in:c1:signsOfInfection"]);
+  });
+
+  it("tells the patient to call emergency services for chest pain or breathlessness", () => {
+    const [f] = evaluateRules(snapshot(), submittedCheckIn("c1", "2024-05-31", { chestPainOrBreathlessness: true }));
+    expect(f?.ruleId).toBe("red-flag-chest-symptoms");
+    expect(f?.patientEmergency).toBe(true);
+    expect(f?.logic).toContain("call emergency services now");
+  });
+});
+
+describe("urgentAlertRecipients", () => {
+  const team = [
+    { clinicianId: "pt", discipline: "physical_therapist" as const, active: true },
+    { clinicianId: "ot", discipline: "occupational_therapist" as const, active: true },
+    { clinicianId: "psy", discipline: "psychologist" as const, active: false },
+  ];
+  it("notifies the named disciplines when they are on the team", () => {
+    expect(urgentAlertRecipients(["psychologist", "pain_physician"], [...team, { clinicianId: "doc", discipline: "pain_physician", active: true }])).toEqual({
+      clinicianIds: ["doc"],
+      routedTo: "named-disciplines",
+    });
+  });
+  it("a team without a psychologist or pain physician: every active clinician is notified", () => {
+    expect(urgentAlertRecipients(["psychologist", "pain_physician"], team)).toEqual({ clinicianIds: ["pt", "ot"], routedTo: "whole-team" });
+  });
+  it("a rule naming nobody reaches the whole team", () => {
+    expect(urgentAlertRecipients([], team).clinicianIds).toEqual(["pt", "ot"]);
+  });
+  it("a team without any active clinician: nobody (the caller tells admins)", () => {
+    expect(urgentAlertRecipients(["psychologist"], [])).toEqual({ clinicianIds: [], routedTo: "nobody" });
+    expect(urgentAlertRecipients(["psychologist"], [team[2]!])).toEqual({ clinicianIds: [], routedTo: "nobody" });
+  });
+});
+
+describe("acknowledgeBy", () => {
+  it(`is ${URGENT_ACKNOWLEDGE_MINUTES} minutes after the alert was raised`, () => {
+    expect(acknowledgeBy(new Date("2026-12-01T23:50:00Z")).toISOString()).toBe("2026-12-02T00:20:00.000Z");
   });
 });
 
@@ -230,13 +353,16 @@ describe("evaluateRules", () => {
     const s = snapshot({
       crpsOnsetDate: "2023-01-01",
       psychologicalEvaluationOnRecord: false,
-      cssScores: [{ date: "2024-03-01", total: 5 }, { date: "2024-05-01", total: 12 }],
-      phq9: [{ date: "2024-05-20", item9: 2, total: 16 }],
-      checkIns: [checkIn("2024-05-31", 5, { suddenSwelling: true })],
+      cssScores: [
+        { id: "a", date: "2024-03-01", total: 5 },
+        { id: "b", date: "2024-05-01", total: 12 },
+      ],
+      checkIns: [checkIn("2024-05-31", 5)],
     });
-    const first = evaluateRules(s);
-    expect(first.map((f) => f.ruleId)).toEqual(["phq9-self-harm", "red-flag-symptoms", "css-rising", "no-psych-evaluation"]);
-    expect(evaluateRules(s).map((f) => f.dedupeKey)).toEqual(first.map((f) => f.dedupeKey));
+    const sub = submittedCheckIn("c1", "2024-05-31", { suddenSwelling: true, newLimbAffected: true });
+    const first = evaluateRules(s, sub);
+    expect(first.map((f) => f.ruleId)).toEqual(["red-flag-limb-swelling", "symptom-spread", "css-rising", "no-psych-evaluation"]);
+    expect(evaluateRules(s, sub).map((f) => f.dedupeKey)).toEqual(first.map((f) => f.dedupeKey));
   });
 
   it("returns nothing for a quiet snapshot", () => {
@@ -246,18 +372,15 @@ describe("evaluateRules", () => {
   it.each([
     ["bad date", { today: "2024-13-01" }],
     ["pain out of range", { checkIns: [checkIn("2024-05-01", 11)] }],
-    ["CSS total out of range", { cssScores: [{ date: "2024-05-01", total: 18 }] }],
-    ["PHQ-9 item 9 out of range", { phq9: [{ date: "2024-05-01", item9: 4, total: 20 }] }],
+    ["CSS total out of range", { cssScores: [{ id: "a", date: "2024-05-01", total: 18 }] }],
   ])("rejects an invalid snapshot: %s", (_label, patch) => {
     expect(() => evaluateRules({ ...snapshot(), ...patch })).toThrow(DomainError);
   });
-});
 
-describe("patient crisis resources", () => {
-  it("tells the patient to contact emergency services or a crisis line now, with verified-later examples", () => {
-    expect(PATIENT_CRISIS_RESOURCES.message).toMatch(/^If you are thinking about harming yourself, contact your local emergency number now, or a crisis line/);
-    expect(PATIENT_CRISIS_RESOURCES.examples.map((e) => e.text).join(" ")).toMatch(/988.*116 123/);
-    expect(PATIENT_CRISIS_RESOURCES.examples.every((e) => e.verify)).toBe(true);
-    expect(PATIENT_CRISIS_RESOURCES.examplesNote).toContain("(verify)");
+  it.each([
+    ["PHQ-9 item 9 out of range", phq9Form("m1", "2024-05-01", 4, 20)],
+    ["an impossible check-in date", submittedCheckIn("c1", "2023-02-30", {})],
+  ])("rejects an invalid submission: %s", (_label, sub) => {
+    expect(() => evaluateRules(snapshot(), sub)).toThrow(DomainError);
   });
 });

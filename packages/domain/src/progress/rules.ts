@@ -2,17 +2,24 @@ import { z } from "zod";
 import { invalid } from "../errors";
 import type { Discipline } from "../roles";
 import { weeklyAdherence } from "./adherence";
-import { ADHERENCE_STATUSES } from "./check-in";
-import { CSS_MAX_TOTAL, CSS_MEANINGFUL_CHANGE } from "./css";
-import { addMonths, daysBetween, isoDateSchema } from "./dates";
+import { ADHERENCE_STATUSES, CHECK_IN_RED_FLAGS, CHECK_IN_RED_FLAG_LABELS, type CheckInRedFlag } from "./check-in";
+import { CSS_MAX_TOTAL, CSS_SMALLEST_REAL_DIFFERENCE } from "./css";
+import { addDays, addMonths, daysBetween, isoDateSchema } from "./dates";
 
 /**
- * Transparent decision support. Each rule states its logic in words, and every firing carries the
- * rule, the evidence it used and a suggestion that starts with "Consider". Rules support the care
- * team; they never diagnose or prescribe.
+ * Transparent decision support. Each rule states its logic in words and cites its source; every
+ * firing carries the rule, the evidence it used and a suggestion that starts with "Consider".
+ * Rules support the care team; they never diagnose or prescribe.
+ *
+ * Two kinds of rule:
+ * - answer rules read one submitted record (a check-in as submitted or edited, a PHQ-9 form), whatever
+ *   its date. Each new red-flag answer raises: the dedupe key is the record and the answer, never the day.
+ * - pattern rules read the patient's recent history (pain over weeks, adherence, CSS over time) and
+ *   cool down after an alert, so a persisting pattern does not raise every day.
  */
 
 export type RuleSeverity = "urgent" | "review";
+export type RuleKind = "answer" | "pattern";
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
@@ -20,9 +27,6 @@ export const snapshotCheckInSchema = z.object({
   date: isoDateSchema,
   painAverage: int(0, 10),
   adherence: z.array(z.object({ status: z.enum(ADHERENCE_STATUSES) })),
-  suddenSwelling: z.boolean(),
-  signsOfInfection: z.boolean(),
-  newLimbAffected: z.boolean(),
 });
 export type SnapshotCheckIn = z.infer<typeof snapshotCheckInSchema>;
 
@@ -30,49 +34,91 @@ export const progressSnapshotSchema = z.object({
   today: isoDateSchema,
   crpsOnsetDate: isoDateSchema.nullable(),
   checkIns: z.array(snapshotCheckInSchema),
-  cssScores: z.array(z.object({ date: isoDateSchema, total: int(0, CSS_MAX_TOTAL) })),
-  phq9: z.array(z.object({ date: isoDateSchema, item9: int(0, 3), total: int(0, 27) })),
+  /** Every CSS on record (a few a year), any order; `id` names the measure. */
+  cssScores: z.array(z.object({ id: z.string().min(1), date: isoDateSchema, total: int(0, CSS_MAX_TOTAL) })),
   psychologicalEvaluationOnRecord: z.boolean(),
   conservativeCareStartedOn: isoDateSchema.nullable(),
 });
 export type ProgressSnapshot = z.infer<typeof progressSnapshotSchema>;
+
+const redFlagAnswersShape = Object.fromEntries(CHECK_IN_RED_FLAGS.map((f) => [f, z.boolean().optional()])) as Record<
+  CheckInRedFlag,
+  z.ZodOptional<z.ZodBoolean>
+>;
+
+/** The record just submitted or edited, which the answer rules read. */
+export const ruleSubmissionSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("check_in"),
+    id: z.string().min(1),
+    date: isoDateSchema,
+    painAverage: int(0, 10),
+    answers: z.object(redFlagAnswersShape),
+  }),
+  z.object({ kind: z.literal("phq9"), id: z.string().min(1), date: isoDateSchema, item9: int(0, 3), total: int(0, 27) }),
+  z.object({ kind: z.literal("css"), id: z.string().min(1), date: isoDateSchema, total: int(0, CSS_MAX_TOTAL) }),
+]);
+export type RuleSubmission = z.infer<typeof ruleSubmissionSchema>;
 
 export interface RuleEvidence {
   label: string;
   value: string | number;
 }
 
+/** The record an alert came from: a check-in, a measure, or the pattern in the history. */
+export interface RuleRecord {
+  kind: "check_in" | "measure" | "pattern";
+  id: string | null;
+}
+
 export interface RuleFiring {
   ruleId: RuleId;
   severity: RuleSeverity;
+  kind: RuleKind;
   /** The rule that fired, shown with the result. */
   title: string;
   logic: string;
   consider: string;
+  /** Where the rule comes from. */
+  source: string;
   message: string;
   evidence: RuleEvidence[];
-  /** Rule id + the date of the triggering data: the same data always yields the same key. */
+  /** Answer rules: rule + record + answer. Pattern rules: rule + the date of the triggering data. */
   dedupeKey: string;
-  /** Disciplines to notify at once (beyond the caller's usual routing for the severity). */
+  record: RuleRecord;
+  /** Disciplines to notify first; when none of them is on the team, every clinician on it. */
   notify: Discipline[];
+  /** Pattern rules: days after an acknowledged alert before the same rule may raise again. */
+  cooldownDays: number;
   /** True when the patient should be shown crisis resources now. */
   patientCrisisResources: boolean;
+  /** True when the patient should be told to call emergency services now. */
+  patientEmergency: boolean;
 }
 
 export interface DecisionRule {
   id: RuleId;
   title: string;
   severity: RuleSeverity;
+  kind: RuleKind;
   /** Plain-language statement of what the rule checks. */
   logic: string;
   /** What the clinician might consider; always starts with "Consider". */
   consider: string;
-  evaluate(snapshot: ProgressSnapshot): RuleFiring | null;
+  source: string;
+  evaluate(snapshot: ProgressSnapshot, submission?: RuleSubmission | null): RuleFiring | null;
 }
 
 export const RULE_IDS = [
   "phq9-self-harm",
-  "red-flag-symptoms",
+  "red-flag-chest-symptoms",
+  "red-flag-limb-swelling",
+  "red-flag-cold-limb",
+  "red-flag-infection-or-device",
+  "red-flag-after-procedure",
+  "phq9-severe",
+  "symptom-spread",
+  "pain-flare",
   "pain-not-improving",
   "css-rising",
   "low-adherence",
@@ -82,36 +128,92 @@ export type RuleId = (typeof RULE_IDS)[number];
 
 // Thresholds, exported so the UI can show them and tests can pin them.
 export const PAIN_RULE = { minDaysOfConservativeCare: 56, windowDays: 7, minImprovementPercent: 30 } as const;
+export const PAIN_FLARE_RULE = { risePoints: 3, recentDays: 2, baselineDays: 7, minBaselineCheckIns: 4, cooldownDays: 2 } as const;
 export const ADHERENCE_RULE = { belowPercent: 50, weeks: 2 } as const;
 export const PSYCH_EVALUATION_RULE = { monthsSinceOnset: 2 } as const;
+export const PHQ9_SEVERE_TOTAL = 20;
+export const PATTERN_COOLDOWN_DAYS = 14;
+/** Urgent alerts must be acknowledged within this many minutes (escalation reads the deadline). */
+export const URGENT_ACKNOWLEDGE_MINUTES = 30;
+
+/** Citations, one home: docs/clinical-rules.md repeats them for readers (a test keeps the two equal). */
+export const RULE_SOURCES = {
+  domainRedFlags: "Concord domain reference (CRPS-DOMAIN.md), “Red flags that must reach a person fast”",
+  phq9: "Kroenke K, Spitzer RL, Williams JB. The PHQ-9. J Gen Intern Med 2001;16:606–613",
+  css: "Harden RN et al. Pain 2017;158:1430–1436 (CSS smallest real difference 4.9 points)",
+  vte: "NICE guideline NG158, Venous thromboembolic diseases: diagnosis, management and thrombophilia testing (2020)",
+  neuromodulation: "Deer TR et al. The Neurostimulation Appropriateness Consensus Committee (NACC) recommendations for infection prevention and management. Neuromodulation 2017;20:31–50",
+  conservativeCare: "Concord domain reference (CRPS-DOMAIN.md), “Escalation”: interventional procedures are considered when conservative care is not enough",
+  consistency: "Concord domain reference (CRPS-DOMAIN.md), “The condition”: consistency matters, progress is often slow",
+  psychology: "Concord domain reference (CRPS-DOMAIN.md), “The team”: the psychologist is part of every CRPS team",
+} as const;
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const fmt1 = (n: number) => round1(n).toFixed(1);
+const weeksAndDays = (days: number) => `${Math.floor(days / 7)} weeks ${days % 7} days`;
 
 interface Trigger {
   message: string;
   evidence: RuleEvidence[];
+  /** Pattern rules: the date of the triggering data (the dedupe key). */
   triggerDate: string;
-  notify?: Discipline[];
+  record?: RuleRecord;
   patientCrisisResources?: boolean;
 }
 
-function defineRule(def: Omit<DecisionRule, "evaluate"> & { check(s: ProgressSnapshot): Trigger | null }): DecisionRule {
-  const { check, ...rule } = def;
+type RuleDefinition = Omit<DecisionRule, "evaluate" | "kind"> & {
+  notify?: Discipline[];
+  cooldownDays?: number;
+  patientEmergency?: boolean;
+};
+
+function firing(rule: RuleDefinition, kind: RuleKind, t: Trigger, dedupeKey: string, record: RuleRecord): RuleFiring {
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    kind,
+    title: rule.title,
+    logic: rule.logic,
+    consider: rule.consider,
+    source: rule.source,
+    message: t.message,
+    evidence: t.evidence,
+    dedupeKey,
+    record,
+    notify: [...(rule.notify ?? [])],
+    cooldownDays: kind === "pattern" ? (rule.cooldownDays ?? PATTERN_COOLDOWN_DAYS) : 0,
+    patientCrisisResources: t.patientCrisisResources ?? false,
+    patientEmergency: rule.patientEmergency ?? false,
+  };
+}
+
+/** A rule over the patient's history; `check` sees the submission too (a back-dated check-in moves the window). */
+function defineRule(def: RuleDefinition & { check(s: ProgressSnapshot, submission: RuleSubmission | null): Trigger | null }): DecisionRule {
+  const { check, notify: _n, cooldownDays: _c, patientEmergency: _e, ...rule } = def;
   return {
     ...rule,
-    evaluate(snapshot) {
-      const t = check(snapshot);
+    kind: "pattern",
+    evaluate(snapshot, submission = null) {
+      const t = check(snapshot, submission);
       if (!t) return null;
-      return {
-        ruleId: rule.id,
-        severity: rule.severity,
-        title: rule.title,
-        logic: rule.logic,
-        consider: rule.consider,
-        message: t.message,
-        evidence: t.evidence,
-        dedupeKey: `${rule.id}:${t.triggerDate}`,
-        notify: t.notify ?? [],
-        patientCrisisResources: t.patientCrisisResources ?? false,
-      };
+      return firing(def, "pattern", t, `${rule.id}:${t.triggerDate}`, t.record ?? { kind: "pattern", id: null });
+    },
+  };
+}
+
+/** A rule over one submitted record: fires on the answer, keyed by the record and the answer. */
+function defineAnswerRule(
+  def: RuleDefinition & { check(submission: RuleSubmission): (Trigger & { answer: string; record: RuleRecord }) | null },
+): DecisionRule {
+  const { check, notify: _n, cooldownDays: _c, patientEmergency: _e, ...rule } = def;
+  return {
+    ...rule,
+    kind: "answer",
+    evaluate(_snapshot, submission) {
+      if (!submission) return null;
+      const t = check(submission);
+      if (!t) return null;
+      return firing(def, "answer", t, `${rule.id}:${t.record.kind}:${t.record.id}:${t.answer}`, t.record);
     },
   };
 }
@@ -132,9 +234,199 @@ function onePerDate<T extends { date: string }>(sorted: readonly T[]): T[] {
   return [...byDate.values()];
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const fmt1 = (n: number) => round1(n).toFixed(1);
-const weeksAndDays = (days: number) => `${Math.floor(days / 7)} weeks ${days % 7} days`;
+/* ------------------------------------------------------------------ answer rules (one record) */
+
+interface CheckInRedFlagRule {
+  id: RuleId;
+  flag: CheckInRedFlag;
+  severity: RuleSeverity;
+  title: string;
+  meaning: string;
+  consider: string;
+  source: string;
+  notify?: Discipline[];
+  patientEmergency?: boolean;
+}
+
+function checkInRedFlagRule(r: CheckInRedFlagRule): DecisionRule {
+  return defineAnswerRule({
+    id: r.id,
+    title: r.title,
+    severity: r.severity,
+    logic: `Fires when a check-in, as submitted or edited and whatever its date, answers yes to “${CHECK_IN_RED_FLAG_LABELS[r.flag]}” (${r.meaning}).${
+      r.patientEmergency ? " The patient is told to call emergency services now." : ""
+    }`,
+    consider: r.consider,
+    source: r.source,
+    ...(r.notify ? { notify: r.notify } : {}),
+    ...(r.patientEmergency ? { patientEmergency: true } : {}),
+    check(sub) {
+      if (sub.kind !== "check_in" || sub.answers[r.flag] !== true) return null;
+      return {
+        message: `On the check-in for ${sub.date} the patient answered yes to “${CHECK_IN_RED_FLAG_LABELS[r.flag]}”.`,
+        evidence: [
+          { label: "Check-in date", value: sub.date },
+          { label: CHECK_IN_RED_FLAG_LABELS[r.flag], value: "yes" },
+          { label: "Average pain that day (0–10)", value: sub.painAverage },
+        ],
+        triggerDate: sub.date,
+        answer: r.flag,
+        record: { kind: "check_in", id: sub.id },
+      };
+    },
+  });
+}
+
+const chestSymptoms = checkInRedFlagRule({
+  id: "red-flag-chest-symptoms",
+  flag: "chestPainOrBreathlessness",
+  severity: "urgent",
+  title: "Chest pain or breathlessness reported",
+  meaning: "possible pulmonary embolism",
+  consider: "Consider contacting the patient now to confirm they have called emergency services.",
+  source: `${RULE_SOURCES.domainRedFlags}; ${RULE_SOURCES.vte}`,
+  patientEmergency: true,
+});
+
+const limbSwelling = checkInRedFlagRule({
+  id: "red-flag-limb-swelling",
+  flag: "suddenSwelling",
+  severity: "urgent",
+  title: "Sudden limb swelling or a swollen calf reported",
+  meaning: "possible deep vein thrombosis",
+  consider: "Consider contacting the patient today to assess for deep vein thrombosis.",
+  source: `${RULE_SOURCES.domainRedFlags}; ${RULE_SOURCES.vte}`,
+  patientEmergency: true,
+});
+
+const coldLimb = checkInRedFlagRule({
+  id: "red-flag-cold-limb",
+  flag: "coldPaleLimb",
+  severity: "urgent",
+  title: "Suddenly cold, pale or dusky limb reported",
+  meaning: "possible loss of blood supply",
+  consider: "Consider contacting the patient now to assess the limb's circulation.",
+  source: RULE_SOURCES.domainRedFlags,
+  notify: ["pain_physician"],
+});
+
+const infectionOrDevice = checkInRedFlagRule({
+  id: "red-flag-infection-or-device",
+  flag: "signsOfInfection",
+  severity: "urgent",
+  title: "Signs of infection or a device or wound-site problem reported",
+  meaning: "possible infection, at a device or wound site or elsewhere",
+  consider: "Consider contacting the patient today to examine the site.",
+  source: `${RULE_SOURCES.domainRedFlags}; ${RULE_SOURCES.neuromodulation}`,
+  notify: ["pain_physician"],
+});
+
+const afterProcedure = checkInRedFlagRule({
+  id: "red-flag-after-procedure",
+  flag: "neuroDeficitAfterProcedure",
+  severity: "urgent",
+  title: "New numbness, weakness or bladder/bowel change after a stimulator or spinal procedure",
+  meaning: "possible compression, haematoma or abscess",
+  consider: "Consider contacting the patient now for an urgent neurological assessment.",
+  source: `${RULE_SOURCES.domainRedFlags}; ${RULE_SOURCES.neuromodulation}`,
+  notify: ["pain_physician"],
+});
+
+const symptomSpread = checkInRedFlagRule({
+  id: "symptom-spread",
+  flag: "newLimbAffected",
+  severity: "review",
+  title: "Symptoms spreading to another limb or area",
+  meaning: "spread of CRPS symptoms",
+  consider: "Consider reviewing the plan and examining the newly affected area.",
+  source: RULE_SOURCES.domainRedFlags,
+});
+
+export const PHQ9_SELF_HARM_NOTIFY: readonly Discipline[] = ["psychologist", "pain_physician"];
+
+const phq9SelfHarm = defineAnswerRule({
+  id: "phq9-self-harm",
+  title: "PHQ-9 item 9 (thoughts of self-harm) answered above 0",
+  severity: "urgent",
+  logic:
+    "Fires for every PHQ-9 form with an answer above 0 on item 9, whatever its date; a second form the same day raises again. The psychologist and the pain physician are notified first (the whole team when neither is on it), and the patient is shown crisis resources.",
+  consider: "Consider contacting the patient today to check their safety.",
+  source: `${RULE_SOURCES.phq9}; ${RULE_SOURCES.domainRedFlags}`,
+  notify: [...PHQ9_SELF_HARM_NOTIFY],
+  check(sub) {
+    if (sub.kind !== "phq9" || sub.item9 === 0) return null;
+    return {
+      message: `On the PHQ-9 of ${sub.date} the patient answered ${sub.item9} (of 3) on item 9, thoughts of being better off dead or of self-harm.`,
+      evidence: [
+        { label: "PHQ-9 date", value: sub.date },
+        { label: "Item 9 answer (0–3)", value: sub.item9 },
+        { label: "PHQ-9 total (0–27)", value: sub.total },
+      ],
+      triggerDate: sub.date,
+      answer: `item9=${sub.item9}`,
+      record: { kind: "measure", id: sub.id },
+      patientCrisisResources: true,
+    };
+  },
+});
+
+const phq9Severe = defineAnswerRule({
+  id: "phq9-severe",
+  title: "PHQ-9 total in the severe range",
+  severity: "review",
+  logic: `Fires for every PHQ-9 form with a total of ${PHQ9_SEVERE_TOTAL} or more (the severe band, 20–27), whatever its date.`,
+  consider: "Consider a review of mood and of the psychological support in the plan.",
+  source: RULE_SOURCES.phq9,
+  check(sub) {
+    if (sub.kind !== "phq9" || sub.total < PHQ9_SEVERE_TOTAL) return null;
+    return {
+      message: `The PHQ-9 of ${sub.date} totals ${sub.total} of 27 (${PHQ9_SEVERE_TOTAL} or more is the severe band).`,
+      evidence: [
+        { label: "PHQ-9 date", value: sub.date },
+        { label: "PHQ-9 total (0–27)", value: sub.total },
+        { label: "Severe band starts at", value: PHQ9_SEVERE_TOTAL },
+      ],
+      triggerDate: sub.date,
+      answer: `total=${sub.total}`,
+      record: { kind: "measure", id: sub.id },
+    };
+  },
+});
+
+/* ------------------------------------------------------------------ pattern rules (history) */
+
+const painFlare = defineRule({
+  id: "pain-flare",
+  title: "Pain worse by 3 or more points over 48 hours",
+  severity: "review",
+  logic: `Compares average pain on the check-ins of the last ${PAIN_FLARE_RULE.recentDays} days (ending on the check-in just submitted, or the latest) with the patient's average over the ${PAIN_FLARE_RULE.baselineDays} days before them; fires when it is ${PAIN_FLARE_RULE.risePoints} or more points higher. Needs at least ${PAIN_FLARE_RULE.minBaselineCheckIns} check-ins in those ${PAIN_FLARE_RULE.baselineDays} days.`,
+  consider: "Consider contacting the patient to review the flare and the plan.",
+  source: RULE_SOURCES.domainRedFlags,
+  cooldownDays: PAIN_FLARE_RULE.cooldownDays,
+  check(s, submission) {
+    const days = onePerDate(upTo(s.checkIns, s.today));
+    const focus = submission?.kind === "check_in" ? submission.date : days[days.length - 1]?.date;
+    if (!focus) return null;
+    const recentFrom = addDays(focus, -(PAIN_FLARE_RULE.recentDays - 1));
+    const baselineFrom = addDays(recentFrom, -PAIN_FLARE_RULE.baselineDays);
+    const recent = days.filter((c) => c.date >= recentFrom && c.date <= focus);
+    const baseline = days.filter((c) => c.date >= baselineFrom && c.date < recentFrom);
+    if (recent.length === 0 || baseline.length < PAIN_FLARE_RULE.minBaselineCheckIns) return null;
+    const mean = (xs: SnapshotCheckIn[]) => xs.reduce((a, c) => a + c.painAverage, 0) / xs.length;
+    const rise = mean(recent) - mean(baseline);
+    if (rise < PAIN_FLARE_RULE.risePoints) return null;
+    return {
+      message: `Average pain over ${recentFrom} to ${focus} was ${fmt1(mean(recent))}, ${fmt1(rise)} points above the 7-day average of ${fmt1(mean(baseline))} before it.`,
+      evidence: [
+        { label: `Average pain ${recentFrom} to ${focus} (${recent.length} check-ins)`, value: round1(mean(recent)) },
+        { label: `7-day average ${baselineFrom} to ${addDays(recentFrom, -1)} (${baseline.length} check-ins)`, value: round1(mean(baseline)) },
+        { label: "Rise (points)", value: round1(rise) },
+        { label: "Rise looked for (points)", value: PAIN_FLARE_RULE.risePoints },
+      ],
+      triggerDate: focus,
+    };
+  },
+});
 
 const painNotImproving = defineRule({
   id: "pain-not-improving",
@@ -143,6 +435,7 @@ const painNotImproving = defineRule({
   logic:
     "After at least 8 weeks of conservative care, compares average pain over the first 7 days with check-ins from the start of conservative care (baseline) with the last 7 days with check-ins; fires when pain has not fallen by at least 30%. Needs 14 days with check-ins so the two periods do not overlap.",
   consider: "Consider an interventional review.",
+  source: RULE_SOURCES.conservativeCare,
   check(s) {
     const start = s.conservativeCareStartedOn;
     if (start === null) return null;
@@ -188,24 +481,32 @@ const cssRising = defineRule({
   id: "css-rising",
   title: "CRPS Severity Score rising",
   severity: "review",
-  logic: `Fires when the latest CRPS Severity Score is at least ${CSS_MEANINGFUL_CHANGE} points above the one before it (about 5 points is a clinically meaningful change).`,
+  logic: `Fires when the latest CRPS Severity Score is ${CSS_SMALLEST_REAL_DIFFERENCE} or more points above the baseline (the first score) or above any earlier score, over any span: a change of ${CSS_SMALLEST_REAL_DIFFERENCE} or more points is beyond measurement error (smallest real difference, Harden 2017).`,
   consider: "Consider reviewing the plan.",
+  source: RULE_SOURCES.css,
   check(s) {
     const scores = upTo(s.cssScores, s.today);
     const latest = scores[scores.length - 1];
-    const previous = scores[scores.length - 2];
-    if (!latest || !previous) return null;
-    const change = latest.total - previous.total;
-    if (change < CSS_MEANINGFUL_CHANGE) return null;
+    const earlier = scores.slice(0, -1);
+    const baseline = earlier[0];
+    if (!latest || !baseline) return null;
+    const lowest = earlier.reduce((low, c) => (c.total < low.total ? c : low), baseline);
+    const rise = latest.total - lowest.total;
+    if (rise < CSS_SMALLEST_REAL_DIFFERENCE) return null;
+    const fromBaseline = latest.total - baseline.total;
+    const span = lowest === baseline ? `the baseline of ${baseline.total} on ${baseline.date}` : `${lowest.total} on ${lowest.date} (baseline ${baseline.total} on ${baseline.date})`;
     return {
-      message: `CRPS Severity Score rose by ${change} points, from ${previous.total} on ${previous.date} to ${latest.total} on ${latest.date}.`,
+      message: `CRPS Severity Score is ${latest.total} on ${latest.date}, ${rise} points above ${span}.`,
       evidence: [
-        { label: `Previous CSS (${previous.date})`, value: previous.total },
+        { label: `Baseline CSS (${baseline.date})`, value: baseline.total },
+        { label: `Lowest earlier CSS (${lowest.date})`, value: lowest.total },
         { label: `Latest CSS (${latest.date})`, value: latest.total },
-        { label: "Change (points)", value: change },
-        { label: "Meaningful change (points)", value: CSS_MEANINGFUL_CHANGE },
+        { label: "Rise from baseline (points)", value: fromBaseline },
+        { label: "Rise from the lowest earlier score (points)", value: rise },
+        { label: "Smallest real difference (points)", value: CSS_SMALLEST_REAL_DIFFERENCE },
       ],
       triggerDate: latest.date,
+      record: { kind: "measure", id: latest.id },
     };
   },
 });
@@ -216,6 +517,7 @@ const lowAdherence = defineRule({
   severity: "review",
   logic: `Fires when reported adherence is below ${ADHERENCE_RULE.belowPercent}% in each of the last two 7-day periods, and both periods have check-ins (done counts 1, partly 0.5, skipped 0; days without a check-in are not counted).`,
   consider: "Consider checking barriers with the patient.",
+  source: RULE_SOURCES.consistency,
   check(s) {
     const weeks = weeklyAdherence(s.checkIns, s.today, ADHERENCE_RULE.weeks);
     const low = weeks.every((w) => w.percentage !== null && w.percentage < ADHERENCE_RULE.belowPercent);
@@ -239,6 +541,7 @@ const noPsychEvaluation = defineRule({
   severity: "review",
   logic: `Fires when more than ${PSYCH_EVALUATION_RULE.monthsSinceOnset} months have passed since CRPS onset and no psychological evaluation is on record.`,
   consider: "Consider a psychological evaluation.",
+  source: RULE_SOURCES.psychology,
   check(s) {
     const onset = s.crpsOnsetDate;
     if (onset === null || s.psychologicalEvaluationOnRecord) return null;
@@ -255,89 +558,57 @@ const noPsychEvaluation = defineRule({
   },
 });
 
-export const PHQ9_SELF_HARM_NOTIFY: readonly Discipline[] = ["psychologist", "pain_physician"];
-
-const phq9SelfHarm = defineRule({
-  id: "phq9-self-harm",
-  title: "PHQ-9 item 9 (thoughts of self-harm) answered above 0",
-  severity: "urgent",
-  logic: "Fires when the latest PHQ-9 has an answer above 0 on item 9. The psychologist and the pain physician are notified at once, and the patient is shown crisis resources.",
-  consider: "Consider contacting the patient today to check their safety.",
-  check(s) {
-    const forms = upTo(s.phq9, s.today);
-    const latest = forms[forms.length - 1];
-    if (!latest || latest.item9 === 0) return null;
-    return {
-      message: `On the PHQ-9 of ${latest.date} the patient answered ${latest.item9} (of 3) on item 9, thoughts of being better off dead or of self-harm. Notify the psychologist and the pain physician now.`,
-      evidence: [
-        { label: "PHQ-9 date", value: latest.date },
-        { label: "Item 9 answer (0–3)", value: latest.item9 },
-        { label: "PHQ-9 total (0–27)", value: latest.total },
-      ],
-      triggerDate: latest.date,
-      notify: [...PHQ9_SELF_HARM_NOTIFY],
-      patientCrisisResources: true,
-    };
-  },
-});
-
-const redFlagSymptoms = defineRule({
-  id: "red-flag-symptoms",
-  title: "Red-flag symptoms reported",
-  severity: "urgent",
-  logic: "Fires when the latest check-in reports sudden swelling of the limb (possible deep vein thrombosis), signs of infection, or symptoms spreading to another limb.",
-  consider: "Consider contacting the patient today to assess these symptoms.",
-  check(s) {
-    const checkIns = upTo(s.checkIns, s.today);
-    const latest = checkIns[checkIns.length - 1];
-    if (!latest) return null;
-    const flags: string[] = [];
-    if (latest.suddenSwelling) flags.push("sudden swelling of the limb (possible deep vein thrombosis)");
-    if (latest.signsOfInfection) flags.push("signs of infection (redness, heat, fever or discharge)");
-    if (latest.newLimbAffected) flags.push("symptoms spreading to another limb");
-    if (flags.length === 0) return null;
-    return {
-      message: `The check-in of ${latest.date} reports ${flags.join("; ")}.`,
-      evidence: [
-        { label: "Check-in date", value: latest.date },
-        { label: "Sudden swelling", value: latest.suddenSwelling ? "yes" : "no" },
-        { label: "Signs of infection", value: latest.signsOfInfection ? "yes" : "no" },
-        { label: "Spread to another limb", value: latest.newLimbAffected ? "yes" : "no" },
-      ],
-      triggerDate: latest.date,
-    };
-  },
-});
-
 /** Every rule, urgent first. */
-export const RULES: readonly DecisionRule[] = [phq9SelfHarm, redFlagSymptoms, painNotImproving, cssRising, lowAdherence, noPsychEvaluation];
+export const RULES: readonly DecisionRule[] = [
+  phq9SelfHarm,
+  chestSymptoms,
+  limbSwelling,
+  coldLimb,
+  infectionOrDevice,
+  afterProcedure,
+  phq9Severe,
+  symptomSpread,
+  painFlare,
+  painNotImproving,
+  cssRising,
+  lowAdherence,
+  noPsychEvaluation,
+];
 
-/** Validates the snapshot (throws INVALID) and returns the rules that fired: urgent first, then in RULES order. */
-export function evaluateRules(snapshot: unknown): RuleFiring[] {
-  const parsed = progressSnapshotSchema.safeParse(snapshot);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw invalid(`The progress snapshot is not valid${first ? ` at ${first.path.join(".") || "root"}: ${first.message}` : "."}`, {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-    });
-  }
-  const fired = RULES.map((r) => r.evaluate(parsed.data)).filter((f): f is RuleFiring => f !== null);
-  const rank = (s: RuleSeverity) => (s === "urgent" ? 0 : 1);
-  return fired.sort((a, b) => rank(a.severity) - rank(b.severity));
+function parseOrInvalid<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw invalid(`The ${what} is not valid${first ? ` at ${first.path.join(".") || "root"}: ${first.message}` : "."}`, {
+    issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+  });
 }
 
 /**
- * Crisis resources for the patient, shown when `patientCrisisResources` is true. Generic on purpose;
- * the phone numbers are examples only and each is marked (verify) for confirmation before release.
+ * Validates the snapshot and the submitted record (throws INVALID) and returns the rules that fired:
+ * urgent first, then in RULES order. Answer rules read only `submission`; pattern rules the snapshot.
  */
-export const PATIENT_CRISIS_RESOURCES = {
-  heading: "You do not have to face this alone",
-  message:
-    "If you are thinking about harming yourself, contact your local emergency number now, or a crisis line. If you are in immediate danger, call your emergency number or go to the nearest emergency department. Your care team will be told about your answer, but they may not see it straight away, so please do not wait for them to contact you.",
-  examples: [
-    { region: "United States", text: "Call or text 988 (Suicide & Crisis Lifeline).", verify: true },
-    { region: "United Kingdom and Ireland", text: "Call Samaritans free on 116 123.", verify: true },
-  ],
-  examplesNote: "Examples only (verify). Outside these countries, use your local emergency number or crisis line.",
-} as const;
+export function evaluateRules(snapshot: unknown, submission: unknown = null): RuleFiring[] {
+  const s = parseOrInvalid(progressSnapshotSchema, snapshot, "progress snapshot");
+  const sub = submission === null ? null : parseOrInvalid(ruleSubmissionSchema, submission, "submitted record");
+  const fired = RULES.map((r) => r.evaluate(s, sub)).filter((f): f is RuleFiring => f !== null);
+  const rank = (sev: RuleSeverity) => (sev === "urgent" ? 0 : 1);
+  return fired.sort((a, b) => rank(a.severity) - rank(b.severity));
+}
 
+/** Who an urgent alert reaches: the disciplines the rule names, else the whole team, else nobody (the caller tells admins). */
+export function urgentAlertRecipients(
+  notify: readonly Discipline[],
+  team: readonly { clinicianId: string; discipline: Discipline; active: boolean }[],
+): { clinicianIds: string[]; routedTo: "named-disciplines" | "whole-team" | "nobody" } {
+  const active = team.filter((m) => m.active);
+  const named = active.filter((m) => notify.includes(m.discipline));
+  if (named.length > 0) return { clinicianIds: [...new Set(named.map((m) => m.clinicianId))], routedTo: "named-disciplines" };
+  if (active.length > 0) return { clinicianIds: [...new Set(active.map((m) => m.clinicianId))], routedTo: "whole-team" };
+  return { clinicianIds: [], routedTo: "nobody" };
+}
+
+/** When an urgent alert raised at `raisedAt` must be acknowledged by. */
+export function acknowledgeBy(raisedAt: Date): Date {
+  return new Date(raisedAt.getTime() + URGENT_ACKNOWLEDGE_MINUTES * 60_000);
+}
