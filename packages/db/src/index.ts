@@ -10,6 +10,7 @@ export * from "./queries/care-plan";
 export * from "./queries/patient-questions";
 export * from "./queries/progress";
 export * from "./queries/alert-evaluation";
+export * from "./queries/check-in-review";
 export * from "./queries/alert-counts";
 export * from "./queries/messaging";
 export * from "./queries/messaging-events";

@@ -36,7 +36,7 @@ import {
   readCarePlanDocument,
 } from "./queries/progress";
 import { raiseAlerts, ruleSnapshot } from "./queries/alert-evaluation";
-import { type DemoIds, demoCalendarDay } from "./seed";
+import { DEMO_TIME_ZONES, type DemoIds, demoCalendarDay } from "./seed";
 
 /**
  * Demo history for the portal's first start: weeks of check-ins, measures, the alerts the rules
@@ -85,11 +85,11 @@ export async function seedDemoHistory(db: Database, ids: DemoIds, options: { tod
     const result: DemoHistoryResult = { checkIns: { jordan: 0, alex: 0 }, alerts: [], threads: 0 };
     if (!(await hasCheckIns(tx, ids.patients.jordan))) {
       result.checkIns.jordan = await seedJordan(tx, ids, today);
-      result.alerts.push(...(await raiseDemoAlerts(tx, ids.patients.jordan, today)));
+      result.alerts.push(...(await raiseDemoAlerts(tx, ids.patients.jordan, today, DEMO_TIME_ZONES.jordan)));
     }
     if (!(await hasCheckIns(tx, ids.patients.alex))) {
       result.checkIns.alex = await seedAlex(tx, ids, today);
-      result.alerts.push(...(await raiseDemoAlerts(tx, ids.patients.alex, today)));
+      result.alerts.push(...(await raiseDemoAlerts(tx, ids.patients.alex, today, DEMO_TIME_ZONES.alex)));
     }
     result.threads = await seedAlexConversations(tx, ids, today);
     return result;
@@ -159,7 +159,9 @@ async function seedCheckIns(
         date,
         ...values,
         symptoms,
+        chestPainOrBreathlessness: false,
         suddenSwelling: false,
+        coldPaleLimb: false,
         signsOfInfection: false,
         newLimbAffected: false,
         bodyLocations: [{ site: params.limb }],
@@ -437,12 +439,13 @@ async function seedAlex(db: Database, ids: DemoIds, today: string): Promise<numb
  * package cannot import it): the same snapshot, the same rules, the same dedupe keys and cooldown.
  * The demo data raise only "review" alerts, which go to the worklist without notifications.
  */
-async function raiseDemoAlerts(db: Database, patientId: string, today: string): Promise<AlertRow[]> {
+async function raiseDemoAlerts(db: Database, patientId: string, today: string, timeZone: string): Promise<AlertRow[]> {
   const firings = evaluateRules(await ruleSnapshot(db, patientId, today));
   if (firings.some((f) => f.severity === "urgent")) {
     throw new Error("The demo history raised an urgent alert; urgent alerts need notifications, which the demo does not write.");
   }
-  return (await raiseAlerts(db, patientId, firings, today)).inserted;
+  const raised = await raiseAlerts(db, patientId, firings, { today, timeZone, now: new Date() });
+  return raised.map((r) => r.alert);
 }
 
 /* ---------------------------------------------------------------- conversations about Alex */

@@ -4,6 +4,7 @@ import { getCareTeams, listPatientDirectory, listUsers, writeAuditForPatients } 
 import { globalProcedure } from "../trpc";
 import { createAccount } from "../use-cases/create-account";
 import { assignCareTeamMember, removeFromCareTeam } from "../use-cases/manage-care-team";
+import { listUnroutedUrgentAlerts } from "../use-cases/list-unrouted-urgent-alerts";
 import { setAccountActive } from "../use-cases/set-account-active";
 import { getPasswordHasher } from "../services";
 
@@ -20,6 +21,8 @@ export const adminRouter = {
       .input(setUserActiveInput)
       .mutation(({ ctx, input }) => setAccountActive(ctx.db, ctx.actor, input)),
   },
+  /** Urgent alerts with nobody to notify: patients with no active clinician on their team (no clinical content). */
+  unroutedAlerts: globalProcedure("admin.unroutedAlerts.read").query(({ ctx }) => listUnroutedUrgentAlerts(ctx.db, ctx.actor)),
   careTeams: {
     /** Patient names with their teams: the directory an admin needs to assign clinicians. */
     list: globalProcedure("admin.careTeam.manage")

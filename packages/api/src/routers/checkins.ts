@@ -1,7 +1,17 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { checkInFormInput, checkInOnDateInput, editCheckInInput, listCheckInsInput, submitCheckInInput } from "@concord/domain";
-import { getCheckIn, listCheckInRevisions, listCheckIns } from "@concord/db";
+import {
+  checkInFormInput,
+  checkInOnDateInput,
+  editCheckInInput,
+  latestCheckInReviewInput,
+  listCheckInsInput,
+  listSideEffectsInput,
+  reviewSideEffectInput,
+  submitCheckInInput,
+} from "@concord/domain";
+import { getCheckIn, listCheckInRevisions } from "@concord/db";
 import { patientProcedure } from "../trpc";
+import { latestCheckInForClinician, listCheckInsForReading, listSideEffects, reviewSideEffect } from "../use-cases/review-check-ins";
 import { getCheckInForm, presentCheckIn, submitCheckIn } from "../use-cases/submit-check-in";
 
 export const checkInsRouter = {
@@ -12,12 +22,12 @@ export const checkInsRouter = {
 
   submit: patientProcedure("checkIn.submit")
     .input(submitCheckInInput)
-    .mutation(({ ctx, input }) => submitCheckIn(ctx.db, ctx.actor, ctx.scope.patientId, input.checkIn, { kind: "create" })),
+    .mutation(({ ctx, input }) => submitCheckIn(ctx.db, ctx.actor, ctx.scope.patientId, input.checkIn, { kind: "create" }, ctx.settings)),
 
   edit: patientProcedure("checkIn.submit")
     .input(editCheckInInput)
     .mutation(({ ctx, input }) =>
-      submitCheckIn(ctx.db, ctx.actor, ctx.scope.patientId, input.checkIn, { kind: "edit", expectedVersion: input.expectedVersion }),
+      submitCheckIn(ctx.db, ctx.actor, ctx.scope.patientId, input.checkIn, { kind: "edit", expectedVersion: input.expectedVersion }, ctx.settings),
     ),
 
   get: patientProcedure("checkIn.read")
@@ -27,13 +37,25 @@ export const checkInsRouter = {
       return row ? presentCheckIn(row) : null;
     }),
 
+  /** Newest first, each with its id (a message can refer to it), item names and the red flags answered yes. */
   list: patientProcedure("checkIn.read")
     .input(listCheckInsInput)
-    .query(async ({ ctx, input }) => {
-      const page = await listCheckIns(ctx.db, ctx.scope.patientId, input);
-      // The id lets a message refer to a check-in (messaging.post's reference).
-      return { items: page.items.map((row) => ({ id: row.id, ...presentCheckIn(row) })), nextCursor: page.nextCursor };
-    }),
+    .query(({ ctx, input }) => listCheckInsForReading(ctx.db, ctx.scope.patientId, input)),
+
+  /** The clinician's summary: the latest check-in in the patient's words, new since this clinician last looked. */
+  latestForReview: patientProcedure("checkIn.review")
+    .input(latestCheckInReviewInput)
+    .query(({ ctx }) => latestCheckInForClinician(ctx.db, ctx.actor, ctx.scope.patientId)),
+
+  /** Side effects the patient reported on plan items (the medication's trial record shows them). */
+  sideEffects: patientProcedure("sideEffect.read")
+    .input(listSideEffectsInput)
+    .query(({ ctx, input }) => listSideEffects(ctx.db, ctx.scope.patientId, input)),
+
+  /** The physician confirms or annotates a reported side effect. */
+  reviewSideEffect: patientProcedure("sideEffect.review")
+    .input(reviewSideEffectInput)
+    .mutation(({ ctx, input }) => reviewSideEffect(ctx.db, ctx.actor, ctx.scope.patientId, input)),
 
   /** Every saved version of one day's check-in, oldest first. */
   history: patientProcedure("checkIn.read")

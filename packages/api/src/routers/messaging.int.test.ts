@@ -172,7 +172,7 @@ describe.each(testBackends())("messaging on %s", (backend) => {
     const date = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     await callerFor("alex").checkIns.submit({
       patientId: alex,
-      checkIn: { date, painNow: 6, painAverage: 5, painWorst: 8, symptoms: { burningPain: true }, suddenSwelling: false, signsOfInfection: false, newLimbAffected: false, bodyLocations: [{ site: "left_arm" }], sleepHours: 6.5, sleepQuality: 5, mood: 6, adherence: [] },
+      checkIn: { date, painNow: 6, painAverage: 5, painWorst: 8, symptoms: { burningPain: true }, chestPainOrBreathlessness: false, suddenSwelling: false, coldPaleLimb: false, signsOfInfection: false, newLimbAffected: false, bodyLocations: [{ site: "left_arm" }], sleepHours: 6.5, sleepQuality: 5, mood: 6, adherence: [] },
     });
     const listed = (await callerFor("alex").checkIns.list({ patientId: alex, limit: 5 })).items.find((c) => c.date === date);
     expect(listed?.id).toMatch(/^[0-9a-f-]{36}$/);

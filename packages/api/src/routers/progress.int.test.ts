@@ -26,7 +26,9 @@ function checkIn(date: string, overrides: Record<string, unknown> = {}) {
     painAverage: 5,
     painWorst: 8,
     symptoms: { burningPain: true, allodynia: true },
+    chestPainOrBreathlessness: false,
     suddenSwelling: false,
+    coldPaleLimb: false,
     signsOfInfection: false,
     newLimbAffected: false,
     bodyLocations: [{ site: "left_arm" as const }],
@@ -112,9 +114,9 @@ describe.each(testBackends())("progress procedures on %s", (backend) => {
     expect(budapest.evaluation.explanation).toContain("not a diagnosis");
 
     const first = await pt.measures.recordCss({ patientId: alex, takenOn: daysAgo(9), items: cssItems(4) });
-    expect(first.change).toEqual({ change: null, clinicallyMeaningful: false, direction: null });
+    expect(first.change).toEqual({ change: null, beyondMeasurementError: false, direction: null });
     const second = await pt.measures.recordCss({ patientId: alex, takenOn: daysAgo(2), items: cssItems(10) });
-    expect(second.change).toEqual({ change: 6, clinicallyMeaningful: true, direction: "worse" });
+    expect(second.change).toEqual({ change: 6, beyondMeasurementError: true, direction: "worse" });
 
     const before = await count("measures", alex);
     const bad: Array<[() => Promise<unknown>, RegExp]> = [
@@ -145,7 +147,8 @@ describe.each(testBackends())("progress procedures on %s", (backend) => {
     expect(rules).toEqual(["css-rising", "no-psych-evaluation"]);
     const css = alerts.items.find((a) => a.ruleId === "css-rising");
     expect(css?.consider).toMatch(/^Consider/);
-    expect(css?.evidence).toContainEqual({ label: "Change (points)", value: 6 });
+    expect(css?.evidence).toContainEqual({ label: "Rise from the lowest earlier score (points)", value: 6 });
+    expect(css?.source).toContain("Pain 2017;158:1430");
   });
 
   it("PHQ-9 item 9 above 0: urgent alert to psychologist and physician, crisis resources for the patient, no duplicate", async () => {
@@ -169,23 +172,32 @@ describe.each(testBackends())("progress procedures on %s", (backend) => {
     expect(await count("notifications", jordan)).toBe(before + 2);
     expect(notified.slice(0, 2).map((n) => n.user_id).sort()).toEqual([h.ids.users.physician, h.ids.users.psychologist].sort());
 
-    // The same form again that day: the dedupe key holds, no second alert or notification.
+    // A second form the same day with item 9 rising from 1 to 2 is a new answer: it raises and notifies again.
     await patient.measures.submitPhq9({ patientId: jordan, takenOn: today, answers: [2, 2, 1, 1, 0, 1, 0, 0, 2] });
     const again = await h.callerFor("psychologist").alerts.list({ patientId: jordan, limit: 50 });
-    expect(again.items.filter((a) => a.ruleId === "phq9-self-harm")).toHaveLength(1);
-    expect(await count("notifications", jordan)).toBe(before + 2);
+    expect(again.items.filter((a) => a.ruleId === "phq9-self-harm").map((a) => a.evidence.find((e) => e.label === "Item 9 answer (0–3)")?.value)).toEqual([2, 1]);
+    expect(await count("notifications", jordan)).toBe(before + 4);
   });
 
-  it("a red-flag check-in raises an urgent alert for the whole team; editing the day does not duplicate it", async () => {
+  it("a red-flag check-in raises an urgent alert to the disciplines it names; an edit adding a flag raises that flag, not a duplicate", async () => {
     const patient = h.callerFor("jordan");
-    const saved = await patient.checkIns.submit({ patientId: jordan, checkIn: checkIn(today, { newLimbAffected: true }) });
-    expect(saved.redFlagAdvice).toBe(true);
-    expect(saved.alertsRaised).toBeGreaterThanOrEqual(1);
-    await patient.checkIns.edit({ patientId: jordan, checkIn: checkIn(today, { newLimbAffected: true, signsOfInfection: true }), expectedVersion: 1 });
+    const before = await count("notifications", jordan);
+    const saved = await patient.checkIns.submit({ patientId: jordan, checkIn: checkIn(today, { coldPaleLimb: true, newLimbAffected: true }) });
+    expect(saved).toMatchObject({ redFlagAdvice: true, teamNotified: true, emergency: null, alertsRaised: 2 });
+    await patient.checkIns.edit({ patientId: jordan, checkIn: checkIn(today, { coldPaleLimb: true, newLimbAffected: true, signsOfInfection: true }), expectedVersion: 1 });
     const list = await h.callerFor("ot").alerts.list({ patientId: jordan, limit: 50 });
-    const redFlags = list.items.filter((a) => a.ruleId === "red-flag-symptoms");
-    expect(redFlags).toHaveLength(1);
-    expect(redFlags[0]?.message).toContain("symptoms spreading to another limb");
+    const byRule = (id: string) => list.items.filter((a) => a.ruleId === id);
+    expect(byRule("red-flag-cold-limb")).toHaveLength(1);
+    expect(byRule("red-flag-infection-or-device")).toHaveLength(1);
+    expect(byRule("symptom-spread")).toMatchObject([{ severity: "review" }]);
+    expect(byRule("red-flag-cold-limb")[0]).toMatchObject({ sourceKind: "check_in", severity: "urgent" });
+    // Both urgent alerts name the pain physician, who is on Jordan's team: one notification each, to them only.
+    const notified = await queryRows<{ user_id: string; kind: string }>(
+      h.handle.db,
+      sql`select user_id, kind from notifications where patient_id = ${jordan} order by id desc limit 2`,
+    );
+    expect(await count("notifications", jordan)).toBe(before + 2);
+    expect(notified.map((n) => n.user_id)).toEqual([h.ids.users.physician, h.ids.users.physician]);
   });
 
   it("the worklist shows open alerts on one's own teams only; acknowledging needs a note, is audited, and happens once", async () => {

@@ -5,11 +5,11 @@ import {
   type CssItemId,
   type ItemAnswers,
   type PsfsActivity,
+  type RuleSubmission,
   crisisResourcesFor,
   cssChange,
   evaluateBudapest,
   invalid,
-  latestPossibleToday,
   progressDates,
   scoreCss,
   scoreGad7,
@@ -44,19 +44,20 @@ async function record(
   takenOn: string,
   score: number | null,
   result: Record<string, unknown>,
-  options: Parameters<typeof evaluateAlerts>[3] = {},
+  settings: ClinicSettings,
+  /** The record the answer rules read (PHQ-9, CSS), once the measure has its id. */
+  submission?: (measureId: string) => RuleSubmission,
 ) {
-  const today = latestPossibleToday();
   const measure = await insertMeasure(db, { patientId, kind, takenOn, recordedBy: actor.userId, recordedByRole: actor.role, score, result });
-  const raised = await evaluateAlerts(db, patientId, today, options);
-  return { measure: presentMeasure(measure), alertsRaised: raised.length };
+  const raised = await evaluateAlerts(db, patientId, settings, { submission: submission ? submission(measure.id) : null });
+  return { measure: presentMeasure(measure), alertsRaised: raised.alerts.length, teamNotified: raised.teamNotified };
 }
 
 export async function recordBudapest(db: Database, actor: Actor, patientId: string, input: BudapestInput & { takenOn: string }, settings: ClinicSettings) {
   checkTakenOn(input.takenOn, (await patientToday(db, patientId, settings)).today);
   const { takenOn, ...checklist } = input;
   const evaluation = evaluateBudapest(checklist);
-  const saved = await record(db, actor, patientId, "budapest", takenOn, evaluation.symptomCategories, { checklist, evaluation });
+  const saved = await record(db, actor, patientId, "budapest", takenOn, evaluation.symptomCategories, { checklist, evaluation }, settings);
   return { ...saved, evaluation };
 }
 
@@ -76,7 +77,7 @@ export async function recordCss(
     previousTotal: previous ? Number(previous.score) : null,
     previousTakenOn: previous?.takenOn ?? null,
     change,
-  });
+  }, settings, (id) => ({ kind: "css", id, date: input.takenOn, total: score.total }));
   return { ...saved, score, change, previous: previous ? { takenOn: previous.takenOn, total: Number(previous.score) } : null };
 }
 
@@ -89,9 +90,13 @@ export async function submitPhq9(
 ) {
   checkTakenOn(input.takenOn, (await patientToday(db, patientId, settings)).today);
   const result = scorePhq9(input.answers);
-  const saved = await record(db, actor, patientId, "phq9", input.takenOn, result.total, { answers: input.answers, ...result }, {
-    submittedPhq9: { date: input.takenOn, result },
-  });
+  const saved = await record(db, actor, patientId, "phq9", input.takenOn, result.total, { answers: input.answers, ...result }, settings, (id) => ({
+    kind: "phq9",
+    id,
+    date: input.takenOn,
+    item9: result.item9,
+    total: result.total,
+  }));
   // Shown at once, whatever else happens: the patient must not wait for the team.
   return { ...saved, result, crisisResources: result.selfHarmFlag ? crisisResourcesFor(settings) : null };
 }
@@ -99,7 +104,7 @@ export async function submitPhq9(
 export async function submitGad7(db: Database, actor: Actor, patientId: string, input: { takenOn: string; answers: ItemAnswers }, settings: ClinicSettings) {
   checkTakenOn(input.takenOn, (await patientToday(db, patientId, settings)).today);
   const result = scoreGad7(input.answers);
-  const saved = await record(db, actor, patientId, "gad7", input.takenOn, result.total, { answers: input.answers, ...result });
+  const saved = await record(db, actor, patientId, "gad7", input.takenOn, result.total, { answers: input.answers, ...result }, settings);
   return { ...saved, result };
 }
 
@@ -107,7 +112,7 @@ export async function submitPsfs(db: Database, actor: Actor, patientId: string, 
   checkTakenOn(input.takenOn, (await patientToday(db, patientId, settings)).today);
   const result = scorePsfs(input.activities);
   const activities = input.activities.map((a) => ({ activity: a.activity.trim(), score: a.score }));
-  const saved = await record(db, actor, patientId, "psfs", input.takenOn, result.score, { activities, ...result });
+  const saved = await record(db, actor, patientId, "psfs", input.takenOn, result.score, { activities, ...result }, settings);
   return { ...saved, result };
 }
 
@@ -125,7 +130,7 @@ export async function recordLimbTemperature(
     site: input.site ?? null,
     // Budapest vasomotor sign: more than 1 °C between limbs.
     aboveOneDegree: Math.abs(difference) > 1,
-  });
+  }, settings);
   return saved;
 }
 
@@ -139,5 +144,5 @@ export async function recordLicensedScore(
 ) {
   checkTakenOn(input.takenOn, (await patientToday(db, patientId, settings)).today);
   const { measureId, score } = validateLicensedScore(input.measureId, input.score);
-  return record(db, actor, patientId, measureId, input.takenOn, score, {});
+  return record(db, actor, patientId, measureId, input.takenOn, score, {}, settings);
 }

@@ -1,39 +1,65 @@
 import {
   type Actor,
+  CHECK_IN_RED_FLAG_LABELS,
   type CheckIn,
+  type ClinicSettings,
   adherenceItems,
   adherenceOverWindow,
+  asksAboutProcedureRedFlag,
   conflict,
+  emergencyAdvice,
   invalid,
-  latestPossibleToday,
   notFound,
   validateCheckInDate,
 } from "@concord/domain";
-import { type CheckInRow, type Database, getCheckIn, inOrder, insertCheckIn, readCarePlanDocument, updateCheckIn } from "@concord/db";
+import {
+  type CheckInRow,
+  type Database,
+  getCheckIn,
+  inOrder,
+  insertCheckIn,
+  insertReportedSideEffects,
+  readCarePlanDocument,
+  updateCheckIn,
+} from "@concord/db";
 import { evaluateAlerts } from "./evaluate-alerts";
+import { patientToday } from "./patient-clock";
 
 export type CheckInMode = { kind: "create" } | { kind: "edit"; expectedVersion: number };
 
 export function presentCheckIn(row: CheckInRow) {
-  return { date: row.date, version: row.version, updatedAt: row.updatedAt, ...row.data, adherencePercent: row.adherencePercent };
+  return { id: row.id, date: row.date, version: row.version, updatedAt: row.updatedAt, ...row.data, adherencePercent: row.adherencePercent };
 }
 
 /**
  * Saves the patient's check-in for a day. One per day: a second "create" for the same day is
  * refused with CONFLICT and the way to edit it; an edit must name the version it started from, so
- * an edit made on another device in between is never silently overwritten. Rules run in the same
- * transaction.
+ * an edit made on another device in between is never silently overwritten. "Today" is the
+ * patient's own day. In the same transaction: side effects reported on plan items are added to the
+ * item's trial record as patient-reported, and the rules read this check-in, whatever its date.
  */
-export async function submitCheckIn(db: Database, actor: Actor, patientId: string, checkIn: CheckIn, mode: CheckInMode) {
-  const today = latestPossibleToday();
+export async function submitCheckIn(
+  db: Database,
+  actor: Actor,
+  patientId: string,
+  checkIn: CheckIn,
+  mode: CheckInMode,
+  settings: ClinicSettings,
+  now: Date = new Date(),
+) {
+  const { today } = await patientToday(db, patientId, settings, now);
   validateCheckInDate(checkIn.date, today);
 
+  const plan = await readCarePlanDocument(db, patientId);
   if (checkIn.adherence.length > 0) {
     // Any item of the plan may be reported (the plan may change while the form is open), nothing else.
-    const plan = await readCarePlanDocument(db, patientId);
     const known = new Set((plan?.interventions ?? []).map((i) => i.id));
     const unknown = checkIn.adherence.filter((a) => !known.has(a.interventionId));
     if (unknown.length > 0) throw invalid("Some of the treatments reported are not in your care plan. Reload the page and try again.", { unknown: unknown.map((a) => a.interventionId) });
+  }
+  if (asksAboutProcedureRedFlag(plan) && checkIn.neuroDeficitAfterProcedure === undefined) {
+    // A missing answer must never be read as "no".
+    throw invalid(`Please answer: ${CHECK_IN_RED_FLAG_LABELS.neuroDeficitAfterProcedure}.`, { field: "neuroDeficitAfterProcedure" });
   }
 
   const { date, ...data } = checkIn;
@@ -64,18 +90,54 @@ export async function submitCheckIn(db: Database, actor: Actor, patientId: strin
     }
   }
 
-  const raised = await evaluateAlerts(db, patientId, today);
-  const redFlags = checkIn.suddenSwelling || checkIn.signsOfInfection || checkIn.newLimbAffected;
+  const checkInId = row.id;
+  await insertReportedSideEffects(
+    db,
+    checkIn.adherence.flatMap((a) =>
+      a.sideEffects ? [{ patientId, interventionId: a.interventionId, checkInId, reportedOn: date, text: a.sideEffects }] : [],
+    ),
+  );
+
+  const raised = await evaluateAlerts(db, patientId, settings, {
+    now,
+    submission: {
+      kind: "check_in",
+      id: checkInId,
+      date,
+      painAverage: checkIn.painAverage,
+      answers: {
+        chestPainOrBreathlessness: checkIn.chestPainOrBreathlessness,
+        suddenSwelling: checkIn.suddenSwelling,
+        coldPaleLimb: checkIn.coldPaleLimb,
+        signsOfInfection: checkIn.signsOfInfection,
+        neuroDeficitAfterProcedure: checkIn.neuroDeficitAfterProcedure,
+        newLimbAffected: checkIn.newLimbAffected,
+      },
+    },
+  });
+  const urgentAnswer =
+    checkIn.chestPainOrBreathlessness || checkIn.suddenSwelling || checkIn.coldPaleLimb || checkIn.signsOfInfection || checkIn.neuroDeficitAfterProcedure === true;
   return {
     checkIn: presentCheckIn(row),
-    /** Only the count: the patient is told their team was alerted, not the rule wording. */
-    alertsRaised: raised.length,
-    redFlagAdvice: redFlags,
+    /** Only counts and what to tell the patient: never the rule wording. */
+    alertsRaised: raised.alerts.length,
+    /** The patient answered yes to an urgent red flag (on this save or an earlier one of this check-in). */
+    redFlagAdvice: urgentAnswer === true,
+    /** True when a clinician was notified (or had already been, for an unchanged answer); false: nobody could be. */
+    teamNotified: raised.teamNotified,
+    /** Tell the patient to call emergency services now, with the region's number. */
+    emergency: raised.patientEmergency ? emergencyAdvice(settings) : null,
   };
 }
 
 /** What the check-in form needs: the plan's items to report on, and that day's entry if any. */
 export async function getCheckInForm(db: Database, patientId: string, date: string) {
   const [plan, existing] = await inOrder([() => readCarePlanDocument(db, patientId), () => getCheckIn(db, patientId, date)] as const);
-  return { date, adherenceItems: adherenceItems(plan), existing: existing ? presentCheckIn(existing) : null };
+  return {
+    date,
+    adherenceItems: adherenceItems(plan),
+    /** Ask about numbness, weakness or bladder/bowel change after a stimulator or spinal procedure. */
+    asksAboutProcedure: asksAboutProcedureRedFlag(plan),
+    existing: existing ? presentCheckIn(existing) : null,
+  };
 }

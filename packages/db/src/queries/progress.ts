@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
-import type { CarePlan } from "@concord/domain";
+import { type CarePlan, upgradeCarePlanDocument } from "@concord/domain";
 import { type Database, queryRows } from "../client";
 import { inOrder } from "../in-order";
 import { alerts, carePlanRevisions, carePlans, careTeamMembers, checkInRevisions, checkIns, measures, patients, users } from "../schema/index";
@@ -196,41 +196,31 @@ export async function planRevisionDates(db: Database, patientId: string, from: s
 
 /* ---------------------------------------------------------------- inputs to the decision rules */
 
-/** The care plan document, read-only (the care-plan feature owns writes). Null when there is no plan. */
+/** The care plan document, read-only (the care-plan feature owns writes), in its current shape. Null when there is no plan. */
 export async function readCarePlanDocument(db: Database, patientId: string): Promise<CarePlan | null> {
   const [row] = await db.select({ document: carePlans.document }).from(carePlans).where(eq(carePlans.patientId, patientId)).limit(1);
-  return row?.document ?? null;
+  return row ? upgradeCarePlanDocument(row.document) : null;
 }
 
 export async function ruleInputs(db: Database, patientId: string, checkInsSince: string) {
-  const [recentCheckIns, css, phq9, facts] = await inOrder([
+  const [recentCheckIns, css, facts] = await inOrder([
     () =>
       db
         .select({
           date: checkIns.date,
           painAverage: checkIns.painAverage,
           adherence: sql<Array<{ status: "done" | "partly" | "skipped" }>>`coalesce(${checkIns.data}->'adherence', '[]'::jsonb)`,
-          suddenSwelling: checkIns.suddenSwelling,
-          signsOfInfection: checkIns.signsOfInfection,
-          newLimbAffected: checkIns.newLimbAffected,
         })
         .from(checkIns)
         .where(and(eq(checkIns.patientId, patientId), gte(checkIns.date, checkInsSince)))
         .orderBy(asc(checkIns.date)),
+    // Every CSS: a few a year, and the rise is measured from the baseline over any span.
     () =>
       db
-        .select({ date: measures.takenOn, total: measures.score })
+        .select({ id: measures.id, date: measures.takenOn, total: measures.score })
         .from(measures)
         .where(and(eq(measures.patientId, patientId), eq(measures.kind, "css")))
-        .orderBy(desc(measures.takenOn), desc(measures.recordedAt))
-        .limit(2),
-    () =>
-      db
-        .select({ date: measures.takenOn, total: measures.score, result: measures.result })
-        .from(measures)
-        .where(and(eq(measures.patientId, patientId), eq(measures.kind, "phq9")))
-        .orderBy(desc(measures.takenOn), desc(measures.recordedAt))
-        .limit(1),
+        .orderBy(asc(measures.takenOn), asc(measures.recordedAt)),
     () =>
       queryRows<{ onset_date: string; psychologist_measure: boolean }>(
         db,
@@ -241,8 +231,7 @@ export async function ruleInputs(db: Database, patientId: string, checkInsSince:
   ] as const);
   return {
     checkIns: recentCheckIns.map((c) => ({ ...c, adherence: c.adherence.map((a) => ({ status: a.status })) })),
-    cssScores: css.reverse().map((m) => ({ date: m.date, total: Number(m.total) })),
-    phq9: phq9.map((m) => ({ date: m.date, total: Number(m.total), item9: Number((m.result as { item9?: number }).item9 ?? 0) })),
+    cssScores: css.map((m) => ({ id: m.id, date: m.date, total: Number(m.total) })),
     crpsOnsetDate: facts[0]?.onset_date ?? null,
     psychologistMeasureOnRecord: Boolean(facts[0]?.psychologist_measure),
   };
@@ -253,14 +242,18 @@ export async function ruleInputs(db: Database, patientId: string, checkInsSince:
 export type AlertRow = typeof alerts.$inferSelect;
 export type NewAlert = Omit<typeof alerts.$inferInsert, "id" | "createdAt" | "acknowledgedAt" | "acknowledgedBy" | "acknowledgementNote">;
 
-/** What the cooldown needs: every alert of the patient (a handful per rule, never the whole table). */
-export async function alertHistoryForRules(db: Database, patientId: string) {
+/**
+ * What de-duplication and the cooldown need: every alert of the patient (a handful per rule, never
+ * the whole table), with its days in the patient's time zone.
+ */
+export async function alertHistoryForRules(db: Database, patientId: string, timeZone: string) {
   return db
     .select({
       ruleId: alerts.ruleId,
       dedupeKey: alerts.dedupeKey,
-      createdOn: sql<string>`to_char(${alerts.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`,
+      createdOn: sql<string>`to_char(${alerts.createdAt} at time zone ${timeZone}, 'YYYY-MM-DD')`,
       acknowledged: sql<boolean>`${alerts.acknowledgedAt} is not null`,
+      acknowledgedOn: sql<string | null>`to_char(${alerts.acknowledgedAt} at time zone ${timeZone}, 'YYYY-MM-DD')`,
     })
     .from(alerts)
     .where(eq(alerts.patientId, patientId));
@@ -336,6 +329,9 @@ export async function alertWorklist(db: Database, clinicianId: string, params: {
       message: alerts.message,
       evidence: alerts.evidence,
       notify: alerts.notify,
+      source: alerts.source,
+      sourceKind: alerts.sourceKind,
+      acknowledgeBy: alerts.acknowledgeBy,
       createdAt: alerts.createdAt,
       createdAtKey: sql<string>`${alerts.createdAt}::text`,
       rank: severityRank,

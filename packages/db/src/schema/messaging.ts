@@ -91,7 +91,7 @@ export const messageMentions = pgTable(
   (t) => [primaryKey({ columns: [t.messageId, t.userId] }), index("message_mentions_user_idx").on(t.userId, t.messageId)],
 );
 
-export type NotificationKind = "message" | "mention" | "plan_change" | "alert" | "patient_question";
+export type NotificationKind = "message" | "mention" | "plan_change" | "alert" | "patient_question" | "unrouted_alert";
 
 /** One person's notification centre. Keyset-paged on (user_id, id DESC); unread has a partial index. */
 export const notifications = pgTable(
@@ -100,7 +100,7 @@ export const notifications = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     userId: uuid("user_id").notNull().references(() => users.id),
     patientId: uuid("patient_id").references(() => patients.id),
-    kind: text("kind", { enum: ["message", "mention", "plan_change", "alert", "patient_question"] }).notNull(),
+    kind: text("kind", { enum: ["message", "mention", "plan_change", "alert", "patient_question", "unrouted_alert"] }).notNull(),
     title: text("title").notNull(),
     link: text("link").notNull(),
     ref: jsonb("ref").$type<Record<string, string | number>>(),
