@@ -58,7 +58,7 @@ for (const backend of testBackends()) {
                                  sudden_swelling, signs_of_infection, new_limb_affected, data, updated_by)
           select ${patientId}, d::date, 1, 3 + (g % 5), 4 + (g % 4), 6 + (g % 4), 7, 5, 50 + (g % 2) * 50, false, false, false,
                  jsonb_build_object('painNow', 3 + (g % 5), 'painAverage', 4 + (g % 4), 'painWorst', 6 + (g % 4), 'symptoms', '{}'::jsonb,
-                   'suddenSwelling', false, 'signsOfInfection', false, 'newLimbAffected', false, 'bodyLocations', '[]'::jsonb,
+                   'chestPainOrBreathlessness', false, 'suddenSwelling', false, 'coldPaleLimb', false, 'signsOfInfection', false, 'newLimbAffected', false, 'bodyLocations', '[]'::jsonb,
                    'sleepHours', 7, 'sleepQuality', 5, 'mood', 5,
                    'adherence', jsonb_build_array(jsonb_build_object('interventionId', 'iv-preg', 'status', 'done'),
                                                   jsonb_build_object('interventionId', 'iv-rom', 'status', case when g % 2 = 0 then 'skipped' else 'done' end))),
@@ -113,7 +113,7 @@ for (const backend of testBackends()) {
     });
     const checkIn = {
       date: today,
-      painNow: 4, painAverage: 5, painWorst: 7, symptoms: {}, suddenSwelling: false, signsOfInfection: false, newLimbAffected: false,
+      painNow: 4, painAverage: 5, painWorst: 7, symptoms: {}, chestPainOrBreathlessness: false, suddenSwelling: false, coldPaleLimb: false, signsOfInfection: false, newLimbAffected: false,
       bodyLocations: [], sleepHours: 7, sleepQuality: 5, mood: 5, adherence: [{ interventionId: "iv-preg", status: "done" as const }],
     };
     await patient.checkIns.submit({ patientId, checkIn });

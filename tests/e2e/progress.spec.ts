@@ -1,5 +1,5 @@
 import { type Page, expect, test } from "@playwright/test";
-import { PHQ9_ITEMS } from "@concord/domain";
+import { CHECK_IN_RED_FLAGS, CHECK_IN_RED_FLAG_LABELS, PHQ9_ITEMS } from "@concord/domain";
 import { signInAndWait } from "./helpers";
 
 async function answerScale(page: Page, legend: string, value: number) {
@@ -16,8 +16,10 @@ test("a patient's PHQ-9 item 9 answer shows crisis resources at once and reaches
   await answerScale(page, "Worst pain today", 8);
   await page.getByLabel("Burning pain").check();
   await page.getByLabel("Left arm or hand").check();
-  for (const flag of ["Sudden swelling of the limb", "Signs of infection: redness, heat, fever or discharge", "Symptoms have spread to another limb"]) {
-    await page.getByRole("group", { name: flag }).getByLabel("No").check();
+  // Alex has no stimulator or spinal procedure in the plan, so that question is not asked.
+  await expect(page.getByRole("group", { name: CHECK_IN_RED_FLAG_LABELS.neuroDeficitAfterProcedure })).toHaveCount(0);
+  for (const flag of CHECK_IN_RED_FLAGS.filter((f) => f !== "neuroDeficitAfterProcedure")) {
+    await page.getByRole("group", { name: CHECK_IN_RED_FLAG_LABELS[flag] }).getByLabel("No").check();
   }
   await page.getByLabel("Hours of sleep last night").fill("6.5");
   await answerScale(page, "How well did you sleep?", 4);

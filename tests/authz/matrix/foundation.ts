@@ -34,6 +34,7 @@ export const foundationRows: MatrixRow[] = [
     expect: allow("admin"),
   },
   { path: "admin.careTeams.list", patientScoped: false, input: () => ({ limit: 5 }), expect: allow("admin") },
+  { path: "admin.unroutedAlerts", patientScoped: false, input: () => undefined, expect: allow("admin") },
   {
     path: "admin.careTeams.assign",
     patientScoped: false,

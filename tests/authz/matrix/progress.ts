@@ -1,4 +1,4 @@
-import { type Database, type DemoIds, insertAlerts, insertCheckIn } from "@concord/db";
+import { type Database, type DemoIds, insertAlerts, insertCheckIn, listReportedSideEffects, insertReportedSideEffects } from "@concord/db";
 import { CSS_ITEM_IDS, progressDates } from "@concord/domain";
 import { type MatrixContext, type MatrixRow, TEAM, allow } from "./types";
 
@@ -12,7 +12,9 @@ const checkIn = (date: string) => ({
   painAverage: 4,
   painWorst: 6,
   symptoms: {},
+  chestPainOrBreathlessness: false,
   suddenSwelling: false,
+  coldPaleLimb: false,
   signsOfInfection: false,
   newLimbAffected: false,
   bodyLocations: [],
@@ -25,7 +27,12 @@ const checkIn = (date: string) => ({
 /** A check-in to edit, and one open alert per team member so each "allow" acknowledgement has its own. */
 export async function progressFixtures(db: Database, ids: DemoIds): Promise<Record<string, string>> {
   const { date, ...data } = checkIn(FIXTURE_CHECK_IN_DATE);
-  await insertCheckIn(db, { patientId: ids.patients.alex, date, data: { ...data, symptoms: data.symptoms as never }, adherencePercent: null, actorId: ids.users.alex });
+  const fixtureCheckIn = await insertCheckIn(db, { patientId: ids.patients.alex, date, data: { ...data, symptoms: data.symptoms as never }, adherencePercent: null, actorId: ids.users.alex });
+  if (!fixtureCheckIn) throw new Error("the matrix check-in fixture was not written");
+  await insertReportedSideEffects(db, [
+    { patientId: ids.patients.alex, interventionId: "matrix-item", checkInId: fixtureCheckIn.id, reportedOn: date, text: "matrix fixture side effect" },
+  ]);
+  const [sideEffect] = await listReportedSideEffects(db, ids.patients.alex, { interventionIds: ["matrix-item"], limit: 1 });
   const rows = await insertAlerts(
     db,
     TEAM.map((kind) => ({
@@ -41,7 +48,7 @@ export async function progressFixtures(db: Database, ids: DemoIds): Promise<Reco
       dedupeKey: `matrix:${kind}`,
     })),
   );
-  return Object.fromEntries(rows.map((r, i) => [`alert-${TEAM[i]}`, r.id]));
+  return { ...Object.fromEntries(rows.map((r, i) => [`alert-${TEAM[i]}`, r.id])), "side-effect": sideEffect?.id ?? "" };
 }
 
 const alertFor = (c: MatrixContext) => c.fixtures[`alert-${c.actor}`] ?? c.fixtures["alert-physician"];
@@ -60,6 +67,14 @@ export const progressRows: MatrixRow[] = [
   { path: "checkIns.get", patientScoped: true, input: (c) => ({ ...p(c), date: FIXTURE_CHECK_IN_DATE }), expect: TEAM_AND_PATIENT },
   { path: "checkIns.list", patientScoped: true, input: (c) => ({ ...p(c), limit: 5 }), expect: TEAM_AND_PATIENT },
   { path: "checkIns.history", patientScoped: true, input: (c) => ({ ...p(c), date: FIXTURE_CHECK_IN_DATE }), expect: TEAM_AND_PATIENT },
+  { path: "checkIns.latestForReview", patientScoped: true, input: (c) => p(c), expect: allow(...TEAM) },
+  { path: "checkIns.sideEffects", patientScoped: true, input: (c) => ({ ...p(c), limit: 5 }), expect: TEAM_AND_PATIENT },
+  {
+    path: "checkIns.reviewSideEffect",
+    patientScoped: true,
+    input: (c) => ({ ...p(c), reportId: c.fixtures["side-effect"], status: "noted", note: `matrix ${c.unique}` }),
+    expect: allow("physician"),
+  },
   {
     path: "measures.recordBudapest",
     patientScoped: true,

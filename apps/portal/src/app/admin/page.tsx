@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DISCIPLINE_LABELS, ROLE_LABELS, isClinicianRole, supportedTimeZones } from "@concord/domain";
+import { When } from "~/components/viewer-clock";
 import { env } from "~/env";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
@@ -12,15 +13,40 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const { q, usersAfter, patientsAfter } = await searchParams;
   const search = q?.trim().slice(0, 100) || undefined;
   const caller = await getCaller(session);
-  const [users, directory] = await Promise.all([
+  const [users, directory, unrouted] = await Promise.all([
     caller.admin.users.list({ search, cursor: usersAfter, limit: 50 }),
     caller.admin.careTeams.list({ search, cursor: patientsAfter, limit: 25 }),
+    caller.admin.unroutedAlerts(),
   ]);
   const clinicians = users.items.filter((u) => isClinicianRole(u.role) && u.active);
   return (
     <>
       <h1>Accounts and care teams</h1>
       <p className="muted">Administrators manage who can sign in and who is on each care team. Clinical records are not shown here.</p>
+      {unrouted.length > 0 ? (
+        <section className="card urgent-card" aria-labelledby="unrouted-alerts" data-testid="unrouted-alerts">
+          <h2 id="unrouted-alerts" style={{ marginTop: 0 }}>
+            <span className="badge danger">Urgent</span> Urgent alerts with nobody to notify
+          </h2>
+          <p>
+            These patients have an urgent alert and no active clinician on their care team, so no clinician has been told. Add a clinician to each
+            team now; they will see the alert on their worklist.
+          </p>
+          <ul className="plain">
+            {unrouted.map((u) => (
+              <li key={u.patientId} className="card">
+                <strong>{u.patientName}</strong>: {u.openUrgentAlerts} urgent alert{u.openUrgentAlerts === 1 ? "" : "s"} waiting since{" "}
+                <When at={u.since} />
+                <AssignClinicianForm
+                  patientId={u.patientId}
+                  patientName={u.patientName}
+                  clinicians={clinicians.map((c) => ({ id: c.id, name: c.name, role: c.role }))}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <search>
         <form className="inline card" action="/admin">
           <div style={{ flex: 1 }}>

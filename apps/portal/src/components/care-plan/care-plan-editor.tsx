@@ -27,10 +27,12 @@ import { GoalEditForm } from "./goal-edit-form";
 import { describePrescription } from "./medication-edit-forms";
 import { MedicationTrialHistory, MedicationTrialsTable } from "./medication-trials";
 import { AddGoalForm, AddInterventionForm, InterventionActions, ReviewDateForm } from "./plan-forms";
+import { ReportedSideEffects } from "~/components/progress/reported-side-effects";
 
 export type PlanData = RouterOutputs["carePlan"]["get"];
 
 interface EditorApi {
+  patientId: string;
   data: PlanData;
   /** Sends one command against the version on screen; resolves true when it was saved. */
   submit: (command: PlanCommand) => Promise<boolean>;
@@ -92,7 +94,7 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
     }
   }
 
-  const api: EditorApi = { data, submit: (command) => send(command, data.version), busy: update.isPending };
+  const api: EditorApi = { patientId, data, submit: (command) => send(command, data.version), busy: update.isPending };
   const { plan } = data;
   // An item serving several goals is under each of them: in full under its first, by reference elsewhere.
   const byGoal = planByGoal(plan);
@@ -172,7 +174,7 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
 }
 
 function InterventionCard({ item }: { item: Intervention }) {
-  const { data } = useEditor();
+  const { data, patientId } = useEditor();
   const name = interventionName(item);
   const responsible = item.responsibleClinicianId ? (data.names[item.responsibleClinicianId] ?? "a former team member") : "not yet assigned";
   const d = item.details;
@@ -209,6 +211,9 @@ function InterventionCard({ item }: { item: Intervention }) {
       </p>
       {item.note ? <p style={{ margin: ".25rem 0" }}>Note: {item.note}</p> : null}
       <MedicationTrialHistory item={item} />
+      {d.kind === "medication" && item.status !== "proposed" ? (
+        <ReportedSideEffects patientId={patientId} interventionId={item.id} canReview={data.viewerDiscipline === "pain_physician"} />
+      ) : null}
       {!canAct.allowed && data.viewerDiscipline ? <p className="muted no-print" style={{ margin: 0 }}>{canAct.message}</p> : null}
       <InterventionActions item={item} canAct={canAct.allowed} />
     </article>

@@ -6,7 +6,9 @@ import { errorMessage } from "~/components/error-message";
 import { When } from "~/components/viewer-clock";
 import { useTRPC } from "~/trpc/react";
 
-const KIND_LABEL = { message: "Message", mention: "Mention", plan_change: "Plan change", alert: "Alert", patient_question: "Question" } as const;
+const KIND_LABEL = { message: "Message", mention: "Mention", plan_change: "Plan change", alert: "Alert", patient_question: "Question",
+  unrouted_alert: "Needs a care team",
+} as const;
 
 export function NotificationList() {
   const trpc = useTRPC();

@@ -23,6 +23,8 @@ export interface AlertView {
   evidence: Array<{ label: string; value: string | number }>;
   /** What raised it: a check-in, a questionnaire or measure, or a pattern over time. */
   sourceKind?: "check_in" | "measure" | "pattern" | null;
+  /** Where the rule comes from (a citation). */
+  source?: string | null;
   createdAt: Date | string;
   /** Urgent alerts: acknowledge by this time. */
   acknowledgeBy?: Date | string | null;
@@ -104,7 +106,8 @@ export function AlertCard({ alert, showPatient = false }: { alert: AlertView; sh
         </dl>
       ) : null}
       <p className={styles.evidence}>Rule: {alert.logic}</p>
-      {alert.sourceKind ? <p className={styles.evidence}>Source: {SOURCE_LABELS[alert.sourceKind]}</p> : null}
+      {alert.sourceKind ? <p className={styles.evidence}>Raised by: {SOURCE_LABELS[alert.sourceKind]}</p> : null}
+      {alert.source ? <p className={styles.evidence}>Source: {alert.source}</p> : null}
       <p className={styles.alertMeta}>Raised {when(alert.createdAt)}</p>
       {alert.acknowledgedAt ? (
         <p className={styles.alertMeta}>

@@ -100,8 +100,11 @@ export function CheckInForm({ patientId }: { patientId: string }) {
       painAverage: num("painAverage"),
       painWorst: num("painWorst"),
       symptoms: Object.fromEntries(CHECK_IN_SYMPTOMS.map((s) => [s, f.get(`symptom-${s}`) === "on"])),
+      chestPainOrBreathlessness: yes("chestPainOrBreathlessness"),
       suddenSwelling: yes("suddenSwelling"),
+      coldPaleLimb: yes("coldPaleLimb"),
       signsOfInfection: yes("signsOfInfection"),
+      ...(form.data?.asksAboutProcedure ? { neuroDeficitAfterProcedure: yes("neuroDeficitAfterProcedure") } : {}),
       newLimbAffected: yes("newLimbAffected"),
       bodyLocations: [
         ...BODY_LIMBS.filter((l) => f.get(`site-${l}`) === "on").map((site) => ({ site })),
@@ -160,9 +163,13 @@ export function CheckInForm({ patientId }: { patientId: string }) {
         <label htmlFor="otherSite">Somewhere else (optional)</label>
         <input id="otherSite" name="otherSite" maxLength={200} defaultValue={d?.bodyLocations.find((b) => b.site === "other")?.detail ?? ""} />
       </fieldset>
-      {CHECK_IN_RED_FLAGS.map((flag) => (
-        <YesNo key={flag} name={flag} legend={CHECK_IN_RED_FLAG_LABELS[flag]} defaultValue={d?.[flag]} />
-      ))}
+      <fieldset className={styles.question}>
+        <legend>Since your last check-in, have you had any of these?</legend>
+        <p className="muted" style={{ margin: "0 0 .4rem", fontSize: ".9rem" }}>Your care team is alerted at once if you answer yes.</p>
+        {CHECK_IN_RED_FLAGS.filter((flag) => flag !== "neuroDeficitAfterProcedure" || form.data.asksAboutProcedure).map((flag) => (
+          <YesNo key={flag} name={flag} legend={CHECK_IN_RED_FLAG_LABELS[flag]} defaultValue={d?.[flag]} />
+        ))}
+      </fieldset>
       <div className={styles.question}>
         <label htmlFor="sleepHours">Hours of sleep last night</label>
         <input id="sleepHours" name="sleepHours" type="number" inputMode="decimal" min={0} max={24} step={0.5} required defaultValue={d?.sleepHours} />
@@ -202,10 +209,22 @@ function CheckInDone({ saved, onEdit }: { saved: Saved; onEdit: () => void }) {
   return (
     <div className="card">
       <p className="alert success" role="status">Check-in saved for {formatCalendarDate(saved.checkIn.date)}{saved.checkIn.version > 1 ? " (edited)" : ""}. Thank you.</p>
-      {saved.redFlagAdvice ? (
-        <p className="alert warning" role="alert">
+      {saved.emergency ? (
+        <div className="alert error" role="alert" data-testid="emergency-advice">
+          <strong>Call emergency services now: <a href={saved.emergency.tel}>{saved.emergency.text}</a>.</strong> Chest pain, sudden
+          breathlessness or a swollen, painful calf can be a blood clot and needs help straight away. Do not wait for your care team.
+        </div>
+      ) : null}
+      {saved.redFlagAdvice && saved.teamNotified ? (
+        <p className="alert warning" role="alert" data-testid="red-flag-advice">
           You reported a symptom your care team needs to know about quickly, and they have been alerted. If it is getting worse fast, or you feel
           very unwell, contact your doctor today or go to urgent care.
+        </p>
+      ) : null}
+      {saved.redFlagAdvice && !saved.teamNotified ? (
+        <p className="alert error" role="alert" data-testid="red-flag-advice">
+          You reported a symptom that needs a clinician quickly, but no clinician could be alerted through Concord right now. Please phone your
+          clinic today, or go to urgent care. If you feel very unwell, call emergency services.
         </p>
       ) : null}
       <h2>A few more questions?</h2>

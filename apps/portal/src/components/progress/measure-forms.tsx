@@ -8,7 +8,7 @@ import {
   BUDAPEST_ITEMS,
   type BudapestResult,
   CSS_ITEMS,
-  CSS_MEANINGFUL_CHANGE,
+  CSS_SMALLEST_REAL_DIFFERENCE,
   LICENSED_MEASURES,
   formatCalendarDate,
 } from "@concord/domain";
@@ -128,7 +128,7 @@ export function CssForm({ patientId }: { patientId: string }) {
         takenOn: String(f.get("takenOn")),
         items: Object.fromEntries(CSS_ITEMS.map((i) => [i.id, f.get(`css-${i.id}`) === "on"])),
       });
-      setSaved({ total: r.score.total, change: r.change.change, meaningful: r.change.clinicallyMeaningful, previous: r.previous });
+      setSaved({ total: r.score.total, change: r.change.change, meaningful: r.change.beyondMeasurementError, previous: r.previous });
       router.refresh();
     } catch (e) {
       setError(errorMessage(e));
@@ -151,9 +151,9 @@ export function CssForm({ patientId }: { patientId: string }) {
               <>
                 Change since {formatCalendarDate(saved.previous.takenOn)} ({saved.previous.total}): {(saved.change ?? 0) > 0 ? "+" : ""}{saved.change}.{" "}
                 {saved.meaningful ? (
-                  <strong className={styles.meaningful}>⚠ Clinically meaningful change ({CSS_MEANINGFUL_CHANGE} points or more).</strong>
+                  <strong className={styles.meaningful}>⚠ A change of {CSS_SMALLEST_REAL_DIFFERENCE} or more points is beyond measurement error (smallest real difference, Harden 2017).</strong>
                 ) : (
-                  `Under ${CSS_MEANINGFUL_CHANGE} points: not a clinically meaningful change.`
+                  `Under ${CSS_SMALLEST_REAL_DIFFERENCE} points: within measurement error (smallest real difference, Harden 2017).`
                 )}
               </>
             )}

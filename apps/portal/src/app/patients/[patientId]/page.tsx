@@ -2,6 +2,7 @@ import { z } from "zod";
 import { notFound } from "next/navigation";
 import { DISCIPLINE_LABELS, describeTimeZone, formatCalendarDate, supportedTimeZones, telHref } from "@concord/domain";
 import { CareTeamList } from "~/components/care-team-list";
+import { LatestCheckIn } from "~/components/progress/latest-check-in";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
 import { PatientTimeZoneForm } from "~/components/time-zone-form";
 import { getCaller, orNotFound } from "~/server/caller";
@@ -14,6 +15,8 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
   const caller = await getCaller(session);
   const patient = await orNotFound(caller.patients.get({ patientId }));
   const team = await caller.patients.careTeam({ patientId });
+  // Clinicians only: reading it marks the check-ins seen for this clinician.
+  const latest = patient.viewerDiscipline ? await caller.checkIns.latestForReview({ patientId }) : null;
   return (
     <>
       <PatientHeader
@@ -48,6 +51,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             ) : null}
           </dl>
         </section>
+        {latest ? <LatestCheckIn latest={latest} patientId={patientId} /> : null}
         {patient.viewerDiscipline ? (
           <section className="card" aria-labelledby="zone-h">
             <h2 id="zone-h">Time zone</h2>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { MEASURE_LABELS, formatCalendarDate } from "@concord/domain";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
+import { CheckInDetails, RedFlagBadge } from "~/components/progress/check-in-details";
 import { AlertCard } from "~/components/progress/alert-card";
 import { RangeLinks, rangeDays } from "~/components/progress/range-links";
 import { TrendsPanel } from "~/components/progress/trends-panel";
@@ -16,8 +17,9 @@ function describeResult(kind: string, score: number | null, result: Record<strin
     return e ? `Symptoms ${e.symptomCategories}/4, signs ${e.signCategories}/4 · clinical ${e.clinicalCriteriaMet ? "met" : "not met"}, research ${e.researchCriteriaMet ? "met" : "not met"} (checklist aid)` : "";
   }
   if (kind === "css") {
-    const c = result.change as { change: number | null; clinicallyMeaningful: boolean } | undefined;
-    const change = c?.change === null || c?.change === undefined ? "first score" : `${c.change > 0 ? "+" : ""}${c.change} since last${c.clinicallyMeaningful ? " — ⚠ meaningful" : ""}`;
+    // Scores saved before 2026-12 call the flag clinicallyMeaningful; it meant the same threshold.
+    const c = result.change as { change: number | null; beyondMeasurementError?: boolean; clinicallyMeaningful?: boolean } | undefined;
+    const change = c?.change === null || c?.change === undefined ? "first score" : `${c.change > 0 ? "+" : ""}${c.change} since last${(c.beyondMeasurementError ?? c.clinicallyMeaningful) ? " — ⚠ beyond measurement error" : ""}`;
     return `${score} / 17 (${change})`;
   }
   if (kind === "phq9" || kind === "gad7") return `${score} — ${String(result.bandLabel ?? "")}${kind === "phq9" && Number(result.item9) > 0 ? ` · ⚠ item 9 answered ${String(result.item9)}` : ""}`;
@@ -96,19 +98,22 @@ export default async function PatientProgressPage({ params, searchParams }: { pa
             <p className="muted">No check-ins yet.</p>
           ) : (
             <table aria-label="Recent check-ins">
-              <thead><tr><th scope="col">Date</th><th scope="col">Pain now / avg / worst</th><th scope="col">Sleep, mood</th><th scope="col">Flags</th></tr></thead>
+              <thead><tr><th scope="col">Date</th><th scope="col">Pain now / avg / worst</th><th scope="col">Sleep, mood</th><th scope="col">Red flags</th><th scope="col">Details</th></tr></thead>
               <tbody>
-                {checkIns.items.map((c) => {
-                  const flags = [c.suddenSwelling && "sudden swelling", c.signsOfInfection && "infection signs", c.newLimbAffected && "spread to another limb"].filter(Boolean);
-                  return (
-                    <tr key={c.date}>
-                      <td>{formatCalendarDate(c.date)}{c.version > 1 ? <span className="muted"> (edited {c.version - 1}×)</span> : null}</td>
-                      <td>{c.painNow} / {c.painAverage} / {c.painWorst}</td>
-                      <td>{c.sleepHours} h, mood {c.mood}/10</td>
-                      <td>{flags.length ? <span className="badge danger">⚠ {flags.join(", ")}</span> : "—"}</td>
-                    </tr>
-                  );
-                })}
+                {checkIns.items.map((c) => (
+                  <tr key={c.date} data-testid="check-in-row">
+                    <td>{formatCalendarDate(c.date)}{c.version > 1 ? <span className="muted"> (edited {c.version - 1}×)</span> : null}</td>
+                    <td>{c.painNow} / {c.painAverage} / {c.painWorst}</td>
+                    <td>{c.sleepHours} h, mood {c.mood}/10</td>
+                    <td><RedFlagBadge flags={c.redFlags} asked={c.redFlagsAsked} /></td>
+                    <td>
+                      <details>
+                        <summary>{c.note ? "Note and answers" : "Answers"}</summary>
+                        <CheckInDetails checkIn={c} />
+                      </details>
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           )}

@@ -1,0 +1,91 @@
+import {
+  ADHERENCE_STATUS_LABELS,
+  BODY_SITE_LABELS,
+  CHECK_IN_RED_FLAG_LABELS,
+  CHECK_IN_RED_FLAG_SHORT_LABELS,
+  CHECK_IN_SYMPTOMS,
+  CHECK_IN_SYMPTOM_LABELS,
+  type CheckInRedFlag,
+  formatCalendarDate,
+} from "@concord/domain";
+import type { RouterOutputs } from "@concord/api";
+
+export type TeamCheckIn = RouterOutputs["checkIns"]["list"]["items"][number];
+
+/** The red flags a check-in answered yes, as a badge; "none reported" only when the questions were asked. */
+export function RedFlagBadge({ flags, asked }: { flags: readonly CheckInRedFlag[]; asked: readonly CheckInRedFlag[] }) {
+  if (flags.length > 0) {
+    return <span className="badge danger">⚠ {flags.map((f) => CHECK_IN_RED_FLAG_SHORT_LABELS[f]).join(", ")}</span>;
+  }
+  return <span className="muted">{asked.length > 0 ? "None reported" : "Not asked"}</span>;
+}
+
+/** A check-in in full, in the patient's own words: what the team needs to read, nothing summarised away. */
+export function CheckInDetails({ checkIn, sideEffects = [] }: { checkIn: TeamCheckIn; sideEffects?: ReadonlyArray<{ interventionId: string; text: string }> }) {
+  const symptoms = CHECK_IN_SYMPTOMS.filter((s) => checkIn.symptoms[s]);
+  const where = checkIn.bodyLocations.map((l) => (l.site === "other" ? `${BODY_SITE_LABELS.other}: ${l.detail}` : BODY_SITE_LABELS[l.site]));
+  return (
+    <div data-testid="check-in-details">
+      {checkIn.redFlags.length > 0 ? (
+        <div className="alert error" role="note">
+          <strong>Red flags answered yes:</strong>
+          <ul>
+            {checkIn.redFlags.map((f) => (
+              <li key={f}>{CHECK_IN_RED_FLAG_LABELS[f]}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {checkIn.note ? (
+        <blockquote className="patient-words" data-testid="check-in-note">
+          “{checkIn.note}”
+        </blockquote>
+      ) : null}
+      <dl className="facts">
+        <dt>Pain now / average / worst</dt>
+        <dd>
+          {checkIn.painNow} / {checkIn.painAverage} / {checkIn.painWorst} (0–10)
+        </dd>
+        <dt>Symptoms</dt>
+        <dd>{symptoms.length ? symptoms.map((s) => CHECK_IN_SYMPTOM_LABELS[s]).join("; ") : "None ticked"}</dd>
+        <dt>Where it hurts</dt>
+        <dd>{where.length ? where.join("; ") : "Not said"}</dd>
+        <dt>Sleep</dt>
+        <dd>
+          {checkIn.sleepHours} hours, quality {checkIn.sleepQuality}/10
+        </dd>
+        <dt>Mood</dt>
+        <dd>{checkIn.mood}/10</dd>
+        <dt>Red flags</dt>
+        <dd>
+          <RedFlagBadge flags={checkIn.redFlags} asked={checkIn.redFlagsAsked} />
+        </dd>
+      </dl>
+      {checkIn.adherence.length > 0 ? (
+        <table aria-label={`Plan items reported on ${formatCalendarDate(checkIn.date)}`}>
+          <thead>
+            <tr>
+              <th scope="col">Plan item</th>
+              <th scope="col">Done?</th>
+              <th scope="col">Side effects the patient reported</th>
+            </tr>
+          </thead>
+          <tbody>
+            {checkIn.adherence.map((a) => {
+              const reported = a.sideEffects ?? sideEffects.find((s) => s.interventionId === a.interventionId)?.text;
+              return (
+                <tr key={a.interventionId}>
+                  <th scope="row">{a.name}</th>
+                  <td>{ADHERENCE_STATUS_LABELS[a.status]}</td>
+                  <td>{reported ? <q>{reported}</q> : <span className="muted">None</span>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No plan items reported on this check-in.</p>
+      )}
+    </div>
+  );
+}

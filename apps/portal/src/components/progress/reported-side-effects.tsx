@@ -1,0 +1,82 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { SIDE_EFFECT_REVIEW_LABELS, formatCalendarDate } from "@concord/domain";
+import { errorMessage } from "~/components/error-message";
+import { useTRPC } from "~/trpc/react";
+
+/**
+ * What the patient reported about one plan item in their check-ins, on that item's trial record:
+ * marked "patient-reported", each with the physician's review when there is one. The physician
+ * (`canReview`) confirms a report or adds a note; the report itself is never changed.
+ */
+export function ReportedSideEffects({ patientId, interventionId, canReview }: { patientId: string; interventionId: string; canReview: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const reports = useQuery(trpc.checkIns.sideEffects.queryOptions({ patientId, interventionId, limit: 20 }));
+  const review = useMutation(trpc.checkIns.reviewSideEffect.mutationOptions());
+  const [error, setError] = useState<{ id: string; message: string } | null>(null);
+
+  if (reports.isPending) return null;
+  if (reports.isError) return <p className="alert error">{errorMessage(reports.error)}</p>;
+  if (reports.data.length === 0) return <p className="muted" data-testid="reported-side-effects">No side effects reported by the patient.</p>;
+
+  async function submitReview(form: HTMLFormElement, reportId: string, status: "confirmed" | "noted") {
+    const note = String(new FormData(form).get("note") ?? "").trim();
+    setError(null);
+    try {
+      await review.mutateAsync({ patientId, reportId, status, ...(note ? { note } : {}) });
+      await queryClient.invalidateQueries({ queryKey: trpc.checkIns.sideEffects.queryKey() });
+    } catch (e) {
+      setError({ id: reportId, message: errorMessage(e) });
+    }
+  }
+
+  return (
+    <div data-testid="reported-side-effects">
+      <h4>Side effects the patient reported</h4>
+      <ul className="plain">
+        {reports.data.map((r) => (
+          <li key={r.id} className="reported-side-effect">
+            <span className="badge warn">Patient-reported</span> {formatCalendarDate(r.reportedOn)}: <q>{r.text}</q>
+            {r.review ? (
+              <span className="muted">
+                {" "}
+                · {SIDE_EFFECT_REVIEW_LABELS[r.review.status]} ({r.review.reviewedByName}){r.review.note ? `: “${r.review.note}”` : ""}
+              </span>
+            ) : canReview ? (
+              <form className="inline" aria-label={`Review the side effect reported on ${formatCalendarDate(r.reportedOn)}`} onSubmit={(e: FormEvent<HTMLFormElement>) => {
+                  e.preventDefault();
+                  void submitReview(e.currentTarget, r.id, "confirmed");
+                }}>
+                <label htmlFor={`se-note-${r.id}`} className="sr-only">
+                  Note on the side effect reported on {formatCalendarDate(r.reportedOn)}
+                </label>
+                <input id={`se-note-${r.id}`} name="note" maxLength={500} placeholder="Note (optional to confirm)" />
+                <button type="submit" className="secondary" disabled={review.isPending}>
+                  Confirm
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={review.isPending}
+                  onClick={(e) => {
+                    const form = e.currentTarget.form;
+                    if (form) void submitReview(form, r.id, "noted");
+                  }}
+                >
+                  Add note
+                </button>
+                {error?.id === r.id ? (
+                  <span className="alert error" role="alert">
+                    {error.message}
+                  </span>
+                ) : null}
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
