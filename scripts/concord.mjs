@@ -136,6 +136,7 @@ function test() {
   const env = { CONCORD_TEST_RESULTS: resultsDir };
   // Linted first, as it takes under a second; Biome fails on errors only (warnings are printed).
   const lint = run(["lint"], { allowFailure: true });
+  const typecheck = run(["typecheck"], { allowFailure: true });
   log(process.env.TEST_DATABASE_URL ? "Integration tests run on PGlite and on the PostgreSQL server in TEST_DATABASE_URL." : "Integration tests run on PGlite (set TEST_DATABASE_URL to add a PostgreSQL server).");
   // Built first: the end-to-end journeys and the two-instance real-time test both run the built portal.
   buildPortal();
@@ -145,7 +146,8 @@ function test() {
   log(`Test suite finished in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
   if (lint !== 0) log("Lint failed: see the Biome errors above (`pnpm lint`).");
-  process.exit(lint !== 0 || unit !== 0 || e2e !== 0 || failed > 0 || passed === 0 ? 1 : 0);
+  if (typecheck !== 0) log("Typecheck failed: see the TypeScript errors above (`pnpm typecheck`).");
+  process.exit(lint !== 0 || typecheck !== 0 || unit !== 0 || e2e !== 0 || failed > 0 || passed === 0 ? 1 : 0);
 }
 
 function bench() {

@@ -114,3 +114,51 @@ test("a check-in's words, side effect and red flag reach the physician; the aler
   await expect(asked).toContainText("Yes, with your evening meal.");
   await doctorContext.close();
 });
+
+test("an urgent red flag on a team with no clinician reaches the admin, who assigns one; the clinician then sees the alert", async ({ page, browser }) => {
+  // The admin takes Casey's only clinician off the team.
+  await signInAndWait(page, "admin@concord.demo", /\/admin$/);
+  await page.getByRole("button", { name: "Remove Dr. Elena Vargas from Casey Nguyen's team" }).click();
+  await expect(page.getByRole("button", { name: "Remove Dr. Elena Vargas from Casey Nguyen's team" })).toHaveCount(0);
+
+  // Casey reports a suddenly cold, pale limb: told the truth, that no clinician could be alerted.
+  const caseyContext = await browser.newContext();
+  const casey = await caseyContext.newPage();
+  await signInAndWait(casey, "casey@concord.demo", /\/me$/);
+  await casey.goto("/me/check-in");
+  await answerScale(casey, "Pain right now", 4);
+  await answerScale(casey, "Average pain today", 4);
+  await answerScale(casey, "Worst pain today", 6);
+  for (const flag of CHECK_IN_RED_FLAGS.filter((f) => f !== "neuroDeficitAfterProcedure")) {
+    await casey.getByRole("group", { name: CHECK_IN_RED_FLAG_LABELS[flag] }).getByLabel(flag === "coldPaleLimb" ? "Yes" : "No").check();
+  }
+  await casey.getByLabel("Hours of sleep last night").fill("8");
+  await answerScale(casey, "How well did you sleep?", 7);
+  await answerScale(casey, "Your mood today", 7);
+  await casey.getByRole("button", { name: "Send check-in" }).click();
+  await expect(casey.getByTestId("red-flag-advice")).toContainText("no clinician could be alerted");
+  await caseyContext.close();
+
+  // The admin is told, without clinical content, and assigns a clinician from the urgent list.
+  await page.goto("/notifications");
+  const told = page.getByTestId("notification").filter({ hasText: "Urgent alert with nobody to notify: Casey Nguyen" });
+  await expect(told).toHaveCount(1);
+  await expect(told).not.toContainText(/cold|pale|limb/i);
+  await page.goto("/admin");
+  const unrouted = page.getByTestId("unrouted-alerts");
+  await expect(unrouted).toContainText("Casey Nguyen");
+  await expect(unrouted).not.toContainText(/cold|pale|limb/i);
+  await unrouted.getByLabel("Clinician to add to Casey Nguyen's team").selectOption({ label: "Dr. Elena Vargas — Pain physician" });
+  await unrouted.getByRole("button", { name: "Add to team" }).click();
+  await expect(page.getByTestId("unrouted-alerts")).toHaveCount(0);
+
+  // The clinician now on the team sees the urgent alert on the worklist, with Casey's phone.
+  const doctorContext = await browser.newContext();
+  const doctor = await doctorContext.newPage();
+  await signInAndWait(doctor, "outside@concord.demo", /\/patients$/);
+  await doctor.goto("/worklist");
+  const alert = doctor.getByTestId("alert").filter({ hasText: "Suddenly cold, pale or dusky limb reported" }).filter({ hasText: "Casey Nguyen" });
+  await expect(alert).toHaveCount(1);
+  await expect(alert.getByRole("link", { name: /^Call Casey Nguyen/ })).toHaveAttribute("href", /^tel:/);
+  await doctorContext.close();
+});

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { progressDates, weeklyAdherence } from "@concord/domain";
 import { sql } from "drizzle-orm";
 import { type DbHandle, queryRows } from "./client";
+import { listReportedSideEffects } from "./queries/check-in-review";
 import { listMessages, listThreads } from "./queries/messaging";
 import { alertWorklist, listAlertsForPatient, listCheckIns, listMeasures, ruleInputs } from "./queries/progress";
 import { type DemoIds, seedDemo } from "./seed";
@@ -98,6 +99,10 @@ describe.each(testBackends())("demo history on %s", (backend) => {
     ]);
     expect(measures.find((m) => m.kind === "budapest")?.result).toMatchObject({ evaluation: { clinicalCriteriaMet: true } });
     expect(measures.find((m) => m.kind === "phq9")?.result).toMatchObject({ band: "mild", item9: 0 });
+    // Yesterday's words reach the team: a note, and a side effect on pregabalin on its trial record.
+    expect(rows.at(-1)).toMatchObject({ date: ago(1), data: { note: "Typing at work was easier today." } });
+    const reported = await listReportedSideEffects(handle.db, ids.patients.alex, { limit: 10 });
+    expect(reported).toMatchObject([{ reportedOn: ago(1), text: "A bit drowsy in the morning.", review: null }]);
   });
 
   it("writes Alex's team conversation with a mention and a shared one with the patient", async () => {

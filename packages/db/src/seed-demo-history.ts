@@ -36,6 +36,7 @@ import {
   readCarePlanDocument,
 } from "./queries/progress";
 import { raiseAlerts, ruleSnapshot } from "./queries/alert-evaluation";
+import { insertReportedSideEffects } from "./queries/check-in-review";
 import { DEMO_TIME_ZONES, type DemoIds, demoCalendarDay } from "./seed";
 
 /**
@@ -146,6 +147,8 @@ async function seedCheckIns(
     limb: "left_arm" | "right_leg";
     day(daysAgo: number): DayValues;
     adherence(daysAgo: number, itemIndex: number, category: string): "done" | "partly" | "skipped";
+    /** Words the patient wrote under "Side effects" for a plan item that day, if any. */
+    sideEffect?(daysAgo: number, itemName: string): string | undefined;
   },
 ): Promise<number> {
   const items = adherenceItems(await readCarePlanDocument(db, params.patientId));
@@ -165,7 +168,10 @@ async function seedCheckIns(
         signsOfInfection: false,
         newLimbAffected: false,
         bodyLocations: [{ site: params.limb }],
-        adherence: items.map((item, i) => ({ interventionId: item.interventionId, status: params.adherence(daysAgo, i, item.category) })),
+        adherence: items.map((item, i) => {
+          const sideEffects = params.sideEffect?.(daysAgo, item.name);
+          return { interventionId: item.interventionId, status: params.adherence(daysAgo, i, item.category), ...(sideEffects ? { sideEffects } : {}) };
+        }),
         ...(note ? { note } : {}),
       },
       params.today,
@@ -178,7 +184,16 @@ async function seedCheckIns(
       adherencePercent: adherenceOverWindow([checkIn], date, date).percentage,
       actorId: params.actorId,
     });
-    if (row) written++;
+    if (row) {
+      written++;
+      // As the check-in use case does: a reported side effect joins the item's trial record.
+      await insertReportedSideEffects(
+        db,
+        checkIn.adherence.flatMap((a) =>
+          a.sideEffects ? [{ patientId: params.patientId, interventionId: a.interventionId, checkInId: row.id, reportedOn: date, text: a.sideEffects }] : [],
+        ),
+      );
+    }
   }
   return written;
 }
@@ -404,7 +419,14 @@ async function seedAlex(db: Database, ids: DemoIds, today: string): Promise<numb
     day(d) {
       // Average pain eases from about 7 to about 5 over the three weeks.
       const painAverage = clamp(Math.round(7.1 - (2.2 * (21 - d)) / 20 + (unit(d * 41 + 12) - 0.5) * 0.9), 0, 10);
-      const note = d === 15 ? "Mirror exercises were hard today, the hand tingled." : d === 3 ? "Typed for half an hour at work without stopping." : undefined;
+      const note =
+        d === 15
+          ? "Mirror exercises were hard today, the hand tingled."
+          : d === 3
+            ? "Typed for half an hour at work without stopping."
+            : d === 1
+              ? "Typing at work was easier today."
+              : undefined;
       return {
         painAverage,
         painNow: clamp(painAverage + Math.round((unit(d * 43 + 13) - 0.6) * 2), 0, 10),
@@ -425,6 +447,9 @@ async function seedAlex(db: Database, ids: DemoIds, today: string): Promise<numb
     },
     adherence(d, i) {
       return status(unit(d * 79 + i * 103 + 21), 0.85, 0.97);
+    },
+    sideEffect(d, itemName) {
+      return d === 1 && itemName.startsWith("Pregabalin") ? "A bit drowsy in the morning." : undefined;
     },
   });
 

@@ -31,21 +31,13 @@ export function WorklistLink() {
 
   const urgent = counts.data?.urgent ?? 0;
   const review = counts.data?.review ?? 0;
+  // One accessible name in words ("Worklist, 1 urgent, 2 to review"): the badges are its visual form.
+  const name = ["Worklist", urgent > 0 ? `${urgent} urgent` : null, review > 0 ? `${review} to review` : null].filter(Boolean).join(", ");
   return (
-    <Link href="/worklist" data-testid="worklist-link">
+    <Link href="/worklist" data-testid="worklist-link" aria-label={name}>
       Worklist
-      {urgent > 0 ? (
-        <>
-          <span className="sr-only">, </span>
-          <span className={`badge danger ${styles.count}`}>{urgent} urgent</span>
-        </>
-      ) : null}
-      {review > 0 ? (
-        <>
-          <span className="sr-only">, </span>
-          <span className={`badge warn ${styles.count}`}>{review} to review</span>
-        </>
-      ) : null}
+      {urgent > 0 ? <span className={`badge danger ${styles.count}`}>{urgent} urgent</span> : null}
+      {review > 0 ? <span className={`badge warn ${styles.count}`}>{review} to review</span> : null}
     </Link>
   );
 }

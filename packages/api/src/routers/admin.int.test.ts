@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { findUserByEmail, listAuditForActor } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
-import { type Harness, openHarness } from "../testing/harness";
+import { type Harness, openHarness, codeOf } from "../testing/harness";
 
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    return e instanceof TRPCError ? `${e.code}: ${e.message}` : String(e);
-  }
-}
 
 describe.each(testBackends())("admin procedures on %s", (backend) => {
   let h: Harness;

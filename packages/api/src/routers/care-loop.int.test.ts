@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { URGENT_ACKNOWLEDGE_MINUTES, progressDates, todayInZone } from "@concord/domain";
 import { DEMO_TIME_ZONES, addCareTeamMember, queryRows, removeCareTeamMember, sql } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
-import { type Harness, openHarness } from "../testing/harness";
+import { type Harness, openHarness, codeOf } from "../testing/harness";
 
 /**
  * The care loop across people: what the patient reports reaches the team, and every red flag
@@ -11,14 +10,6 @@ import { type Harness, openHarness } from "../testing/harness";
  * a team without the disciplines a rule names, and on a team with no clinician at all.
  */
 
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    return e instanceof TRPCError ? `${e.code}: ${e.message}` : String(e);
-  }
-}
 
 // Alex's day (Los Angeles); Casey (London) is never behind it.
 const today = todayInZone(DEMO_TIME_ZONES.alex);

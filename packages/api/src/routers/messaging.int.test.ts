@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { type CarePlan, uuid } from "@concord/domain";
 import { type DbHandle, type DemoIds, latestRealtimeEventId, queryRows, removeCareTeamMember, schema, seedDemo, sql } from "@concord/db";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
@@ -7,19 +6,12 @@ import { createCaller } from "../root";
 import { type RealtimeRuntime, startRealtime } from "../realtime/event-bus";
 import type { MessagingEvent } from "../realtime/patient-stream";
 import { setPasswordHasher } from "../services";
+import { codeOf } from "../testing/harness";
 
 type Key = "physician" | "pt" | "ot" | "outsider" | "alex" | "casey";
 const ROLE = { physician: "pain_physician", pt: "physical_therapist", ot: "occupational_therapist", outsider: "pain_physician", alex: "patient", casey: "patient" } as const;
 const NAME = { physician: "Dr. Maya Okafor", pt: "Sam Lindqvist", ot: "Priya Raman", outsider: "Dr. Elena Vargas", alex: "Alex Morgan", casey: "Casey Nguyen" } as const;
 
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    return e instanceof TRPCError ? `${e.code}: ${e.message}` : String(e);
-  }
-}
 
 async function countRows(handle: DbHandle, table: string) {
   const [row] = await queryRows<{ n: number }>(handle.db, sql.raw(`select count(*)::int as n from ${table}`));

@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { CSS_ITEM_IDS, latestPossibleToday, progressDates } from "@concord/domain";
 import { demoCalendarDay, listAuditForPatient, queryRows, sql } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
-import { type Harness, openHarness } from "../testing/harness";
+import { type Harness, openHarness, codeOf } from "../testing/harness";
 
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    return e instanceof TRPCError ? `${e.code}: ${e.message}` : String(e);
-  }
-}
 
 // The demo patients live in Los Angeles and New York: the day in the westernmost zone is "today" for
 // both (never a future date for either, whatever the hour in UTC).

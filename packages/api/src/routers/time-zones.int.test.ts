@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { type Actor, CSS_ITEM_IDS, TIME_ZONE_MESSAGE, progressDates, todayInZone } from "@concord/domain";
 import { type DbHandle, type DemoIds, DEMO_TIME_ZONES, findUserByEmail, getPatient, listAuditForActor, seedDemo } from "@concord/db";
 import { TEST_CLINIC_SETTINGS, fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
 import { createCaller } from "../root";
 import { setPasswordHasher } from "../services";
+import { codeOf } from "../testing/harness";
 import { patientToday } from "../use-cases/patient-clock";
 import { getCarePlanForEditing } from "../use-cases/read-care-plan";
 import { readMeasureTrends } from "../use-cases/read-measure-trends";
 import { viewCarePlanAsPatient } from "../use-cases/view-care-plan-as-patient";
 
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    return e instanceof TRPCError ? `${e.code}: ${e.message}` : String(e);
-  }
-}
 
 /**
  * The demo clinic seeded on 25 Nov 2026 (noon in Los Angeles): Alex's pregabalin goes from 75 mg to

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import type { Actor } from "@concord/domain";
 import { type DbHandle, type DemoIds, seedDemo } from "@concord/db";
 import { fixtureHash, openTestDatabase, type TestBackend, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
@@ -31,3 +32,13 @@ export async function openHarness(backend: TestBackend) {
   return { handle, ids, actor, callerFor, close: () => handle.close() };
 }
 export type Harness = Awaited<ReturnType<typeof openHarness>>;
+
+/** "CODE: message" of a rejected call ("OK" when it succeeds): what a caller test asserts on. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (e) {
+    return e instanceof TRPCError ? `${e.code}: ${e.message}` : String(e);
+  }
+}

@@ -138,12 +138,23 @@ export function ActiveToggle({ userId, active, name }: { userId: string; active:
   );
 }
 
-export function AssignClinicianForm({ patientId, patientName, clinicians }: { patientId: string; patientName: string; clinicians: Array<{ id: string; name: string; role: Role }> }) {
+export function AssignClinicianForm({
+  patientId,
+  patientName,
+  clinicians,
+  idPrefix = "assign",
+}: {
+  patientId: string;
+  patientName: string;
+  clinicians: Array<{ id: string; name: string; role: Role }>;
+  /** Keeps element ids unique when the same patient's form appears twice on a page. */
+  idPrefix?: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const assign = useMutation(trpc.admin.careTeams.assign.mutationOptions());
-  const selectId = `assign-${patientId}`;
+  const selectId = `${idPrefix}-${patientId}`;
   return (
     <form
       className="inline"

@@ -38,6 +38,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 <strong>{u.patientName}</strong>: {u.openUrgentAlerts} urgent alert{u.openUrgentAlerts === 1 ? "" : "s"} waiting since{" "}
                 <When at={u.since} />
                 <AssignClinicianForm
+                  idPrefix="unrouted-assign"
                   patientId={u.patientId}
                   patientName={u.patientName}
                   clinicians={clinicians.map((c) => ({ id: c.id, name: c.name, role: c.role }))}
