@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { createCaller, listProcedures, setPasswordHasher } from "@concord/api";
+import { createCaller, listProcedures } from "@concord/api";
+import { testServices } from "@concord/api/testing";
 import { type DbHandle, type DemoIds, listAuditForActor, listAuditForPatient, seedDemo } from "@concord/db";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { actorFor } from "./actors";
 import { ACTOR_KINDS, type ActorKind, MATRIX, MATRIX_FIXTURES, type MatrixRow } from "./matrix/index";
 
-setPasswordHasher(fixtureHash);
+const TEST_SERVICES = testServices();
 
 const DENIAL_CODES = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);
 
@@ -49,7 +50,7 @@ describe.each(testBackends())("authorization matrix on %s", (backend) => {
 
   it.each(cases)("%s", async (_label, kind, row) => {
     const actor = actorFor(kind, ids);
-    const caller = createCaller({ db: handle.db, dbKind: handle.kind, actor, actorName: kind, sessionId: null, settings: TEST_CLINIC_SETTINGS });
+    const caller = createCaller({ db: handle.db, dbKind: handle.kind, actor, actorName: kind, sessionId: null, settings: TEST_CLINIC_SETTINGS, services: TEST_SERVICES });
     counter += 1;
     const input = row.input({ ids, patientId: ids.patients.alex, actor: kind, unique: `${backend}-${kind}-${counter}`, fixtures });
     let error: unknown = null;
@@ -75,14 +76,14 @@ describe.each(testBackends())("authorization matrix on %s", (backend) => {
   });
 
   it("gives an outsider the same answer for a real patient as for a missing one", async () => {
-    const caller = createCaller({ db: handle.db, dbKind: handle.kind, actor: actorFor("outsider", ids), actorName: "outsider", sessionId: null, settings: TEST_CLINIC_SETTINGS });
+    const caller = createCaller({ db: handle.db, dbKind: handle.kind, actor: actorFor("outsider", ids), actorName: "outsider", sessionId: null, settings: TEST_CLINIC_SETTINGS, services: TEST_SERVICES });
     const real = await caller.patients.get({ patientId: ids.patients.alex }).catch((e: TRPCError) => [e.code, e.message]);
     const missing = await caller.patients.get({ patientId: "00000000-0000-4000-8000-000000000000" }).catch((e: TRPCError) => [e.code, e.message]);
     expect(real).toEqual(missing);
   });
 
   it("audits allowed reads of patient data", async () => {
-    const caller = createCaller({ db: handle.db, dbKind: handle.kind, actor: actorFor("pt", ids), actorName: "pt", sessionId: null, settings: TEST_CLINIC_SETTINGS });
+    const caller = createCaller({ db: handle.db, dbKind: handle.kind, actor: actorFor("pt", ids), actorName: "pt", sessionId: null, settings: TEST_CLINIC_SETTINGS, services: TEST_SERVICES });
     await caller.patients.get({ patientId: ids.patients.jordan });
     const [row] = await listAuditForPatient(handle.db, ids.patients.jordan, 1);
     expect(row).toMatchObject({ actorId: ids.users.pt, action: "patients.get", outcome: "allowed" });

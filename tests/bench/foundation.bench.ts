@@ -3,12 +3,13 @@
  * pages by key on a clinician with 5,000 patients. Runs on PGlite, and on PostgreSQL when
  * TEST_DATABASE_URL is set. Prints figures; asserts nothing.
  */
-import { createCaller, setPasswordHasher } from "@concord/api";
+import { createCaller } from "@concord/api";
+import { testServices } from "@concord/api/testing";
 import { queryRows, seedDemo, sql } from "@concord/db";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { type Timing, formatTiming, measure } from "./timing";
 
-setPasswordHasher(fixtureHash);
+const TEST_SERVICES = testServices();
 for (const backend of testBackends()) {
   const handle = await openTestDatabase(backend);
   try {
@@ -20,6 +21,7 @@ for (const backend of testBackends()) {
       actorName: "bench",
       sessionId: null,
       settings: TEST_CLINIC_SETTINGS,
+      services: TEST_SERVICES,
     });
     // 5,000 more patients on the physician's team, inserted in one statement each.
     await queryRows(

@@ -7,7 +7,8 @@
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test pnpm --filter @concord/tests bench messaging
  */
 import { performance } from "node:perf_hooks";
-import { createCaller, setPasswordHasher } from "@concord/api";
+import { createCaller } from "@concord/api";
+import { testServices } from "@concord/api/testing";
 import { insertThread, queryRows, seedDemo, sql } from "@concord/db";
 import { fixtureHash, openTestDatabase, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { measure } from "./timing";
@@ -26,7 +27,7 @@ if (!process.env.TEST_DATABASE_URL) {
   process.exit(0);
 }
 
-setPasswordHasher(fixtureHash);
+const TEST_SERVICES = testServices();
 const handle = await openTestDatabase("postgres");
 try {
   const ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
@@ -71,6 +72,7 @@ try {
     actorName: "Dr. Maya Okafor",
     sessionId: null,
     settings: TEST_CLINIC_SETTINGS,
+    services: TEST_SERVICES,
   });
   const threadIds = await queryRows<{ id: string }>(handle.db, sql`select id from messages where thread_id = ${big.id} order by id desc`);
   const idAt = (depth: number) => Number(threadIds[depth]?.id);

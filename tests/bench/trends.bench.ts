@@ -5,7 +5,8 @@
  * TEST_DATABASE_URL is set. Prints figures; asserts nothing.
  */
 import { performance } from "node:perf_hooks";
-import { createCaller, setPasswordHasher } from "@concord/api";
+import { createCaller } from "@concord/api";
+import { testServices } from "@concord/api/testing";
 import { progressDates, todayInZone } from "@concord/domain";
 import { DEMO_TIME_ZONES, queryRows, seedDemo, sql } from "@concord/db";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
@@ -20,7 +21,7 @@ async function time(n: number, fn: (i: number) => Promise<unknown>) {
 }
 const fmt = (r: { median: number; p95: number }) => `median ${r.median.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`;
 
-setPasswordHasher(fixtureHash);
+const TEST_SERVICES = testServices();
 for (const backend of testBackends()) {
   const handle = await openTestDatabase(backend);
   try {
@@ -80,7 +81,7 @@ for (const backend of testBackends()) {
     console.log(`[${backend}] seeded ${seeded[0]?.c} daily check-ins and ${seeded[0]?.m} measures over two years in ${(performance.now() - t0).toFixed(0)} ms`);
 
     const actor = { userId: ids.users.psychologist, role: "psychologist" as const, patientId: null, active: true };
-    const clinician = createCaller({ db: handle.db, dbKind: handle.kind, actor, actorName: "bench", sessionId: null, settings: TEST_CLINIC_SETTINGS });
+    const clinician = createCaller({ db: handle.db, dbKind: handle.kind, actor, actorName: "bench", sessionId: null, settings: TEST_CLINIC_SETTINGS, services: TEST_SERVICES });
     const range = { from: start, to: today };
 
     for (let i = 0; i < 3; i++) await clinician.measures.trends({ patientId, ...range }); // warm-up
@@ -110,6 +111,7 @@ for (const backend of testBackends()) {
       actorName: "bench",
       sessionId: null,
       settings: TEST_CLINIC_SETTINGS,
+      services: TEST_SERVICES,
     });
     const checkIn = {
       date: today,

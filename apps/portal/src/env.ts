@@ -26,6 +26,11 @@ const schema = z.object({
   CONCORD_CRISIS_REGION: z.enum(CRISIS_REGIONS).default("us"),
   CONCORD_EMERGENCY_NUMBER: z.string().optional(),
   CONCORD_CLINIC_CRISIS_PHONE: z.string().optional(),
+  /** smtp:// or smtps:// URL of the mail server; unset: account email is written as .eml files under the data folder. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: "SMTP_URL must start with smtp:// or smtps://" }).optional(),
+  CONCORD_MAIL_FROM: z.string().default("Concord <no-reply@concord.localhost>"),
+  NEXTAUTH_URL: z.string().url().optional(),
+  PORT: z.string().regex(/^\d+$/).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -49,6 +54,10 @@ function loadEnv() {
   }
   return {
     clinicSettings: settings.data,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.CONCORD_MAIL_FROM,
+    /** Links in email point here. */
+    publicUrl: (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? "3000"}`).replace(/\/+$/, ""),
     databaseUrl: env.DATABASE_URL,
     dataDir: env.CONCORD_DATA_DIR ? resolve(env.CONCORD_DATA_DIR) : join(repoRoot(), ".data"),
     authSecret: secret,

@@ -1,16 +1,15 @@
+import type { Mailer } from "./mail/mailer";
+
 /**
- * Services the api needs but must not import itself (hashing lives in the auth package, which
- * depends on db; the portal wires it in at start-up and tests wire their own).
+ * What the api needs from outside itself, passed in the tRPC context by whoever starts it (the
+ * portal, a test, a script). Nothing is looked up from a module-level registry, so a missing
+ * service is a type error where the context is built, not a 500 at the first request.
  */
-type Hasher = (plain: string) => Promise<string>;
-
-let passwordHasher: Hasher | null = null;
-
-export function setPasswordHasher(hasher: Hasher) {
-  passwordHasher = hasher;
-}
-
-export function getPasswordHasher(): Hasher {
-  if (!passwordHasher) throw new Error("No password hasher configured: call setPasswordHasher at start-up.");
-  return passwordHasher;
+export interface Services {
+  /** Hashes a new password (argon2id in the portal; the auth package owns hashing). */
+  hashPassword(plain: string): Promise<string>;
+  /** Sends account email (invitations, password resets). */
+  mailer: Mailer;
+  /** The portal's public base URL, for links in email (e.g. https://concord.example.org). */
+  publicUrl: string;
 }

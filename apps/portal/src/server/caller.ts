@@ -8,7 +8,7 @@ import { getRuntime } from "./runtime";
 
 /** tRPC for server components: the same procedures, permissions and audit as over HTTP. */
 export async function getCaller(session: SessionActor | null) {
-  const { handle } = await getRuntime();
+  const { handle, services } = await getRuntime();
   return createCaller({
     db: handle.db,
     dbKind: handle.kind,
@@ -16,6 +16,7 @@ export async function getCaller(session: SessionActor | null) {
     actorName: session?.name ?? null,
     sessionId: session?.sessionId ?? null,
     settings: env().clinicSettings,
+    services,
   });
 }
 

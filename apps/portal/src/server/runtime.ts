@@ -1,5 +1,6 @@
 import "server-only";
-import { type RealtimeRuntime, setPasswordHasher, startRealtime } from "@concord/api";
+import { join } from "node:path";
+import { type RealtimeRuntime, type Services, createMailer, startRealtime } from "@concord/api";
 import { buildAuthOptions, hashPassword } from "@concord/auth";
 import { type DbHandle, demoLoginTable, findUserByEmail, isEmpty, openDatabase, seedDemo, seedDemoHistory } from "@concord/db";
 import type { NextAuthOptions } from "next-auth";
@@ -9,13 +10,20 @@ interface Runtime {
   handle: DbHandle;
   /** This process's single LISTEN connection and its fan-out to open subscriptions. */
   realtime: RealtimeRuntime;
+  /** Hashing, mail and the public URL, handed to every tRPC context. */
+  services: Services;
 }
 
 const globalForRuntime = globalThis as unknown as { __concordRuntime?: Promise<Runtime> };
 
 async function start(): Promise<Runtime> {
   const config = env();
-  setPasswordHasher(hashPassword);
+  const outboxDir = join(config.dataDir, "outbox");
+  const services: Services = {
+    hashPassword,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, outboxDir, from: config.mailFrom, log: (line) => console.log(`[concord] ${line}`) }),
+    publicUrl: config.publicUrl,
+  };
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const where = handle.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL server";
   if (config.demoData && (await isEmpty(handle.db))) {
@@ -42,7 +50,8 @@ async function start(): Promise<Runtime> {
   const close = () => void realtime.close().finally(() => handle.close());
   process.once("SIGTERM", close);
   process.once("SIGINT", close);
-  return { handle, realtime };
+  console.log(`[concord] Account email ${config.smtpUrl ? "goes through the SMTP server in SMTP_URL" : `is written to ${outboxDir} (set SMTP_URL to send it)`}.`);
+  return { handle, realtime, services };
 }
 
 /**

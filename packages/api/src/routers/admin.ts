@@ -6,7 +6,6 @@ import { createAccount } from "../use-cases/create-account";
 import { assignCareTeamMember, removeFromCareTeam } from "../use-cases/manage-care-team";
 import { listUnroutedUrgentAlerts } from "../use-cases/list-unrouted-urgent-alerts";
 import { setAccountActive } from "../use-cases/set-account-active";
-import { getPasswordHasher } from "../services";
 
 /** Administrators manage accounts and team membership; nothing here returns clinical content. */
 export const adminRouter = {
@@ -16,7 +15,7 @@ export const adminRouter = {
       .query(({ ctx, input }) => listUsers(ctx.db, input)),
     create: globalProcedure("admin.user.create")
       .input(createUserInput)
-      .mutation(({ ctx, input }) => createAccount(ctx.db, ctx.actor, input, getPasswordHasher(), ctx.settings)),
+      .mutation(({ ctx, input }) => createAccount(ctx.db, ctx.actor, input, ctx.services.hashPassword, ctx.settings)),
     setActive: globalProcedure("admin.user.deactivate")
       .input(setUserActiveInput)
       .mutation(({ ctx, input }) => setAccountActive(ctx.db, ctx.actor, input)),

@@ -5,8 +5,10 @@ import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } fro
 import { createCaller } from "../root";
 import { type RealtimeRuntime, startRealtime } from "../realtime/event-bus";
 import type { MessagingEvent } from "../realtime/patient-stream";
-import { setPasswordHasher } from "../services";
+import { testServices } from "../testing/services";
 import { codeOf } from "../testing/harness";
+
+const TEST_SERVICES = testServices();
 
 type Key = "physician" | "pt" | "ot" | "outsider" | "alex" | "casey";
 const ROLE = { physician: "pain_physician", pt: "physical_therapist", ot: "occupational_therapist", outsider: "pain_physician", alex: "patient", casey: "patient" } as const;
@@ -54,14 +56,14 @@ describe.each(testBackends())("messaging on %s", (backend) => {
       actorName: key ? NAME[key] : null,
       sessionId: null,
       settings: TEST_CLINIC_SETTINGS,
+      services: TEST_SERVICES,
       events: realtime.bus,
     }, signal ? { signal } : undefined);
   };
   let alex: string;
 
   beforeAll(async () => {
-    setPasswordHasher(fixtureHash);
-    handle = await openTestDatabase(backend);
+      handle = await openTestDatabase(backend);
     ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
     alex = ids.patients.alex;
     realtime = await startRealtime(handle);

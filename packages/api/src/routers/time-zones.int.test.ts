@@ -3,12 +3,14 @@ import { type Actor, CSS_ITEM_IDS, TIME_ZONE_MESSAGE, progressDates, todayInZone
 import { type DbHandle, type DemoIds, DEMO_TIME_ZONES, findUserByEmail, getPatient, listAuditForActor, seedDemo } from "@concord/db";
 import { TEST_CLINIC_SETTINGS, fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
 import { createCaller } from "../root";
-import { setPasswordHasher } from "../services";
+import { testServices } from "../testing/services";
 import { codeOf } from "../testing/harness";
 import { patientToday } from "../use-cases/patient-clock";
 import { getCarePlanForEditing } from "../use-cases/read-care-plan";
 import { readMeasureTrends } from "../use-cases/read-measure-trends";
 import { viewCarePlanAsPatient } from "../use-cases/view-care-plan-as-patient";
+
+const TEST_SERVICES = testServices();
 
 
 /**
@@ -31,15 +33,14 @@ describe.each(testBackends())("time zones on %s", (backend) => {
     active: true,
   });
   const callerFor = (key: keyof typeof roles, overrides: Partial<Actor> = {}) =>
-    createCaller({ db: handle.db, dbKind: handle.kind, actor: { ...actor(key), ...overrides }, actorName: key, sessionId: null, settings: TEST_CLINIC_SETTINGS });
+    createCaller({ db: handle.db, dbKind: handle.kind, actor: { ...actor(key), ...overrides }, actorName: key, sessionId: null, settings: TEST_CLINIC_SETTINGS, services: TEST_SERVICES });
   const pregabalin = async (now: Date) => {
     const result = await viewCarePlanAsPatient(handle.db, actor("alex"), ids.patients.alex, TEST_CLINIC_SETTINGS, now);
     return result.view?.goals.flatMap((g) => g.actions).find((a) => a.name.startsWith("Pregabalin"));
   };
 
   beforeAll(async () => {
-    setPasswordHasher(fixtureHash);
-    handle = await openTestDatabase(backend);
+      handle = await openTestDatabase(backend);
     ids = await seedDemo(handle.db, { hashPassword: fixtureHash, today: SEEDED_AT });
   });
   afterAll(async () => handle?.close());
@@ -177,6 +178,7 @@ describe.each(testBackends())("time zones on %s", (backend) => {
         actorName: "Robin",
         sessionId: null,
         settings: TEST_CLINIC_SETTINGS,
+        services: TEST_SERVICES,
       });
       expect(await robin.me.get()).toMatchObject({ timeZone: "Pacific/Auckland", today: todayInZone("Pacific/Auckland") });
       // Left to the clinic default, the zone is stored as null and follows the clinic.

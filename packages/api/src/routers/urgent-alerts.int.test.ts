@@ -240,7 +240,7 @@ describe.each(testBackends())("urgent alerts, counts, crisis resources and the p
       expect(text).toContain("tel:988");
 
       const uk: ClinicSettings = { ...TEST_CLINIC_SETTINGS, crisisRegion: "uk-ie" };
-      const ukCaller = createCaller({ db: h.handle.db, dbKind: h.handle.kind, actor: h.actor("alex"), actorName: "alex", sessionId: null, settings: uk });
+      const ukCaller = createCaller({ db: h.handle.db, dbKind: h.handle.kind, actor: h.actor("alex"), actorName: "alex", sessionId: null, settings: uk, services: h.services });
       expect((await ukCaller.patients.safety({ patientId: alex })).resources?.entries.map((e) => e.number)).toEqual(["999", "112", "116 123"]);
 
       await acknowledgeAll(alex);

@@ -3,7 +3,9 @@ import type { Actor } from "@concord/domain";
 import { type DbHandle, type DemoIds, seedDemo } from "@concord/db";
 import { fixtureHash, openTestDatabase, type TestBackend, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { createCaller } from "../root";
-import { setPasswordHasher } from "../services";
+import { testServices } from "./services";
+
+const TEST_SERVICES = testServices();
 
 export type DemoActorKey = "physician" | "pt" | "ot" | "psychologist" | "outsider" | "unassigned" | "admin" | "alex" | "jordan" | "casey";
 
@@ -22,14 +24,13 @@ const ROLE_OF: Record<DemoActorKey, Actor["role"]> = {
 
 /** A seeded database and callers for each demo account, for tRPC caller tests. */
 export async function openHarness(backend: TestBackend) {
-  setPasswordHasher(fixtureHash);
   const handle: DbHandle = await openTestDatabase(backend);
   const ids: DemoIds = await seedDemo(handle.db, { hashPassword: fixtureHash });
   const patientOf: Partial<Record<DemoActorKey, string>> = { alex: ids.patients.alex, jordan: ids.patients.jordan, casey: ids.patients.casey };
   const actor = (key: DemoActorKey): Actor => ({ userId: ids.users[key], role: ROLE_OF[key], patientId: patientOf[key] ?? null, active: true });
   const callerFor = (key: DemoActorKey | null) =>
-    createCaller({ db: handle.db, dbKind: handle.kind, actor: key ? actor(key) : null, actorName: key, sessionId: null, settings: TEST_CLINIC_SETTINGS });
-  return { handle, ids, actor, callerFor, close: () => handle.close() };
+    createCaller({ db: handle.db, dbKind: handle.kind, actor: key ? actor(key) : null, actorName: key, sessionId: null, settings: TEST_CLINIC_SETTINGS, services: TEST_SERVICES });
+  return { handle, ids, actor, callerFor, services: TEST_SERVICES, close: () => handle.close() };
 }
 export type Harness = Awaited<ReturnType<typeof openHarness>>;
 

@@ -10,7 +10,9 @@ export const users = pgTable(
     role: text("role", {
       enum: ["pain_physician", "physical_therapist", "occupational_therapist", "psychologist", "patient", "admin"],
     }).notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Null until an invited person sets their own password (admins never see or type one). */
+    passwordHash: text("password_hash"),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     active: boolean("active").notNull().default(true),
     /** IANA time zone the person reads times in; null means the clinic's default zone. */
     timeZone: text("time_zone"),
@@ -30,11 +32,19 @@ export const patients = pgTable(
     onsetDate: date("onset_date", { mode: "string" }).notNull(),
     /** Contact phone (E.164-like, as entered), so "contact the patient today" can be acted on. */
     phone: text("phone"),
+    /** Contact email (where the invitation goes; the account's sign-in email may differ later). */
+    email: text("email"),
+    /** The clinic's medical record number, optional; unique when given. */
+    mrn: text("mrn"),
     /** IANA time zone of the patient's day ("today", "this week", rules); null: the clinic default. */
     timeZone: text("time_zone"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("patients_user_id_key").on(t.userId), index("patients_name_idx").on(t.name, t.id)],
+  (t) => [
+    uniqueIndex("patients_user_id_key").on(t.userId),
+    index("patients_name_idx").on(t.name, t.id),
+    uniqueIndex("patients_mrn_key").on(t.mrn).where(sql`${t.mrn} is not null`),
+  ],
 );
 
 export const careTeamMembers = pgTable(
@@ -100,4 +110,30 @@ export const clinicianPatientViews = pgTable(
     checkInsSeenAt: timestamp("check_ins_seen_at", { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.patientId] })],
+);
+
+/**
+ * One-time links: an invitation to set a first password (72 hours) or a password reset (30 minutes).
+ * Only a SHA-256 hash of the random token is stored; a token is used at most once (used_at is set
+ * by a compare-and-set) and can be revoked. `email_status` records whether the message went out, so
+ * an invitation whose email failed is shown as not sent, with a retry.
+ */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    purpose: text("purpose", { enum: ["invitation", "password_reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid("created_by").references(() => users.id),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    emailStatus: text("email_status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    emailError: text("email_error"),
+  },
+  (t) => [uniqueIndex("account_tokens_hash_key").on(t.tokenHash), index("account_tokens_user_idx").on(t.userId, t.purpose, t.createdAt)],
 );

@@ -46,7 +46,7 @@ async function handler(req: NextRequest) {
     if (body.byteLength > MAX_BODY_BYTES) return tooLarge();
     request = new Request(req.url, { method: req.method, headers: req.headers, body });
   }
-  const { handle, realtime } = await getRuntime();
+  const { handle, realtime, services } = await getRuntime();
   // A subscription refused before its stream starts (no session, not on the team) would otherwise
   // be a 200 event stream carrying the error: answer it with the real HTTP status instead.
   let refusedSubscription: TRPCError | null = null;
@@ -67,6 +67,7 @@ async function handler(req: NextRequest) {
         actorName: session?.name ?? null,
         sessionId: session?.sessionId ?? null,
         settings: env().clinicSettings,
+        services,
         events: realtime.bus,
       };
     },
