@@ -173,3 +173,17 @@ export function patientProcedure(permission: Permission) {
 
 /** Only for the unauthenticated health probe, which reads no patient data. */
 export const publicProcedure = base.meta({ permission: "health.read" });
+
+/**
+ * A procedure for public pages (forgot password, a reset link): open to anyone, signed in or not,
+ * but still named by a permission whose audience is "anyone" — any other permission is refused
+ * here, so a public procedure cannot be declared by mistake with a signed-in permission.
+ */
+export function anyoneProcedure(permission: Permission) {
+  return base.meta({ permission }).use(async ({ next }) => {
+    if (!decide(null, permission).allowed) {
+      throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `${permission} is not a public permission` });
+    }
+    return next();
+  });
+}

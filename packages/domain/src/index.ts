@@ -10,3 +10,4 @@ export * from "./care-plan/index";
 export * from "./progress/index";
 export * from "./messaging/index";
 export * from "./patient-questions";
+export * from "./accounts/password-policy";

@@ -31,9 +31,11 @@ export function decide(
   permission: Permission | string,
   facts: PatientFacts = NO_FACTS,
 ): Decision {
+  const policy: PermissionPolicy | undefined = (PERMISSIONS as Record<string, PermissionPolicy>)[permission];
+  // A public page (forgot password) is open to everyone, signed in or not, whatever their account's state.
+  if (policy?.allow.includes("anyone")) return { allowed: true, via: "anyone" };
   if (!actor) return { allowed: false, reason: "not signed in" };
   if (!actor.active) return { allowed: false, reason: "account deactivated" };
-  const policy: PermissionPolicy | undefined = (PERMISSIONS as Record<string, PermissionPolicy>)[permission];
   if (!policy) return { allowed: false, reason: `unknown permission ${permission}` };
 
   for (const audience of policy.allow) {

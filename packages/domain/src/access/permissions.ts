@@ -6,8 +6,10 @@ import type { Discipline } from "../roles";
  * - patientSelf: the patient whose record it is
  * - admin: an administrator (access management only, never clinical content)
  * - anyClinician / anyPatient / anyUser: global permissions whose data is scoped by the query itself
+ * - anyone: signed in or not (public pages such as "forgot password"); such a procedure must reveal
+ *   nothing about who has an account
  */
-export type Audience = "careTeam" | "patientSelf" | "admin" | "anyClinician" | "anyPatient" | "anyUser";
+export type Audience = "careTeam" | "patientSelf" | "admin" | "anyClinician" | "anyPatient" | "anyUser" | "anyone";
 
 export interface PermissionPolicy {
   /** "patient": decided against one patient's facts. "global": not tied to one patient. */
@@ -27,6 +29,11 @@ export const PERMISSIONS = {
   // Identity
   "me.read": { scope: "global", allow: ["anyUser"], description: "Read one's own account" },
   "me.timeZone.update": { scope: "global", allow: ["anyUser"], description: "Choose one's own time zone (a patient's also sets the zone of their day)" },
+  "me.password.change": { scope: "global", allow: ["anyUser"], description: "Change one's own password (the current one required; other sessions signed out)" },
+
+  // Public account pages: anyone, signed in or not; the answers reveal nothing about who has an account
+  "account.passwordReset.request": { scope: "global", allow: ["anyone"], description: "Ask for a password-reset link (the same answer whether or not the account exists)" },
+  "account.passwordReset.complete": { scope: "global", allow: ["anyone"], description: "Check a reset link and set a new password with it (the link is the proof)" },
 
   // Patients and care teams
   "patient.list": { scope: "global", allow: ["anyClinician"], description: "List the patients on one's care teams" },
