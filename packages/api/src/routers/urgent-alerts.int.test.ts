@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { type ClinicSettings, PHONE_MESSAGE, crisisResourcesFor } from "@concord/domain";
+import { type ClinicSettings, PHONE_MESSAGE, crisisResourcesFor, urgentSymptomResourcesFor } from "@concord/domain";
 import { type NewAlert, acknowledgeAlert, addCareTeamMember, encodeCursor, getPatient, insertAlerts, insertPatient } from "@concord/db";
 import { TEST_CLINIC_SETTINGS, testBackends } from "@concord/db/testing";
 import { createCaller } from "../root";
@@ -190,29 +190,23 @@ describe.each(testBackends())("urgent alerts, counts, crisis resources and the p
     it("is accepted, validated and stored on admin account creation", async () => {
       const admin = h.callerFor("admin");
       const patient = { dateOfBirth: "1990-05-01", diagnosisCode: "G90.511" as const, onsetDate: "2026-01-10" };
-      const created = await admin.admin.users.create({
+      const created = await admin.patients.register({
         email: "phone.patient@concord.test",
         name: "Phone Patient",
-        role: "patient",
-        password: "a-long-enough-password",
         patient: { ...patient, phone: " +1 (415) 555-0199 " },
       });
       expect((await getPatient(h.handle.db, created.patientId as string))?.phone).toBe("+1 (415) 555-0199");
 
-      const noPhone = await admin.admin.users.create({
+      const noPhone = await admin.patients.register({
         email: "nophone.patient@concord.test",
         name: "No Phone",
-        role: "patient",
-        password: "a-long-enough-password",
         patient: { ...patient, phone: "" },
       });
       expect((await getPatient(h.handle.db, noPhone.patientId as string))?.phone).toBeNull();
 
-      const bad = admin.admin.users.create({
+      const bad = admin.patients.register({
         email: "badphone.patient@concord.test",
         name: "Bad Phone",
-        role: "patient",
-        password: "a-long-enough-password",
         patient: { ...patient, phone: "call me maybe" },
       });
       await expect(bad).rejects.toMatchObject({ code: "BAD_REQUEST", message: `patient.phone: ${PHONE_MESSAGE}` });
@@ -225,7 +219,7 @@ describe.each(testBackends())("urgent alerts, counts, crisis resources and the p
     it("shows the region's crisis resources while an urgent alert is open, without the alert's clinical wording", async () => {
       const patient = h.callerFor("alex");
       await acknowledgeAll(alex);
-      expect(await patient.patients.safety({ patientId: alex })).toEqual({ showCrisisResources: false, resources: null });
+      expect(await patient.patients.safety({ patientId: alex })).toEqual({ showCrisisResources: false, resources: null, reason: null });
 
       // A review alert alone does not bring them up.
       await insertAlerts(h.handle.db, [alert(alex, "review")]);
@@ -233,7 +227,7 @@ describe.each(testBackends())("urgent alerts, counts, crisis resources and the p
 
       const [urgent] = await insertAlerts(h.handle.db, [alert(alex, "urgent")]);
       const shown = await patient.patients.safety({ patientId: alex });
-      expect(shown).toEqual({ showCrisisResources: true, resources: crisisResourcesFor(TEST_CLINIC_SETTINGS) });
+      expect(shown).toEqual({ showCrisisResources: true, resources: crisisResourcesFor(TEST_CLINIC_SETTINGS), reason: "self-harm" });
       const text = JSON.stringify(shown);
       expect(text).not.toContain(urgent?.message);
       expect(text).not.toContain(urgent?.title);
@@ -245,6 +239,13 @@ describe.each(testBackends())("urgent alerts, counts, crisis resources and the p
 
       await acknowledgeAll(alex);
       expect((await patient.patients.safety({ patientId: alex })).showCrisisResources).toBe(false);
+
+      // An urgent symptom (not self-harm): the emergency number, with words about the symptom, no crisis line.
+      await insertAlerts(h.handle.db, [alert(alex, "urgent", { ruleId: "red-flag-cold-limb" })]);
+      const symptom = await patient.patients.safety({ patientId: alex });
+      expect(symptom).toEqual({ showCrisisResources: true, resources: urgentSymptomResourcesFor(TEST_CLINIC_SETTINGS), reason: "symptom" });
+      expect(JSON.stringify(symptom)).not.toMatch(/harming yourself|988/);
+      await acknowledgeAll(alex);
     });
 
     it("is for the patient themself only", async () => {

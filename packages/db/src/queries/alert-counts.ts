@@ -24,6 +24,15 @@ export async function openAlertCountsForClinician(db: Database, clinicianId: str
   return { urgent: Number(row?.urgent ?? 0), review: Number(row?.review ?? 0) };
 }
 
+/** The rules of one patient's open urgent alerts (their home then keeps the right resources up). */
+export async function openUrgentAlertRules(db: Database, patientId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ ruleId: alerts.ruleId })
+    .from(alerts)
+    .where(and(eq(alerts.patientId, patientId), eq(alerts.severity, "urgent"), isNull(alerts.acknowledgedAt)));
+  return rows.map((r) => r.ruleId);
+}
+
 /** Whether one patient has an open urgent alert (their home then keeps the crisis resources up). */
 export async function hasOpenUrgentAlert(db: Database, patientId: string): Promise<boolean> {
   const [row] = await db

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ClinicSettings } from "../clinic-settings";
-import { crisisResourcesFor, emergencyAdvice, smsHref, telHref } from "./crisis-resources";
+import { crisisResourcesFor, emergencyAdvice, smsHref, telHref, urgentSymptomResourcesFor } from "./crisis-resources";
 
 const settings = (overrides: Partial<ClinicSettings>): ClinicSettings => ({
   timeZone: "UTC",
@@ -77,5 +77,18 @@ describe("telHref / smsHref", () => {
     expect(telHref("+1 (415) 555-0142")).toBe("tel:+14155550142");
     expect(telHref(" 116 123 ")).toBe("tel:116123");
     expect(smsHref("988")).toBe("sms:988");
+  });
+});
+
+describe("urgentSymptomResourcesFor", () => {
+  it.each([
+    ["us", "911"],
+    ["uk-ie", "999"],
+    ["generic", "112"],
+  ] as const)("%s: the emergency number only, about a symptom, never about self-harm", (crisisRegion, number) => {
+    const r = urgentSymptomResourcesFor({ crisisRegion, emergencyNumber: "112" });
+    expect(r.entries).toEqual([{ label: "Emergency services", number, tel: `tel:${number}` }]);
+    expect(r.message).toContain(`call ${number} now`);
+    expect(`${r.heading} ${r.message}`).not.toMatch(/harming|verify|example/i);
   });
 });

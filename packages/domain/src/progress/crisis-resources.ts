@@ -98,6 +98,19 @@ export function crisisResourcesFor(settings: Pick<ClinicSettings, "crisisRegion"
   }
 }
 
+/**
+ * For the patient's home while an urgent alert about a reported symptom (not self-harm) is open: the
+ * emergency number, with words about the symptom rather than about self-harm.
+ */
+export function urgentSymptomResourcesFor(settings: Pick<ClinicSettings, "crisisRegion" | "emergencyNumber">): CrisisResources {
+  const emergency = emergencyNumberFor(settings);
+  return {
+    heading: "Your care team has been alerted",
+    message: `You reported a symptom that needs a clinician quickly. If it gets worse, or you feel very unwell, call ${emergency} now or go to the nearest emergency department. Do not wait for your team to contact you.`,
+    entries: [entry("Emergency services", emergency)],
+  };
+}
+
 /** For red flags that need emergency services now (e.g. chest pain or breathlessness). */
 export function emergencyAdvice(settings: Pick<ClinicSettings, "crisisRegion" | "emergencyNumber">): EmergencyAdvice {
   const number = emergencyNumberFor(settings);

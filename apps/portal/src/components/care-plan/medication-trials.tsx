@@ -77,7 +77,7 @@ export function MedicationTrialHistory({ item }: { item: Intervention }) {
       </div>
       <div>
         <h4>Side effects</h4>
-        {sideEffects.length === 0 ? <p className="muted" style={{ margin: 0 }}>None recorded.</p> : null}
+        {sideEffects.length === 0 ? <p className="muted" style={{ margin: 0 }}>None recorded by the team.</p> : null}
         <ul>
           {sideEffects.map(({ entry: e, dose, at }) =>
             e.type === "side_effect" ? (

@@ -56,10 +56,14 @@ export function CheckInDetails({ checkIn, sideEffects = [] }: { checkIn: TeamChe
         </dd>
         <dt>Mood</dt>
         <dd>{checkIn.mood}/10</dd>
-        <dt>Red flags</dt>
-        <dd>
-          <RedFlagBadge flags={checkIn.redFlags} asked={checkIn.redFlagsAsked} />
-        </dd>
+        {checkIn.redFlags.length === 0 ? (
+          <>
+            <dt>Red flags</dt>
+            <dd>
+              <RedFlagBadge flags={checkIn.redFlags} asked={checkIn.redFlagsAsked} />
+            </dd>
+          </>
+        ) : null}
       </dl>
       {checkIn.adherence.length > 0 ? (
         <table aria-label={`Plan items reported on ${formatCalendarDate(checkIn.date)}`}>

@@ -8,7 +8,7 @@ type Latest = RouterOutputs["checkIns"]["latestForReview"];
 /** The clinician's summary card: the latest check-in in full, marked new since this clinician last looked. */
 export function LatestCheckIn({ latest, patientId }: { latest: Latest; patientId: string }) {
   return (
-    <section className="card" aria-labelledby="latest-checkin-h" data-testid="latest-check-in">
+    <section className="card wide-card" aria-labelledby="latest-checkin-h" data-testid="latest-check-in">
       <h2 id="latest-checkin-h" style={{ marginTop: 0 }}>
         Latest check-in{" "}
         {latest.checkIn && latest.newSinceLastLook ? (
