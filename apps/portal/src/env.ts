@@ -30,6 +30,8 @@ const schema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: "SMTP_URL must start with smtp:// or smtps://" }).optional(),
   CONCORD_MAIL_FROM: z.string().default("Concord <no-reply@concord.localhost>"),
   NEXTAUTH_URL: z.string().url().optional(),
+  /** 1: a proxy we run sets x-forwarded-for, and sign-in throttling believes its last entry (see clientAddressFrom). */
+  CONCORD_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   PORT: z.string().regex(/^\d+$/).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
@@ -61,6 +63,7 @@ function loadEnv() {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.CONCORD_DATA_DIR ? resolve(env.CONCORD_DATA_DIR) : join(repoRoot(), ".data"),
     authSecret: secret,
+    trustProxy: env.CONCORD_TRUST_PROXY === "1",
     demoData: env.CONCORD_DEMO_DATA === "on",
     demoHistory: env.CONCORD_DEMO_HISTORY === "on",
   };

@@ -1,5 +1,5 @@
 import type { Actor, Role } from "@concord/domain";
-import { type Database, findPatientByUserId, resolveSession, revokeSession, writeAudit } from "@concord/db";
+import { type Database, type SessionEnd, findPatientByUserId, findSessionEnd, resolveSession, revokeSession, writeAudit } from "@concord/db";
 
 export interface SessionActor {
   actor: Actor;
@@ -29,4 +29,12 @@ export async function signOutSession(db: Database, sessionId: string | null | un
     await revokeSession(tx, sessionId, "signed out");
     await writeAudit(tx, { actorId: userId ?? null, actorRole: null, action: "auth.signOut", patientId: null, outcome: "allowed" });
   });
+}
+
+/**
+ * Why the session in the cookie timed out ("idle" after 30 minutes, "expired" after 12 hours),
+ * for the reason the sign-in page shows; null otherwise (no session, still live, or signed out).
+ */
+export async function sessionEndReason(db: Database, sessionId: string | null | undefined): Promise<SessionEnd | null> {
+  return sessionId ? findSessionEnd(db, sessionId) : null;
 }

@@ -3,19 +3,42 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { decode } from "next-auth/jwt";
 import type { Database } from "@concord/db";
 import { signOutSession } from "./actor";
-import { signInWithPassword } from "./sign-in";
+import { clientAddressFrom, signInWithPassword } from "./sign-in";
 
 /** The cookie is only a pointer to the server-side session; its lifetime is the absolute limit. */
 const TWELVE_HOURS_S = 12 * 60 * 60;
 
-export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+/**
+ * Over https the session cookie is `__Host-`-prefixed: the browser then accepts it only with
+ * Secure, Path=/ and no Domain, so no sibling subdomain can set or shadow it.
+ */
+export const SECURE_SESSION_COOKIE = "__Host-next-auth.session-token";
+export const SESSION_COOKIE_NAMES = [SECURE_SESSION_COOKIE, "next-auth.session-token"] as const;
 
-export function buildAuthOptions(deps: { getDb: () => Promise<Database>; secret: string }): NextAuthOptions {
+export interface AuthDeps {
+  getDb: () => Promise<Database>;
+  secret: string;
+  /** NEXTAUTH_URL (or the public URL): https turns on the secure, `__Host-` cookie. */
+  publicUrl: string;
+  /** CONCORD_TRUST_PROXY=1: a proxy we control sets x-forwarded-for (see clientAddressFrom). */
+  trustProxy: boolean;
+}
+
+export function buildAuthOptions(deps: AuthDeps): NextAuthOptions {
+  const secure = deps.publicUrl.startsWith("https://");
   return {
     secret: deps.secret,
     session: { strategy: "jwt", maxAge: TWELVE_HOURS_S },
     jwt: { maxAge: TWELVE_HOURS_S },
     pages: { signIn: "/signin" },
+    useSecureCookies: secure,
+    // Over plain http (localhost in development and tests) the browser would drop a Secure cookie.
+    cookies: {
+      sessionToken: {
+        name: secure ? SECURE_SESSION_COOKIE : "next-auth.session-token",
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+    },
     providers: [
       CredentialsProvider({
         id: "credentials",
@@ -24,8 +47,9 @@ export function buildAuthOptions(deps: { getDb: () => Promise<Database>; secret:
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        async authorize(credentials) {
-          const user = await signInWithPassword(await deps.getDb(), credentials);
+        async authorize(credentials, req) {
+          const address = clientAddressFrom(req?.headers as Record<string, string | undefined> | undefined, deps.trustProxy);
+          const user = await signInWithPassword(await deps.getDb(), credentials, { address });
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sid: user.sid } : null;
         },
       }),

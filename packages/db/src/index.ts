@@ -4,6 +4,7 @@ export * as schema from "./schema/index";
 export * from "./queries/cursor";
 export * from "./queries/audit";
 export * from "./queries/users";
+export * from "./queries/session-end";
 export * from "./queries/account-tokens";
 export * from "./queries/patients";
 export * from "./queries/time-zones";

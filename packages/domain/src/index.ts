@@ -11,3 +11,4 @@ export * from "./progress/index";
 export * from "./messaging/index";
 export * from "./patient-questions";
 export * from "./accounts/password-policy";
+export * from "./accounts/sign-in-throttle";

@@ -72,6 +72,6 @@ export async function getDb() {
 
 let authOptions: NextAuthOptions | null = null;
 export function getAuthOptions(): NextAuthOptions {
-  authOptions ??= buildAuthOptions({ getDb, secret: env().authSecret });
+  authOptions ??= buildAuthOptions({ getDb, secret: env().authSecret, publicUrl: env().publicUrl, trustProxy: env().trustProxy });
   return authOptions;
 }

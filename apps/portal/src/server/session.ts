@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { type SessionActor, actorFromSession, sessionIdFromCookies } from "@concord/auth";
+import { type SessionActor, actorFromSession, sessionEndReason, sessionIdFromCookies } from "@concord/auth";
 import { env } from "../env";
 import { getDb } from "./runtime";
 
@@ -18,6 +18,11 @@ export async function getSessionActor(): Promise<SessionActor | null> {
 
 export async function requireSessionActor(): Promise<SessionActor> {
   const session = await getSessionActor();
-  if (!session) redirect("/signin");
+  if (!session) {
+    // Tell the sign-in page why when the cookie names a session that timed out (idle, or the 12-hour limit).
+    const store = await cookies();
+    const reason = await sessionEndReason(await getDb(), await sessionIdFrom((name) => store.get(name)?.value));
+    redirect(reason ? `/signin?reason=${reason}` : "/signin");
+  }
   return session;
 }

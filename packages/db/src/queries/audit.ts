@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { auditEvents } from "../schema/index";
 
@@ -39,18 +39,50 @@ export async function writeAuditForPatients(
   await db.insert(auditEvents).values(unique.map((patientId) => ({ ...event, patientId, outcome: "allowed" as const, detail: event.detail ?? null })));
 }
 
-/** Failed sign-in attempts for one email since a moment (by attempted email, whether or not it has an account). */
-export async function countFailedSignIns(db: Database, email: string, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+/** What the sign-in throttle counts for one attempted email (account or not) and one client address. */
+export interface SignInAttemptCountsParams {
+  email: string;
+  address: string;
+  /** Failures from this address are counted after this moment (and after its last success). */
+  addressSince: Date;
+  /** Failures on the account from every address are counted after this moment. */
+  accountSince: Date;
+}
+
+/**
+ * Failed sign-ins from the audit trail, so the limits hold across app instances. From the address:
+ * password failures and tries refused as too early (`auth.signIn.throttled`), since the later of
+ * `addressSince` and that address's last successful sign-in to this email. For the account: password
+ * failures only, from every address, since `accountSince`.
+ */
+export async function signInAttemptCounts(db: Database, params: SignInAttemptCountsParams) {
+  const { email, address, addressSince, accountSince } = params;
+  const emailIs = sql`${auditEvents.detail}->>'email' = ${email}`;
+  const ipIs = sql`${auditEvents.detail}->>'ip' = ${address}`;
+  const lastSuccess = db
+    .select({ at: sql`max(${auditEvents.at})` })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, "auth.signIn"), eq(auditEvents.outcome, "allowed"), emailIs, ipIs));
+  const [fromAddress] = await db
+    .select({ failures: sql<number>`count(*)::int`, lastFailureAt: sql<Date | null>`max(${auditEvents.at})`.mapWith(auditEvents.at) })
     .from(auditEvents)
     .where(
       and(
-        eq(auditEvents.action, "auth.signIn"),
+        inArray(auditEvents.action, ["auth.signIn", "auth.signIn.throttled"]),
         eq(auditEvents.outcome, "denied"),
-        sql`${auditEvents.detail}->>'email' = ${email}`,
-        gt(auditEvents.at, since),
+        emailIs,
+        ipIs,
+        gt(auditEvents.at, addressSince),
+        sql`${auditEvents.at} > coalesce((${lastSuccess}), '-infinity'::timestamptz)`,
       ),
     );
-  return Number(row?.n ?? 0);
+  const [onAccount] = await db
+    .select({ failures: sql<number>`count(*)::int`, lastFailureAt: sql<Date | null>`max(${auditEvents.at})`.mapWith(auditEvents.at) })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, "auth.signIn"), eq(auditEvents.outcome, "denied"), emailIs, gt(auditEvents.at, accountSince)));
+  const count = (row: { failures: number; lastFailureAt: Date | null } | undefined) => ({
+    failures: Number(row?.failures ?? 0),
+    lastFailureAt: row?.lastFailureAt ?? null,
+  });
+  return { address: count(fromAddress), account: count(onAccount) };
 }

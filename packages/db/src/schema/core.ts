@@ -95,6 +95,11 @@ export const auditEvents = pgTable(
     index("audit_sign_in_email_idx")
       .on(sql`(${t.detail}->>'email')`, t.at)
       .where(sql`${t.action} = 'auth.signIn' and ${t.outcome} = 'denied'`),
+    // Sign-ins (failed, refused as too early, and successful) by attempted email and client address:
+    // the per-address throttle counts failures since the last success from that address.
+    index("audit_sign_in_address_idx")
+      .on(sql`(${t.detail}->>'email')`, sql`(${t.detail}->>'ip')`, t.at)
+      .where(sql`${t.action} in ('auth.signIn', 'auth.signIn.throttled')`),
   ],
 );
 

@@ -1,4 +1,5 @@
 "use client";
+import { parseSignInRefusal, signInThrottleMessage } from "@concord/domain";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
@@ -22,9 +23,10 @@ export function SignInForm() {
     const result = await signIn("credentials", { email, password, redirect: false });
     setPending(false);
     if (!result || result.error) {
+      const refusal = parseSignInRefusal(result?.error);
       setError(
-        result?.error === "TooManyAttempts"
-          ? "Too many unsuccessful sign-in attempts. Please wait 15 minutes and try again."
+        refusal
+          ? signInThrottleMessage(refusal)
           : result?.error === "CredentialsSignin" || !result
             ? "Email or password is incorrect."
             : "Sign-in is not available right now. Please try again.",

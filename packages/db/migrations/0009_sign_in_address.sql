@@ -1,0 +1,1 @@
+CREATE INDEX "audit_sign_in_address_idx" ON "audit_events" USING btree (("detail"->>'email'),("detail"->>'ip'),"at") WHERE "audit_events"."action" in ('auth.signIn', 'auth.signIn.throttled');
