@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { accountRouter } from "./routers/account";
+import { accountPasswordsRouter } from "./routers/account-passwords";
 import { adminRouter } from "./routers/admin";
 import { alertsRouter } from "./routers/alerts";
 import { carePlanRouter } from "./routers/care-plan";
@@ -13,7 +14,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
-  account: accountRouter,
+  account: { ...accountRouter, ...accountPasswordsRouter },
   patients: patientsRouter,
   messaging: messagingRouter,
   notifications: notificationsRouter,

@@ -8,6 +8,8 @@ import type { Mailer } from "./mail/mailer";
 export interface Services {
   /** Hashes a new password (argon2id in the portal; the auth package owns hashing). */
   hashPassword(plain: string): Promise<string>;
+  /** Checks a password against a stored hash (false for a missing hash, in about the same time). */
+  verifyPassword(storedHash: string | null, plain: string): Promise<boolean>;
   /** Sends account email (invitations, password resets). */
   mailer: Mailer;
   /** The portal's public base URL, for links in email (e.g. https://concord.example.org). */

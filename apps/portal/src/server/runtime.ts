@@ -1,7 +1,7 @@
 import "server-only";
 import { join } from "node:path";
 import { type RealtimeRuntime, type Services, createMailer, startRealtime } from "@concord/api";
-import { buildAuthOptions, hashPassword } from "@concord/auth";
+import { buildAuthOptions, hashPassword, verifyPassword } from "@concord/auth";
 import { type DbHandle, demoLoginTable, findUserByEmail, isEmpty, openDatabase, seedDemo, seedDemoHistory } from "@concord/db";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "../env";
@@ -21,6 +21,7 @@ async function start(): Promise<Runtime> {
   const outboxDir = join(config.dataDir, "outbox");
   const services: Services = {
     hashPassword,
+    verifyPassword,
     mailer: createMailer({ smtpUrl: config.smtpUrl, outboxDir, from: config.mailFrom, log: (line) => console.log(`[concord] ${line}`) }),
     publicUrl: config.publicUrl,
   };

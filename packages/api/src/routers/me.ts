@@ -1,7 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { setOwnTimeZoneInput } from "@concord/domain";
+import { changePasswordInput, setOwnTimeZoneInput } from "@concord/domain";
 import { globalProcedure } from "../trpc";
 import { viewerTimeZone } from "../use-cases/patient-clock";
+import { changePassword } from "../use-cases/change-password";
 import { setOwnTimeZone } from "../use-cases/set-time-zone";
 
 export const meRouter = {
@@ -20,4 +21,9 @@ export const meRouter = {
   setTimeZone: globalProcedure("me.timeZone.update")
     .input(setOwnTimeZoneInput)
     .mutation(({ ctx, input }) => setOwnTimeZone(ctx.db, ctx.actor, input, ctx.settings)),
+
+  /** Current password required; the other sessions of the account end, this one stays. */
+  changePassword: globalProcedure("me.password.change")
+    .input(changePasswordInput)
+    .mutation(({ ctx, input }) => changePassword({ db: ctx.db, actor: ctx.actor, sessionId: ctx.sessionId, input, services: ctx.services })),
 } satisfies TRPCRouterRecord;

@@ -13,6 +13,7 @@ export function testServices(overrides: Partial<Services> = {}): Services & { ou
   const outboxDir = mkdtempSync(join(tmpdir(), "concord-outbox-"));
   return {
     hashPassword: fixtureHash,
+    verifyPassword: async (storedHash, plain) => storedHash !== null && storedHash === (await fixtureHash(plain)),
     mailer: createMailer({ outboxDir, from: "Concord <no-reply@concord.test>" }),
     publicUrl: "http://concord.test",
     outboxDir,

@@ -64,6 +64,15 @@ export async function latestAccountToken(db: Database, userId: string, purpose: 
   return row ?? null;
 }
 
+/** How many tokens of a purpose were issued to a user since a moment (a limit on reset emails). */
+export async function countAccountTokensSince(db: Database, userId: string, purpose: AccountTokenPurpose, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(accountTokens)
+    .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), gt(accountTokens.createdAt, since)));
+  return row?.n ?? 0;
+}
+
 /** Sets a user's password hash (invitation accepted, reset or change), stamping when. */
 export async function setUserPassword(db: Database, userId: string, passwordHash: string, now: Date = new Date()): Promise<void> {
   await db.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId));

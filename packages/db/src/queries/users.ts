@@ -115,6 +115,22 @@ export async function revokeUserSessions(db: Database, userId: string, reason: s
     .where(and(eq(authSessions.userId, userId), sql`${authSessions.revokedAt} is null`));
 }
 
+/** Ends every other session of a user (a password change), keeping the one the change was made in. */
+export async function revokeOtherUserSessions(db: Database, userId: string, keepSessionId: string | null, reason: string): Promise<number> {
+  const rows = await db
+    .update(authSessions)
+    .set({ revokedAt: new Date(), revokeReason: reason })
+    .where(
+      and(
+        eq(authSessions.userId, userId),
+        sql`${authSessions.revokedAt} is null`,
+        keepSessionId ? sql`${authSessions.id} <> ${keepSessionId}::uuid` : undefined,
+      ),
+    )
+    .returning({ id: authSessions.id });
+  return rows.length;
+}
+
 /** Test support: make a session look idle or old without waiting. */
 export async function backdateSession(db: Database, sessionId: string, fields: { lastSeenAt?: Date; createdAt?: Date }) {
   await db.update(authSessions).set(fields).where(eq(authSessions.id, sessionId));

@@ -182,3 +182,14 @@ export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
 /** The neutral answer to "forgot password", whatever happened: it never says whether the account exists. */
 export const PASSWORD_RESET_REQUESTED_MESSAGE = "If an account exists for that address, we have sent a link. It works for 30 minutes.";
+
+/** Why a password-reset link cannot be used; the page shows the message and a way to ask for a new link. */
+export type ResetLinkProblem = "invalid" | "expired" | "used" | "revoked" | "deactivated";
+
+export const RESET_LINK_MESSAGES: Record<ResetLinkProblem, string> = {
+  invalid: "This password-reset link is not valid. Check that you copied the whole link, or ask for a new one.",
+  expired: "This password-reset link has expired (links work for 30 minutes). Ask for a new one.",
+  used: "This password-reset link has already been used. If you did not reset your password, ask for a new link now.",
+  revoked: "A newer password-reset link has been sent, so this one no longer works. Use the newest email, or ask for a new link.",
+  deactivated: "This account has been deactivated, so its password cannot be reset. Please contact your clinic.",
+};

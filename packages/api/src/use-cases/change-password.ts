@@ -1,0 +1,39 @@
+import { type Actor, type ChangePasswordInput, checkPassword, invalid, notFound } from "@concord/domain";
+import { type Database, findPatientByUserId, findUserById, revokeOpenAccountTokens, revokeOtherUserSessions, setUserPassword, writeAudit } from "@concord/db";
+import type { Services } from "../services";
+
+export const WRONG_CURRENT_PASSWORD = "Your current password is not correct.";
+export const SAME_AS_CURRENT = "Choose a new password that is different from your current one.";
+
+/**
+ * A signed-in person changes their own password: the current one is required and checked, the new
+ * one must pass the policy and differ from it. In one transaction the password is set, every other
+ * session of the account ends (a lost laptop is signed out) while this one stays, open reset links
+ * are revoked, and the change is audited. A wrong current password is audited too.
+ */
+export async function changePassword(opts: { db: Database; actor: Actor; sessionId: string | null; input: ChangePasswordInput; services: Services; now?: Date }) {
+  const { db, actor, sessionId, input, services, now = new Date() } = opts;
+  const user = await findUserById(db, actor.userId);
+  if (!user) throw notFound("Your account");
+  const patientId = actor.role === "patient" ? ((await findPatientByUserId(db, user.id))?.id ?? null) : null;
+  const audit = { actorId: user.id, actorRole: user.role, action: "me.changePassword", patientId };
+
+  if (!(await services.verifyPassword(user.passwordHash, input.currentPassword))) {
+    await writeAudit(db, { ...audit, outcome: "denied", detail: { reason: "wrong current password" } });
+    throw invalid(WRONG_CURRENT_PASSWORD, { field: "currentPassword" });
+  }
+  const problems = checkPassword(input.newPassword, { email: user.email, name: user.name });
+  if (problems.length > 0) throw invalid(problems.join(" "), { field: "newPassword", problems });
+  if (input.newPassword === input.currentPassword || (await services.verifyPassword(user.passwordHash, input.newPassword))) {
+    throw invalid(SAME_AS_CURRENT, { field: "newPassword", problems: [SAME_AS_CURRENT] });
+  }
+
+  const passwordHash = await services.hashPassword(input.newPassword);
+  return db.transaction(async (tx) => {
+    await setUserPassword(tx, user.id, passwordHash, now);
+    const sessionsEnded = await revokeOtherUserSessions(tx, user.id, sessionId, "password changed");
+    await revokeOpenAccountTokens(tx, user.id, "password_reset", now);
+    await writeAudit(tx, { ...audit, outcome: "allowed", detail: { sessionsEnded, keptSession: sessionId !== null } });
+    return { sessionsEnded };
+  });
+}
