@@ -3,6 +3,8 @@ export * from "./context";
 export { describeZodError, type Meta } from "./trpc";
 export * from "./services";
 export * from "./mail/mailer";
+export { newOneTimeToken, hashToken, TOKEN_LIFETIME_MS } from "./accounts/one-time-token";
+export { linkFromRawEmail } from "./accounts/eml";
 export * from "./procedures";
 export { EventBus, startRealtime, type RealtimeRuntime } from "./realtime/event-bus";
 export type { MessagingEvent } from "./realtime/patient-stream";

@@ -1,6 +1,7 @@
 export * from "./roles";
 export * from "./errors";
 export * from "./patients";
+export * from "./accounts/invitations";
 export * from "./clinic-settings";
 export * from "./dates/index";
 export * from "./time-zone-inputs";

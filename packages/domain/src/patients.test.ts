@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PHONE_MESSAGE, createUserInput, optionalPhoneSchema, phoneSchema } from "./patients";
+import { registerPatientInput } from "./accounts/invitations";
+import { PHONE_MESSAGE, optionalPhoneSchema, phoneSchema } from "./patients";
 
 describe("phoneSchema", () => {
   it.each(["+1 415 555 0142", "(415) 555-0142", "020 7946 0000", "+44 20-7946-0000", "5550142", "+12345678901234567890"])("accepts %s", (phone) => {
@@ -27,20 +28,18 @@ describe("phoneSchema", () => {
   });
 });
 
-describe("createUserInput with a patient phone", () => {
+describe("registerPatientInput with a patient phone", () => {
   const base = {
     email: "new@concord.test",
     name: "New Patient",
-    role: "patient" as const,
-    password: "a-long-enough-password",
     patient: { dateOfBirth: "1990-01-01", diagnosisCode: "G90.512" as const, onsetDate: "2026-01-01" },
   };
   it("is optional and kept when valid", () => {
-    expect(createUserInput.parse(base).patient?.phone).toBeUndefined();
-    expect(createUserInput.parse({ ...base, patient: { ...base.patient, phone: "+1 415 555 0142" } }).patient?.phone).toBe("+1 415 555 0142");
+    expect(registerPatientInput.parse(base).patient.phone).toBeUndefined();
+    expect(registerPatientInput.parse({ ...base, patient: { ...base.patient, phone: "+1 415 555 0142" } }).patient.phone).toBe("+1 415 555 0142");
   });
   it("names the field when invalid", () => {
-    const result = createUserInput.safeParse({ ...base, patient: { ...base.patient, phone: "call me" } });
+    const result = registerPatientInput.safeParse({ ...base, patient: { ...base.patient, phone: "call me" } });
     expect(result.error?.issues[0]).toMatchObject({ path: ["patient", "phone"], message: PHONE_MESSAGE });
   });
 });

@@ -78,29 +78,7 @@ export const optionalPhoneSchema = z
   .transform((v) => v?.trim() || undefined)
   .pipe(phoneSchema.optional());
 
-export const createUserInput = z
-  .object({
-    email: emailSchema,
-    name: personName,
-    role: roleSchema,
-    password: z.string().min(12, "The password must be at least 12 characters.").max(200, "The password is too long."),
-    patient: z
-      .object({
-        dateOfBirth: calendarDate({ label: "Date of birth" }),
-        diagnosisCode: crpsCodeSchema,
-        onsetDate: calendarDate({ label: "Onset date" }),
-        phone: optionalPhoneSchema,
-      })
-      .refine((p) => p.onsetDate >= p.dateOfBirth, { message: "The onset date cannot be before the date of birth.", path: ["onsetDate"] })
-      .optional(),
-    /** The zone the person reads times in (for a patient, also the zone of their day); null or absent: the clinic's. */
-    timeZone: timeZoneSchema.nullable().optional(),
-  })
-  .refine((v) => v.role !== "patient" || v.patient, {
-    message: "A patient account needs date of birth, diagnosis code and onset date.",
-    path: ["patient"],
-  });
-export type CreateUserInput = z.infer<typeof createUserInput>;
+// Accounts are created by invitation: see accounts/invitations.ts (inviteUserInput, registerPatientInput).
 
 export const setUserActiveInput = z.object({ userId: uuid, active: z.boolean() });
 export const assignCareTeamInput = z.object({ patientId: uuid, clinicianId: uuid });

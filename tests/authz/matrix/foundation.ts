@@ -22,9 +22,9 @@ export const foundationRows: MatrixRow[] = [
   },
   { path: "admin.users.list", patientScoped: false, input: () => ({ limit: 5 }), expect: allow("admin") },
   {
-    path: "admin.users.create",
+    path: "admin.users.invite",
     patientScoped: false,
-    input: (c) => ({ email: `new-${c.unique}@concord.test`, name: `New Clinician ${c.unique}`, role: "physical_therapist", password: "a-long-enough-password" }),
+    input: (c) => ({ email: `new-${c.unique}@concord.test`, name: `New Clinician ${c.unique}`, role: "physical_therapist" }),
     expect: allow("admin"),
   },
   {

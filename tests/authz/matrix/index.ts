@@ -1,6 +1,7 @@
 import type { Database, DemoIds } from "@concord/db";
 import { carePlanFixtures, carePlanRows } from "./care-plan";
 import { foundationRows } from "./foundation";
+import { invitationFixtures, invitationRows } from "./invitations";
 import { messagingFixtures, messagingRows } from "./messaging";
 import { patientQuestionFixtures, patientQuestionRows } from "./patient-questions";
 import { progressFixtures, progressRows } from "./progress";
@@ -9,7 +10,7 @@ import type { MatrixRow } from "./types";
 export * from "./types";
 
 /** The authorization matrix: one row per tRPC procedure. A procedure without a row fails the suite. */
-export const MATRIX: MatrixRow[] = [...foundationRows, ...progressRows, ...carePlanRows, ...messagingRows, ...patientQuestionRows];
+export const MATRIX: MatrixRow[] = [...foundationRows, ...progressRows, ...carePlanRows, ...messagingRows, ...patientQuestionRows, ...invitationRows];
 
 /** Feature set-ups run once per database before the matrix (e.g. create a plan item to act on). */
-export const MATRIX_FIXTURES: Array<(db: Database, ids: DemoIds) => Promise<Record<string, string>>> = [progressFixtures, carePlanFixtures, messagingFixtures, patientQuestionFixtures];
+export const MATRIX_FIXTURES: Array<(db: Database, ids: DemoIds) => Promise<Record<string, string>>> = [progressFixtures, carePlanFixtures, messagingFixtures, patientQuestionFixtures, invitationFixtures];

@@ -1,8 +1,19 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { assignCareTeamInput, createUserInput, patientListInput, removeCareTeamInput, setUserActiveInput, userListInput } from "@concord/domain";
-import { getCareTeams, listPatientDirectory, listUsers, writeAuditForPatients } from "@concord/db";
+import {
+  assignCareTeamInput,
+  invitationUserInput,
+  inviteUserInput,
+  patientListInput,
+  removeCareTeamInput,
+  setUserActiveInput,
+  userListInput,
+} from "@concord/domain";
+import { getCareTeams, listPatientDirectory, writeAuditForPatients } from "@concord/db";
 import { globalProcedure } from "../trpc";
-import { createAccount } from "../use-cases/create-account";
+import { inviteUser } from "../use-cases/invite-user";
+import { listAccounts } from "../use-cases/list-accounts";
+import { resendInvitation } from "../use-cases/resend-invitation";
+import { revokeInvitation } from "../use-cases/revoke-invitation";
 import { assignCareTeamMember, removeFromCareTeam } from "../use-cases/manage-care-team";
 import { listUnroutedUrgentAlerts } from "../use-cases/list-unrouted-urgent-alerts";
 import { setAccountActive } from "../use-cases/set-account-active";
@@ -10,12 +21,20 @@ import { setAccountActive } from "../use-cases/set-account-active";
 /** Administrators manage accounts and team membership; nothing here returns clinical content. */
 export const adminRouter = {
   users: {
+    /** Accounts with the state of each person's invitation (never a token or a password). */
     list: globalProcedure("admin.user.list")
       .input(userListInput)
-      .query(({ ctx, input }) => listUsers(ctx.db, input)),
-    create: globalProcedure("admin.user.create")
-      .input(createUserInput)
-      .mutation(({ ctx, input }) => createAccount(ctx.db, ctx.actor, input, ctx.services.hashPassword, ctx.settings)),
+      .query(({ ctx, input }) => listAccounts(ctx.db, input)),
+    /** Invite a clinician or administrator by email; they set their own password. Patients: patients.register. */
+    invite: globalProcedure("admin.user.create")
+      .input(inviteUserInput)
+      .mutation(({ ctx, input }) => inviteUser({ db: ctx.db, actor: ctx.actor, input, services: ctx.services, settings: ctx.settings })),
+    resendInvitation: globalProcedure("admin.user.invitation.manage")
+      .input(invitationUserInput)
+      .mutation(({ ctx, input }) => resendInvitation({ db: ctx.db, actor: ctx.actor, input, services: ctx.services, settings: ctx.settings })),
+    revokeInvitation: globalProcedure("admin.user.invitation.manage")
+      .input(invitationUserInput)
+      .mutation(({ ctx, input }) => revokeInvitation({ db: ctx.db, actor: ctx.actor, input })),
     setActive: globalProcedure("admin.user.deactivate")
       .input(setUserActiveInput)
       .mutation(({ ctx, input }) => setAccountActive(ctx.db, ctx.actor, input)),

@@ -1,8 +1,9 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { CRPS_CODES, type CrpsCode, crpsStage, notFound, patientListInput, setPatientTimeZoneInput, todayInZone } from "@concord/domain";
+import { CRPS_CODES, type CrpsCode, crpsStage, notFound, patientListInput, registerPatientInput, setPatientTimeZoneInput, todayInZone } from "@concord/domain";
 import { getCareTeam, getPatient, listPatientsForClinician, writeAuditForPatients } from "@concord/db";
 import { globalProcedure, patientProcedure } from "../trpc";
 import { readPatientSafety } from "../use-cases/read-patient-safety";
+import { registerPatient } from "../use-cases/register-patient";
 import { setPatientTimeZone } from "../use-cases/set-time-zone";
 
 function describeDiagnosis(code: string) {
@@ -11,6 +12,10 @@ function describeDiagnosis(code: string) {
 }
 
 export const patientsRouter = {
+  /** A pain physician (who joins the care team) or an admin registers a patient and invites them by email. */
+  register: globalProcedure("patient.register")
+    .input(registerPatientInput)
+    .mutation(({ ctx, input }) => registerPatient({ db: ctx.db, actor: ctx.actor, input, services: ctx.services, settings: ctx.settings })),
   /** My patients: only those on the caller's care teams; those with an open urgent alert first, with their open alert counts. */
   list: globalProcedure("patient.list")
     .input(patientListInput)

@@ -144,8 +144,6 @@ describe.each(testBackends())("time zones on %s", (backend) => {
     const patientAccount = (email: string, patient: Record<string, string>, timeZone?: string | null) => ({
       email,
       name: "Robin Patel",
-      role: "patient" as const,
-      password: "a-long-enough-password",
       patient: { dateOfBirth: "1990-02-03", diagnosisCode: "G90.511" as const, onsetDate: "2026-09-01", ...patient },
       ...(timeZone === undefined ? {} : { timeZone }),
     });
@@ -159,15 +157,15 @@ describe.each(testBackends())("time zones on %s", (backend) => {
       [{ onsetDate: "2999-01-02" }, "The onset date cannot be in the future."],
     ])("refuses %j with a 400 naming the field, writing nothing", async (patient, message) => {
       const email = `strict-${Object.values(patient).join("-").replaceAll("/", "")}@example.org`;
-      expect(await codeOf(callerFor("admin").admin.users.create(patientAccount(email, patient)))).toBe(`BAD_REQUEST: ${message}`);
+      expect(await codeOf(callerFor("admin").patients.register(patientAccount(email, patient)))).toBe(`BAD_REQUEST: ${message}`);
       expect(await findUserByEmail(handle.db, email)).toBeNull();
     });
 
     it("refuses an unknown zone and stores a chosen one on the account and the patient's record", async () => {
-      expect(await codeOf(callerFor("admin").admin.users.create(patientAccount("zone-bad@example.org", {}, "Atlantis/Capital")))).toBe(
+      expect(await codeOf(callerFor("admin").patients.register(patientAccount("zone-bad@example.org", {}, "Atlantis/Capital")))).toBe(
         `BAD_REQUEST: timeZone: ${TIME_ZONE_MESSAGE}`,
       );
-      const created = await callerFor("admin").admin.users.create(patientAccount("zone-akl@example.org", {}, "Pacific/Auckland"));
+      const created = await callerFor("admin").patients.register(patientAccount("zone-akl@example.org", {}, "Pacific/Auckland"));
       expect(created.patientId).toBeTruthy();
       expect((await findUserByEmail(handle.db, "zone-akl@example.org"))?.timeZone).toBe("Pacific/Auckland");
       expect((await getPatient(handle.db, created.patientId ?? ""))?.timeZone).toBe("Pacific/Auckland");
@@ -182,7 +180,7 @@ describe.each(testBackends())("time zones on %s", (backend) => {
       });
       expect(await robin.me.get()).toMatchObject({ timeZone: "Pacific/Auckland", today: todayInZone("Pacific/Auckland") });
       // Left to the clinic default, the zone is stored as null and follows the clinic.
-      const byDefault = await callerFor("admin").admin.users.create(patientAccount("zone-default@example.org", {}, null));
+      const byDefault = await callerFor("admin").patients.register(patientAccount("zone-default@example.org", {}, null));
       expect((await getPatient(handle.db, byDefault.patientId ?? ""))?.timeZone).toBeNull();
     });
   });

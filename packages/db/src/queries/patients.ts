@@ -44,12 +44,20 @@ export async function insertPatient(
     diagnosisCode: string;
     onsetDate: string;
     phone?: string | null | undefined;
+    email?: string | null | undefined;
+    mrn?: string | null | undefined;
     timeZone?: string | null | undefined;
   },
 ): Promise<PatientRow> {
   const [row] = await db.insert(patients).values(values).returning();
   if (!row) throw new Error("insert returned no row");
   return row;
+}
+
+/** Whether a medical record number is already on a patient (MRNs are unique when given). */
+export async function isPatientMrnTaken(db: Database, mrn: string): Promise<boolean> {
+  const [row] = await db.select({ id: patients.id }).from(patients).where(eq(patients.mrn, mrn)).limit(1);
+  return Boolean(row);
 }
 
 function escapeLike(text: string) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { authSessions, users } from "../schema/index";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -18,7 +18,7 @@ export async function findUserById(db: Database, id: string): Promise<UserRow | 
 
 export async function insertUser(
   db: Database,
-  values: { email: string; name: string; role: Role; passwordHash: string; active?: boolean; timeZone?: string | null | undefined },
+  values: { email: string; name: string; role: Role; passwordHash: string | null; active?: boolean; timeZone?: string | null | undefined },
 ): Promise<UserRow> {
   const [row] = await db
     .insert(users)
@@ -31,6 +31,18 @@ export async function insertUser(
 export async function setUserActive(db: Database, userId: string, active: boolean): Promise<UserRow | null> {
   const [row] = await db.update(users).set({ active }).where(eq(users.id, userId)).returning();
   return row ?? null;
+}
+
+/**
+ * Active administrators who can sign in (they have set a password), other than `exceptUserId`:
+ * deactivating the last one would lock the clinic out.
+ */
+export async function countOtherActiveAdmins(db: Database, exceptUserId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true), isNotNull(users.passwordHash), ne(users.id, exceptUserId)));
+  return row?.n ?? 0;
 }
 
 export interface UserListItem {

@@ -43,7 +43,7 @@ export function decide(
       case "anyUser":
         return { allowed: true, via: audience };
       case "anyClinician":
-        if (isClinicianRole(actor.role)) return { allowed: true, via: audience };
+        if (isClinicianRole(actor.role) && (!policy.disciplines || policy.disciplines.includes(actor.role))) return { allowed: true, via: audience };
         break;
       case "anyPatient":
         if (actor.role === "patient") return { allowed: true, via: audience };

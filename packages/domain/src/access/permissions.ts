@@ -15,7 +15,7 @@ export interface PermissionPolicy {
   /** "patient": decided against one patient's facts. "global": not tied to one patient. */
   scope: "patient" | "global";
   allow: readonly Audience[];
-  /** For careTeam: only these disciplines. Absent means every discipline on the team. */
+  /** For careTeam and anyClinician: only these disciplines. Absent means every discipline. */
   disciplines?: readonly Discipline[];
   description: string;
 }
@@ -33,10 +33,18 @@ export const PERMISSIONS = {
 
   // Public account pages: anyone, signed in or not; the answers reveal nothing about who has an account
   "account.passwordReset.request": { scope: "global", allow: ["anyone"], description: "Ask for a password-reset link (the same answer whether or not the account exists)" },
+  "account.invitation.read": { scope: "global", allow: ["anyone"], description: "See whom an invitation link is for and whether it can still be used (the link is the proof)" },
+  "account.invitation.accept": { scope: "global", allow: ["anyone"], description: "Set one's first password with an invitation link (once)" },
   "account.passwordReset.complete": { scope: "global", allow: ["anyone"], description: "Check a reset link and set a new password with it (the link is the proof)" },
 
   // Patients and care teams
   "patient.list": { scope: "global", allow: ["anyClinician"], description: "List the patients on one's care teams" },
+  "patient.register": {
+    scope: "global",
+    allow: ["admin", "anyClinician"],
+    disciplines: ["pain_physician"],
+    description: "Register a patient and invite them by email (a registering physician joins their care team)",
+  },
   "patient.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read a patient's summary" },
   "careTeam.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "See who is on a patient's care team" },
   "patient.timeZone.update": {
@@ -47,7 +55,8 @@ export const PERMISSIONS = {
 
   // Administration: accounts and team membership, never clinical content
   "admin.user.list": { scope: "global", allow: ["admin"], description: "List accounts" },
-  "admin.user.create": { scope: "global", allow: ["admin"], description: "Create an account" },
+  "admin.user.create": { scope: "global", allow: ["admin"], description: "Invite a clinician or administrator by email (they set their own password)" },
+  "admin.user.invitation.manage": { scope: "global", allow: ["admin"], description: "Resend or revoke a person's invitation (never shows the link)" },
   "admin.user.deactivate": { scope: "global", allow: ["admin"], description: "Deactivate or reactivate an account" },
   "admin.careTeam.manage": { scope: "global", allow: ["admin"], description: "See patient directory and assign clinicians to care teams" },
   "admin.unroutedAlerts.read": {

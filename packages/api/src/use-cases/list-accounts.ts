@@ -1,0 +1,28 @@
+import { invitationState } from "@concord/domain";
+import { type Database, latestAccountToken, listUsers } from "@concord/db";
+
+/**
+ * The admin's account list, each person with the state of their newest invitation ("sent, expires …",
+ * "not sent", "expired", "accepted"). Never a token, never a password.
+ */
+export async function listAccounts(db: Database, input: { search?: string | undefined; cursor?: string | undefined; limit: number }, now: Date = new Date()) {
+  const page = await listUsers(db, input);
+  const items = await Promise.all(
+    page.items.map(async (user) => {
+      const latest = await latestAccountToken(db, user.id, "invitation");
+      return {
+        ...user,
+        invitation: latest
+          ? {
+              state: invitationState(latest, now),
+              sentAt: latest.createdAt,
+              expiresAt: latest.expiresAt,
+              acceptedAt: latest.usedAt,
+              emailError: latest.emailStatus === "failed" ? latest.emailError : null,
+            }
+          : null,
+      };
+    }),
+  );
+  return { items, nextCursor: page.nextCursor };
+}
