@@ -3,6 +3,7 @@ import { carePlanFixtures, carePlanRows } from "./care-plan";
 import { foundationRows } from "./foundation";
 import { invitationFixtures, invitationRows } from "./invitations";
 import { messagingFixtures, messagingRows } from "./messaging";
+import { passwordFixtures, passwordRows } from "./passwords";
 import { patientQuestionFixtures, patientQuestionRows } from "./patient-questions";
 import { progressFixtures, progressRows } from "./progress";
 import type { MatrixRow } from "./types";
@@ -10,7 +11,7 @@ import type { MatrixRow } from "./types";
 export * from "./types";
 
 /** The authorization matrix: one row per tRPC procedure. A procedure without a row fails the suite. */
-export const MATRIX: MatrixRow[] = [...foundationRows, ...progressRows, ...carePlanRows, ...messagingRows, ...patientQuestionRows, ...invitationRows];
+export const MATRIX: MatrixRow[] = [...foundationRows, ...progressRows, ...carePlanRows, ...messagingRows, ...patientQuestionRows, ...invitationRows, ...passwordRows];
 
 /** Feature set-ups run once per database before the matrix (e.g. create a plan item to act on). */
-export const MATRIX_FIXTURES: Array<(db: Database, ids: DemoIds) => Promise<Record<string, string>>> = [progressFixtures, carePlanFixtures, messagingFixtures, patientQuestionFixtures, invitationFixtures];
+export const MATRIX_FIXTURES: Array<(db: Database, ids: DemoIds) => Promise<Record<string, string>>> = [progressFixtures, carePlanFixtures, messagingFixtures, patientQuestionFixtures, invitationFixtures, passwordFixtures];
