@@ -19,6 +19,12 @@ export default async function SettingsPage() {
         </p>
         <OwnTimeZoneForm current={me.ownTimeZone} clinicTimeZone={me.clinicTimeZone} zones={supportedTimeZones()} isPatient={isPatient} />
       </section>
+      <section className="card" aria-labelledby="password-settings-h">
+        <h2 id="password-settings-h">Password</h2>
+        <p>
+          <a href="/settings/password">Change your password</a> (you stay signed in here; other devices are signed out).
+        </p>
+      </section>
     </>
   );
 }

@@ -22,6 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
       <SignInForm />
+      <p><a href="/forgot-password">Forgot your password?</a></p>
     </div>
   );
 }
