@@ -119,6 +119,9 @@ test("an urgent red flag on a team with no clinician reaches the admin, who assi
   // The admin takes Casey's only clinician off the team.
   await signInAndWait(page, "admin@concord.demo", /\/admin$/);
   await page.getByRole("button", { name: "Remove Dr. Elena Vargas from Casey Nguyen's team" }).click();
+  // The admin is asked first, naming both people.
+  const confirm = page.getByRole("dialog", { name: "Remove Dr. Elena Vargas from Casey Nguyen's care team?" });
+  await confirm.getByRole("button", { name: "Remove from team" }).click();
   await expect(page.getByRole("button", { name: "Remove Dr. Elena Vargas from Casey Nguyen's team" })).toHaveCount(0);
 
   // Casey reports a suddenly cold, pale limb: told the truth, that no clinician could be alerted.

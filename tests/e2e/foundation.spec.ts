@@ -80,6 +80,7 @@ test("an admin deactivates an account and its session ends at once", async ({ pa
 
   await signInAndWait(page, "admin@concord.demo", /\/admin$/);
   await page.getByRole("button", { name: "Deactivate Tom Becker" }).click();
+  await page.getByRole("dialog", { name: "Deactivate Tom Becker?" }).getByRole("button", { name: "Deactivate", exact: true }).click();
   await expect(page.getByRole("button", { name: "Reactivate Tom Becker" })).toBeVisible();
 
   await userPage.reload();

@@ -43,14 +43,14 @@ test("outsiders, other patients and anonymous callers are denied every patient p
 test("malformed and oversized input gets a 400 naming the field, and a huge body a 413", async ({ baseURL }) => {
   const admin = await playwrightRequest.newContext({ baseURL });
   await apiSignIn(admin, "admin@concord.demo");
-  const bad = await trpcHttp(admin, "admin.users.create", { email: "not-an-email", name: "x".repeat(500), role: "wizard", password: "short" }, "mutation");
+  const bad = await trpcHttp(admin, "admin.users.invite", { email: "not-an-email", name: "x".repeat(500), role: "wizard" }, "mutation");
   expect(bad.status).toBe(400);
   const message = JSON.parse(bad.text).error.json.message as string;
   expect(message).toContain("email: Enter a valid email address.");
   expect(message).toContain("name: The name is too long");
-  const broken = await admin.post("/api/trpc/admin.users.create", { data: "{not json", headers: { "content-type": "application/json" } });
+  const broken = await admin.post("/api/trpc/admin.users.invite", { data: "{not json", headers: { "content-type": "application/json" } });
   expect(broken.status()).toBe(400);
-  const huge = await trpcHttp(admin, "admin.users.create", { email: "a@b.co", name: "y".repeat(2_000_000), role: "admin", password: "long-enough-password" }, "mutation");
+  const huge = await trpcHttp(admin, "admin.users.invite", { email: "a@b.co", name: "y".repeat(2_000_000), role: "admin" }, "mutation");
   expect(huge.status).toBe(413);
   // Nothing was written by the failed requests.
   const users = await trpcHttp(admin, "admin.users.list", { search: "a@b.co", limit: 5 }, "query");

@@ -5,7 +5,7 @@ import { When } from "~/components/viewer-clock";
 import { env } from "~/env";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
-import { ActiveToggle, AssignClinicianForm, CreateAccountForm, RemoveMemberButton } from "./admin-forms";
+import { ActiveToggle, AssignClinicianForm, InvitationStatus, InviteForm, RemoveMemberButton } from "./admin-forms";
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string; usersAfter?: string; patientsAfter?: string }> }) {
   const session = await requireSessionActor();
@@ -73,6 +73,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                   <td>
                     <span className={`badge ${u.active ? "ok" : "warn"}`}>{u.active ? "active" : "deactivated"}</span>{" "}
                     {u.id === session.actor.userId ? null : <ActiveToggle userId={u.id} active={u.active} name={u.name} />}
+                    <InvitationStatus userId={u.id} name={u.name} active={u.active} invitation={u.invitation} />
                   </td>
                 </tr>
               ))}
@@ -81,8 +82,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           {users.nextCursor ? <p><Link href={`/admin?${new URLSearchParams({ ...(search ? { q: search } : {}), usersAfter: users.nextCursor })}`}>More accounts</Link></p> : null}
         </section>
         <section className="card" aria-labelledby="create-h">
-          <h2 id="create-h">Create an account</h2>
-          <CreateAccountForm timeZones={supportedTimeZones()} clinicTimeZone={env().clinicSettings.timeZone} />
+          <h2 id="create-h">Invite a person</h2>
+          <InviteForm timeZones={supportedTimeZones()} clinicTimeZone={env().clinicSettings.timeZone} />
         </section>
       </div>
       <section aria-labelledby="teams-h">
@@ -95,7 +96,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 {p.team.map((m) => (
                   <li key={m.clinicianId} className="inline" style={{ justifyContent: "space-between" }}>
                     <span>{m.name} — {DISCIPLINE_LABELS[m.discipline]}</span>
-                    <RemoveMemberButton patientId={p.id} clinicianId={m.clinicianId} label={`${m.name} from ${p.name}'s team`} />
+                    <RemoveMemberButton patientId={p.id} patientName={p.name} clinicianId={m.clinicianId} clinicianName={m.name} />
                   </li>
                 ))}
               </ul>
