@@ -51,10 +51,19 @@ function deliveryMessage(name: string, invitation: Delivery): { success: string 
  * Invite a person: a clinician or administrator by email, or a patient with their record. Nobody types
  * a password here: the person sets their own through the emailed link.
  */
-export function InviteForm({ timeZones, clinicTimeZone }: { timeZones: readonly string[]; clinicTimeZone: string }) {
+export function InviteForm({
+  timeZones,
+  clinicTimeZone,
+  patientsOnly = false,
+}: {
+  timeZones: readonly string[];
+  clinicTimeZone: string;
+  /** A pain physician's form: patients only (they join the patient's care team). */
+  patientsOnly?: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [kind, setKind] = useState<"staff" | "patient">("staff");
+  const [kind, setKind] = useState<"staff" | "patient">(patientsOnly ? "patient" : "staff");
   const [diagnosis, setDiagnosis] = useState<CrpsCode>("G90.511");
   const [refusal, setRefusal] = useState<{ field: string | null; message: string } | null>(null);
   const [result, setResult] = useState<{ success: string | null; warning: string | null }>({ success: null, warning: null });
@@ -98,11 +107,13 @@ export function InviteForm({ timeZones, clinicTimeZone }: { timeZones: readonly 
   return (
     <form className="stack" onSubmit={onSubmit} aria-label="Invite a person" noValidate>
       <Feedback error={general ?? unplaced} success={result.success} warning={result.warning} />
-      <fieldset className="inline" style={{ border: 0, padding: 0 }}>
-        <legend>Who are you inviting?</legend>
-        <label><input type="radio" name="kind" value="staff" checked={kind === "staff"} onChange={() => setKind("staff")} style={{ width: "auto" }} /> Clinician or administrator</label>
-        <label><input type="radio" name="kind" value="patient" checked={kind === "patient"} onChange={() => setKind("patient")} style={{ width: "auto" }} /> Patient</label>
-      </fieldset>
+      {patientsOnly ? null : (
+        <fieldset className="inline" style={{ border: 0, padding: 0 }}>
+          <legend>Who are you inviting?</legend>
+          <label><input type="radio" name="kind" value="staff" checked={kind === "staff"} onChange={() => setKind("staff")} style={{ width: "auto" }} /> Clinician or administrator</label>
+          <label><input type="radio" name="kind" value="patient" checked={kind === "patient"} onChange={() => setKind("patient")} style={{ width: "auto" }} /> Patient</label>
+        </fieldset>
+      )}
       <Field id="new-name" label="Full name" error={errorFor("name")}>
         <input id="new-name" name="name" required maxLength={120} {...described("new-name", errorFor("name"))} />
       </Field>

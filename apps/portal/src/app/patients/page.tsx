@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { DISCIPLINE_LABELS, isClinicianRole } from "@concord/domain";
+import { DISCIPLINE_LABELS, can, isClinicianRole } from "@concord/domain";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
 
@@ -23,6 +23,11 @@ export default async function MyPatientsPage({ searchParams }: { searchParams: P
     <>
       <h1>My patients</h1>
       <p className="muted">Patients with an open urgent alert are listed first.</p>
+      {can(session.actor, "patient.register") ? (
+        <p>
+          <Link href="/patients/register">Register a patient</Link>
+        </p>
+      ) : null}
       <search>
         <form className="inline card" action="/patients">
           <div style={{ flex: 1 }}>

@@ -1,0 +1,23 @@
+import { redirect } from "next/navigation";
+import { can, supportedTimeZones } from "@concord/domain";
+import { InviteForm } from "~/app/admin/admin-forms";
+import { env } from "~/env";
+import { requireSessionActor } from "~/server/session";
+
+/** A pain physician registers a new patient, joins their care team, and Concord emails the patient an invitation. */
+export default async function RegisterPatientPage() {
+  const session = await requireSessionActor();
+  if (!can(session.actor, "patient.register")) redirect("/");
+  return (
+    <>
+      <h1>Register a patient</h1>
+      <p className="muted">
+        You join the patient&apos;s care team as their pain physician. The patient receives an email to set their own password; it names no diagnosis
+        and no clinician.
+      </p>
+      <section className="card" aria-label="Register a patient">
+        <InviteForm timeZones={supportedTimeZones()} clinicTimeZone={env().clinicSettings.timeZone} patientsOnly />
+      </section>
+    </>
+  );
+}
