@@ -61,6 +61,37 @@ test("an admin invites a clinician, who sets their own password from the emailed
   await inviteeContext.close();
 });
 
+test("a pain physician registers a patient, joins their team, and the patient sets a password and signs in", async ({ page, browser }) => {
+  const email = `robin.ade.${Date.now()}@example.org`;
+  await signInAndWait(page, "physician@concord.demo", /\/patients$/);
+  await page.getByRole("link", { name: "Register a patient" }).click();
+  const form = page.getByRole("form", { name: "Invite a person" });
+  await form.getByLabel("Full name").fill("Robin Ade");
+  await form.getByLabel(/^Contact email/).fill(email);
+  await form.getByLabel("Date of birth").fill("1988-04-12");
+  await form.getByLabel("Contact phone").fill("+1 415 555 0177");
+  await form.getByLabel("Diagnosis (ICD-10-CM)").selectOption("G90.522");
+  await expect(form).toContainText("Limb: left lower limb");
+  await form.getByLabel("Onset date").fill("2026-06-01");
+  await form.getByRole("button", { name: "Register and invite" }).click();
+  await expect(form.getByRole("status")).toContainText("Invitation sent to Robin Ade.");
+  await page.goto("/patients");
+  await expect(page.getByRole("link", { name: "Robin Ade" })).toBeVisible();
+
+  const link = invitationLinkTo(email);
+  const patientContext = await browser.newContext();
+  const patient = await patientContext.newPage();
+  await patient.goto(new URL(link).pathname);
+  await patient.getByLabel("New password").fill("copper meadow kettle 9");
+  await patient.getByLabel("Type the password again").fill("copper meadow kettle 9");
+  await patient.getByRole("button", { name: "Set password" }).click();
+  await expect(patient.getByRole("status")).toContainText("Your password is set.");
+  await signIn(patient, email, "copper meadow kettle 9");
+  await expect(patient).toHaveURL(/\/me$/);
+  await expect(patient.getByRole("heading", { name: "Hello, Robin" })).toBeVisible();
+  await patientContext.close();
+});
+
 test("a forged invitation link gets a clear page and a way on", async ({ page }) => {
   await page.goto(`/invite/${"A".repeat(43)}`);
   await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
