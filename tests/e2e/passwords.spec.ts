@@ -68,7 +68,9 @@ test("forgot password → email link → new password; the session signed in els
   await expect(pageB.getByTestId("reset-link-problem")).toContainText("already been used");
   await expect(pageB.getByRole("link", { name: "Ask for a new link" })).toBeVisible();
 
-  // The new password signs in; the old one no longer does.
+  // The old password no longer signs in; the new one does.
+  await signIn(pageB, EMAIL);
+  await expect(pageB.getByText("Email or password is incorrect.")).toBeVisible();
   await signIn(pageB, EMAIL, NEW_PASSWORD);
   await expect(pageB).toHaveURL(/\/patients/);
 

@@ -43,7 +43,7 @@ export function ResetPasswordForm({ token, email, name }: { token: string; email
 
   const linkProblem = errors.form?.[0];
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="New password">
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Choose a new password">
       {linkProblem ? (
         <div className="alert error" role="alert">
           {linkProblem} <Link href="/forgot-password">Ask for a new link</Link>
