@@ -21,7 +21,7 @@ import { createCaller } from "../root";
 import { testServices } from "../testing/services";
 import { codeOf } from "../testing/harness";
 import { requestPasswordReset } from "../use-cases/request-password-reset";
-import { SAME_AS_CURRENT, WRONG_CURRENT_PASSWORD } from "../use-cases/change-password";
+import { SAME_AS_CURRENT, TOO_MANY_WRONG_CURRENT, WRONG_CURRENT_PASSWORD } from "../use-cases/change-password";
 import { readPasswordReset, resetPassword } from "../use-cases/reset-password";
 import type { Actor } from "@concord/domain";
 
@@ -183,6 +183,17 @@ describe.each(testBackends())("passwords on %s", (backend) => {
       expect(audit.map((a) => a.outcome)).toEqual(["allowed", "denied"]);
       // An open reset link from before the change no longer works.
       expect((await latestAccountToken(handle.db, actor.userId, "password_reset"))?.revokedAt).toBeInstanceOf(Date);
+    });
+
+    it("stops checking the current password after 5 wrong ones in a row", async () => {
+      const actor = clinician("outsider");
+      const me = signedIn(actor, null);
+      for (let i = 0; i < 5; i++) {
+        expect(await codeOf(me.me.changePassword({ currentPassword: `guess number ${i}`, newPassword: NEW_PASSWORD }))).toBe(`BAD_REQUEST: ${WRONG_CURRENT_PASSWORD}`);
+      }
+      // Even the right one is not checked now.
+      expect(await codeOf(me.me.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD }))).toBe(`BAD_REQUEST: ${TOO_MANY_WRONG_CURRENT}`);
+      expect((await findUserById(handle.db, actor.userId))?.passwordHash).toBe(await fixtureHash(DEMO_PASSWORD));
     });
 
     it("is refused without a session", async () => {

@@ -1,15 +1,39 @@
 import { type Actor, type ChangePasswordInput, checkPassword, invalid, notFound } from "@concord/domain";
-import { type Database, findPatientByUserId, findUserById, revokeOpenAccountTokens, revokeOtherUserSessions, setUserPassword, writeAudit } from "@concord/db";
+import {
+  type Database,
+  findPatientByUserId,
+  findUserById,
+  listAuditForActor,
+  revokeOpenAccountTokens,
+  revokeOtherUserSessions,
+  setUserPassword,
+  writeAudit,
+} from "@concord/db";
 import type { Services } from "../services";
 
 export const WRONG_CURRENT_PASSWORD = "Your current password is not correct.";
 export const SAME_AS_CURRENT = "Choose a new password that is different from your current one.";
+/** Wrong current passwords allowed in the window before the form stops checking (someone at an unlocked screen guessing). */
+export const WRONG_CURRENT_LIMIT = 5;
+export const WRONG_CURRENT_WINDOW_MS = 15 * 60_000;
+export const TOO_MANY_WRONG_CURRENT =
+  "The current password was wrong too many times. Please wait 15 minutes and try again, or sign out and use “Forgot your password?”.";
+
+/** True when the last attempts were all wrong and all inside the window. */
+async function tooManyWrongAttempts(db: Database, userId: string, now: Date): Promise<boolean> {
+  const recent = await listAuditForActor(db, userId, "me.changePassword", WRONG_CURRENT_LIMIT);
+  return (
+    recent.length >= WRONG_CURRENT_LIMIT &&
+    recent.every((row) => row.outcome === "denied" && now.getTime() - row.at.getTime() < WRONG_CURRENT_WINDOW_MS)
+  );
+}
 
 /**
  * A signed-in person changes their own password: the current one is required and checked, the new
  * one must pass the policy and differ from it. In one transaction the password is set, every other
  * session of the account ends (a lost laptop is signed out) while this one stays, open reset links
- * are revoked, and the change is audited. A wrong current password is audited too.
+ * are revoked, and the change is audited. A wrong current password is audited too, and after 5 in a
+ * row within 15 minutes the form stops checking for the rest of the window.
  */
 export async function changePassword(opts: { db: Database; actor: Actor; sessionId: string | null; input: ChangePasswordInput; services: Services; now?: Date }) {
   const { db, actor, sessionId, input, services, now = new Date() } = opts;
@@ -18,6 +42,10 @@ export async function changePassword(opts: { db: Database; actor: Actor; session
   const patientId = actor.role === "patient" ? ((await findPatientByUserId(db, user.id))?.id ?? null) : null;
   const audit = { actorId: user.id, actorRole: user.role, action: "me.changePassword", patientId };
 
+  if (await tooManyWrongAttempts(db, user.id, now)) {
+    await writeAudit(db, { ...audit, outcome: "denied", detail: { reason: "too many wrong current passwords" } });
+    throw invalid(TOO_MANY_WRONG_CURRENT, { field: "currentPassword" });
+  }
   if (!(await services.verifyPassword(user.passwordHash, input.currentPassword))) {
     await writeAudit(db, { ...audit, outcome: "denied", detail: { reason: "wrong current password" } });
     throw invalid(WRONG_CURRENT_PASSWORD, { field: "currentPassword" });
