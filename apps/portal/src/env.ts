@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
-import { CRISIS_REGIONS, clinicSettingsSchema } from "@concord/domain";
+import { CRISIS_REGIONS, SECOND_FACTOR_REQUIREMENTS, clinicSettingsSchema } from "@concord/domain";
 
 function repoRoot(): string {
   let dir = resolve(/*turbopackIgnore: true*/ process.cwd());
@@ -32,6 +32,8 @@ const schema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   /** 1: a proxy we run sets x-forwarded-for, and sign-in throttling believes its last entry (see clientAddressFrom). */
   CONCORD_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** Who must use two-factor sign-in: admins (default), clinicians-and-admins, or off; anyone may opt in. */
+  CONCORD_SECOND_FACTOR: z.enum(SECOND_FACTOR_REQUIREMENTS).default("admins"),
   PORT: z.string().regex(/^\d+$/).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
@@ -64,6 +66,7 @@ function loadEnv() {
     dataDir: env.CONCORD_DATA_DIR ? resolve(env.CONCORD_DATA_DIR) : join(repoRoot(), ".data"),
     authSecret: secret,
     trustProxy: env.CONCORD_TRUST_PROXY === "1",
+    secondFactorRequirement: env.CONCORD_SECOND_FACTOR,
     demoData: env.CONCORD_DEMO_DATA === "on",
     demoHistory: env.CONCORD_DEMO_HISTORY === "on",
   };

@@ -1,5 +1,5 @@
 import type { Actor, Role } from "@concord/domain";
-import { type Database, type SessionEnd, findPatientByUserId, findSessionEnd, resolveSession, revokeSession, writeAudit } from "@concord/db";
+import { type Database, type SessionEnd, countUnusedRecoveryCodes, findPatientByUserId, findSessionEnd, getSecondFactor, resolveSession, revokeSession, writeAudit } from "@concord/db";
 
 export interface SessionActor {
   actor: Actor;
@@ -37,4 +37,11 @@ export async function signOutSession(db: Database, sessionId: string | null | un
  */
 export async function sessionEndReason(db: Database, sessionId: string | null | undefined): Promise<SessionEnd | null> {
   return sessionId ? findSessionEnd(db, sessionId) : null;
+}
+
+/** One's own two-factor state for the security page: on since when, and recovery codes left (never the secret). */
+export async function secondFactorStatus(db: Database, userId: string): Promise<{ on: boolean; since: Date | null; recoveryCodesLeft: number }> {
+  const factor = await getSecondFactor(db, userId);
+  const on = Boolean(factor?.enabledAt);
+  return { on, since: factor?.enabledAt ?? null, recoveryCodesLeft: on ? await countUnusedRecoveryCodes(db, userId) : 0 };
 }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DbHandle, and, backdateSession, eq, listAuditForActor, schema, seedDemo, setUserActive, sql } from "@concord/db";
-import { SIGN_IN_THROTTLE } from "@concord/domain";
+import { type DbHandle, and, backdateSession, eq, getSecondFactor, listAuditForActor, schema, seedDemo, setUserActive, sql } from "@concord/db";
+import { SECOND_FACTOR_ENROL, SECOND_FACTOR_NEEDED, SIGN_IN_THROTTLE, type SecondFactorRequirement } from "@concord/domain";
 import { openTestDatabase, testBackends } from "@concord/db/testing";
-import { actorFromSession, sessionEndReason, signOutSession } from "./actor";
+import { actorFromSession, secondFactorStatus, sessionEndReason, signOutSession } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
-import { SignInRefused, UNKNOWN_ADDRESS, signInWithPassword } from "./sign-in";
+import { SecondFactorStep, SignInRefused, UNKNOWN_ADDRESS, beginSecondFactorEnrolment, signInWithPassword } from "./sign-in";
+import { base32Decode, decryptTotpSecret, secondFactorKey, totpCode } from "./totp";
 
 describe("password hashing", () => {
   it("uses argon2id and verifies only the right password", async () => {
@@ -146,5 +147,105 @@ describe.each(testBackends())("sign-in on %s", (backend) => {
     await setUserActive(handle.db, ids.users.ot, false);
     expect(await actorFromSession(handle.db, second?.sid)).toBeNull();
     expect(await signInWithPassword(handle.db, { email: "ot@concord.demo", password: "test-password-123" })).toBeNull();
+  });
+});
+
+describe.each(testBackends())("two-factor sign-in on %s", (backend) => {
+  let handle: DbHandle;
+  let ids: Awaited<ReturnType<typeof seedDemo>>;
+  const right = "test-password-123";
+  const key = secondFactorKey("a-test-auth-secret-0123456789");
+  const config = (requirement: SecondFactorRequirement = "admins") => ({ requirement, key });
+  beforeAll(async () => {
+    handle = await openTestDatabase(backend);
+    ids = await seedDemo(handle.db, { hashPassword, password: right });
+  });
+  afterAll(async () => handle?.close());
+
+  /** "signed in", "incorrect", or the step / refusal the try met. */
+  async function attempt(email: string, code: string | undefined, opts: { address: string; now?: Date; requirement?: SecondFactorRequirement }) {
+    try {
+      const user = await signInWithPassword(handle.db, { email, password: right, code }, { address: opts.address, now: opts.now, secondFactor: config(opts.requirement) });
+      return user ? "signed in" : "incorrect";
+    } catch (error) {
+      if (error instanceof SecondFactorStep) return error.step;
+      if (error instanceof SignInRefused) return error.decision.kind;
+      throw error;
+    }
+  }
+  const enrol = async (email: string, address: string) => {
+    const result = await beginSecondFactorEnrolment(handle.db, { email, password: right }, { address, secondFactor: config() });
+    if (!result || result === "already") throw new Error(`enrolment did not start: ${String(result)}`);
+    return { ...result, secret: result.secret.replace(/ /g, "") };
+  };
+
+  it("asks an admin to enrol at the first sign-in; the first code turns it on and signs in", async () => {
+    const email = "admin@concord.demo";
+    const address = "192.0.2.200";
+    expect(await attempt(email, undefined, { address })).toBe(SECOND_FACTOR_ENROL);
+    const enrolment = await enrol(email, address);
+    expect(enrolment.qrSvg.startsWith("<svg")).toBe(true);
+    expect(enrolment.recoveryCodes).toHaveLength(10);
+    expect(base32Decode(enrolment.secret)).toHaveLength(20);
+    // Stored encrypted, not in force until confirmed.
+    const pending = await getSecondFactor(handle.db, ids.users.admin);
+    expect(pending?.enabledAt).toBeNull();
+    expect(pending?.secretEncrypted).not.toContain(enrolment.secret);
+    expect(decryptTotpSecret(pending?.secretEncrypted ?? "", key)).toBe(enrolment.secret);
+
+    const wrong = totpCode(enrolment.secret) === "000000" ? "111111" : "000000";
+    expect(await attempt(email, wrong, { address })).toBe("incorrect");
+    expect(await attempt(email, totpCode(enrolment.secret), { address })).toBe("signed in");
+    expect((await secondFactorStatus(handle.db, ids.users.admin)).on).toBe(true);
+    expect((await secondFactorStatus(handle.db, ids.users.admin)).recoveryCodesLeft).toBe(10);
+
+    const audit = await listAuditForActor(handle.db, ids.users.admin, undefined, 20);
+    const actions = audit.map((row) => `${row.action}:${row.outcome}:${String(row.detail?.reason ?? row.detail?.secondFactor ?? row.detail?.step ?? "")}`);
+    expect(actions).toEqual(
+      expect.arrayContaining(["auth.secondFactor.asked:allowed:enrolment", "auth.secondFactor.enrolmentStarted:allowed:", "auth.signIn:denied:wrong code", "auth.secondFactor.enabled:allowed:", "auth.signIn:allowed:enrolled"]),
+    );
+    // A second enrolment cannot replace one in force: it must be reset first.
+    expect(await beginSecondFactorEnrolment(handle.db, { email, password: right }, { address, secondFactor: config() })).toBe("already");
+    expect(await beginSecondFactorEnrolment(handle.db, { email, password: "wrong" }, { address, secondFactor: config() })).toBeNull();
+  });
+
+  it("then asks for the code; a code works once, a recovery code works once", async () => {
+    const email = "physician@concord.demo";
+    const address = "192.0.2.201";
+    // Not required for clinicians by default, but anyone may opt in.
+    expect(await attempt(email, undefined, { address })).toBe("signed in");
+    const enrolment = await enrol(email, address);
+    const now = new Date();
+    expect(await attempt(email, totpCode(enrolment.secret, now), { address, now })).toBe("signed in");
+    expect(await attempt(email, undefined, { address })).toBe(SECOND_FACTOR_NEEDED);
+    // The same code again (a replay) is refused and counts as a failure.
+    expect(await attempt(email, totpCode(enrolment.secret, now), { address, now })).toBe("incorrect");
+    const recovery = enrolment.recoveryCodes[3] ?? "";
+    expect(await attempt(email, recovery.toUpperCase(), { address })).toBe("signed in");
+    expect(await attempt(email, recovery, { address })).toBe("incorrect");
+    expect((await secondFactorStatus(handle.db, ids.users.physician)).recoveryCodesLeft).toBe(9);
+    const later = new Date(now.getTime() + 30_000);
+    expect(await attempt(email, totpCode(enrolment.secret, later), { address, now: later })).toBe("signed in");
+    const signIns = await listAuditForActor(handle.db, ids.users.physician, "auth.signIn", 10);
+    expect(signIns.filter((row) => row.outcome === "allowed").map((row) => row.detail?.secondFactor ?? null)).toEqual(["totp", "recovery code", "enrolled", null]);
+  });
+
+  it("counts wrong codes as failed attempts: they slow and then lock that address", async () => {
+    const email = "pt@concord.demo";
+    const enrolment = await enrol(email, "192.0.2.202");
+    expect(await attempt(email, totpCode(enrolment.secret), { address: "192.0.2.202" })).toBe("signed in");
+    const guesser = "203.0.113.202";
+    const wrong = totpCode(enrolment.secret) === "123456" ? "654321" : "123456";
+    const seen = [];
+    for (let i = 0; i < 4; i++) seen.push(await attempt(email, wrong, { address: guesser }));
+    expect(seen).toEqual(["incorrect", "incorrect", "incorrect", "wait"]);
+    // The person elsewhere is not slowed.
+    expect(await attempt(email, enrolment.recoveryCodes[0], { address: "192.0.2.202" })).toBe("signed in");
+  });
+
+  it("asks clinicians to enrol only when the clinic requires it, and never patients", async () => {
+    expect(await attempt("ot@concord.demo", undefined, { address: "192.0.2.203", requirement: "admins" })).toBe("signed in");
+    expect(await attempt("ot@concord.demo", undefined, { address: "192.0.2.203", requirement: "clinicians-and-admins" })).toBe(SECOND_FACTOR_ENROL);
+    expect(await attempt("alex@concord.demo", undefined, { address: "192.0.2.203", requirement: "clinicians-and-admins" })).toBe("signed in");
   });
 });

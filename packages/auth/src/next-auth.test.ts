@@ -4,7 +4,7 @@ import { SECURE_SESSION_COOKIE, buildAuthOptions } from "./next-auth";
 import { UNKNOWN_ADDRESS, clientAddressFrom } from "./sign-in";
 
 const options = (publicUrl: string) =>
-  buildAuthOptions({ getDb: async () => ({}) as Database, secret: "test-secret-0123456789", publicUrl, trustProxy: false });
+  buildAuthOptions({ getDb: async () => ({}) as Database, secret: "test-secret-0123456789", publicUrl, trustProxy: false, secondFactorRequirement: "admins" });
 
 describe("session cookie", () => {
   it("is __Host- prefixed and Secure when the portal is served over https", () => {

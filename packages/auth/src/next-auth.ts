@@ -2,8 +2,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { decode } from "next-auth/jwt";
 import type { Database } from "@concord/db";
+import type { SecondFactorRequirement } from "@concord/domain";
 import { signOutSession } from "./actor";
-import { clientAddressFrom, signInWithPassword } from "./sign-in";
+import { type SecondFactorConfig, clientAddressFrom, signInWithPassword } from "./sign-in";
+import { secondFactorKey } from "./totp";
 
 /** The cookie is only a pointer to the server-side session; its lifetime is the absolute limit. */
 const TWELVE_HOURS_S = 12 * 60 * 60;
@@ -22,10 +24,18 @@ export interface AuthDeps {
   publicUrl: string;
   /** CONCORD_TRUST_PROXY=1: a proxy we control sets x-forwarded-for (see clientAddressFrom). */
   trustProxy: boolean;
+  /** CONCORD_SECOND_FACTOR: who must use two-factor sign-in. */
+  secondFactorRequirement: SecondFactorRequirement;
+}
+
+/** The second-factor settings sign-in and enrolment share: the requirement and the key for secrets at rest. */
+export function secondFactorConfig(deps: Pick<AuthDeps, "secret" | "secondFactorRequirement">): SecondFactorConfig {
+  return { requirement: deps.secondFactorRequirement, key: secondFactorKey(deps.secret) };
 }
 
 export function buildAuthOptions(deps: AuthDeps): NextAuthOptions {
   const secure = deps.publicUrl.startsWith("https://");
+  const secondFactor = secondFactorConfig(deps);
   return {
     secret: deps.secret,
     session: { strategy: "jwt", maxAge: TWELVE_HOURS_S },
@@ -46,10 +56,11 @@ export function buildAuthOptions(deps: AuthDeps): NextAuthOptions {
         credentials: {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
+          code: { label: "Code", type: "text" },
         },
         async authorize(credentials, req) {
           const address = clientAddressFrom(req?.headers as Record<string, string | undefined> | undefined, deps.trustProxy);
-          const user = await signInWithPassword(await deps.getDb(), credentials, { address });
+          const user = await signInWithPassword(await deps.getDb(), credentials, { address, secondFactor });
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sid: user.sid } : null;
         },
       }),

@@ -5,6 +5,7 @@ export * from "./queries/cursor";
 export * from "./queries/audit";
 export * from "./queries/users";
 export * from "./queries/session-end";
+export * from "./queries/second-factor";
 export * from "./queries/account-tokens";
 export * from "./queries/patients";
 export * from "./queries/time-zones";

@@ -13,3 +13,4 @@ export * from "./messaging/index";
 export * from "./patient-questions";
 export * from "./accounts/password-policy";
 export * from "./accounts/sign-in-throttle";
+export * from "./accounts/second-factor";

@@ -73,6 +73,13 @@ export async function getDb() {
 
 let authOptions: NextAuthOptions | null = null;
 export function getAuthOptions(): NextAuthOptions {
-  authOptions ??= buildAuthOptions({ getDb, secret: env().authSecret, publicUrl: env().publicUrl, trustProxy: env().trustProxy });
+  const config = env();
+  authOptions ??= buildAuthOptions({
+    getDb,
+    secret: config.authSecret,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    secondFactorRequirement: config.secondFactorRequirement,
+  });
   return authOptions;
 }

@@ -1,26 +1,38 @@
 "use client";
-import { parseSignInRefusal, signInThrottleMessage } from "@concord/domain";
+import { SECOND_FACTOR_ENROL, SECOND_FACTOR_MESSAGES, SECOND_FACTOR_NEEDED, parseSignInRefusal, signInThrottleMessage } from "@concord/domain";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { type Enrolment, EnrolmentDetails, requestEnrolment } from "./second-factor-enrolment";
+
+type Step = { kind: "password" } | { kind: "code" } | { kind: "enrol"; enrolment: Enrolment };
 
 export function SignInForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [step, setStep] = useState<Step>({ kind: "password" });
+  // Kept in memory only between the password and the code steps.
+  const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    if (!email || !password) {
-      setError("Enter your email and password.");
-      return;
-    }
+  async function attempt(email: string, password: string, code?: string) {
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { email, password, redirect: false });
+    const result = await signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false });
+    if (result?.error === SECOND_FACTOR_NEEDED) {
+      setCredentials({ email, password });
+      setStep({ kind: "code" });
+      setPending(false);
+      return;
+    }
+    if (result?.error === SECOND_FACTOR_ENROL) {
+      setCredentials({ email, password });
+      const started = await requestEnrolment(email, password);
+      setPending(false);
+      if ("error" in started) setError(started.error);
+      else setStep({ kind: "enrol", enrolment: started.enrolment });
+      return;
+    }
     setPending(false);
     if (!result || result.error) {
       const refusal = parseSignInRefusal(result?.error);
@@ -28,13 +40,36 @@ export function SignInForm() {
         refusal
           ? signInThrottleMessage(refusal)
           : result?.error === "CredentialsSignin" || !result
-            ? "Email or password is incorrect."
+            ? code
+              ? SECOND_FACTOR_MESSAGES.wrongCode
+              : "Email or password is incorrect."
             : "Sign-in is not available right now. Please try again.",
       );
       return;
     }
     router.replace("/");
     router.refresh();
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    if (step.kind !== "password" && credentials) {
+      const code = String(form.get("code") ?? "").trim();
+      if (!code) {
+        setError("Enter the code.");
+        return;
+      }
+      await attempt(credentials.email, credentials.password, code);
+      return;
+    }
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    if (!email || !password) {
+      setError("Enter your email and password.");
+      return;
+    }
+    await attempt(email, password);
   }
 
   return (
@@ -44,15 +79,40 @@ export function SignInForm() {
           {error}
         </div>
       ) : null}
-      <div>
-        <label htmlFor="email">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required />
-      </div>
-      <div>
-        <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
-      </div>
-      <button type="submit" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</button>
+      {step.kind === "password" ? (
+        <>
+          <div>
+            <label htmlFor="email">Email</label>
+            <input id="email" name="email" type="email" autoComplete="username" required />
+          </div>
+          <div>
+            <label htmlFor="password">Password</label>
+            <input id="password" name="password" type="password" autoComplete="current-password" required />
+          </div>
+        </>
+      ) : (
+        <>
+          <p id="second-factor-help">{step.kind === "code" ? SECOND_FACTOR_MESSAGES.needed : SECOND_FACTOR_MESSAGES.enrol}</p>
+          {step.kind === "enrol" ? <EnrolmentDetails enrolment={step.enrolment} /> : null}
+          <div>
+            <label htmlFor="code">{step.kind === "code" ? "Code" : "Code from your app"}</label>
+            <input
+              id="code"
+              name="code"
+              type="text"
+              inputMode={step.kind === "enrol" ? "numeric" : "text"}
+              autoComplete="one-time-code"
+              aria-describedby="second-factor-help"
+              required
+              // biome-ignore lint/a11y/noAutofocus: the code field is the only thing to do on this step
+              autoFocus
+            />
+          </div>
+        </>
+      )}
+      <button type="submit" disabled={pending}>
+        {pending ? "Signing in…" : step.kind === "enrol" ? "Turn on and sign in" : "Sign in"}
+      </button>
     </form>
   );
 }
