@@ -1,5 +1,6 @@
-import { type Browser, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./helpers";
+import { createHmac } from "node:crypto";
+import { type Browser, type Page, expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, signIn, signInAndWait } from "./helpers";
 
 // The server runs with CONCORD_TRUST_PROXY=1 (playwright.config.ts), so each browser context plays a
 // different client address through x-forwarded-for, as the clinic's proxy would set it.
@@ -46,4 +47,66 @@ test("the sign-in page says why after an idle sign-out, and only in its own word
   await expect(page.locator("#signin-notice")).toHaveText("You were signed out after 30 minutes without activity.");
   await page.goto("/signin?reason=%3Cb%3Ehello%3C%2Fb%3E");
   await expect(page.locator("#signin-notice")).toHaveCount(0);
+});
+
+/** What an authenticator app shows (RFC 6238: HMAC-SHA1, 30 s, 6 digits), written apart from the portal's code. */
+function authenticatorCode(base32Secret: string, at = Date.now()): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const char of base32Secret.replace(/\s/g, "")) bits += alphabet.indexOf(char).toString(2).padStart(5, "0");
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => Number.parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = (mac.at(-1) ?? 0) & 0x0f;
+  return String(mac.readUInt32BE(offset) & 0x7fffffff).slice(-6).padStart(6, "0");
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+}
+
+test("a clinician turns on two-factor sign-in, signs in with a code, and an admin resets it", async ({ page, browser }) => {
+  // Dr. Vargas (outside@concord.demo): other journeys only sign her in, and the reset at the end leaves her as she was.
+  const email = "outside@concord.demo";
+  await signInAndWait(page, email, /\/patients$/);
+  await page.goto("/security");
+  await expect(page.getByTestId("second-factor-status")).toContainText("Two-factor sign-in is off.");
+  await page.getByLabel("Your password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  // The QR code is an inline SVG drawn by the portal; the key is there to type instead.
+  await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  expect(await page.getByRole("img", { name: "QR code for your authenticator app" }).getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
+  expect(secret.replace(/\s/g, "")).toMatch(/^[A-Z2-7]{32}$/);
+  await page.getByLabel("Code from your app").fill(authenticatorCode(secret));
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByTestId("second-factor-status")).toContainText("Two-factor sign-in is on");
+  await expect(page.getByTestId("second-factor-status")).toContainText("You have 10 unused recovery codes.");
+
+  // Next sign-in: the password, then the code.
+  await signOut(page);
+  await signIn(page, email);
+  await expect(page.getByText("Enter the 6-digit code from your authenticator app, or one of your recovery codes.")).toBeVisible();
+  await page.getByLabel("Code", { exact: true }).fill("000000" === authenticatorCode(secret) ? "111111" : "000000");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#signin-error")).toHaveText("That code did not work. Enter the newest code from your app, or a recovery code you have not used.");
+  // The next code the app will show (the one used to turn it on cannot be used twice).
+  await page.getByLabel("Code", { exact: true }).fill(authenticatorCode(secret, Date.now() + 30_000));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/patients$/);
+
+  // She lost her phone: an administrator resets it, and she signs in with her password alone.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signInAndWait(admin, "admin@concord.demo", /\/admin$/);
+  await admin.getByRole("button", { name: "Reset two-factor sign-in for Dr. Elena Vargas" }).click();
+  await admin.getByRole("dialog").getByRole("button", { name: "Reset" }).click();
+  await expect(admin.getByText("Two-factor sign-in reset for Dr. Elena Vargas; they were told by email.")).toBeVisible();
+  await adminContext.close();
+
+  await signOut(page);
+  await signInAndWait(page, email, /\/patients$/);
 });

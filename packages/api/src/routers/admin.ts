@@ -5,6 +5,7 @@ import {
   inviteUserInput,
   patientListInput,
   removeCareTeamInput,
+  resetSecondFactorInput,
   setUserActiveInput,
   userListInput,
 } from "@concord/domain";
@@ -17,6 +18,7 @@ import { revokeInvitation } from "../use-cases/revoke-invitation";
 import { assignCareTeamMember, removeFromCareTeam } from "../use-cases/manage-care-team";
 import { listUnroutedUrgentAlerts } from "../use-cases/list-unrouted-urgent-alerts";
 import { setAccountActive } from "../use-cases/set-account-active";
+import { resetSecondFactor } from "../use-cases/reset-second-factor";
 
 /** Administrators manage accounts and team membership; nothing here returns clinical content. */
 export const adminRouter = {
@@ -38,6 +40,10 @@ export const adminRouter = {
     setActive: globalProcedure("admin.user.deactivate")
       .input(setUserActiveInput)
       .mutation(({ ctx, input }) => setAccountActive(ctx.db, ctx.actor, input)),
+    /** Remove a person's second factor (lost phone); audited, and the person is told by email. */
+    resetSecondFactor: globalProcedure("admin.user.secondFactor.reset")
+      .input(resetSecondFactorInput)
+      .mutation(({ ctx, input }) => resetSecondFactor({ db: ctx.db, actor: ctx.actor, input, services: ctx.services })),
   },
   /** Urgent alerts with nobody to notify: patients with no active clinician on their team (no clinical content). */
   unroutedAlerts: globalProcedure("admin.unroutedAlerts.read").query(({ ctx }) => listUnroutedUrgentAlerts(ctx.db, ctx.actor)),

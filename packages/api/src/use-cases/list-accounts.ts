@@ -1,5 +1,5 @@
 import { invitationState } from "@concord/domain";
-import { type Database, latestAccountToken, listUsers } from "@concord/db";
+import { type Database, getSecondFactor, latestAccountToken, listUsers } from "@concord/db";
 
 /**
  * The admin's account list, each person with the state of their newest invitation ("sent, expires …",
@@ -10,8 +10,11 @@ export async function listAccounts(db: Database, input: { search?: string | unde
   const items = await Promise.all(
     page.items.map(async (user) => {
       const latest = await latestAccountToken(db, user.id, "invitation");
+      // Whether two-factor sign-in is on, never the secret.
+      const secondFactorOn = Boolean((await getSecondFactor(db, user.id))?.enabledAt);
       return {
         ...user,
+        secondFactorOn,
         invitation: latest
           ? {
               state: invitationState(latest, now),

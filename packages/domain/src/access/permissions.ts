@@ -58,6 +58,7 @@ export const PERMISSIONS = {
   "admin.user.create": { scope: "global", allow: ["admin"], description: "Invite a clinician or administrator by email (they set their own password)" },
   "admin.user.invitation.manage": { scope: "global", allow: ["admin"], description: "Resend or revoke a person's invitation (never shows the link)" },
   "admin.user.deactivate": { scope: "global", allow: ["admin"], description: "Deactivate or reactivate an account" },
+  "admin.user.secondFactor.reset": { scope: "global", allow: ["admin"], description: "Reset a person's two-factor sign-in (the person is told by email)" },
   "admin.careTeam.manage": { scope: "global", allow: ["admin"], description: "See patient directory and assign clinicians to care teams" },
   "admin.unroutedAlerts.read": {
     scope: "global",

@@ -6,6 +6,7 @@ import { env } from "~/env";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
 import { ActiveToggle, AssignClinicianForm, InvitationStatus, InviteForm, RemoveMemberButton } from "./admin-forms";
+import { SecondFactorReset } from "./second-factor-reset";
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string; usersAfter?: string; patientsAfter?: string }> }) {
   const session = await requireSessionActor();
@@ -74,6 +75,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                     <span className={`badge ${u.active ? "ok" : "warn"}`}>{u.active ? "active" : "deactivated"}</span>{" "}
                     {u.id === session.actor.userId ? null : <ActiveToggle userId={u.id} active={u.active} name={u.name} />}
                     <InvitationStatus userId={u.id} name={u.name} active={u.active} invitation={u.invitation} />
+                    {u.secondFactorOn ? <SecondFactorReset userId={u.id} name={u.name} /> : null}
                   </td>
                 </tr>
               ))}
