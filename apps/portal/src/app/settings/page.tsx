@@ -25,6 +25,13 @@ export default async function SettingsPage() {
           <a href="/settings/password">Change your password</a> (you stay signed in here; other devices are signed out).
         </p>
       </section>
+      <section className="card" aria-labelledby="security-settings-h">
+        <h2 id="security-settings-h">Two-factor sign-in</h2>
+        <p>
+          <a href="/security">Set up or change two-factor sign-in</a>: a code from an authenticator app after your password, with recovery
+          codes for when the phone is not at hand.
+        </p>
+      </section>
     </>
   );
 }
