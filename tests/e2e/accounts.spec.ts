@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../playwright.config";
-import { signIn, signInAndWait } from "./helpers";
+import { authenticatorCode, signIn, signInAndWait, signOut } from "./helpers";
 
 const OUTBOX = join(E2E_DATA_DIR, "outbox");
 
@@ -20,7 +20,7 @@ function invitationLinkTo(to: string): string {
   return link;
 }
 
-test("an admin invites a clinician, who sets their own password from the emailed link and signs in", async ({ page, browser }) => {
+test("an admin invites a clinician, who sets their own password from the emailed link, signs in and turns on two-factor sign-in", async ({ page, browser }) => {
   const email = `noor.haddad.${Date.now()}@example.org`;
   await signInAndWait(page, "admin@concord.demo", /\/admin$/);
   const form = page.getByRole("form", { name: "Invite a person" });
@@ -49,6 +49,21 @@ test("an admin invites a clinician, who sets their own password from the emailed
   await expect(invitee.getByRole("status")).toContainText("Your password is set.");
 
   await signIn(invitee, email, "harbour lantern violet 42");
+  await expect(invitee).toHaveURL(/\/patients$/);
+
+  // …and turns on two-factor sign-in from Settings, then signs in with the password and a code.
+  await invitee.getByRole("link", { name: "Settings" }).click();
+  await invitee.getByRole("link", { name: "Set up or change two-factor sign-in" }).click();
+  await invitee.getByLabel("Your password").fill("harbour lantern violet 42");
+  await invitee.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  const secret = (await invitee.getByTestId("totp-secret").textContent()) ?? "";
+  await invitee.getByLabel("Code from your app").fill(authenticatorCode(secret));
+  await invitee.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(invitee.getByTestId("second-factor-status")).toContainText("Two-factor sign-in is on");
+  await signOut(invitee);
+  await signIn(invitee, email, "harbour lantern violet 42");
+  await invitee.getByLabel("Code", { exact: true }).fill(authenticatorCode(secret, Date.now() + 30_000));
+  await invitee.getByRole("button", { name: "Sign in" }).click();
   await expect(invitee).toHaveURL(/\/patients$/);
 
   // The link works once.

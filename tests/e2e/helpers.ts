@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { type APIRequestContext, type Page, expect } from "@playwright/test";
 
 export const DEMO_PASSWORD = "concord-demo-2026";
@@ -33,4 +34,22 @@ export async function trpcHttp(request: APIRequestContext, path: string, input: 
       : await request.get(`/api/trpc/${path}?input=${encodeURIComponent(envelope)}`, { timeout: 10_000 });
   const text = await response.text();
   return { status: response.status(), text };
+}
+
+/** The code an authenticator app shows for a base32 secret (RFC 6238: SHA-1, 30 s, 6 digits). */
+export function authenticatorCode(base32Secret: string, at = Date.now()): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const char of base32Secret.replace(/\s/g, "")) bits += alphabet.indexOf(char).toString(2).padStart(5, "0");
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => Number.parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = (mac.at(-1) ?? 0) & 0x0f;
+  return String(mac.readUInt32BE(offset) & 0x7fffffff).slice(-6).padStart(6, "0");
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
 }

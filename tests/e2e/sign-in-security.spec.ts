@@ -1,6 +1,5 @@
-import { createHmac } from "node:crypto";
-import { type Browser, type Page, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, signInAndWait } from "./helpers";
+import { type Browser, expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, authenticatorCode, signIn, signInAndWait, signOut } from "./helpers";
 
 // The server runs with CONCORD_TRUST_PROXY=1 (playwright.config.ts), so each browser context plays a
 // different client address through x-forwarded-for, as the clinic's proxy would set it.
@@ -50,23 +49,6 @@ test("the sign-in page says why after an idle sign-out, and only in its own word
 });
 
 /** What an authenticator app shows (RFC 6238: HMAC-SHA1, 30 s, 6 digits), written apart from the portal's code. */
-function authenticatorCode(base32Secret: string, at = Date.now()): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const char of base32Secret.replace(/\s/g, "")) bits += alphabet.indexOf(char).toString(2).padStart(5, "0");
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => Number.parseInt(byte, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const mac = createHmac("sha1", key).update(counter).digest();
-  const offset = (mac.at(-1) ?? 0) & 0x0f;
-  return String(mac.readUInt32BE(offset) & 0x7fffffff).slice(-6).padStart(6, "0");
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/signin/);
-}
-
 test("a clinician turns on two-factor sign-in, signs in with a code, and an admin resets it", async ({ page, browser }) => {
   // Dr. Vargas (outside@concord.demo): other journeys only sign her in, and the reset at the end leaves her as she was.
   const email = "outside@concord.demo";
