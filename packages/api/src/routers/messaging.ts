@@ -68,7 +68,7 @@ export const messagingRouter = {
       return listMessages(ctx.db, { threadId: thread.id, before: input.before, limit: input.limit });
     }),
 
-  /** Earlier versions of a message (edits and the deletion), oldest first. */
+  /** Earlier versions of a message (edits and the deletion), oldest first; a deleted message's carry no words. */
   history: patientProcedure("message.read")
     .input(z.object({ messageId }))
     .query(async ({ ctx, input }) => {

@@ -1,11 +1,14 @@
 import { type Actor, conflict, forbidden, notFound } from "@concord/domain";
-import { type Database, changeMessage, emitRealtimeEvents, getMessageForChange, getThread } from "@concord/db";
+import { type Database, changeMessage, emitRealtimeEvents, getMessageForChange, getThread, writeAudit } from "@concord/db";
 import { visibleSpaces } from "./message-access";
 import { type PatientScopeLike, checkMentions, threadParticipants } from "./post-message";
 
 /**
- * Edit (body) or delete (tombstone) one's own message. The previous body goes to the append-only
- * history; a stale `expectedVersion` is refused, never overwritten.
+ * Edit (body) or delete one's own message; a stale `expectedVersion` is refused, never overwritten.
+ * An edit keeps the previous body in the append-only history. A deletion removes the words of the
+ * message and of every earlier version from everything the application reads (they are kept only in
+ * the archive no procedure reads) and is audited with who, which message, thread and patient, never
+ * the text. All of it runs in the procedure's transaction, with the real-time event.
  */
 export async function changeOwnMessage(
   db: Database,
@@ -37,6 +40,16 @@ export async function changeOwnMessage(
     body: input.action === "edit" ? input.body : undefined,
   });
   if (!changed) throw conflict("This message was changed since you opened it. Reload to see the latest version.");
+  if (input.action === "delete") {
+    await writeAudit(db, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: "message.deleted",
+      patientId: scope.patientId,
+      outcome: "allowed",
+      detail: { messageId: message.id, threadId: message.threadId, space: message.space, archived: true },
+    });
+  }
   await emitRealtimeEvents(db, [
     { patientId: scope.patientId, audience: message.space === "team" ? "team" : "all", kind: "message.updated", threadId: message.threadId, messageId: message.id },
   ]);

@@ -2,8 +2,10 @@ import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client";
 import { careTeamMembers, patients, users } from "../schema/core";
 import {
+  type ArchivedMessageVersion,
   type MessageReference,
   type ThreadSpace,
+  deletedMessageArchive,
   messageEdits,
   messageMentions,
   messageReads,
@@ -207,7 +209,7 @@ export async function getMessageForChange(
     threadId: row.thread_id as string,
     patientId: row.patient_id as string,
     authorId: row.author_id as string,
-    body: row.body as string,
+    body: row.body as string | null,
     version: Number(row.version),
     deletedAt: row.deleted_at ? new Date(row.deleted_at as string) : null,
     space: row.space as ThreadSpace,
@@ -215,42 +217,123 @@ export async function getMessageForChange(
 }
 
 /**
- * Edits or tombstones a message if it is still at `expectedVersion`; the previous body goes to the
- * append-only history first. Returns false when someone changed it in the meantime.
+ * Edits or deletes a message if it is still at `expectedVersion`. Returns false when someone changed
+ * it in the meantime. Run it in the caller's transaction: a deletion's steps must commit together.
  */
 export async function changeMessage(
   tx: Database,
   params: { messageId: number; patientId: string; editorId: string; expectedVersion: number; action: "edit" | "delete"; body?: string },
 ): Promise<boolean> {
+  if (params.action === "delete") return deleteMessageText(tx, params);
   const [current] = await tx
     .select({ body: messages.body, version: messages.version })
     .from(messages)
     .where(and(eq(messages.id, params.messageId), eq(messages.version, params.expectedVersion), sql`${messages.deletedAt} is null`));
-  if (!current) return false;
-  const now = new Date();
+  if (!current?.body) return false;
   const updated = await tx
     .update(messages)
-    .set(
-      params.action === "edit"
-        ? { body: params.body ?? current.body, version: current.version + 1, editedAt: now }
-        : { version: current.version + 1, deletedAt: now },
-    )
-    .where(and(eq(messages.id, params.messageId), eq(messages.version, params.expectedVersion)))
+    .set({ body: params.body ?? current.body, version: current.version + 1, editedAt: new Date() })
+    .where(and(eq(messages.id, params.messageId), eq(messages.version, params.expectedVersion), sql`${messages.deletedAt} is null`))
     .returning({ id: messages.id });
   if (updated.length === 0) return false;
+  // The previous body goes to the append-only history.
   await tx.insert(messageEdits).values({
     messageId: params.messageId,
     patientId: params.patientId,
     editorId: params.editorId,
-    action: params.action,
+    action: "edit",
     previousBody: current.body,
     previousVersion: current.version,
   });
   return true;
 }
 
-export async function listMessageEdits(db: Database, messageId: number) {
-  return db.select().from(messageEdits).where(eq(messageEdits.messageId, messageId)).orderBy(messageEdits.id);
+/**
+ * Deleted means deleted: the message becomes a tombstone with no body and no reference, its words and
+ * every earlier version move to deleted_message_archive (append-only, read by no procedure), and the
+ * earlier bodies in message_edits are cleared — the one change its trigger allows, and only once the
+ * archive row exists. The "delete" history row records who and when, never the text.
+ */
+async function deleteMessageText(tx: Database, params: { messageId: number; patientId: string; editorId: string; expectedVersion: number }): Promise<boolean> {
+  const [current] = await tx
+    .select({
+      threadId: messages.threadId,
+      authorId: messages.authorId,
+      body: messages.body,
+      reference: messages.reference,
+      version: messages.version,
+      createdAt: messages.createdAt,
+    })
+    .from(messages)
+    .where(and(eq(messages.id, params.messageId), eq(messages.patientId, params.patientId), eq(messages.version, params.expectedVersion), sql`${messages.deletedAt} is null`));
+  if (!current?.body) return false;
+  const now = new Date();
+  const updated = await tx
+    .update(messages)
+    .set({ body: null, reference: null, version: current.version + 1, deletedAt: now })
+    .where(and(eq(messages.id, params.messageId), eq(messages.version, params.expectedVersion), sql`${messages.deletedAt} is null`))
+    .returning({ id: messages.id });
+  if (updated.length === 0) return false;
+  const earlier = await tx
+    .select({ version: messageEdits.previousVersion, body: messageEdits.previousBody, at: messageEdits.at, editorId: messageEdits.editorId })
+    .from(messageEdits)
+    .where(and(eq(messageEdits.messageId, params.messageId), eq(messageEdits.action, "edit")))
+    .orderBy(messageEdits.id);
+  const versions: ArchivedMessageVersion[] = earlier.flatMap((e) =>
+    e.body === null ? [] : [{ version: e.version, body: e.body, replacedAt: e.at.toISOString(), replacedBy: e.editorId }],
+  );
+  await tx.insert(deletedMessageArchive).values({
+    messageId: params.messageId,
+    threadId: current.threadId,
+    patientId: params.patientId,
+    authorId: current.authorId,
+    deletedBy: params.editorId,
+    body: current.body,
+    reference: current.reference,
+    versions,
+    messageCreatedAt: current.createdAt,
+    deletedAt: now,
+  });
+  await tx
+    .update(messageEdits)
+    .set({ previousBody: null })
+    .where(and(eq(messageEdits.messageId, params.messageId), sql`${messageEdits.previousBody} is not null`));
+  await tx.insert(messageEdits).values({
+    messageId: params.messageId,
+    patientId: params.patientId,
+    editorId: params.editorId,
+    action: "delete",
+    previousBody: null,
+    previousVersion: current.version,
+  });
+  return true;
+}
+
+export interface MessageEditView {
+  action: "edit" | "delete";
+  /** null for the deletion itself and for every version of a deleted message. */
+  previousBody: string | null;
+  previousVersion: number;
+  at: Date;
+}
+
+/**
+ * A message's earlier versions, oldest first. The words are already cleared when a message is
+ * deleted; the CASE keeps them out of this answer even if a row ever were not.
+ */
+export async function listMessageEdits(db: Database, messageId: number): Promise<MessageEditView[]> {
+  const rows = await db
+    .select({
+      action: messageEdits.action,
+      previousBody: sql<string | null>`case when ${messages.deletedAt} is null then ${messageEdits.previousBody} end`,
+      previousVersion: messageEdits.previousVersion,
+      at: messageEdits.at,
+    })
+    .from(messageEdits)
+    .innerJoin(messages, eq(messages.id, messageEdits.messageId))
+    .where(eq(messageEdits.messageId, messageId))
+    .orderBy(messageEdits.id);
+  return rows as MessageEditView[];
 }
 
 /**

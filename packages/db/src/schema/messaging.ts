@@ -33,8 +33,9 @@ export const messageThreads = pgTable(
 
 /**
  * Messages: bigserial ids give a total order per thread, so history pages by key on
- * (thread_id, id DESC). Delete is a tombstone (deleted_at), edits bump `version` and copy the
- * previous body into message_edits.
+ * (thread_id, id DESC). Edits bump `version` and copy the previous body into message_edits.
+ * Delete leaves a tombstone (deleted_at) with no words: body and reference become null and the text
+ * moves to deleted_message_archive (a CHECK in 0011 keeps a deleted row free of text).
  */
 export const messages = pgTable(
   "messages",
@@ -43,7 +44,8 @@ export const messages = pgTable(
     threadId: uuid("thread_id").notNull().references(() => messageThreads.id),
     patientId: uuid("patient_id").notNull().references(() => patients.id),
     authorId: uuid("author_id").notNull().references(() => users.id),
-    body: text("body").notNull(),
+    /** null only once deleted. */
+    body: text("body"),
     reference: jsonb("reference").$type<MessageReference>(),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -53,7 +55,12 @@ export const messages = pgTable(
   (t) => [index("messages_thread_id_idx").on(t.threadId, t.id.desc())],
 );
 
-/** Append-only history of edits and deletions (a trigger rejects UPDATE/DELETE/TRUNCATE). */
+/**
+ * Append-only history of edits and deletions (a trigger rejects UPDATE/DELETE/TRUNCATE), with one
+ * exception: when a message is deleted its earlier bodies are redacted to null here, and the trigger
+ * allows exactly that (previous_body to null, nothing else, only once the words are in the archive).
+ * A "delete" row never carries text.
+ */
 export const messageEdits = pgTable(
   "message_edits",
   {
@@ -62,11 +69,48 @@ export const messageEdits = pgTable(
     patientId: uuid("patient_id").notNull().references(() => patients.id),
     editorId: uuid("editor_id").notNull().references(() => users.id),
     action: text("action", { enum: ["edit", "delete"] }).notNull(),
-    previousBody: text("previous_body").notNull(),
+    /** null once the message is deleted (the words are then only in deleted_message_archive). */
+    previousBody: text("previous_body"),
     previousVersion: integer("previous_version").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("message_edits_message_idx").on(t.messageId, t.id)],
+);
+
+export interface ArchivedMessageVersion {
+  version: number;
+  body: string;
+  /** When this version was replaced (by an edit or the deletion), and by whom. */
+  replacedAt: string;
+  replacedBy: string;
+}
+
+/**
+ * The words of deleted messages, for compliance only: append-only (a trigger rejects UPDATE, DELETE
+ * and TRUNCATE) and read by no procedure or query function in the application. The compliance role
+ * of a later issue is the only intended reader. `body` is the text at deletion and `versions` every
+ * earlier body (oldest first): once message_edits is redacted this is the only copy.
+ */
+export const deletedMessageArchive = pgTable(
+  "deleted_message_archive",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    messageId: bigint("message_id", { mode: "number" })
+      .notNull()
+      .unique()
+      .references(() => messages.id),
+    threadId: uuid("thread_id").notNull().references(() => messageThreads.id),
+    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    authorId: uuid("author_id").notNull().references(() => users.id),
+    /** null only for rows moved here by migration 0011 from a deletion that recorded no one. */
+    deletedBy: uuid("deleted_by").references(() => users.id),
+    body: text("body").notNull(),
+    reference: jsonb("reference").$type<MessageReference>(),
+    versions: jsonb("versions").$type<ArchivedMessageVersion[]>().notNull(),
+    messageCreatedAt: timestamp("message_created_at", { withTimezone: true }).notNull(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("deleted_message_archive_patient_idx").on(t.patientId, t.id)],
 );
 
 /** Per person and thread: the newest message they have read (unread counts and read receipts). */
