@@ -9,6 +9,9 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  // Headers that are the same on every response, static assets included. The per-request ones
+  // (Content-Security-Policy with its nonce, Strict-Transport-Security, Cache-Control) are set in
+  // src/proxy.ts and in the tRPC route.
   async headers() {
     return [
       {
@@ -16,8 +19,15 @@ const config: NextConfig = {
         headers: [
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
+          // Stricter than strict-origin-when-cross-origin: no other site learns which page (a patient's id) linked to it.
           { key: "Referrer-Policy", value: "same-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          // The portal uses none of these; a script that got in cannot ask for them either.
+          {
+            key: "Permissions-Policy",
+            value:
+              "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()",
+          },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
     ];

@@ -1,4 +1,4 @@
-import { type Page, expect, test } from "@playwright/test";
+import { type Page, expect, test } from "./fixtures";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { signInAndWait } from "./helpers";

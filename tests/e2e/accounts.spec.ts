@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { E2E_DATA_DIR } from "../playwright.config";
 import { authenticatorCode, signIn, signInAndWait, signOut } from "./helpers";
 

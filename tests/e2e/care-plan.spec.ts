@@ -1,4 +1,4 @@
-import { type Browser, type Page, expect, test } from "@playwright/test";
+import { type Browser, type Page, expect, test } from "./fixtures";
 import { signInAndWait } from "./helpers";
 
 // The editing journey continues from the conflict journey's plan (version 12, mirror therapy paused).

@@ -25,12 +25,15 @@ export async function apiSignIn(request: APIRequestContext, email: string, passw
   expect([200, 302]).toContain(response.status());
 }
 
-/** Calls a tRPC procedure over HTTP the way the portal's client does (superjson envelope). */
+/** The portal's own origin (playwright.config.ts serves it here): a browser sends it on every POST. */
+export const PORTAL_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210)}`;
+
+/** Calls a tRPC procedure over HTTP the way the portal's client does (superjson envelope, our own Origin). */
 export async function trpcHttp(request: APIRequestContext, path: string, input: unknown, type: "query" | "mutation" | "subscription") {
   const envelope = JSON.stringify({ json: input ?? null });
   const response =
     type === "mutation"
-      ? await request.post(`/api/trpc/${path}`, { data: envelope, headers: { "content-type": "application/json" } })
+      ? await request.post(`/api/trpc/${path}`, { data: envelope, headers: { "content-type": "application/json", origin: PORTAL_ORIGIN } })
       : await request.get(`/api/trpc/${path}?input=${encodeURIComponent(envelope)}`, { timeout: 10_000 });
   const text = await response.text();
   return { status: response.status(), text };

@@ -1,8 +1,8 @@
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "./fixtures";
 import { ACTOR_EMAILS } from "../authz/actors";
 import { MATRIX, type MatrixContext } from "../authz/matrix/index";
 import { listProcedureTypes } from "./procedure-types";
-import { apiSignIn, trpcHttp } from "./helpers";
+import { PORTAL_ORIGIN, apiSignIn, trpcHttp } from "./helpers";
 
 const ANY_ID = "00000000-0000-4000-8000-00000000abcd";
 /** Over HTTP we know only the target patient's id; every other id in an input is a stand-in. */
@@ -48,7 +48,7 @@ test("malformed and oversized input gets a 400 naming the field, and a huge body
   const message = JSON.parse(bad.text).error.json.message as string;
   expect(message).toContain("email: Enter a valid email address.");
   expect(message).toContain("name: The name is too long");
-  const broken = await admin.post("/api/trpc/admin.users.invite", { data: "{not json", headers: { "content-type": "application/json" } });
+  const broken = await admin.post("/api/trpc/admin.users.invite", { data: "{not json", headers: { "content-type": "application/json", origin: PORTAL_ORIGIN } });
   expect(broken.status()).toBe(400);
   const huge = await trpcHttp(admin, "admin.users.invite", { email: "a@b.co", name: "y".repeat(2_000_000), role: "admin" }, "mutation");
   expect(huge.status).toBe(413);

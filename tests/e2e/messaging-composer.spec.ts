@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signInAndWait } from "./helpers";
 
 test("the PT mentions @physician from the suggestions with the keyboard and attaches a plan item; the physician follows the link to the plan", async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { type Page, expect, test } from "@playwright/test";
+import { type Page, expect, test } from "./fixtures";
 import { signInAndWait } from "./helpers";
 
 async function alexId(page: Page): Promise<string> {

@@ -1,4 +1,4 @@
-import { type Page, expect, test } from "@playwright/test";
+import { type Page, expect, test } from "./fixtures";
 import { CHECK_IN_RED_FLAGS, CHECK_IN_RED_FLAG_LABELS, PHQ9_ITEMS } from "@concord/domain";
 import { signInAndWait } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { type Browser, expect, test } from "@playwright/test";
+import { type Browser, expect, test } from "./fixtures";
 import { DEMO_PASSWORD, authenticatorCode, signIn, signInAndWait, signOut } from "./helpers";
 
 // The server runs with CONCORD_TRUST_PROXY=1 (playwright.config.ts), so each browser context plays a
