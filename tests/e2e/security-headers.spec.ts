@@ -1,5 +1,12 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type APIResponse, expect, request as playwrightRequest, test } from "./fixtures";
 import { PORTAL_ORIGIN, apiSignIn, trpcHttp } from "./helpers";
+
+const PORTAL_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../apps/portal");
 
 function directives(response: APIResponse): Map<string, string> {
   const policy = response.headers()["content-security-policy"] ?? "";
@@ -166,4 +173,37 @@ test("the portal works under the policy in Chromium, and a mutation from its own
   expect(answer.text).not.toContain("Cross-site");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
+});
+
+test("served over https (NEXTAUTH_URL https), the built portal adds HSTS and upgrade-insecure-requests", async () => {
+  test.setTimeout(120_000);
+  // A second start of the same build, on its own port and data folder, told it is published over https.
+  const port = Number(process.env.E2E_PORT ?? 3210) + 1;
+  const dataDir = mkdtempSync(join(tmpdir(), "concord-e2e-https-"));
+  const nextBin = join(PORTAL_DIR, "node_modules/next/dist/bin/next");
+  let server: ChildProcess | null = null;
+  try {
+    server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: PORTAL_DIR,
+      stdio: "ignore",
+      env: { ...process.env, NEXTAUTH_URL: "https://concord.test", NEXTAUTH_SECRET: "e2e-secret-for-tests-only-0123456789", CONCORD_DATA_DIR: dataDir, CONCORD_DEMO_DATA: "off", PORT: String(port) },
+    });
+    const https = await playwrightRequest.newContext({ baseURL: `http://127.0.0.1:${port}` });
+    await expect
+      .poll(async () => (await https.get("/api/health").catch(() => null))?.status() ?? 0, { timeout: 90_000, intervals: [500] })
+      .toBe(200);
+    const page = await https.get("/signin");
+    expect(page.headers()["strict-transport-security"]).toMatch(/^max-age=\d{8,}/);
+    expect(directives(page).has("upgrade-insecure-requests")).toBe(true);
+    expect(directives(page).get("script-src")).toMatch(/^'nonce-/);
+    await https.dispose();
+  } finally {
+    const running = server;
+    if (running && running.exitCode === null) {
+      const exited = new Promise((resolve) => running.once("exit", resolve));
+      running.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
