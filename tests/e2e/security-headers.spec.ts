@@ -175,6 +175,20 @@ test("the portal works under the policy in Chromium, and a mutation from its own
   await expect(page).toHaveURL(/\/signin/);
 });
 
+test("the CSP guard in fixtures.ts sees a violation: a page loading an image from elsewhere is blocked and reported", async ({ page, cspViolations }) => {
+  await page.goto("/signin");
+  await page.evaluate(() => {
+    const image = document.createElement("img");
+    image.src = "https://elsewhere.example/tracker.png";
+    document.body.append(image);
+  });
+  // Both channels: the page's securitypolicyviolation event and Chromium's console message.
+  await expect.poll(() => cspViolations.some((v) => v.includes("img-src blocked https://elsewhere.example/tracker.png on /signin"))).toBe(true);
+  await expect.poll(() => cspViolations.some((v) => /tracker\.png.*violates the following Content Security Policy directive/.test(v))).toBe(true);
+  // Seen and checked: clear it so the guard does not fail this test for the violation it caused on purpose.
+  cspViolations.length = 0;
+});
+
 test("served over https (NEXTAUTH_URL https), the built portal adds HSTS and upgrade-insecure-requests", async () => {
   test.setTimeout(120_000);
   // A second start of the same build, on its own port and data folder, told it is published over https.
