@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
+import { type APIRequestContext, expect, request as playwrightRequest, test } from "./fixtures";
 import { apiSignIn, trpcHttp } from "./helpers";
 
 /**
@@ -17,21 +17,22 @@ test("a deleted message's words and earlier versions are in no answer for the pa
   const physician = await playwrightRequest.newContext({ baseURL });
   await apiSignIn(physician, "physician@concord.demo");
   const patients = await call(physician, "patients.list", { limit: 50 }, "query");
-  const alex = patients.data.items.find((p: { name: string }) => p.name === "Alex Morgan");
-  expect(alex?.id).toBeTruthy();
-  const patientId = alex.id as string;
+  // Jordan: the messaging journey expects Alex to have no conversation with the team yet.
+  const jordan = patients.data.items.find((p: { name: string }) => p.name === "Jordan Lee");
+  expect(jordan?.id).toBeTruthy();
+  const patientId = jordan.id as string;
 
   const tag = `e2e${Date.now()}`;
   const first = `amber kestrel ${tag}`;
   const second = `cobalt meadow ${tag}`;
   const created = await call(physician, "messaging.createThread", { patientId, space: "patient", title: `Home exercises ${tag.slice(-4)}`, body: "Here is this week's plan." }, "mutation");
   const threadId = created.data.threadId as string;
-  const posted = await call(physician, "messaging.post", { patientId, threadId, body: `@Alex ${first}` }, "mutation");
+  const posted = await call(physician, "messaging.post", { patientId, threadId, body: `@Jordan ${first}` }, "mutation");
   const messageId = posted.data.id as number;
-  await call(physician, "messaging.edit", { patientId, messageId, body: `@Alex ${second}`, expectedVersion: 1 }, "mutation");
+  await call(physician, "messaging.edit", { patientId, messageId, body: `@Jordan ${second}`, expectedVersion: 1 }, "mutation");
 
   const patient = await playwrightRequest.newContext({ baseURL });
-  await apiSignIn(patient, "alex@concord.demo");
+  await apiSignIn(patient, "jordan@concord.demo");
   // Before the deletion the patient reads the edited words and the first version: the check below can fail.
   expect((await call(patient, "messaging.messages", { patientId, threadId }, "query")).text).toContain(second);
   expect((await call(patient, "messaging.history", { patientId, messageId }, "query")).text).toContain(first);
