@@ -374,7 +374,7 @@ describe.each(testBackends())("invitations and admin procedures on %s", (backend
 
   it("rejects a forged page cursor with a clear message", async () => {
     expect(await codeOf(h.callerFor("physician").patients.list({ limit: 5, cursor: "not-a-cursor" }))).toBe(
-      "BAD_REQUEST: The page cursor is not valid. Reload the list.",
+      "BAD_REQUEST: This page link is not valid. Go back to the first page.",
     );
   });
 

@@ -163,7 +163,7 @@ describe.each(testBackends())("patient questions on %s", (backend) => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual(all);
-    expect(await failure(worklist("ot", { cursor: "not-a-cursor" }))).toMatchObject({ code: "BAD_REQUEST", message: "The page cursor is not valid. Reload the list." });
+    expect(await failure(worklist("ot", { cursor: "not-a-cursor" }))).toMatchObject({ code: "BAD_REQUEST", message: "This page link is not valid. Go back to the first page." });
   });
 
   it("answers a question: a reply in one transaction, off the worklist, the patient told and shown the answer", async () => {

@@ -1,9 +1,10 @@
+import { z } from "zod";
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type CarePlan, type PlanDiffEntry, upgradeCarePlanDocument } from "@concord/domain";
 import type { Database } from "../client";
 import { carePlanComments, carePlanRevisions, carePlanViews, carePlans, careTeamMembers, patientQuestionResolutions, patients, users } from "../schema/index";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
 
 export interface CarePlanRecord {
   id: string;
@@ -115,7 +116,7 @@ const revisionColumns = {
 
 /** Newest first, keyset on version (unique within a plan). */
 export async function listCarePlanRevisions(db: Database, planId: string, params: { cursor?: string | undefined; limit: number }) {
-  const before = decodeCursor<[number]>(params.cursor, 1);
+  const before = decodeCursor(params.cursor, z.tuple([cursorPart.int]));
   const conditions = [eq(carePlanRevisions.planId, planId)];
   if (before) conditions.push(lt(carePlanRevisions.version, Number(before[0])));
   const rows = await db
@@ -170,7 +171,7 @@ const answer = alias(carePlanComments, "answer");
  * the answer shows even when the reply sits on another page).
  */
 export async function listCarePlanComments(db: Database, planId: string, params: { cursor?: string | undefined; limit: number }) {
-  const before = decodeCursor<[string, string]>(params.cursor, 2);
+  const before = decodeCursor(params.cursor, z.tuple([cursorPart.timestamp, cursorPart.uuid]));
   const conditions = [eq(carePlanComments.planId, planId)];
   if (before) conditions.push(sql`(${carePlanComments.createdAt}, ${carePlanComments.id}) < (${before[0]}::timestamptz, ${before[1]}::uuid)`);
   const rows = await db
@@ -246,7 +247,7 @@ export async function listPlansPastReview(
   clinicianId: string,
   params: { today: string; patientIds?: string[] | undefined; cursor?: string | undefined; limit: number },
 ) {
-  const after = decodeCursor<[string, string]>(params.cursor, 2);
+  const after = decodeCursor(params.cursor, z.tuple([cursorPart.date, cursorPart.uuid]));
   const conditions = [eq(careTeamMembers.clinicianId, clinicianId), lt(carePlans.reviewDueAt, params.today)];
   if (params.patientIds) {
     if (params.patientIds.length === 0) return { items: [] as PastReviewItem[], nextCursor: null };

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client";
 import { careTeamMembers, patients, users } from "../schema/core";
@@ -12,7 +13,7 @@ import {
   messageThreads,
   messages,
 } from "../schema/messaging";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
 
 export type { MessageReference, NotificationKind, ThreadSpace } from "../schema/messaging";
 export type ThreadRow = typeof messageThreads.$inferSelect;
@@ -61,7 +62,7 @@ export async function listThreads(
   db: Database,
   params: { patientId: string; spaces: readonly ThreadSpace[]; viewerId: string; cursor?: string | undefined; limit: number },
 ): Promise<{ items: ThreadListItem[]; nextCursor: string | null }> {
-  const after = decodeCursor<[string, string]>(params.cursor, 2);
+  const after = decodeCursor(params.cursor, z.tuple([cursorPart.timestamp, cursorPart.uuid]));
   const spaces = sql.join(params.spaces.map((s) => sql`${s}`), sql`, `);
   const rows = await queryRows<{
     id: string;

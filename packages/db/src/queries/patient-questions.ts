@@ -1,9 +1,10 @@
+import { z } from "zod";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { QuestionResolutionHow } from "@concord/domain";
 import type { Database } from "../client";
 import { carePlanComments, carePlans, careTeamMembers, patientQuestionResolutions, patients, users } from "../schema/index";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
 
 /**
  * A patient's question is a top-level plan comment written by the patient's own account; it is
@@ -92,7 +93,7 @@ export interface OpenPatientQuestion {
  * care-team join is the scope; keyset on (created_at, id).
  */
 export async function openPatientQuestions(db: Database, clinicianUserId: string, params: { cursor?: string | undefined; limit: number }) {
-  const after = decodeCursor<[string, string]>(params.cursor, 2);
+  const after = decodeCursor(params.cursor, z.tuple([cursorPart.timestamp, cursorPart.uuid]));
   const rows = await db
     .select({
       id: carePlanComments.id,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Discipline, PatientFacts } from "@concord/domain";
 import type { Database } from "../client";
 import { alerts, careTeamMembers, patients, users } from "../schema/index";
-import { InvalidCursorError, decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
 
 export type PatientRow = typeof patients.$inferSelect;
 
@@ -64,21 +64,9 @@ function escapeLike(text: string) {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/**
- * A keyset cursor decoded and checked against the shape of the sort key: a cursor is user input,
- * and a value Postgres cannot cast (a uuid that is not one) must be a clear 400, never a 500.
- */
-function checkedCursor<T>(cursor: string | undefined, schema: z.ZodType<T>, arity: number): T | null {
-  const raw = decodeCursor<(string | number)[]>(cursor, arity);
-  if (raw === null) return null;
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new InvalidCursorError();
-  return parsed.data;
-}
-
-const nameCursor = z.tuple([z.string().max(200), z.uuid()]);
+const nameCursor = z.tuple([cursorPart.text, cursorPart.uuid]);
 /** Urgent rank (0: an open urgent alert, 1: none), name, id. */
-const rankedNameCursor = z.tuple([z.union([z.literal(0), z.literal(1)]), z.string().max(200), z.uuid()]);
+const rankedNameCursor = z.tuple([cursorPart.rank, cursorPart.text, cursorPart.uuid]);
 
 export interface PatientListItem {
   id: string;
@@ -109,7 +97,7 @@ export async function listPatientsForClinician(
   clinicianId: string,
   params: { search?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
-  const after = checkedCursor(params.cursor, rankedNameCursor, 3);
+  const after = decodeCursor(params.cursor, rankedNameCursor);
   const conditions = [eq(careTeamMembers.clinicianId, clinicianId)];
   if (params.search) conditions.push(ilike(patients.name, escapeLike(params.search)));
   if (after) conditions.push(sql`(${urgentRank}, ${patients.name}, ${patients.id}) > (${after[0]}::int, ${after[1]}, ${after[2]}::uuid)`);
@@ -199,7 +187,7 @@ export async function listPatientDirectory(
   db: Database,
   params: { search?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
-  const after = checkedCursor(params.cursor, nameCursor, 2);
+  const after = decodeCursor(params.cursor, nameCursor);
   const conditions = [];
   if (params.search) conditions.push(ilike(patients.name, escapeLike(params.search)));
   if (after) conditions.push(sql`(${patients.name}, ${patients.id}) > (${after[0]}, ${after[1]}::uuid)`);

@@ -1,10 +1,11 @@
+import { z } from "zod";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import { type CarePlan, upgradeCarePlanDocument } from "@concord/domain";
 import { type Database, queryRows } from "../client";
 import { inOrder } from "../in-order";
 import { alerts, carePlanRevisions, carePlans, careTeamMembers, checkInRevisions, checkIns, measures, patients, users } from "../schema/index";
 import type { StoredCheckIn } from "../schema/progress";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
 
 /* ---------------------------------------------------------------- check-ins */
 
@@ -71,7 +72,7 @@ export async function updateCheckIn(db: Database, v: CheckInValues & { expectedV
 
 /** Newest first, keyset on date. */
 export async function listCheckIns(db: Database, patientId: string, params: { cursor?: string | undefined; limit: number }) {
-  const after = decodeCursor<[string]>(params.cursor, 1);
+  const after = decodeCursor(params.cursor, z.tuple([cursorPart.date]));
   const rows = await db
     .select()
     .from(checkIns)
@@ -125,7 +126,7 @@ export async function latestMeasure(db: Database, patientId: string, kind: strin
 
 /** Newest first, keyset on (taken_on, recorded_at, id). */
 export async function listMeasures(db: Database, patientId: string, params: { kind?: string | undefined; cursor?: string | undefined; limit: number }) {
-  const after = decodeCursor<[string, string, string]>(params.cursor, 3);
+  const after = decodeCursor(params.cursor, z.tuple([cursorPart.date, cursorPart.timestamp, cursorPart.uuid]));
   const rows = await db
     .select({
       id: measures.id,
@@ -272,7 +273,7 @@ export async function listAlertsForPatient(
   patientId: string,
   params: { includeAcknowledged: boolean; cursor?: string | undefined; limit: number },
 ) {
-  const after = decodeCursor<[string, string]>(params.cursor, 2);
+  const after = decodeCursor(params.cursor, z.tuple([cursorPart.timestamp, cursorPart.uuid]));
   const rows = await db
     .select({ alert: alerts, createdAtKey: sql<string>`${alerts.createdAt}::text`, acknowledgedByName: acknowledgedByUser })
     .from(alerts)
@@ -315,7 +316,7 @@ const severityRank = sql<number>`(case when ${alerts.severity} = 'urgent' then 0
  * the scope. Keyset on (severity rank, created_at desc, id desc).
  */
 export async function alertWorklist(db: Database, clinicianId: string, params: { cursor?: string | undefined; limit: number }) {
-  const after = decodeCursor<[number, string, string]>(params.cursor, 3);
+  const after = decodeCursor(params.cursor, z.tuple([cursorPart.rank, cursorPart.timestamp, cursorPart.uuid]));
   const rows = await db
     .select({
       id: alerts.id,

@@ -1,7 +1,8 @@
+import { z } from "zod";
 import { and, asc, eq, ilike, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { authSessions, users } from "../schema/index";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
 
 export type UserRow = typeof users.$inferSelect;
 export type Role = UserRow["role"];
@@ -55,7 +56,7 @@ export interface UserListItem {
 
 /** Keyset pagination on (name, id). */
 export async function listUsers(db: Database, params: { search?: string | undefined; cursor?: string | undefined; limit: number }) {
-  const after = decodeCursor<[string, string]>(params.cursor, 2);
+  const after = decodeCursor(params.cursor, z.tuple([cursorPart.text, cursorPart.uuid]));
   const conditions = [];
   if (params.search) {
     const pattern = `%${params.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
