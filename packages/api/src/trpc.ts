@@ -1,7 +1,7 @@
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { type Actor, DomainError, type PatientFacts, type Permission, decide, patientIdInput } from "@concord/domain";
+import { type Actor, DomainError, type PatientFacts, type Permission, UNSAFE_TEXT_MESSAGE, decide, findUnsafeText, patientIdInput } from "@concord/domain";
 import { type Database, InvalidCursorError, getPatientFacts, writeAudit } from "@concord/db";
 import type { Context } from "./context";
 
@@ -77,13 +77,49 @@ const mapErrors = t.middleware(async ({ next, path }) => {
       throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      console.error(`[trpc] ${path} failed:`, cause ?? result.error);
+      console.error(`[trpc] ${path} failed: ${describeFailure(cause ?? result.error)}`);
     }
   }
   return result;
 });
 
-const base = t.procedure.use(mapErrors);
+/**
+ * A server failure in words safe for the log: the error's name, database code and message, and for
+ * a failed query the SQL text — never its parameters (Drizzle's own message and `params` carry them:
+ * message bodies, password hashes) and never the driver's `detail` (it quotes row values).
+ */
+export function describeFailure(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth += 1) {
+    if (typeof current !== "object") {
+      parts.push(String(current));
+      break;
+    }
+    const e = current as { name?: unknown; message?: unknown; code?: unknown; query?: unknown; params?: unknown; stack?: unknown; cause?: unknown };
+    const name = typeof e.name === "string" ? e.name : "Error";
+    const code = typeof e.code === "string" ? ` [${e.code}]` : "";
+    if (typeof e.query === "string") parts.push(`${name}: failed query: ${e.query}`);
+    else parts.push(`${name}${code}: ${typeof e.message === "string" ? e.message : ""}`);
+    if (!e.cause && typeof e.query !== "string" && typeof e.stack === "string") parts.push(e.stack.split("\n").slice(1, 4).join("\n"));
+    current = e.cause;
+  }
+  return parts.join("\n  caused by ");
+}
+
+/**
+ * One check for every procedure, before its input is parsed: no string anywhere in the input (value
+ * or key, including free-form JSON a schema keeps as unknown) may hold a NUL or a lone surrogate,
+ * which PostgreSQL cannot store. The domain's text schemas carry the same rule; this keeps a field
+ * that a schema forgot from ever reaching the database as a server error.
+ */
+const rejectUnsafeText = t.middleware(async ({ next, getRawInput }) => {
+  const path = findUnsafeText(await getRawInput().catch(() => undefined));
+  if (path) throw new TRPCError({ code: "BAD_REQUEST", message: path.length ? `${path.join(".")}: ${UNSAFE_TEXT_MESSAGE}` : UNSAFE_TEXT_MESSAGE });
+  return next();
+});
+
+const base = t.procedure.use(mapErrors).use(rejectUnsafeText);
 
 class Rollback {
   constructor(readonly result: unknown) {}

@@ -1,4 +1,5 @@
 export * from "./roles";
+export * from "./text";
 export * from "./errors";
 export * from "./patients";
 export * from "./accounts/invitations";

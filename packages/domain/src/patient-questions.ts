@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "./text";
 
 /**
  * A patient's comment on their care plan is a question to the team: it reaches the clinician
@@ -10,8 +11,7 @@ import { z } from "zod";
 export const COMMENT_MAX = 2000;
 
 /** The words of a plan comment, and of a clinician's answer to a patient's question. */
-export const commentBodySchema = z
-  .string({ error: "Write a comment." })
+export const commentBodySchema = safeString({ error: "Write a comment." })
   .trim()
   .min(1, { error: "Write a comment." })
   .max(COMMENT_MAX, { error: `Keep comments under ${COMMENT_MAX} characters.` });
@@ -22,7 +22,7 @@ const commentId = z.uuid({ error: "This question's identifier is not valid. Relo
 export const answerPatientQuestionInput = z.object({ commentId, body: commentBodySchema });
 export const markPatientQuestionHandledInput = z.object({ commentId });
 export const patientQuestionsInput = z.object({
-  cursor: z.string().max(200).optional(),
+  cursor: safeString().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 export type AnswerPatientQuestionInput = z.infer<typeof answerPatientQuestionInput>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "./text";
 import { timeZoneSchema } from "./clinic-settings";
 import { calendarDate } from "./dates/index";
 import { disciplineSchema, roleSchema } from "./roles";
@@ -46,24 +47,23 @@ export const uuid = z.uuid({ error: "This identifier is not valid." });
 
 export const patientIdInput = z.object({ patientId: uuid });
 
-export const searchText = z.string().trim().max(100, "Search text is too long (at most 100 characters).");
+export const searchText = safeString().trim().max(100, "Search text is too long (at most 100 characters).");
 
 export const patientListInput = z.object({
   search: searchText.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: safeString().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 
 export const emailSchema = z.email({ error: "Enter a valid email address." }).max(254).transform((e) => e.toLowerCase());
-export const personName = z.string().trim().min(1, "Enter a name.").max(120, "The name is too long (at most 120 characters).");
+export const personName = safeString().trim().min(1, "Enter a name.").max(120, "The name is too long (at most 120 characters).");
 
 export const PHONE_MESSAGE = "Enter a phone number of 7 to 20 digits; it may also hold spaces, +, - and brackets, e.g. +1 415 555 0142.";
 /**
  * A patient's contact phone as entered (so the team can read it back), limited to what a dialler
  * understands: digits, spaces, +, -, ( ) and 7–20 digits in all.
  */
-export const phoneSchema = z
-  .string({ error: PHONE_MESSAGE })
+export const phoneSchema = safeString({ error: PHONE_MESSAGE })
   .trim()
   .refine((v) => {
     // One check, so a bad number gets the message once.
@@ -72,8 +72,7 @@ export const phoneSchema = z
   }, PHONE_MESSAGE);
 
 /** An optional phone from a form: an empty field means "no phone". */
-export const optionalPhoneSchema = z
-  .string({ error: PHONE_MESSAGE })
+export const optionalPhoneSchema = safeString({ error: PHONE_MESSAGE })
   .optional()
   .transform((v) => v?.trim() || undefined)
   .pipe(phoneSchema.optional());
@@ -85,7 +84,7 @@ export const assignCareTeamInput = z.object({ patientId: uuid, clinicianId: uuid
 export const removeCareTeamInput = assignCareTeamInput;
 export const userListInput = z.object({
   search: searchText.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: safeString().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 

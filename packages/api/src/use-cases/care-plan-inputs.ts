@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { commentBodySchema, planCommandSchema, uuid } from "@concord/domain";
+import { INT4_MAX, commentBodySchema, planCommandSchema, uuid } from "@concord/domain";
 
 /** Procedure inputs for the care plan; `patientId` is merged in by patientProcedure. */
 const cursor = z.string().max(200).optional();
@@ -7,7 +7,8 @@ const cursor = z.string().max(200).optional();
 export const carePlanVersionField = z
   .number({ error: "Send the plan version you were editing." })
   .int({ error: "The plan version is a whole number." })
-  .min(0, { error: "The plan version cannot be negative." });
+  .min(0, { error: "The plan version cannot be negative." })
+  .max(INT4_MAX, { error: "The plan version is not valid." });
 
 export const updateCarePlanInput = z.object({ expectedVersion: carePlanVersionField, command: planCommandSchema });
 export type UpdateCarePlanInput = z.infer<typeof updateCarePlanInput>;

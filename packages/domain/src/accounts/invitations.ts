@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "../text";
 import { timeZoneSchema } from "../clinic-settings";
 import { calendarDate } from "../dates/index";
 import { crpsCodeSchema, emailSchema, optionalPhoneSchema, personName, uuid } from "../patients";
@@ -29,8 +30,7 @@ export type InviteUserInput = z.infer<typeof inviteUserInput>;
 
 export const MRN_MESSAGE = "A medical record number has 1 to 40 letters, digits, dots, dashes or slashes.";
 /** The clinic's medical record number as the clinic writes it; an empty field means "none". */
-export const optionalMrnSchema = z
-  .string({ error: MRN_MESSAGE })
+export const optionalMrnSchema = safeString({ error: MRN_MESSAGE })
   .optional()
   .transform((v) => v?.trim() || undefined)
   .pipe(z.string().regex(/^[A-Za-z0-9./-]{1,40}$/, MRN_MESSAGE).optional());
@@ -57,14 +57,14 @@ export type RegisterPatientInput = z.infer<typeof registerPatientInput>;
 export const invitationUserInput = z.object({ userId: uuid });
 
 /** A token as it arrives from a link: its shape is checked by the use case, so a forged one gets the "not valid" page, not a 400. */
-export const invitationTokenInput = z.object({ token: z.string().max(200, "This link is not valid.") });
+export const invitationTokenInput = z.object({ token: safeString().max(200, "This link is not valid.") });
 
 export const acceptInvitationInput = z
   .object({
-    token: z.string().max(200, "This link is not valid."),
+    token: safeString().max(200, "This link is not valid."),
     /** The shared policy's account-free checks; the use case adds the invitee's own email and name. */
     password: passwordSchema,
-    confirm: z.string().max(PASSWORD_MAX_LENGTH * 4),
+    confirm: safeString().max(PASSWORD_MAX_LENGTH * 4),
   })
   .refine((v) => v.password === v.confirm, { message: "The two passwords are not the same.", path: ["confirm"] });
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationInput>;

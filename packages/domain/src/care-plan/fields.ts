@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "../text";
 
 /**
  * Field builders that carry one clinician-readable message for every way a value can be wrong
@@ -13,7 +14,7 @@ export function numberBetween(min: number, max: number, message: string) {
 }
 
 export function requiredText(minLength: number, maxLength: number, message: string) {
-  return z.string({ error: message }).trim().min(minLength, { error: message }).max(maxLength, { error: message });
+  return safeString({ error: message }).trim().min(minLength, { error: message }).max(maxLength, { error: message });
 }
 
 /** The first issue's message: one thing to fix at a time reads better than a list of paths. */

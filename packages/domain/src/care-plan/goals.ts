@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "../text";
 import { calendarDateSchema, formatCalendarDate } from "./dates";
 import { numberBetween, requiredText, wholeNumberBetween } from "./fields";
 
@@ -90,7 +91,7 @@ export const goalSchema = z.object({
   id: goalIdSchema,
   targets: goalTargetsSchema,
   status: goalStatusSchema,
-  note: z.string().trim().max(2000).nullable(),
+  note: safeString().trim().max(2000).nullable(),
 });
 export type Goal = z.infer<typeof goalSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "../text";
 import { invalid } from "../errors";
 import { disciplineSchema, DISCIPLINE_LABELS } from "../roles";
 import {
@@ -23,7 +24,7 @@ export const STOP_NEEDS_REASON = "Give a reason for stopping";
 export const EXPERIMENTAL_NEEDS_CONSENT =
   "Record the patient's consent and the study reference before activating an experimental therapy.";
 
-const optionalText = z.string().trim().max(2000, { error: "Keep notes under 2000 characters." }).nullable();
+const optionalText = safeString().trim().max(2000, { error: "Keep notes under 2000 characters." }).nullable();
 
 /**
  * One therapy in a patient's plan, from the catalogue or defined by the team. Stored plans are read
@@ -33,14 +34,14 @@ export const interventionSchema = z.preprocess(
   upgradeLegacyIntervention,
   z
     .object({
-      id: z.string().min(1),
-      therapyId: z.string().min(1).nullable(),
+      id: safeString().min(1),
+      therapyId: safeString().min(1).nullable(),
       custom: z.boolean(),
-      customName: z.string().trim().min(2).max(200).nullable(),
+      customName: safeString().trim().min(2).max(200).nullable(),
       category: therapyCategorySchema,
       ownerDiscipline: disciplineSchema,
       /** null while a proposal waits for the owning discipline to take it on. */
-      responsibleClinicianId: z.string().min(1).nullable(),
+      responsibleClinicianId: safeString().min(1).nullable(),
       goalIds: z
         .array(goalIdSchema)
         .min(1, { error: "Link the intervention to at least one goal." })

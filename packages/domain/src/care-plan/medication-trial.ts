@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "../text";
 import { calendarDateSchema } from "./dates";
 import { requiredText, wholeNumberBetween } from "./fields";
 import { type DoseUnit, doseUnitSchema, doseValueSchema, titrationStepSchema } from "./prescription";
@@ -21,7 +22,7 @@ export const doseChangeEntrySchema = z.object({
 export const responseEntrySchema = z.object({
   type: z.literal("response"),
   pain: wholeNumberBetween(0, 10, "Pain must be a whole number from 0 to 10."),
-  note: z.string().trim().max(1000).default(""),
+  note: safeString().trim().max(1000).default(""),
   date: calendarDateSchema,
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "../text";
 import { forbidden, invalid } from "../errors";
 import { type Discipline, disciplineSchema } from "../roles";
 import { CATEGORY_OWNERS, type TherapyCategory, getTherapy, therapyCategorySchema } from "./catalogue";
@@ -27,12 +28,12 @@ import {
 } from "./prescription";
 import { reconcileDoseChange, reconcileEdit } from "./titration";
 
-const note = z.string().trim().max(2000, { error: "Keep notes under 2000 characters." }).nullable();
-const interventionId = z.string({ error: "Choose an intervention." }).min(1, { error: "Choose an intervention." });
+const note = safeString().trim().max(2000, { error: "Keep notes under 2000 characters." }).nullable();
+const interventionId = safeString({ error: "Choose an intervention." }).min(1, { error: "Choose an intervention." });
 
 const catalogueTherapyRef = z.object({
   custom: z.literal(false).optional(),
-  therapyId: z.string({ error: "Choose a therapy from the catalogue." }).min(1),
+  therapyId: safeString({ error: "Choose a therapy from the catalogue." }).min(1),
   /** Needed only when several disciplines own the category (PT or OT); defaults sensibly. */
   ownerDiscipline: disciplineSchema.optional(),
 });
@@ -69,7 +70,7 @@ export const planCommandSchema = z.discriminatedUnion(
       goalIds: z.array(goalIdSchema).min(1, { error: "Link the intervention to at least one goal." }).optional(),
       /** A non-owner's addition is always a proposal, whatever is asked for here. */
       status: z.enum(["proposed", "active"], { error: "A new item starts as proposed or active." }).optional(),
-      responsibleClinicianId: z.string().min(1).optional(),
+      responsibleClinicianId: safeString().min(1).optional(),
       startDate: calendarDateSchema.optional(),
       nextReviewDate: calendarDateSchema.optional(),
       note: note.optional(),
@@ -79,17 +80,17 @@ export const planCommandSchema = z.discriminatedUnion(
       type: z.literal("updateIntervention"),
       interventionId,
       /** Merged over the current details, then validated as a whole; null clears an optional field. */
-      details: z.record(z.string(), z.unknown()).optional(),
+      details: z.record(safeString(), z.unknown()).optional(),
       note: note.optional(),
       nextReviewDate: calendarDateSchema.nullable().optional(),
       /** null hands the item back to "not yet assigned". */
-      responsibleClinicianId: z.string().min(1).nullable().optional(),
+      responsibleClinicianId: safeString().min(1).nullable().optional(),
     }),
     z.object({
       type: z.literal("changeInterventionStatus"),
       interventionId,
       to: interventionStatusSchema,
-      reason: z.string().trim().max(500).optional(),
+      reason: safeString().trim().max(500).optional(),
     }),
     z.object({
       type: z.literal("recordTrialEntry"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "../text";
 import type { Discipline } from "../roles";
 import { CATEGORY_PRESCRIPTION_KIND, type PrescriptionKind, type Therapy, type TherapyCategory, getTherapy } from "./catalogue";
 import { calendarDateSchema } from "./dates";
@@ -41,12 +42,12 @@ export const doseValueSchema = z
   .number({ error: "Enter the dose as a number." })
   .positive({ error: "A dose must be more than 0." });
 const frequency = requiredText(2, 200, "Say how often, e.g. “daily” or “twice a week”.");
-const instructions = z.string({ error: "Instructions must be text." }).trim().max(2000, { error: "Keep instructions under 2000 characters." }).default("");
+const instructions = safeString({ error: "Instructions must be text." }).trim().max(2000, { error: "Keep instructions under 2000 characters." }).default("");
 
 export const titrationStepSchema = z.object({
   dose: doseValueSchema,
   startsOn: calendarDateSchema,
-  note: z.string({ error: "A step's note must be text." }).trim().max(500, { error: "Keep a step's note under 500 characters." }).optional(),
+  note: safeString({ error: "A step's note must be text." }).trim().max(500, { error: "Keep a step's note under 500 characters." }).optional(),
 });
 export type TitrationStep = z.infer<typeof titrationStepSchema>;
 
@@ -61,7 +62,7 @@ export const medicationDetailsSchema = z
   .object({
     kind: z.literal("medication"),
     /** The catalogue agent; null for a custom medication, or for an entry from before agents awaiting review. */
-    agentId: z.string({ error: "Choose the medicine." }).trim().min(1, { error: "Choose the medicine." }).nullable().default(null),
+    agentId: safeString({ error: "Choose the medicine." }).trim().min(1, { error: "Choose the medicine." }).nullable().default(null),
     dose: doseValueSchema,
     unit: doseUnitSchema,
     route: medicationRouteSchema,
@@ -73,7 +74,7 @@ export const medicationDetailsSchema = z
       .positive({ error: "The maximum daily dose must be more than 0." })
       .nullable()
       .default(null),
-    schedule: z.string({ error: "The timing note must be text." }).trim().max(200, { error: "Keep the timing note under 200 characters." }).default(""),
+    schedule: safeString({ error: "The timing note must be text." }).trim().max(200, { error: "Keep the timing note under 200 characters." }).default(""),
     titrationSteps: z
       .array(titrationStepSchema)
       .default([])
@@ -84,7 +85,7 @@ export const medicationDetailsSchema = z
      * What a physician must settle on an entry written before medications were recorded by agent
      * (legacy-medication.ts). Always empty on an entry saved since: a save passes every check.
      */
-    reviewNeeded: z.array(z.string()).default([]),
+    reviewNeeded: z.array(safeString()).default([]),
   })
   .refine((d) => d.dosesPerDay !== null || d.reviewNeeded.length > 0, { error: DOSES_PER_DAY_MESSAGE, path: ["dosesPerDay"] });
 
@@ -115,7 +116,7 @@ export const procedureDetailsSchema = z.object({
   kind: z.literal("procedure"),
   plannedDate: calendarDateSchema,
   side: z.enum(PROCEDURE_SIDES, { error: "Choose the side: left, right or bilateral." }),
-  level: z.string().trim().max(100).optional(),
+  level: safeString().trim().max(100).optional(),
   /** Ask the patient for a pain score before and after, to judge the procedure's effect. */
   recordPainBeforeAfter: z.boolean({ error: "Say whether to record pain before and after." }),
 });
@@ -123,7 +124,7 @@ export const procedureDetailsSchema = z.object({
 export const experimentalDetailsSchema = z.object({
   kind: z.literal("experimental"),
   consentRecordedAt: calendarDateSchema.nullable(),
-  studyReference: z.string().trim().min(1, { error: "Enter the study reference, or leave it empty." }).max(200).nullable(),
+  studyReference: safeString().trim().min(1, { error: "Enter the study reference, or leave it empty." }).max(200).nullable(),
 });
 
 export const selfManagementDetailsSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INT4_MAX, safeString } from "../text";
 import { uuid } from "../patients";
 
 export const MESSAGE_MAX = 4000;
@@ -8,14 +9,12 @@ export const TITLE_MAX = 120;
 export const threadSpaceSchema = z.enum(["team", "patient"], { error: "Choose the team space or the space shared with the patient." });
 export type ThreadSpace = z.infer<typeof threadSpaceSchema>;
 
-export const messageBody = z
-  .string({ error: "Write a message." })
+export const messageBody = safeString({ error: "Write a message." })
   .trim()
   .min(1, "Write a message before sending.")
   .max(MESSAGE_MAX, `The message is too long (at most ${MESSAGE_MAX} characters).`);
 
-export const threadTitle = z
-  .string({ error: "Give the thread a topic." })
+export const threadTitle = safeString({ error: "Give the thread a topic." })
   .trim()
   .min(TITLE_MIN, `The topic is too short (at least ${TITLE_MIN} characters).`)
   .max(TITLE_MAX, `The topic is too long (at most ${TITLE_MAX} characters).`);
@@ -23,12 +22,12 @@ export const threadTitle = z
 export const REFERENCE_KINDS = ["plan_item", "goal", "check_in", "alert"] as const;
 export const messageReferenceSchema = z.object({
   kind: z.enum(REFERENCE_KINDS, { error: "A message can refer to a plan item, a goal, a check-in or an alert." }),
-  id: z.string().trim().min(1, "The referenced item is missing.").max(100, "The referenced item is not valid."),
+  id: safeString().trim().min(1, "The referenced item is missing.").max(100, "The referenced item is not valid."),
 });
 export type MessageReferenceInput = z.infer<typeof messageReferenceSchema>;
 
 /** Message ids are bigserial numbers; over the wire they stay numbers (well within 2^53). */
-export const messageId = z.number({ error: "This message identifier is not valid." }).int().positive();
+export const messageId = z.number({ error: "This message identifier is not valid." }).int().positive().max(Number.MAX_SAFE_INTEGER, { error: "This message identifier is not valid." });
 
 export const threadListInput = z.object({ space: threadSpaceSchema.optional() });
 
@@ -54,10 +53,10 @@ export const editMessageInput = z.object({
   messageId,
   body: messageBody,
   /** The version the author was editing; a newer one means someone (another tab) changed it first. */
-  expectedVersion: z.number().int().positive(),
+  expectedVersion: z.number().int().positive().max(INT4_MAX, { error: "The version being edited is not valid." }),
 });
 
-export const deleteMessageInput = z.object({ messageId, expectedVersion: z.number().int().positive() });
+export const deleteMessageInput = z.object({ messageId, expectedVersion: z.number().int().positive().max(INT4_MAX, { error: "The version being edited is not valid." }) });
 
 export const markThreadReadInput = z.object({ threadId: uuid, lastReadMessageId: messageId });
 
@@ -65,12 +64,12 @@ export const markThreadReadInput = z.object({ threadId: uuid, lastReadMessageId:
 export const lastEventIdInput = z.object({ lastEventId: z.string().regex(/^\d{1,18}$/).nullish() });
 
 export const notificationListInput = z.object({
-  before: z.number().int().positive().optional(),
+  before: messageId.optional(),
   unreadOnly: z.boolean().optional(),
   limit: z.number().int().min(1).max(100).default(30),
 });
 
 export const markNotificationsReadInput = z.object({
   /** Absent: mark all as read. */
-  ids: z.array(z.number().int().positive()).min(1).max(200).optional(),
+  ids: z.array(messageId).min(1).max(200).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "../text";
 import { invalid } from "../errors";
 import { isoDateSchema } from "./dates";
 
@@ -119,8 +120,7 @@ export const bodyLocationSchema = z.discriminatedUnion(
     z.object({ site: z.enum(BODY_LIMBS) }),
     z.object({
       site: z.literal("other"),
-      detail: z
-        .string({ error: "Please say where, for a location that is not an arm or leg." })
+      detail: safeString({ error: "Please say where, for a location that is not an arm or leg." })
         .trim()
         .min(1, { error: "Please say where, for a location that is not an arm or leg." })
         .max(200, { error: "The location description must be 200 characters or fewer." }),
@@ -131,9 +131,9 @@ export const bodyLocationSchema = z.discriminatedUnion(
 export type BodyLocation = z.infer<typeof bodyLocationSchema>;
 
 export const adherenceEntrySchema = z.object({
-  interventionId: z.string({ error: "Each adherence entry needs an intervention." }).min(1, { error: "Each adherence entry needs an intervention." }),
+  interventionId: safeString({ error: "Each adherence entry needs an intervention." }).min(1, { error: "Each adherence entry needs an intervention." }),
   status: z.enum(ADHERENCE_STATUSES, { error: "Adherence status must be done, partly or skipped." }),
-  sideEffects: z.string().trim().max(500, { error: "Side effects must be 500 characters or fewer." }).optional(),
+  sideEffects: safeString().trim().max(500, { error: "Side effects must be 500 characters or fewer." }).optional(),
 });
 export type AdherenceEntry = z.infer<typeof adherenceEntrySchema>;
 
@@ -158,7 +158,7 @@ const checkInObject = z.object({
   sleepQuality: wholeNumber("Sleep quality", 0, 10),
   mood: wholeNumber("Mood", 0, 10),
   adherence: z.array(adherenceEntrySchema).max(100),
-  note: z.string().trim().max(2000, { error: "The note must be 2000 characters or fewer." }).optional(),
+  note: safeString().trim().max(2000, { error: "The note must be 2000 characters or fewer." }).optional(),
 });
 
 /** The daily check-in, without the date-versus-today check (use `makeCheckInSchema` or `parseCheckIn`). */

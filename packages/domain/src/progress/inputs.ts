@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INT4_MAX, safeString } from "../text";
 import { BUDAPEST_CATEGORIES } from "./budapest";
 import { checkInSchema } from "./check-in";
 import { CSS_ITEM_IDS } from "./css";
@@ -32,13 +33,13 @@ export const editCheckInInput = z.object({
   patientId,
   checkIn: checkInSchema,
   /** The version the patient was editing: a stale edit is refused, never overwritten. */
-  expectedVersion: z.number({ error: "The version being edited is missing." }).int().min(1),
+  expectedVersion: z.number({ error: "The version being edited is missing." }).int().min(1).max(INT4_MAX, { error: "The version being edited is not valid." }),
 });
 export const checkInOnDateInput = z.object({ patientId, date: isoDateSchema });
 export const checkInFormInput = z.object({ patientId, date: isoDateSchema });
 
 const pageInput = {
-  cursor: z.string().max(200).optional(),
+  cursor: safeString().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(30),
 };
 export const listCheckInsInput = z.object({ patientId, ...pageInput });
@@ -52,13 +53,13 @@ export const budapestInput = z.object({
   ...takenOn,
   disproportionatePain: z.boolean({ error: "Please answer whether the pain is disproportionate." }),
   noBetterExplanation: z.boolean({ error: "Please answer whether another diagnosis explains it better." }),
-  symptoms: z.partialRecord(z.enum(BUDAPEST_CATEGORIES), z.array(z.string().max(60)).max(10)),
-  signs: z.partialRecord(z.enum(BUDAPEST_CATEGORIES), z.array(z.string().max(60)).max(10)),
+  symptoms: z.partialRecord(z.enum(BUDAPEST_CATEGORIES), z.array(safeString().max(60)).max(10)),
+  signs: z.partialRecord(z.enum(BUDAPEST_CATEGORIES), z.array(safeString().max(60)).max(10)),
 });
 export const cssInput = z.object({
   patientId,
   ...takenOn,
-  items: z.record(z.string().max(60), z.boolean().nullable()).refine((r) => Object.keys(r).length <= CSS_ITEM_IDS.length + 5, {
+  items: z.record(safeString().max(60), z.boolean().nullable()).refine((r) => Object.keys(r).length <= CSS_ITEM_IDS.length + 5, {
     error: "Too many CSS items.",
   }),
 });
@@ -68,7 +69,7 @@ export const psfsInput = z.object({
   patientId,
   ...takenOn,
   activities: z
-    .array(z.object({ activity: z.string().max(PSFS_ACTIVITY_MAX_LENGTH + 50), score: z.number().nullable() }))
+    .array(z.object({ activity: safeString().max(PSFS_ACTIVITY_MAX_LENGTH + 50), score: z.number().nullable() }))
     .max(10),
 });
 
@@ -81,12 +82,12 @@ export const limbTemperatureInput = z.object({
     .number({ error: "Enter the temperature difference in °C." })
     .min(LIMB_TEMPERATURE_RANGE.min, { error: "The temperature difference must be between −10 and 10 °C." })
     .max(LIMB_TEMPERATURE_RANGE.max, { error: "The temperature difference must be between −10 and 10 °C." }),
-  site: z.string().trim().max(200).optional(),
+  site: safeString().trim().max(200).optional(),
 });
 export const licensedScoreInput = z.object({
   patientId,
   ...takenOn,
-  measureId: z.string().max(60),
+  measureId: safeString().max(60),
   score: z.number({ error: "Enter the score as a number." }),
 });
 
@@ -96,8 +97,7 @@ export const listAlertsInput = z.object({ patientId, includeAcknowledged: z.bool
 export const acknowledgeAlertInput = z.object({
   patientId,
   alertId: uuid,
-  note: z
-    .string({ error: "Add a note saying what was done." })
+  note: safeString({ error: "Add a note saying what was done." })
     .trim()
     .min(1, { error: "Add a note saying what was done." })
     .max(2000, { error: "The note must be 2000 characters or fewer." }),
@@ -108,7 +108,7 @@ export const latestCheckInReviewInput = z.object({ patientId });
 
 export const listSideEffectsInput = z.object({
   patientId,
-  interventionId: z.string().trim().min(1).max(100).optional(),
+  interventionId: safeString().trim().min(1).max(100).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 
@@ -124,8 +124,7 @@ export const reviewSideEffectInput = z
     patientId,
     reportId: uuid,
     status: z.enum(SIDE_EFFECT_REVIEW_STATUSES, { error: "Choose confirm or add a note." }),
-    note: z
-      .string({ error: "The note must be text." })
+    note: safeString({ error: "The note must be text." })
       .trim()
       .max(500, { error: "Keep the note under 500 characters." })
       .refine((v) => !v.includes("\u0000"), { error: "The note contains a character that cannot be saved." })
