@@ -17,6 +17,8 @@ const DOMAIN_TO_TRPC = {
   UNAUTHENTICATED: "UNAUTHORIZED",
 } as const;
 
+const SERVER_FAILURE_MESSAGE = "Something went wrong on our side. Nothing was saved; please try again.";
+
 /** "painNow: Pain now must be a whole number from 0 to 10." — names the field, in words a person reads. */
 export function describeZodError(error: ZodError): string {
   return error.issues
@@ -43,7 +45,7 @@ const t = initTRPC
       const domain = cause instanceof DomainError ? cause : null;
       let message = shape.message;
       if (zod) message = describeZodError(zod);
-      else if (error.code === "INTERNAL_SERVER_ERROR") message = "Something went wrong on our side. Nothing was saved; please try again.";
+      else if (error.code === "INTERNAL_SERVER_ERROR") message = SERVER_FAILURE_MESSAGE;
       return {
         ...shape,
         message,
@@ -77,7 +79,11 @@ const mapErrors = t.middleware(async ({ next, path }) => {
       throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      console.error(`[trpc] ${path} failed: ${describeFailure(cause ?? result.error)}`);
+      // The driver's error (and tRPC's copy of its message) carries the query parameters: log a safe
+      // description, and pass on only that, so no later logger or server-side caller sees them.
+      const description = describeFailure(cause ?? result.error);
+      console.error(`[trpc] ${path} failed: ${description}`);
+      throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: SERVER_FAILURE_MESSAGE, cause: new Error(description) });
     }
   }
   return result;
@@ -86,10 +92,12 @@ const mapErrors = t.middleware(async ({ next, path }) => {
 /**
  * A server failure in words safe for the log: the error's name, database code and message, and for
  * a failed query the SQL text — never its parameters (Drizzle's own message and `params` carry them:
- * message bodies, password hashes) and never the driver's `detail` (it quotes row values).
+ * message bodies, password hashes), never the driver's `detail` (it quotes row values), and with the
+ * quoted values in a database message blanked (`invalid input syntax for type uuid: "…"`).
  */
 export function describeFailure(error: unknown): string {
   const parts: string[] = [];
+  let lastQuery: string | null = null;
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth += 1) {
     if (typeof current !== "object") {
@@ -99,9 +107,14 @@ export function describeFailure(error: unknown): string {
     const e = current as { name?: unknown; message?: unknown; code?: unknown; query?: unknown; params?: unknown; stack?: unknown; cause?: unknown };
     const name = typeof e.name === "string" ? e.name : "Error";
     const code = typeof e.code === "string" ? ` [${e.code}]` : "";
-    if (typeof e.query === "string") parts.push(`${name}: failed query: ${e.query}`);
-    else parts.push(`${name}${code}: ${typeof e.message === "string" ? e.message : ""}`);
-    if (!e.cause && typeof e.query !== "string" && typeof e.stack === "string") parts.push(e.stack.split("\n").slice(1, 4).join("\n"));
+    const fromDatabase = typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code);
+    const raw = typeof e.message === "string" ? e.message : "";
+    // Drizzle's message is "Failed query: <sql>\nparams: <values>": never logged as such.
+    const message = /^failed query:/i.test(raw) ? "" : fromDatabase ? raw.replace(/"[^"]*"/g, '"…"') : raw;
+    const query = typeof e.query === "string" && e.query !== lastQuery ? ` (query: ${e.query})` : "";
+    if (typeof e.query === "string") lastQuery = e.query;
+    parts.push(`${name}${code}: ${message || "failed query"}${query}`);
+    if (!e.cause && typeof e.stack === "string") parts[parts.length - 1] += `\n${e.stack.split("\n").slice(1, 4).join("\n")}`;
     current = e.cause;
   }
   return parts.join("\n  caused by ");
