@@ -128,3 +128,21 @@ test("repeated wrong passwords are slowed down with a clear message", async ({ p
     /^Too many unsuccessful sign-in attempts\. Wait [1-5] seconds? before trying again\. If you have forgotten your password, “Forgot your password\?” still works\.$/,
   );
 });
+
+test("a patient who opens a clinician page is taken to their own pages, and cannot read the team's plan document", async ({ page }) => {
+  await signInAndWait(page, "alex@concord.demo", /\/me$/);
+  const patients = await page.request.get(`/api/trpc/patients.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 5 } }))}`);
+  expect(patients.status()).toBe(403);
+  // Alex's own id, from the patient's home link to the plan.
+  const me = await page.request.get(`/api/trpc/me.get?input=${encodeURIComponent(JSON.stringify({ json: null }))}`);
+  const patientId = /"patientId":"([0-9a-f-]{36})"/.exec(await me.text())?.[1];
+  expect(patientId).toBeTruthy();
+  await page.goto(`/patients/${patientId}/plan`);
+  await expect(page).toHaveURL(/\/me$/);
+  const full = await page.request.get(`/api/trpc/carePlan.get?input=${encodeURIComponent(JSON.stringify({ json: { patientId } }))}`);
+  expect(full.status()).toBe(404);
+  const history = await page.request.get(`/api/trpc/carePlan.history?input=${encodeURIComponent(JSON.stringify({ json: { patientId, limit: 5 } }))}`);
+  expect(history.status()).toBe(404);
+  const own = await page.request.get(`/api/trpc/carePlan.patientView?input=${encodeURIComponent(JSON.stringify({ json: { patientId } }))}`);
+  expect(own.status()).toBe(200);
+});

@@ -20,8 +20,9 @@ function expectedVersion(c: MatrixContext): number {
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const carePlanRows: MatrixRow[] = [
-  { path: "carePlan.get", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
-  { path: "carePlan.history", patientScoped: true, input: (c) => ({ patientId: c.patientId, limit: 5 }), expect: allow(...TEAM, "patient") },
+  // The patient reads their plan through carePlan.patientView, never the team's document or change log.
+  { path: "carePlan.get", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM) },
+  { path: "carePlan.history", patientScoped: true, input: (c) => ({ patientId: c.patientId, limit: 5 }), expect: allow(...TEAM) },
   {
     path: "carePlan.update",
     patientScoped: true,

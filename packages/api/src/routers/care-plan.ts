@@ -20,7 +20,7 @@ import { markCarePlanSeenByActor, viewCarePlanAsPatient } from "../use-cases/vie
 
 /** The shared care plan. Discipline ownership of each item is checked by the domain on every change. */
 export const carePlanRouter = {
-  get: patientProcedure("carePlan.read").query(({ ctx }) =>
+  get: patientProcedure("carePlan.readFull").query(({ ctx }) =>
     getCarePlanForEditing(ctx.db, ctx.scope.patientId, ctx.scope.facts.careTeamDiscipline, ctx.settings),
   ),
 

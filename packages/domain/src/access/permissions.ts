@@ -68,7 +68,12 @@ export const PERMISSIONS = {
 
   // Care plan
   "carePlan.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read the care plan" },
-  "carePlan.history": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read the plan's revision history" },
+  "carePlan.readFull": {
+    scope: "patient",
+    allow: ["careTeam"],
+    description: "Read the whole plan document as the team works on it (team notes, stop reasons, proposals); patients read their own patient view",
+  },
+  "carePlan.history": { scope: "patient", allow: ["careTeam"], description: "Read the plan's revision history (the team's change log; patients see what changed in their patient view)" },
   "carePlan.edit": { scope: "patient", allow: ["careTeam"], description: "Change the plan (discipline ownership checked per item)" },
   "carePlan.comment": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Comment on a plan item" },
   "carePlan.markSeen": { scope: "patient", allow: ["patientSelf"], description: "Record that the patient has seen the plan" },

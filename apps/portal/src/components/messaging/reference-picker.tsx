@@ -30,10 +30,13 @@ export function ReferencePicker(props: {
   const selectId = useId();
   const [open, setOpen] = useState(false);
   const withAlerts = space === "team" && !forPatient;
-  const plan = useQuery({ ...trpc.carePlan.get.queryOptions({ patientId }), enabled: open });
+  // The team reads the plan document; a patient only their own patient view (no team notes, no proposals).
+  const plan = useQuery({ ...trpc.carePlan.get.queryOptions({ patientId }), enabled: open && !forPatient });
+  const patientPlan = useQuery({ ...trpc.carePlan.patientView.queryOptions({ patientId }), enabled: open && forPatient });
   const checkIns = useQuery({ ...trpc.checkIns.list.queryOptions({ patientId, limit: 10 }), enabled: open });
   const alerts = useQuery({ ...trpc.alerts.list.queryOptions({ patientId, includeAcknowledged: false, limit: 20 }), enabled: open && withAlerts });
-  const loading = plan.isPending || checkIns.isPending || (withAlerts && alerts.isPending);
+  const planQuery = forPatient ? patientPlan : plan;
+  const loading = planQuery.isPending || checkIns.isPending || (withAlerts && alerts.isPending);
   const selectRef = useRef<HTMLSelectElement>(null);
   // The Attach button the select replaces is gone, so focus moves to the select once it can take it
   // (it is disabled while loading) — unless the user has already put focus somewhere else.
@@ -61,28 +64,27 @@ export function ReferencePicker(props: {
     );
   }
 
-  // A patient sees the items on their own plan page: active and on hold.
-  const items = (plan.data?.plan.interventions ?? []).filter((i) => !forPatient || i.status === "active" || i.status === "paused");
+  // A patient refers to what their own plan page shows: the items they are doing and their goals.
+  const itemOptions: Option[] = forPatient
+    ? (patientPlan.data?.view?.actions ?? []).map((a) => ({ value: a.interventionId, label: `Plan item: ${a.name}` }))
+    : (plan.data?.plan.interventions ?? []).map((i) => ({
+        value: i.id,
+        label: `Plan item: ${interventionName(i)}${i.status === "active" ? "" : ` (${i.status})`}`,
+      }));
+  const goalIds = forPatient ? (patientPlan.data?.view?.goals ?? []).map((g) => g.goalId) : (plan.data?.plan.goals ?? []).map((g) => g.id);
   const groups: { label: string; kind: ChosenReference["kind"]; options: Option[] }[] = [
-    {
-      label: "Plan items",
-      kind: "plan_item",
-      options: items.map((i) => {
-        const name = interventionName(i);
-        return { value: i.id, label: `Plan item: ${name}${i.status === "active" ? "" : ` (${i.status})`}` };
-      }),
-    },
+    { label: "Plan items", kind: "plan_item", options: itemOptions },
     {
       label: "Goals",
       kind: "goal",
-      options: (plan.data?.plan.goals ?? []).map((g) => ({ value: g.id, label: `Goal: ${goalLabel(g.id, forPatient ? "patient" : "clinician")}` })),
+      options: goalIds.map((id) => ({ value: id, label: `Goal: ${goalLabel(id, forPatient ? "patient" : "clinician")}` })),
     },
     { label: "Recent check-ins", kind: "check_in", options: (checkIns.data?.items ?? []).map((c) => ({ value: c.id, label: `Check-in of ${c.date}` })) },
     ...(withAlerts
       ? [{ label: "Open alerts", kind: "alert" as const, options: (alerts.data?.items ?? []).map((a) => ({ value: a.id, label: `Alert: ${a.title}` })) }]
       : []),
   ];
-  const error = plan.error ?? checkIns.error ?? alerts.error;
+  const error = planQuery.error ?? checkIns.error ?? alerts.error;
 
   return (
     <div className="inline" style={{ alignItems: "end" }}>
