@@ -119,7 +119,7 @@ test("clinician pages have no serious accessibility violations", async ({ page }
 test("patient pages have no serious accessibility violations", async ({ page }) => {
   await signInAndWait(page, "alex@concord.demo", /\/me$/);
   await checkPage(page, "/me");
-  for (const path of ["/me/plan", "/me/check-in", "/me/check-in/phq9", "/me/check-in/gad7", "/me/check-in/psfs", "/me/progress", "/me/messages", "/notifications"]) {
+  for (const path of ["/me/plan", "/me/record-access", "/me/check-in", "/me/check-in/phq9", "/me/check-in/gad7", "/me/check-in/psfs", "/me/progress", "/me/messages", "/notifications"]) {
     await visit(page, path);
   }
   await page.goto("/me/messages");

@@ -165,3 +165,19 @@ test("an urgent red flag on a team with no clinician reaches the admin, who assi
   await expect(alert.getByRole("link", { name: /^Call Casey Nguyen/ })).toHaveAttribute("href", /^tel:/);
   await doctorContext.close();
 });
+
+test("a patient sees who has looked at their record: the physician who opened it, with role and when", async ({ page, browser }) => {
+  const doctorContext = await browser.newContext();
+  const doctor = await doctorContext.newPage();
+  await signInAndWait(doctor, "physician@concord.demo", /\/patients$/);
+  await doctor.getByRole("link", { name: "Alex Morgan", exact: true }).first().click();
+  await expect(doctor.getByTestId("latest-check-in")).toBeVisible();
+  await doctorContext.close();
+
+  await signInAndWait(page, "alex@concord.demo", /\/me$/);
+  await page.getByRole("link", { name: "Who has looked at my record" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Who has looked at my record");
+  const today = page.getByTestId("record-access-day").first();
+  await expect(today.getByRole("listitem").filter({ hasText: "Dr. Maya Okafor (Pain physician) opened your record" })).toHaveCount(1);
+  await expect(today).not.toContainText("Alex Morgan");
+});

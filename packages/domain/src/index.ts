@@ -8,6 +8,7 @@ export * from "./dates/index";
 export * from "./time-zone-inputs";
 export * from "./access/permissions";
 export * from "./access/decide";
+export * from "./access/access-log";
 export * from "./care-plan/index";
 export * from "./progress/index";
 export * from "./messaging/index";

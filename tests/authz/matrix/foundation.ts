@@ -12,6 +12,7 @@ export const foundationRows: MatrixRow[] = [
   },
   { path: "patients.list", patientScoped: false, input: () => ({ limit: 10 }), expect: allow(...CLINICIANS) },
   { path: "patients.get", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
+  { path: "patients.accessLog", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow("patient") },
   { path: "patients.careTeam", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
   {
     // The target is Alex: set to the zone Alex already has. Not clinical content, so an administrator may.

@@ -1,8 +1,19 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { CRPS_CODES, type CrpsCode, crpsStage, notFound, patientListInput, registerPatientInput, setPatientTimeZoneInput, todayInZone } from "@concord/domain";
+import {
+  CRPS_CODES,
+  type CrpsCode,
+  crpsStage,
+  notFound,
+  patientListInput,
+  recordAccessInput,
+  registerPatientInput,
+  setPatientTimeZoneInput,
+  todayInZone,
+} from "@concord/domain";
 import { getCareTeam, getPatient, listPatientsForClinician, writeAuditForPatients } from "@concord/db";
 import { globalProcedure, patientProcedure } from "../trpc";
 import { readPatientSafety } from "../use-cases/read-patient-safety";
+import { readRecordAccess } from "../use-cases/read-record-access";
 import { registerPatient } from "../use-cases/register-patient";
 import { setPatientTimeZone } from "../use-cases/set-time-zone";
 
@@ -63,6 +74,11 @@ export const patientsRouter = {
     .mutation(({ ctx, input }) => setPatientTimeZone(ctx.db, ctx.actor, input, ctx.settings)),
 
   /** The patient's own home: crisis resources while an urgent alert about them is open (never the alert itself). */
+  /** "Who has looked at my record": the patient's own access log, by day (from the audit trail). */
+  accessLog: patientProcedure("patient.accessLog.read")
+    .input(recordAccessInput)
+    .query(({ ctx, input }) => readRecordAccess(ctx.db, ctx.actor, ctx.scope.patientId, ctx.settings, input)),
+
   safety: patientProcedure("patient.safety").query(({ ctx }) => readPatientSafety(ctx.db, ctx.scope.patientId, ctx.settings)),
 
   careTeam: patientProcedure("careTeam.read").query(async ({ ctx }) => {

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
-import type { Database } from "../client";
+import { type Database, queryRows } from "../client";
 import { auditEvents } from "../schema/index";
 
 export interface AuditEventInput {
@@ -85,4 +85,36 @@ export async function signInAttemptCounts(db: Database, params: SignInAttemptCou
     lastFailureAt: row?.lastFailureAt ?? null,
   });
   return { address: count(fromAddress), account: count(onAccount) };
+}
+
+/**
+ * Who opened or changed a patient's record, by day in the patient's zone: one row per (day, person,
+ * action) with how often and when last, for the `days` days before `before` (exclusive) that have any
+ * access. The patient's own actions are left out. Keyset by day: the next page starts before the
+ * last day shown.
+ */
+export async function recordAccessByDay(
+  db: Database,
+  params: { patientId: string; excludeActorId: string | null; timeZone: string; before: string | null; days: number },
+) {
+  const day = sql`(${auditEvents.at} at time zone ${params.timeZone})::date`;
+  return queryRows<{ day: string; actor_id: string; actor_name: string | null; actor_role: string | null; action: string; times: number; last_at: string }>(
+    db,
+    sql`with accesses as (
+          select ${day} as day, ${auditEvents.actorId} as actor_id, ${auditEvents.actorRole} as actor_role, ${auditEvents.action} as action, ${auditEvents.at} as at
+          from ${auditEvents}
+          where ${auditEvents.patientId} = ${params.patientId}
+            and ${auditEvents.outcome} = 'allowed'
+            and ${auditEvents.actorId} is not null
+            ${params.excludeActorId ? sql`and ${auditEvents.actorId} <> ${params.excludeActorId}` : sql``}
+            ${params.before ? sql`and ${day} < ${params.before}::date` : sql``}
+        ),
+        shown_days as (select distinct day from accesses order by day desc limit ${params.days})
+        select a.day::text as day, a.actor_id, u.name as actor_name, a.actor_role, a.action, count(*)::int as times, max(a.at)::text as last_at
+        from accesses a
+        join shown_days d on d.day = a.day
+        left join users u on u.id = a.actor_id
+        group by a.day, a.actor_id, u.name, a.actor_role, a.action
+        order by a.day desc, max(a.at) desc`,
+  );
 }

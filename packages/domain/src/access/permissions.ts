@@ -46,6 +46,7 @@ export const PERMISSIONS = {
     description: "Register a patient and invite them by email (a registering physician joins their care team)",
   },
   "patient.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read a patient's summary" },
+  "patient.accessLog.read": { scope: "patient", allow: ["patientSelf"], description: "See who has opened or changed one's own record, and when" },
   "careTeam.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "See who is on a patient's care team" },
   "patient.timeZone.update": {
     scope: "patient",

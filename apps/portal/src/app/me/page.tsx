@@ -22,7 +22,7 @@ export default async function MyCarePage() {
       <h1>Hello, {patient.name.split(" ")[0]}</h1>
       {safety.showCrisisResources && safety.resources ? <CrisisResources resources={safety.resources} /> : null}
       <p className="card">
-        <Link className="button" href="/me/check-in">Today’s check-in</Link> <Link className="button secondary" href="/me/progress">My progress</Link> <Link className="button secondary" href="/me/plan">My care plan</Link>
+        <Link className="button" href="/me/check-in">Today’s check-in</Link> <Link className="button secondary" href="/me/progress">My progress</Link> <Link className="button secondary" href="/me/plan">My care plan</Link> <Link className="button secondary" href="/me/record-access">Who has looked at my record</Link>
       </p>
       <div className="grid">
         <section className="card" aria-labelledby="about-h">
