@@ -63,3 +63,15 @@ describe("the text schemas refuse what PostgreSQL cannot store, with one message
     expect(version.safeParse(INT4_MAX + 1).success).toBe(false);
   });
 });
+
+describe("findUnsafeText on unusual shapes", () => {
+  it("walks input nested far deeper than any form, without overflowing", () => {
+    let deep: unknown = "bad\u0000";
+    for (let i = 0; i < 20_000; i += 1) deep = [deep];
+    expect(findUnsafeText(deep)).toHaveLength(20_000);
+  });
+  it("looks inside a Set or Map a client could send through superjson", () => {
+    expect(findUnsafeText({ m: new Map([["k", "x\uD800"]]) })).toEqual(["m", "k"]);
+    expect(findUnsafeText({ s: new Set(["ok", "\u0000"]) })).toEqual(["s", 1]);
+  });
+});

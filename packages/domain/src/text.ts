@@ -27,20 +27,28 @@ export function safeString(params?: Parameters<typeof z.string>[0]) {
  * or null. Used once at the API boundary so no field — including free-form JSON that a schema keeps
  * as `unknown` — can carry one to the database.
  */
-export function findUnsafeText(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
-  if (typeof value === "string") return hasUnsafeText(value) ? path : null;
-  if (depth > 64 || value === null || typeof value !== "object") return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) {
-      const found = findUnsafeText(value[i], [...path, i], depth + 1);
-      if (found) return found;
+export function findUnsafeText(value: unknown): (string | number)[] | null {
+  // An explicit stack rather than recursion: input nested thousands deep cannot overflow the call stack.
+  const pending: Array<{ node: unknown; path: (string | number)[] }> = [{ node: value, path: [] }];
+  const seen = new Set<object>();
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, path } = next;
+    if (typeof node === "string") {
+      if (hasUnsafeText(node)) return path;
+      continue;
     }
-    return null;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    if (hasUnsafeText(key)) return [...path, key];
-    const found = findUnsafeText(item, [...path, key], depth + 1);
-    if (found) return found;
+    if (node === null || typeof node !== "object" || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node) || node instanceof Set) {
+      const items = [...node];
+      for (let i = items.length - 1; i >= 0; i -= 1) pending.push({ node: items[i], path: [...path, i] });
+      continue;
+    }
+    const entries = node instanceof Map ? [...node.entries()] : Object.entries(node);
+    for (const [key, item] of entries.reverse()) {
+      if (typeof key === "string" && hasUnsafeText(key)) return [...path, key];
+      pending.push({ node: item, path: [...path, typeof key === "string" || typeof key === "number" ? key : String(key)] });
+    }
   }
   return null;
 }
