@@ -81,6 +81,11 @@ describe.each(testBackends())("the reported server errors on %s", (backend) => {
     expect(result).toContain(UNSAFE_TEXT_MESSAGE);
   });
 
+  it.each(["checkIns.get", "measures.submitPhq9", "patients.accessLog"])("%s refuses a date in year 0, which PostgreSQL cannot store", async (path) => {
+    const field = path === "checkIns.get" ? "date" : path === "patients.accessLog" ? "before" : "takenOn";
+    expect(await answer(path, (i) => ({ ...i, [field]: "0000-01-01" }))).toMatch(new RegExp(`^BAD_REQUEST: ${field}: `));
+  });
+
   it("checkIns.edit refuses a version past the integer range", async () => {
     expect(await answer("checkIns.edit", (i) => ({ ...i, expectedVersion: 2 ** 31 }))).toMatch(/^BAD_REQUEST: expectedVersion: /);
   });

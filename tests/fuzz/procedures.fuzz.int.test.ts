@@ -125,10 +125,12 @@ const anything: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 const EXTRA_KEYS = ["cursor", "limit", "expectedVersion", "version", "before", "ids", "search", "body", "title", "note", "site", "patientIds", "messageId", "threadId", "kind", "date", "from", "to", "command", "details"];
 
 const UNSAFE_CHARACTERS = ["\u0000", "\uD800", "\uDFFF", "\uD83D"] as const;
+/** What a date field may be given instead of a real day: no year 0, no 30 February, the edges of the calendar. */
+const HOSTILE_DATES = ["0000-01-01", "0001-01-01", "9999-12-31", "2026-02-30", "2024-02-29", "2026-13-01", "2026-00-10", "20261-01-01", "2026-1-1", "2026-12-01T25:00:00Z"] as const;
 
 type Op =
   | { kind: "drop"; at: number }
-  | { kind: "poison"; at: number; char: string; position: number; number: number }
+  | { kind: "poison"; at: number; char: string; position: number; number: number; date: string }
   | { kind: "replace"; at: number; value: unknown }
   | { kind: "add"; at: number; key: string; value: unknown }
   | { kind: "cursor"; value: string };
@@ -139,7 +141,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     // The likeliest way past a schema: keep the valid value and slip one bad character into it, or
     // turn a valid number into one just outside what its column holds.
     weight: 4,
-    arbitrary: fc.record({ kind: fc.constant("poison" as const), at: fc.nat(), char: fc.constantFrom(...UNSAFE_CHARACTERS), position: fc.nat(), number: hostileNumber }),
+    arbitrary: fc.record({
+      kind: fc.constant("poison" as const),
+      at: fc.nat(),
+      char: fc.constantFrom(...UNSAFE_CHARACTERS),
+      position: fc.nat(),
+      number: hostileNumber,
+      date: fc.constantFrom(...HOSTILE_DATES),
+    }),
   },
   // Every list procedure pages with a cursor the client sends back: forge one at the top level.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("cursor" as const), value: hostileCursor }) },
@@ -178,6 +187,8 @@ function leaves(value: unknown): Array<{ node: Container; key: string }> {
 
 function poisoned(value: unknown, o: Extract<Op, { kind: "poison" }>): unknown {
   if (typeof value === "string") {
+    // Half the time a date stays a date-shaped string, but one its column cannot take.
+    if (/^\d{4}-\d{2}-\d{2}/.test(value) && o.position % 2 === 0) return o.date;
     const at = o.position % (value.length + 1);
     return `${value.slice(0, at)}${o.char}${value.slice(at)}`;
   }

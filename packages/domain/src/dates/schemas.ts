@@ -26,6 +26,8 @@ export function calendarDateProblem(value: unknown, label: string): string | nul
   const parts = dateParts(value);
   if (!parts) return `${label} must be written as YYYY-MM-DD, for example 2026-03-01.`;
   const { year, month, day } = parts;
+  // The calendar has no year 0 (1 BC is followed by AD 1), and PostgreSQL refuses it.
+  if (year < 1) return `${label} ${value} is not a real calendar day: there is no year 0000.`;
   if (month < 1 || month > 12) return `${label} ${value} is not a real calendar day: there is no month ${String(month).padStart(2, "0")}.`;
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) {
