@@ -56,9 +56,13 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
     expect(await chain(alex)).toEqual({ version: 9, revisions: [1, 2, 3, 4, 5, 6, 7, 8, 9] });
   });
 
-  it("lets the patient read their own plan and history, and denies everyone else without a leak", async () => {
-    expect((await call("alex").get({ patientId: alex })).version).toBe(9);
-    expect((await call("alex").history({ patientId: alex })).items).toHaveLength(9);
+  it("gives the team the plan and its history, the patient only their patient view, and denies everyone else without a leak", async () => {
+    expect((await call("physician").get({ patientId: alex })).version).toBe(9);
+    expect((await call("physician").history({ patientId: alex })).items).toHaveLength(9);
+    // The patient reads their plan through patientView: never the team's document (notes, stop reasons, proposals) or change log.
+    expect((await call("alex").patientView({ patientId: alex })).view?.version).toBe(9);
+    expect(await failure(call("alex").get({ patientId: alex }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failure(call("alex").history({ patientId: alex }))).toMatchObject({ code: "NOT_FOUND" });
     expect(await failure(call(null).get({ patientId: alex }))).toMatchObject({ code: "UNAUTHORIZED" });
     for (const key of ["outsider", "unassigned", "admin", "casey"] as const) {
       expect(await failure(call(key).get({ patientId: alex }))).toMatchObject({ code: "NOT_FOUND" });
