@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { URGENT_ACKNOWLEDGE_MINUTES, progressDates, todayInZone } from "@concord/domain";
 import { DEMO_TIME_ZONES, addCareTeamMember, queryRows, removeCareTeamMember, sql } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
-import { type Harness, openHarness, codeOf } from "../testing/harness";
+import { type Harness, openHarness, codeOf, checkInInput } from "../testing/harness";
 
 /**
  * The care loop across people: what the patient reports reaches the team, and every red flag
@@ -15,26 +15,7 @@ import { type Harness, openHarness, codeOf } from "../testing/harness";
 const today = todayInZone(DEMO_TIME_ZONES.alex);
 const daysAgo = (n: number) => progressDates.addDays(today, -n);
 
-function checkIn(date: string, overrides: Record<string, unknown> = {}) {
-  return {
-    date,
-    painNow: 5,
-    painAverage: 5,
-    painWorst: 7,
-    symptoms: { burningPain: true },
-    chestPainOrBreathlessness: false,
-    suddenSwelling: false,
-    coldPaleLimb: false,
-    signsOfInfection: false,
-    newLimbAffected: false,
-    bodyLocations: [{ site: "left_arm" as const }],
-    sleepHours: 7,
-    sleepQuality: 6,
-    mood: 6,
-    adherence: [],
-    ...overrides,
-  };
-}
+const checkIn = checkInInput;
 
 describe.each(testBackends())("the care loop on %s", (backend) => {
   let h: Harness;

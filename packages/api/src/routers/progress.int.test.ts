@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSS_ITEM_IDS, latestPossibleToday, progressDates } from "@concord/domain";
 import { demoCalendarDay, listAuditForPatient, queryRows, sql } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
-import { type Harness, openHarness, codeOf } from "../testing/harness";
+import { type Harness, openHarness, codeOf, checkInInput } from "../testing/harness";
 
 
 // The demo patients live in Los Angeles and New York: the day in the westernmost zone is "today" for
@@ -10,26 +10,7 @@ import { type Harness, openHarness, codeOf } from "../testing/harness";
 const today = demoCalendarDay(new Date());
 const daysAgo = (n: number) => progressDates.addDays(today, -n);
 
-function checkIn(date: string, overrides: Record<string, unknown> = {}) {
-  return {
-    date,
-    painNow: 6,
-    painAverage: 5,
-    painWorst: 8,
-    symptoms: { burningPain: true, allodynia: true },
-    chestPainOrBreathlessness: false,
-    suddenSwelling: false,
-    coldPaleLimb: false,
-    signsOfInfection: false,
-    newLimbAffected: false,
-    bodyLocations: [{ site: "left_arm" as const }],
-    sleepHours: 6.5,
-    sleepQuality: 5,
-    mood: 6,
-    adherence: [],
-    ...overrides,
-  };
-}
+const checkIn = checkInInput;
 
 const cssItems = (present: number) => Object.fromEntries(CSS_ITEM_IDS.map((id, i) => [id, i < present]));
 

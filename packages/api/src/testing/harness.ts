@@ -43,3 +43,25 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
     return e instanceof TRPCError ? `${e.code}: ${e.message}` : String(e);
   }
 }
+
+/** A complete, quiet check-in for `date` (every red flag answered no); `overrides` changes any answer. */
+export function checkInInput(date: string, overrides: Record<string, unknown> = {}) {
+  return {
+    date,
+    painNow: 6,
+    painAverage: 5,
+    painWorst: 8,
+    symptoms: { burningPain: true, allodynia: true },
+    chestPainOrBreathlessness: false,
+    suddenSwelling: false,
+    coldPaleLimb: false,
+    signsOfInfection: false,
+    newLimbAffected: false,
+    bodyLocations: [{ site: "left_arm" as const }],
+    sleepHours: 6.5,
+    sleepQuality: 5,
+    mood: 6,
+    adherence: [],
+    ...overrides,
+  };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, type PatientFacts, can, decide } from "./decide";
 import type { Role } from "../roles";
+import { careTeamDisciplineHolds } from "./permissions";
 
 const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({
   userId: `u-${role}`,
@@ -59,5 +60,16 @@ describe("decide: table of actors × permissions", () => {
     const d = decide(actor("patient"), "carePlan.edit", self);
     expect(d.allowed).toBe(false);
     if (!d.allowed) expect(d.reason).toContain("carePlan.edit");
+  });
+});
+
+describe("careTeamDisciplineHolds", () => {
+  it.each([
+    ["sideEffect.review", "pain_physician", true],
+    ["sideEffect.review", "physical_therapist", false],
+    ["carePlan.edit", "psychologist", true],
+    ["checkIn.submit", "pain_physician", false],
+  ] as const)("%s for a %s: %s", (permission, discipline, expected) => {
+    expect(careTeamDisciplineHolds(permission, discipline)).toBe(expected);
   });
 });

@@ -17,6 +17,7 @@ import {
   interventionName,
   mayChangeIntervention,
   planByGoal,
+  careTeamDisciplineHolds,
 } from "@concord/domain";
 import type { RouterOutputs } from "@concord/api";
 import { errorMessage } from "~/components/error-message";
@@ -212,7 +213,7 @@ function InterventionCard({ item }: { item: Intervention }) {
       {item.note ? <p style={{ margin: ".25rem 0" }}>Note: {item.note}</p> : null}
       <MedicationTrialHistory item={item} />
       {d.kind === "medication" && item.status !== "proposed" ? (
-        <ReportedSideEffects patientId={patientId} interventionId={item.id} canReview={data.viewerDiscipline === "pain_physician"} />
+        <ReportedSideEffects patientId={patientId} interventionId={item.id} canReview={data.viewerDiscipline !== null && careTeamDisciplineHolds("sideEffect.review", data.viewerDiscipline)} />
       ) : null}
       {!canAct.allowed && data.viewerDiscipline ? <p className="muted no-print" style={{ margin: 0 }}>{canAct.message}</p> : null}
       <InterventionActions item={item} canAct={canAct.allowed} />

@@ -49,10 +49,11 @@ export function ReportedSideEffects({ patientId, interventionId, canReview }: { 
                   e.preventDefault();
                   void submitReview(e.currentTarget, r.id, "confirmed");
                 }}>
-                <label htmlFor={`se-note-${r.id}`} className="sr-only">
-                  Note on the side effect reported on {formatCalendarDate(r.reportedOn)}
+                <label htmlFor={`se-note-${r.id}`}>
+                  Your note<span className="sr-only"> on the side effect reported on {formatCalendarDate(r.reportedOn)}</span> (needed for
+                  “Add note”, optional to confirm)
                 </label>
-                <input id={`se-note-${r.id}`} name="note" maxLength={500} placeholder="Note (optional to confirm)" />
+                <input id={`se-note-${r.id}`} name="note" maxLength={500} />
                 <button type="submit" className="secondary" disabled={review.isPending}>
                   Confirm
                 </button>
