@@ -2,33 +2,38 @@ import { z } from "zod";
 import { calendarDate } from "../dates/index";
 
 /**
- * "Who has looked at my record": the audit trail, in words a patient reads. Each audited action
- * (a tRPC path or a named event) is described by what it did with the record; the first matching
- * prefix wins, so a new procedure is never shown as a raw path.
+ * "Who has looked at my record": the audit trail, in words a patient reads. A key is an exact action
+ * (a tRPC path or a named event) or, ending in "*", a prefix; the first match wins, so a new procedure
+ * is never shown as a raw path.
  */
-const DESCRIPTIONS: ReadonlyArray<readonly [prefix: string, words: string]> = [
+const DESCRIPTIONS: ReadonlyArray<readonly [key: string, words: string]> = [
   ["carePlan.update", "changed your care plan"],
   ["carePlan.comment", "wrote on your care plan"],
   ["carePlan.answerQuestion", "answered your question"],
   ["carePlan.markQuestionHandled", "marked your question handled"],
-  ["carePlan.", "read your care plan"],
+  ["carePlan.*", "read your care plan"],
   ["checkIns.reviewSideEffect", "reviewed a side effect you reported"],
-  ["checkIns.", "read your check-ins"],
-  ["measures.record", "recorded a measure"],
-  ["measures.submit", "recorded a questionnaire"],
-  ["measures.", "read your measures and questionnaires"],
+  ["checkIns.*", "read your check-ins"],
+  ["measures.record*", "recorded a measure"],
+  ["measures.submit*", "recorded a questionnaire"],
+  ["measures.*", "read your measures and questionnaires"],
   ["alert.acknowledged", "acknowledged an alert about you"],
   ["alerts.acknowledge", "acknowledged an alert about you"],
-  ["alerts.", "looked at alerts about you"],
+  ["alerts.*", "looked at alerts about you"],
   ["messaging.post", "wrote a message"],
-  ["messaging.", "read messages about you"],
+  ["messaging.createThread", "wrote a message"],
+  ["messaging.edit", "changed a message"],
+  ["messaging.delete", "deleted a message"],
+  ["messaging.*", "read messages about you"],
   ["patients.setTimeZone", "changed your time zone"],
-  ["patients.", "opened your record"],
-  ["admin.", "managed your account or care team (no clinical content)"],
+  ["patients.*", "opened your record"],
+  ["admin.*", "managed your account or care team (no clinical content)"],
 ];
 
+const matches = (key: string, action: string) => (key.endsWith("*") ? action.startsWith(key.slice(0, -1)) : action === key);
+
 export function describeRecordAccess(action: string): string {
-  return DESCRIPTIONS.find(([prefix]) => action.startsWith(prefix))?.[1] ?? "opened your record";
+  return DESCRIPTIONS.find(([key]) => matches(key, action))?.[1] ?? "opened your record";
 }
 
 /** Days shown per page of the access log. */

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { describeRecordAccess } from "./access-log";
+
+describe("describeRecordAccess", () => {
+  it.each([
+    ["carePlan.comment", "wrote on your care plan"],
+    ["carePlan.comments", "read your care plan"],
+    ["carePlan.update", "changed your care plan"],
+    ["checkIns.reviewSideEffect", "reviewed a side effect you reported"],
+    ["checkIns.latestForReview", "read your check-ins"],
+    ["measures.recordCss", "recorded a measure"],
+    ["measures.list", "read your measures and questionnaires"],
+    ["messaging.postMessage", "read messages about you"],
+    ["messaging.post", "wrote a message"],
+    ["messaging.delete", "deleted a message"],
+    ["admin.careTeams.list", "managed your account or care team (no clinical content)"],
+    ["something.new", "opened your record"],
+  ])("%s → %s", (action, words) => expect(describeRecordAccess(action)).toBe(words));
+});
