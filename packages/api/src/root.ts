@@ -5,6 +5,8 @@ import { adminRouter } from "./routers/admin";
 import { alertsRouter } from "./routers/alerts";
 import { carePlanRouter } from "./routers/care-plan";
 import { checkInsRouter } from "./routers/checkins";
+import { complianceRouter } from "./routers/compliance";
+import { emergencyAccessRouter } from "./routers/emergency-access";
 import { measuresRouter } from "./routers/measures";
 import { meRouter } from "./routers/me";
 import { messagingRouter } from "./routers/messaging";
@@ -23,6 +25,8 @@ export const appRouter = createTRPCRouter({
   measures: measuresRouter,
   alerts: alertsRouter,
   carePlan: carePlanRouter,
+  emergencyAccess: emergencyAccessRouter,
+  compliance: complianceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,8 @@ const DOMAIN_TO_TRPC = {
 } as const;
 
 const SERVER_FAILURE_MESSAGE = "Something went wrong on our side. Nothing was saved; please try again.";
+/** tRPC's message when a procedure's answer fails its `.output()` schema. */
+const OUTPUT_VALIDATION_FAILED = "Output validation failed";
 
 /** "painNow: Pain now must be a whole number from 0 to 10." — names the field, in words a person reads. */
 export function describeZodError(error: ZodError): string {
@@ -69,6 +71,13 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
+    if (result.error.message === OUTPUT_VALIDATION_FAILED) {
+      // The procedure built an answer its own output schema refuses: a defect on our side, never the
+      // caller's. Log where the shapes differ (paths and zod codes, never values) and answer 500.
+      const issues = cause instanceof ZodError ? cause.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.code}`) : [];
+      console.error(`[trpc] ${path} answered outside its output schema: ${issues.join("; ") || "unknown shape"}`);
+      throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: SERVER_FAILURE_MESSAGE, cause: new Error("output validation failed") });
+    }
     if (cause instanceof DomainError) {
       throw new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.message, cause });
     }
@@ -161,6 +170,8 @@ export function globalProcedure(permission: Permission) {
 export interface PatientScope {
   patientId: string;
   facts: PatientFacts;
+  /** How the actor was admitted: "careTeam", "patientSelf", "admin", or "emergencyAccess" (read-only). */
+  via: string;
 }
 
 /**
@@ -192,14 +203,17 @@ export function patientProcedure(permission: Permission) {
         });
         throw new TRPCError({ code: "NOT_FOUND", message: "This patient was not found, or you do not have access to their record." });
       }
-      const scope: PatientScope = { patientId, facts };
+      const scope: PatientScope = { patientId, facts, via: decision.via };
+      // A read under an emergency access is marked as such in the audit trail (the patient sees it,
+      // and the compliance review counts it).
+      const allowedDetail = decision.via === "emergencyAccess" ? { permission, type, via: decision.via } : { permission, type };
       if (type === "subscription") {
-        await writeAudit(ctx.db, { ...auditIdentity(actor), action: path, patientId, outcome: "allowed", detail: { permission, type } });
+        await writeAudit(ctx.db, { ...auditIdentity(actor), action: path, patientId, outcome: "allowed", detail: allowedDetail });
         return next({ ctx: { actor, scope } });
       }
       try {
         return await ctx.db.transaction(async (tx) => {
-          await writeAudit(tx, { ...auditIdentity(actor), action: path, patientId, outcome: "allowed", detail: { permission, type } });
+          await writeAudit(tx, { ...auditIdentity(actor), action: path, patientId, outcome: "allowed", detail: allowedDetail });
           const result = await next({ ctx: { actor, scope, db: tx as Database } });
           if (!result.ok) throw new Rollback(result);
           return result;

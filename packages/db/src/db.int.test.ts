@@ -19,11 +19,11 @@ describe.each(testBackends())("database on %s", (backend) => {
 
   it("scopes facts to the care team and the patient themself", async () => {
     const onTeam = await getPatientFacts(handle.db, ids.users.pt, ids.patients.alex);
-    expect(onTeam).toEqual({ careTeamDiscipline: "physical_therapist", isPatientSelf: false });
+    expect(onTeam).toEqual({ careTeamDiscipline: "physical_therapist", isPatientSelf: false, emergencyAccess: false });
     const outsider = await getPatientFacts(handle.db, ids.users.outsider, ids.patients.alex);
-    expect(outsider).toEqual({ careTeamDiscipline: null, isPatientSelf: false });
+    expect(outsider).toEqual({ careTeamDiscipline: null, isPatientSelf: false, emergencyAccess: false });
     const self = await getPatientFacts(handle.db, ids.users.alex, ids.patients.alex);
-    expect(self).toEqual({ careTeamDiscipline: null, isPatientSelf: true });
+    expect(self).toEqual({ careTeamDiscipline: null, isPatientSelf: true, emergencyAccess: false });
     expect(await getPatientFacts(handle.db, ids.users.pt, "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 

@@ -3,6 +3,8 @@ export * from "./in-order";
 export * as schema from "./schema/index";
 export * from "./queries/cursor";
 export * from "./queries/audit";
+export * from "./queries/compliance";
+export * from "./queries/emergency-access";
 export * from "./queries/users";
 export * from "./queries/session-end";
 export * from "./queries/second-factor";

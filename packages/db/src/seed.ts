@@ -16,6 +16,7 @@ export const DEMO_ACCOUNTS = [
   { key: "outsider", email: "outside@concord.demo", name: "Dr. Elena Vargas", role: "pain_physician" },
   { key: "unassigned", email: "unassigned@concord.demo", name: "Tom Becker", role: "physical_therapist" },
   { key: "admin", email: "admin@concord.demo", name: "Riley Admin", role: "admin" },
+  { key: "compliance", email: "compliance@concord.demo", name: "Noor Haddad", role: "compliance_officer" },
   { key: "alex", email: "alex@concord.demo", name: "Alex Morgan", role: "patient" },
   { key: "jordan", email: "jordan@concord.demo", name: "Jordan Lee", role: "patient" },
   { key: "casey", email: "casey@concord.demo", name: "Casey Nguyen", role: "patient" },

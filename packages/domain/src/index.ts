@@ -9,6 +9,8 @@ export * from "./time-zone-inputs";
 export * from "./access/permissions";
 export * from "./access/decide";
 export * from "./access/access-log";
+export * from "./access/emergency-access";
+export * from "./access/audit-search";
 export * from "./care-plan/index";
 export * from "./progress/index";
 export * from "./messaging/index";

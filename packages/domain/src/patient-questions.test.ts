@@ -81,9 +81,9 @@ describe("inputs", () => {
 describe("who may settle a patient's question", () => {
   const clinician: Actor = { userId: "u1", role: "physical_therapist", patientId: null, active: true };
   const patient: Actor = { userId: "u2", role: "patient", patientId: "p1", active: true };
-  const onTeam = { careTeamDiscipline: "physical_therapist" as const, isPatientSelf: false };
-  const offTeam = { careTeamDiscipline: null, isPatientSelf: false };
-  const self = { careTeamDiscipline: null, isPatientSelf: true };
+  const onTeam = { careTeamDiscipline: "physical_therapist" as const, isPatientSelf: false, emergencyAccess: false };
+  const offTeam = { careTeamDiscipline: null, isPatientSelf: false, emergencyAccess: false };
+  const self = { careTeamDiscipline: null, isPatientSelf: true, emergencyAccess: false };
   it.each([
     ["a team clinician answers", clinician, "patientQuestion.answer", onTeam, true],
     ["a team clinician marks handled", clinician, "patientQuestion.markHandled", onTeam, true],

@@ -10,7 +10,11 @@ export const DISCIPLINES = [
 export const disciplineSchema = z.enum(DISCIPLINES);
 export type Discipline = z.infer<typeof disciplineSchema>;
 
-export const ROLES = [...DISCIPLINES, "patient", "admin"] as const;
+/**
+ * A compliance officer reads the audit trail and reviews emergency accesses: never clinical content
+ * beyond what the audit rows hold.
+ */
+export const ROLES = [...DISCIPLINES, "patient", "admin", "compliance_officer"] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -25,6 +29,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   ...DISCIPLINE_LABELS,
   patient: "Patient",
   admin: "Administrator",
+  compliance_officer: "Compliance officer",
 };
 
 /** Short handles used in mentions, e.g. "@PT". */

@@ -10,7 +10,7 @@ import {
   setPatientTimeZoneInput,
   todayInZone,
 } from "@concord/domain";
-import { getCareTeam, getPatient, listPatientsForClinician, writeAuditForPatients } from "@concord/db";
+import { activeEmergencyAccess, getCareTeam, getPatient, listPatientsForClinician, writeAuditForPatients } from "@concord/db";
 import { globalProcedure, patientProcedure } from "../trpc";
 import { readPatientSafety } from "../use-cases/read-patient-safety";
 import { readRecordAccess } from "../use-cases/read-record-access";
@@ -61,6 +61,8 @@ export const patientsRouter = {
       diagnosis: describeDiagnosis(patient.diagnosisCode),
       stage: crpsStage(patient.onsetDate, today),
       viewerDiscipline: ctx.scope.facts.careTeamDiscipline,
+      // Open under "break the glass": read-only until this time (pages show it and offer no edits).
+      emergencyAccessUntil: ctx.scope.via === "emergencyAccess" ? ((await activeEmergencyAccess(ctx.db, ctx.actor.userId, patient.id, new Date()))?.expiresAt ?? null) : null,
       timeZone,
       ownTimeZone: patient.timeZone,
       clinicTimeZone: ctx.settings.timeZone,

@@ -7,7 +7,7 @@ import { testServices } from "./services";
 
 const TEST_SERVICES = testServices();
 
-export type DemoActorKey = "physician" | "pt" | "ot" | "psychologist" | "outsider" | "unassigned" | "admin" | "alex" | "jordan" | "casey";
+export type DemoActorKey = "physician" | "pt" | "ot" | "psychologist" | "outsider" | "unassigned" | "admin" | "compliance" | "alex" | "jordan" | "casey";
 
 const ROLE_OF: Record<DemoActorKey, Actor["role"]> = {
   physician: "pain_physician",
@@ -17,6 +17,7 @@ const ROLE_OF: Record<DemoActorKey, Actor["role"]> = {
   outsider: "pain_physician",
   unassigned: "physical_therapist",
   admin: "admin",
+  compliance: "compliance_officer",
   alex: "patient",
   jordan: "patient",
   casey: "patient",

@@ -98,10 +98,22 @@ export async function recordAccessByDay(
   params: { patientId: string; excludeActorId: string | null; timeZone: string; before: string | null; days: number },
 ) {
   const day = sql`(${auditEvents.at} at time zone ${params.timeZone})::date`;
-  return queryRows<{ day: string; actor_id: string; actor_name: string | null; actor_role: string | null; action: string; times: number; last_at: string }>(
+  return queryRows<{
+    day: string;
+    actor_id: string;
+    actor_name: string | null;
+    actor_role: string | null;
+    action: string;
+    emergency: boolean;
+    reason: string | null;
+    times: number;
+    last_at: string;
+  }>(
     db,
     sql`with accesses as (
-          select ${day} as day, ${auditEvents.actorId} as actor_id, ${auditEvents.actorRole} as actor_role, ${auditEvents.action} as action, ${auditEvents.at} as at
+          select ${day} as day, ${auditEvents.actorId} as actor_id, ${auditEvents.actorRole} as actor_role, ${auditEvents.action} as action, ${auditEvents.at} as at,
+                 (${auditEvents.detail}->>'via' = 'emergencyAccess' or ${auditEvents.action} = 'emergencyAccess.open') as emergency,
+                 case when ${auditEvents.action} = 'emergencyAccess.open' then ${auditEvents.detail}->>'reason' end as reason
           from ${auditEvents}
           where ${auditEvents.patientId} = ${params.patientId}
             and ${auditEvents.outcome} = 'allowed'
@@ -110,11 +122,12 @@ export async function recordAccessByDay(
             ${params.before ? sql`and ${day} < ${params.before}::date` : sql``}
         ),
         shown_days as (select distinct day from accesses order by day desc limit ${params.days})
-        select a.day::text as day, a.actor_id, u.name as actor_name, a.actor_role, a.action, count(*)::int as times, max(a.at)::text as last_at
+        select a.day::text as day, a.actor_id, u.name as actor_name, a.actor_role, a.action, coalesce(a.emergency, false) as emergency, a.reason,
+               count(*)::int as times, max(a.at)::text as last_at
         from accesses a
         join shown_days d on d.day = a.day
         left join users u on u.id = a.actor_id
-        group by a.day, a.actor_id, u.name, a.actor_role, a.action
+        group by a.day, a.actor_id, u.name, a.actor_role, a.action, coalesce(a.emergency, false), a.reason
         order by a.day desc, max(a.at) desc`,
   );
 }

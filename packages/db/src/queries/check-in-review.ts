@@ -135,7 +135,12 @@ export async function markCheckInsSeen(db: Database, userId: string, patientId: 
 
 /** Active administrators: who is told when an urgent alert has no clinician to reach. */
 export async function activeAdminIds(db: Database): Promise<string[]> {
-  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true)));
+  return activeUserIdsWithRole(db, "admin");
+}
+
+/** The active accounts of one role (who to tell when something needs an administrator or a compliance officer). */
+export async function activeUserIdsWithRole(db: Database, role: "admin" | "compliance_officer"): Promise<string[]> {
+  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.role, role), eq(users.active, true)));
   return rows.map((r) => r.id);
 }
 

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Discipline, PatientFacts } from "@concord/domain";
 import type { Database } from "../client";
-import { alerts, careTeamMembers, patients, users } from "../schema/index";
+import { alerts, careTeamMembers, emergencyAccesses, patients, users } from "../schema/index";
 import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
 
 export type PatientRow = typeof patients.$inferSelect;
@@ -16,13 +16,19 @@ export async function getPatientFacts(db: Database, actorUserId: string, patient
     .select({
       userId: patients.userId,
       discipline: careTeamMembers.discipline,
+      // An unexpired emergency access of this actor to this patient (its index leads with the actor).
+      emergency: sql<boolean>`exists (select 1 from ${emergencyAccesses} e where e.clinician_id = ${actorUserId} and e.patient_id = ${patients.id} and e.expires_at > now())`,
     })
     .from(patients)
     .leftJoin(careTeamMembers, and(eq(careTeamMembers.patientId, patients.id), eq(careTeamMembers.clinicianId, actorUserId)))
     .where(eq(patients.id, patientId))
     .limit(1);
   if (!row) return null;
-  return { careTeamDiscipline: (row.discipline as Discipline | null) ?? null, isPatientSelf: row.userId === actorUserId };
+  return {
+    careTeamDiscipline: (row.discipline as Discipline | null) ?? null,
+    isPatientSelf: row.userId === actorUserId,
+    emergencyAccess: row.emergency === true || (row.emergency as unknown) === "t",
+  };
 }
 
 export async function findPatientByUserId(db: Database, userId: string): Promise<PatientRow | null> {

@@ -8,7 +8,7 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     role: text("role", {
-      enum: ["pain_physician", "physical_therapist", "occupational_therapist", "psychologist", "patient", "admin"],
+      enum: ["pain_physician", "physical_therapist", "occupational_therapist", "psychologist", "patient", "admin", "compliance_officer"],
     }).notNull(),
     /** Null until an invited person sets their own password (admins never see or type one). */
     passwordHash: text("password_hash"),
@@ -141,4 +141,31 @@ export const accountTokens = pgTable(
     emailError: text("email_error"),
   },
   (t) => [uniqueIndex("account_tokens_hash_key").on(t.tokenHash), index("account_tokens_user_idx").on(t.userId, t.purpose, t.createdAt)],
+);
+
+/**
+ * Emergency accesses ("break the glass"): a clinician not on the patient's team opened the record
+ * with a reason, read-only until `expires_at`. A trigger in the migrations keeps every row as it was
+ * opened: the only change allowed is one review (reviewed_at, reviewed_by, review_note set together,
+ * once); deletion is refused.
+ */
+export const emergencyAccesses = pgTable(
+  "emergency_accesses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    clinicianId: uuid("clinician_id").notNull().references(() => users.id),
+    reason: text("reason").notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    reviewNote: text("review_note"),
+  },
+  (t) => [
+    index("emergency_accesses_actor_idx").on(t.clinicianId, t.patientId, t.expiresAt),
+    index("emergency_accesses_patient_idx").on(t.patientId, t.openedAt),
+    index("emergency_accesses_waiting_idx").on(t.openedAt, t.id).where(sql`${t.reviewedAt} is null`),
+    index("emergency_accesses_reviewed_idx").on(t.reviewedAt, t.id).where(sql`${t.reviewedAt} is not null`),
+  ],
 );

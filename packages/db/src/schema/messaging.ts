@@ -87,8 +87,8 @@ export interface ArchivedMessageVersion {
 
 /**
  * The words of deleted messages, for compliance only: append-only (a trigger rejects UPDATE, DELETE
- * and TRUNCATE) and read by no procedure or query function in the application. The compliance role
- * of a later issue is the only intended reader. `body` is the text at deletion and `versions` every
+ * and TRUNCATE). Its one reader is `listDeletedMessages` (queries/compliance.ts), behind the
+ * compliance officer's `deletedMessage.read` permission, and every such read is audited. `body` is the text at deletion and `versions` every
  * earlier body (oldest first): once message_edits is redacted this is the only copy.
  */
 export const deletedMessageArchive = pgTable(
@@ -135,7 +135,7 @@ export const messageMentions = pgTable(
   (t) => [primaryKey({ columns: [t.messageId, t.userId] }), index("message_mentions_user_idx").on(t.userId, t.messageId)],
 );
 
-export type NotificationKind = "message" | "mention" | "plan_change" | "alert" | "patient_question" | "unrouted_alert";
+export type NotificationKind = "message" | "mention" | "plan_change" | "alert" | "patient_question" | "unrouted_alert" | "emergency_access";
 
 /** One person's notification centre. Keyset-paged on (user_id, id DESC); unread has a partial index. */
 export const notifications = pgTable(
@@ -144,7 +144,7 @@ export const notifications = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     userId: uuid("user_id").notNull().references(() => users.id),
     patientId: uuid("patient_id").references(() => patients.id),
-    kind: text("kind", { enum: ["message", "mention", "plan_change", "alert", "patient_question", "unrouted_alert"] }).notNull(),
+    kind: text("kind", { enum: ["message", "mention", "plan_change", "alert", "patient_question", "unrouted_alert", "emergency_access"] }).notNull(),
     title: text("title").notNull(),
     link: text("link").notNull(),
     ref: jsonb("ref").$type<Record<string, string | number>>(),

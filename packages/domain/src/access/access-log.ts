@@ -28,6 +28,10 @@ const DESCRIPTIONS: ReadonlyArray<readonly [key: string, words: string]> = [
   ["patients.setTimeZone", "changed your time zone"],
   ["patients.*", "opened your record"],
   ["admin.*", "managed your account or care team (no clinical content)"],
+  ["emergencyAccess.open", "opened your record in an emergency"],
+  ["compliance.reviewEmergencyAccess", "reviewed an emergency access to your record"],
+  ["compliance.deletedMessages", "read deleted messages about you, for a compliance review"],
+  ["compliance.*", "reviewed the audit trail of your record (no clinical content)"],
 ];
 
 const matches = (key: string, action: string) => (key.endsWith("*") ? action.startsWith(key.slice(0, -1)) : action === key);

@@ -10,9 +10,9 @@ const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({
   active: true,
   ...overrides,
 });
-const onTeam = (d: PatientFacts["careTeamDiscipline"]): PatientFacts => ({ careTeamDiscipline: d, isPatientSelf: false });
-const offTeam: PatientFacts = { careTeamDiscipline: null, isPatientSelf: false };
-const self: PatientFacts = { careTeamDiscipline: null, isPatientSelf: true };
+const onTeam = (d: PatientFacts["careTeamDiscipline"]): PatientFacts => ({ careTeamDiscipline: d, isPatientSelf: false, emergencyAccess: false });
+const offTeam: PatientFacts = { careTeamDiscipline: null, isPatientSelf: false, emergencyAccess: false };
+const self: PatientFacts = { careTeamDiscipline: null, isPatientSelf: true, emergencyAccess: false };
 
 describe("decide: table of actors × permissions", () => {
   const rows: Array<[string, Actor | null, string, PatientFacts | undefined, boolean]> = [

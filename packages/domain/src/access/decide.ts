@@ -15,11 +15,17 @@ export interface PatientFacts {
   careTeamDiscipline: Discipline | null;
   /** True when the actor is this patient. */
   isPatientSelf: boolean;
+  /**
+   * True while the actor, a clinician not on the team, holds an unexpired emergency access to this
+   * patient ("break the glass"): it admits only permissions that list the emergencyAccess audience,
+   * all of them reads.
+   */
+  emergencyAccess: boolean;
 }
 
 export type Decision = { allowed: true; via: string } | { allowed: false; reason: string };
 
-const NO_FACTS: PatientFacts = { careTeamDiscipline: null, isPatientSelf: false };
+const NO_FACTS: PatientFacts = { careTeamDiscipline: null, isPatientSelf: false, emergencyAccess: false };
 
 /**
  * Decides whether an actor may use a permission. Deny by default: an unknown permission, an
@@ -60,6 +66,14 @@ export function decide(
         ) {
           return { allowed: true, via: audience };
         }
+        break;
+      case "emergencyAccess":
+        if (policy.scope === "patient" && isClinicianRole(actor.role) && facts.careTeamDiscipline === null && facts.emergencyAccess) {
+          return { allowed: true, via: audience };
+        }
+        break;
+      case "compliance":
+        if (actor.role === "compliance_officer") return { allowed: true, via: audience };
         break;
       case "patientSelf":
         if (policy.scope === "patient" && actor.role === "patient" && facts.isPatientSelf) {

@@ -8,8 +8,13 @@ import type { Discipline } from "../roles";
  * - anyClinician / anyPatient / anyUser: global permissions whose data is scoped by the query itself
  * - anyone: signed in or not (public pages such as "forgot password"); such a procedure must reveal
  *   nothing about who has an account
+ * - emergencyAccess: a clinician not on the team who holds an unexpired emergency access to this
+ *   patient ("break the glass"); listed only on reads, and a test holds every procedure that names
+ *   such a permission to be a query
+ * - compliance: a compliance officer (the audit trail and emergency-access reviews, never clinical
+ *   content beyond what audit rows hold)
  */
-export type Audience = "careTeam" | "patientSelf" | "admin" | "anyClinician" | "anyPatient" | "anyUser" | "anyone";
+export type Audience = "careTeam" | "patientSelf" | "admin" | "anyClinician" | "anyPatient" | "anyUser" | "anyone" | "emergencyAccess" | "compliance";
 
 export interface PermissionPolicy {
   /** "patient": decided against one patient's facts. "global": not tied to one patient. */
@@ -45,9 +50,9 @@ export const PERMISSIONS = {
     disciplines: ["pain_physician"],
     description: "Register a patient and invite them by email (a registering physician joins their care team)",
   },
-  "patient.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read a patient's summary" },
+  "patient.read": { scope: "patient", allow: ["careTeam", "patientSelf", "emergencyAccess"], description: "Read a patient's summary" },
   "patient.accessLog.read": { scope: "patient", allow: ["patientSelf"], description: "See who has opened or changed one's own record, and when" },
-  "careTeam.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "See who is on a patient's care team" },
+  "careTeam.read": { scope: "patient", allow: ["careTeam", "patientSelf", "emergencyAccess"], description: "See who is on a patient's care team" },
   "patient.timeZone.update": {
     scope: "patient",
     allow: ["careTeam", "patientSelf", "admin"],
@@ -68,13 +73,13 @@ export const PERMISSIONS = {
   },
 
   // Care plan
-  "carePlan.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read the care plan" },
+  "carePlan.read": { scope: "patient", allow: ["careTeam", "patientSelf", "emergencyAccess"], description: "Read the care plan" },
   "carePlan.readFull": {
     scope: "patient",
-    allow: ["careTeam"],
+    allow: ["careTeam", "emergencyAccess"],
     description: "Read the whole plan document as the team works on it (team notes, stop reasons, proposals); patients read their own patient view",
   },
-  "carePlan.history": { scope: "patient", allow: ["careTeam"], description: "Read the plan's revision history (the team's change log; patients see what changed in their patient view)" },
+  "carePlan.history": { scope: "patient", allow: ["careTeam", "emergencyAccess"], description: "Read the plan's revision history (the team's change log; patients see what changed in their patient view)" },
   "carePlan.edit": { scope: "patient", allow: ["careTeam"], description: "Change the plan (discipline ownership checked per item)" },
   "carePlan.comment": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Comment on a plan item" },
   "carePlan.markSeen": { scope: "patient", allow: ["patientSelf"], description: "Record that the patient has seen the plan" },
@@ -85,9 +90,9 @@ export const PERMISSIONS = {
 
   // Progress
   "checkIn.submit": { scope: "patient", allow: ["patientSelf"], description: "Submit or edit the day's check-in" },
-  "checkIn.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read check-ins" },
-  "checkIn.review": { scope: "patient", allow: ["careTeam"], description: "Read the latest check-in as a clinician, marked new since one last looked" },
-  "sideEffect.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read side effects the patient reported on plan items" },
+  "checkIn.read": { scope: "patient", allow: ["careTeam", "patientSelf", "emergencyAccess"], description: "Read check-ins" },
+  "checkIn.review": { scope: "patient", allow: ["careTeam", "emergencyAccess"], description: "Read the latest check-in as a clinician, marked new since one last looked" },
+  "sideEffect.read": { scope: "patient", allow: ["careTeam", "patientSelf", "emergencyAccess"], description: "Read side effects the patient reported on plan items" },
   "sideEffect.review": {
     scope: "patient",
     allow: ["careTeam"],
@@ -96,8 +101,8 @@ export const PERMISSIONS = {
   },
   "measure.record": { scope: "patient", allow: ["careTeam"], description: "Record a clinical measure" },
   "questionnaire.submit": { scope: "patient", allow: ["patientSelf", "careTeam"], description: "Submit a questionnaire (PHQ-9, GAD-7, PSFS)" },
-  "measure.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read measures and trends" },
-  "alert.read": { scope: "patient", allow: ["careTeam"], description: "Read a patient's alerts" },
+  "measure.read": { scope: "patient", allow: ["careTeam", "patientSelf", "emergencyAccess"], description: "Read measures and trends" },
+  "alert.read": { scope: "patient", allow: ["careTeam", "emergencyAccess"], description: "Read a patient's alerts" },
   "alert.acknowledge": { scope: "patient", allow: ["careTeam"], description: "Acknowledge an alert" },
   "alert.worklist": { scope: "global", allow: ["anyClinician"], description: "Worklist of alerts on one's teams" },
   "alert.counts": { scope: "global", allow: ["anyClinician"], description: "Counts of open urgent and review alerts on one's teams" },
@@ -110,6 +115,22 @@ export const PERMISSIONS = {
   "message.read": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Read messages in a visible thread" },
   "message.post": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Post, edit or delete one's own message" },
   "notification.read": { scope: "global", allow: ["anyUser"], description: "Read one's own notifications" },
+
+  // Emergency access ("break the glass"): read-only, for a limited time, audited with its reason
+  "emergencyAccess.open": {
+    scope: "global",
+    allow: ["anyClinician"],
+    description: "Open a patient's record in an emergency when not on their team: read-only, for 60 minutes, with a reason; the team and administrators are told at once",
+  },
+  "emergencyAccess.listMine": { scope: "global", allow: ["anyClinician"], description: "See one's own emergency accesses (open and past)" },
+
+  // Compliance: the audit trail and emergency-access reviews, never clinical content beyond what audit rows hold
+  "audit.search": { scope: "global", allow: ["compliance"], description: "Search the audit log (patient, person, action, outcome, dates)" },
+  "audit.export": { scope: "global", allow: ["compliance"], description: "Export an audit-log search as CSV (the export is itself audited)" },
+  "audit.directory": { scope: "global", allow: ["compliance"], description: "Names of staff and patients, to filter the audit log by (no clinical content)" },
+  "emergencyAccess.reviewList": { scope: "global", allow: ["compliance"], description: "List emergency accesses waiting for review, and those reviewed" },
+  "emergencyAccess.review": { scope: "global", allow: ["compliance"], description: "Mark an emergency access reviewed, with a note (once)" },
+  "deletedMessage.read": { scope: "global", allow: ["compliance"], description: "Read the archive of deleted messages (the only place their words are kept)" },
 
   // Operations
   "health.read": { scope: "global", allow: ["anyUser"], description: "Service health" },

@@ -11,7 +11,8 @@ export type SecondFactorRequirement = (typeof SECOND_FACTOR_REQUIREMENTS)[number
 
 export function secondFactorRequired(role: Role | string, requirement: SecondFactorRequirement): boolean {
   if (requirement === "off" || role === "patient") return false;
-  if (role === "admin") return true;
+  // A compliance officer reads every patient's audit trail: held to the administrators' standard.
+  if (role === "admin" || role === "compliance_officer") return true;
   return requirement === "clinicians-and-admins";
 }
 

@@ -1,0 +1,19 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { openEmergencyAccessInput } from "@concord/domain";
+import { listEmergencyAccessesOf } from "@concord/db";
+import { emergencyAccessOpenedOutput, myEmergencyAccessesOutput } from "../outputs/emergency-access";
+import { globalProcedure } from "../trpc";
+import { openEmergencyAccess } from "../use-cases/emergency-access";
+
+export const emergencyAccessRouter = {
+  /** "Break the glass": open a patient's record read-only for 60 minutes, with a reason; the team and administrators are told. */
+  open: globalProcedure("emergencyAccess.open")
+    .input(openEmergencyAccessInput)
+    .output(emergencyAccessOpenedOutput)
+    .mutation(({ ctx, input }) => openEmergencyAccess({ db: ctx.db, actor: ctx.actor, actorName: ctx.actorName, input, settings: ctx.settings })),
+
+  /** One's own emergency accesses (open ones link to the record until they expire). */
+  mine: globalProcedure("emergencyAccess.listMine")
+    .output(myEmergencyAccessesOutput)
+    .query(({ ctx }) => listEmergencyAccessesOf(ctx.db, ctx.actor.userId)),
+} satisfies TRPCRouterRecord;

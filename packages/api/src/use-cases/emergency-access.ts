@@ -1,0 +1,134 @@
+import {
+  type Actor,
+  type ClinicSettings,
+  DomainError,
+  EMERGENCY_ACCESS_MINUTES,
+  type OpenEmergencyAccessInput,
+  ROLE_LABELS,
+  conflict,
+  emergencyAccessExpiry,
+  formatDateTime,
+  invalid,
+  isClinicianRole,
+  normalizePersonName,
+  notFound,
+} from "@concord/domain";
+import {
+  type Database,
+  activeEmergencyAccess,
+  activeUserIdsWithRole,
+  careTeamUserIds,
+  createNotifications,
+  findPatientForEmergency,
+  getEmergencyAccess,
+  getPatientFacts,
+  insertEmergencyAccess,
+  reviewEmergencyAccess as markReviewed,
+  writeAudit,
+} from "@concord/db";
+
+const NO_MATCH = "No patient matches that name and date of birth (and record number, if given). Check them with the patient or their documents.";
+
+export interface OpenEmergencyAccessOptions {
+  db: Database;
+  actor: Actor;
+  actorName: string | null;
+  input: OpenEmergencyAccessInput;
+  settings: ClinicSettings;
+  now?: Date;
+}
+
+/**
+ * "Break the glass": a clinician who is not on the patient's team opens the record, read-only, for
+ * EMERGENCY_ACCESS_MINUTES. The access, its audit row (with the reason) and the notifications to the
+ * care team, the administrators and the compliance officers are written in one transaction; a failed
+ * match is audited as denied (without the names typed, which may not be this clinic's patient).
+ */
+export async function openEmergencyAccess({ db, actor, actorName, input, settings, now = new Date() }: OpenEmergencyAccessOptions) {
+  if (!isClinicianRole(actor.role)) throw invalid("Only clinicians can open a record in an emergency.");
+  const patient = await findPatientForEmergency(db, {
+    normalizedName: normalizePersonName(input.name),
+    dateOfBirth: input.dateOfBirth,
+    mrn: input.mrn ?? null,
+  });
+  if (!patient) {
+    await writeAudit(db, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: "emergencyAccess.open",
+      patientId: null,
+      outcome: "denied",
+      detail: { permission: "emergencyAccess.open", reason: "no single patient matches", withMrn: Boolean(input.mrn) },
+    });
+    throw new DomainError("NOT_FOUND", NO_MATCH);
+  }
+  const facts = await getPatientFacts(db, actor.userId, patient.id);
+  if (facts?.careTeamDiscipline) {
+    throw invalid("You are on this patient's care team: open their record from My patients.", { patientId: patient.id });
+  }
+  const existing = await activeEmergencyAccess(db, actor.userId, patient.id, now);
+  if (existing) return { id: existing.id, patientId: patient.id, patientName: patient.name, expiresAt: existing.expiresAt, reopened: true };
+
+  const expiresAt = emergencyAccessExpiry(now);
+  const access = await db.transaction(async (tx) => {
+    const access = await insertEmergencyAccess(tx, { patientId: patient.id, clinicianId: actor.userId, reason: input.reason, openedAt: now, expiresAt });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: "emergencyAccess.open",
+      patientId: patient.id,
+      outcome: "allowed",
+      detail: { permission: "emergencyAccess.open", accessId: access.id, reason: input.reason, expiresAt: expiresAt.toISOString(), minutes: EMERGENCY_ACCESS_MINUTES },
+    });
+    const who = `${actorName ?? "A clinician"} (${ROLE_LABELS[actor.role]})`;
+    const when = formatDateTime(now, settings.timeZone);
+    // The team reads the reason: it is about their patient. Administrators and compliance officers
+    // learn who opened whose record and when; the reason waits in the review, not in a notification.
+    await createNotifications(tx, {
+      userIds: await careTeamUserIds(tx, patient.id),
+      patientId: patient.id,
+      kind: "emergency_access",
+      title: `Emergency access: ${who} opened ${patient.name}'s record at ${when}. Reason: ${input.reason}`,
+      link: `/patients/${patient.id}`,
+      ref: { emergencyAccessId: access.id },
+    });
+    await createNotifications(tx, {
+      userIds: await activeUserIdsWithRole(tx, "admin"),
+      patientId: null,
+      kind: "emergency_access",
+      title: `Emergency access: ${who} opened ${patient.name}'s record at ${when}, read-only for ${EMERGENCY_ACCESS_MINUTES} minutes. A compliance officer will review it.`,
+      link: "/notifications",
+      ref: { emergencyAccessId: access.id },
+    });
+    await createNotifications(tx, {
+      userIds: await activeUserIdsWithRole(tx, "compliance_officer"),
+      patientId: null,
+      kind: "emergency_access",
+      title: `Emergency access to review: ${who} opened ${patient.name}'s record at ${when}.`,
+      link: "/compliance/emergency-access",
+      ref: { emergencyAccessId: access.id },
+    });
+    return access;
+  });
+  return { id: access.id, patientId: patient.id, patientName: patient.name, expiresAt: access.expiresAt, reopened: false };
+}
+
+/** A compliance officer marks an emergency access reviewed, once, with a note. */
+export async function reviewEmergencyAccess(db: Database, actor: Actor, input: { id: string; note: string }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const access = await getEmergencyAccess(tx, input.id);
+    if (!access) throw notFound("This emergency access");
+    if (access.reviewedAt) throw conflict("This emergency access has already been reviewed; its review cannot be changed.", { reviewedAt: access.reviewedAt.toISOString() });
+    const reviewed = await markReviewed(tx, { id: input.id, reviewerId: actor.userId, note: input.note, at: now });
+    if (!reviewed) throw conflict("This emergency access was reviewed a moment ago by someone else.");
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: "compliance.reviewEmergencyAccess",
+      patientId: access.patientId,
+      outcome: "allowed",
+      detail: { permission: "emergencyAccess.review", accessId: access.id },
+    });
+    return { id: reviewed.id, reviewedAt: reviewed.reviewedAt ?? now };
+  });
+}
