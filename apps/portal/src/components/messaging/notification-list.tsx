@@ -8,6 +8,7 @@ import { useTRPC } from "~/trpc/react";
 
 const KIND_LABEL = { message: "Message", mention: "Mention", plan_change: "Plan change", alert: "Alert", patient_question: "Question",
   unrouted_alert: "Needs a care team",
+  emergency_access: "Emergency access",
 } as const;
 
 export function NotificationList() {
