@@ -17,8 +17,8 @@ CREATE INDEX "emergency_accesses_actor_idx" ON "emergency_accesses" USING btree 
 CREATE INDEX "emergency_accesses_patient_idx" ON "emergency_accesses" USING btree ("patient_id","opened_at");--> statement-breakpoint
 CREATE INDEX "emergency_accesses_waiting_idx" ON "emergency_accesses" USING btree ("opened_at","id") WHERE "emergency_accesses"."reviewed_at" is null;--> statement-breakpoint
 CREATE INDEX "emergency_accesses_reviewed_idx" ON "emergency_accesses" USING btree ("reviewed_at","id") WHERE "emergency_accesses"."reviewed_at" is not null;--> statement-breakpoint
--- An emergency access is kept as it was opened: one review may be added (all three review columns
--- together, once); nothing else changes, and no row is deleted.
+-- An emergency access is kept as it was opened: it may be ended early (expires_at moved back to now)
+-- and reviewed once (all three review columns together); nothing else changes, and no row is deleted.
 CREATE OR REPLACE FUNCTION concord_emergency_access_review_only() RETURNS trigger AS $$
 BEGIN
   IF TG_OP <> 'UPDATE' THEN
@@ -28,8 +28,15 @@ BEGIN
     RAISE EXCEPTION 'this emergency access has already been reviewed' USING ERRCODE = 'P0001';
   END IF;
   IF NEW.id <> OLD.id OR NEW.patient_id <> OLD.patient_id OR NEW.clinician_id <> OLD.clinician_id OR NEW.reason <> OLD.reason
-     OR NEW.opened_at <> OLD.opened_at OR NEW.expires_at <> OLD.expires_at THEN
-    RAISE EXCEPTION 'an emergency access cannot be changed, only reviewed' USING ERRCODE = 'P0001';
+     OR NEW.opened_at <> OLD.opened_at OR NEW.expires_at > OLD.expires_at THEN
+    RAISE EXCEPTION 'an emergency access cannot be changed, only ended early or reviewed' USING ERRCODE = 'P0001';
+  END IF;
+  -- Ending early (the clinician is done): expires_at moves back to now, no sooner, nothing else changes.
+  IF NEW.expires_at < OLD.expires_at THEN
+    IF NEW.expires_at < now() - interval '1 minute' OR NEW.reviewed_at IS NOT NULL OR NEW.reviewed_by IS NOT NULL OR NEW.review_note IS NOT NULL THEN
+      RAISE EXCEPTION 'an emergency access can be ended now, not in the past, and not in the same change as its review' USING ERRCODE = 'P0001';
+    END IF;
+    RETURN NEW;
   END IF;
   IF NEW.reviewed_at IS NULL OR NEW.reviewed_by IS NULL OR NEW.review_note IS NULL THEN
     RAISE EXCEPTION 'a review sets reviewed_at, reviewed_by and review_note together' USING ERRCODE = 'P0001';

@@ -20,3 +20,5 @@ export const myEmergencyAccessesOutput = z.array(
     reviewedAt: z.date().nullable(),
   }),
 );
+
+export const emergencyAccessEndedOutput = z.object({ id: z.string(), endedAt: z.date() });

@@ -48,7 +48,7 @@ describe.each(testBackends())("emergency access (break the glass), on %s", (back
     await outsider.checkIns.list({ patientId: alex });
     await outsider.alerts.list({ patientId: alex });
     // Read-only: no write, and no conversations.
-    expect(await codeOf(outsider.carePlan.comment({ patientId: alex, itemId: "x", body: "hello" }))).toMatch(/^(NOT_FOUND|BAD_REQUEST)/);
+    expect(await codeOf(outsider.carePlan.comment({ patientId: alex, body: "hello" }))).toMatch(/^(NOT_FOUND|BAD_REQUEST)/);
     expect(await codeOf(outsider.messaging.threads({ patientId: alex }))).toMatch(/^NOT_FOUND/);
     expect(await codeOf(outsider.measures.recordCss({ patientId: alex } as never))).toMatch(/^(NOT_FOUND|BAD_REQUEST)/);
 
@@ -75,11 +75,15 @@ describe.each(testBackends())("emergency access (break the glass), on %s", (back
     expect((await outsider.emergencyAccess.mine()).map((a) => a.id)).toEqual([opened.id]);
   });
 
-  it("ends when it expires: the record is closed again", async () => {
-    await h.handle.db.execute(sql`alter table emergency_accesses disable trigger emergency_accesses_review_only`);
-    await h.handle.db.execute(sql`update emergency_accesses set expires_at = now() where clinician_id = ${h.ids.users.outsider}`);
-    await h.handle.db.execute(sql`alter table emergency_accesses enable trigger emergency_accesses_review_only`);
+  it("ends when the clinician ends it (or when it expires): the record is closed again", async () => {
+    const [open] = await h.callerFor("outsider").emergencyAccess.mine();
+    expect(await codeOf(h.callerFor("physician").emergencyAccess.end({ id: open!.id }))).toMatch(/^NOT_FOUND/);
+    const ended = await h.callerFor("outsider").emergencyAccess.end({ id: open!.id });
+    expect(ended.endedAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect(await codeOf(h.callerFor("outsider").patients.get({ patientId: alex }))).toMatch(/^NOT_FOUND/);
+    expect(await codeOf(h.callerFor("outsider").emergencyAccess.end({ id: open!.id }))).toMatch(/^NOT_FOUND/);
+    // The database lets an access be ended, never lengthened.
+    await expect(h.handle.db.execute(sql`update emergency_accesses set expires_at = expires_at + interval '1 hour' where id = ${open!.id}`)).rejects.toThrow();
   });
 
   it("is refused to a clinician on the team, a patient, an admin and a compliance officer", async () => {

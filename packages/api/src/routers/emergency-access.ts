@@ -1,9 +1,9 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { openEmergencyAccessInput } from "@concord/domain";
+import { endEmergencyAccessInput, openEmergencyAccessInput } from "@concord/domain";
 import { listEmergencyAccessesOf } from "@concord/db";
-import { emergencyAccessOpenedOutput, myEmergencyAccessesOutput } from "../outputs/emergency-access";
+import { emergencyAccessEndedOutput, emergencyAccessOpenedOutput, myEmergencyAccessesOutput } from "../outputs/emergency-access";
 import { globalProcedure } from "../trpc";
-import { openEmergencyAccess } from "../use-cases/emergency-access";
+import { endEmergencyAccess, openEmergencyAccess } from "../use-cases/emergency-access";
 
 export const emergencyAccessRouter = {
   /** "Break the glass": open a patient's record read-only for 60 minutes, with a reason; the team and administrators are told. */
@@ -11,6 +11,12 @@ export const emergencyAccessRouter = {
     .input(openEmergencyAccessInput)
     .output(emergencyAccessOpenedOutput)
     .mutation(({ ctx, input }) => openEmergencyAccess({ db: ctx.db, actor: ctx.actor, actorName: ctx.actorName, input, settings: ctx.settings })),
+
+  /** Done before the hour is up: the access ends now. */
+  end: globalProcedure("emergencyAccess.end")
+    .input(endEmergencyAccessInput)
+    .output(emergencyAccessEndedOutput)
+    .mutation(({ ctx, input }) => endEmergencyAccess(ctx.db, ctx.actor, input)),
 
   /** One's own emergency accesses (open ones link to the record until they expire). */
   mine: globalProcedure("emergencyAccess.listMine")

@@ -19,6 +19,7 @@ import {
   activeUserIdsWithRole,
   careTeamUserIds,
   createNotifications,
+  endEmergencyAccess as closeAccess,
   findPatientForEmergency,
   getEmergencyAccess,
   getPatientFacts,
@@ -111,6 +112,23 @@ export async function openEmergencyAccess({ db, actor, actorName, input, setting
     return access;
   });
   return { id: access.id, patientId: patient.id, patientName: patient.name, expiresAt: access.expiresAt, reopened: false };
+}
+
+/** The clinician is done before the hour is up: their access ends now (audited). */
+export async function endEmergencyAccess(db: Database, actor: Actor, input: { id: string }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const ended = await closeAccess(tx, { id: input.id, clinicianId: actor.userId, now });
+    if (!ended) throw notFound("This emergency access (it may have ended already)");
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: "emergencyAccess.end",
+      patientId: ended.patientId,
+      outcome: "allowed",
+      detail: { permission: "emergencyAccess.end", accessId: ended.id },
+    });
+    return { id: ended.id, endedAt: ended.expiresAt };
+  });
 }
 
 /** A compliance officer marks an emergency access reviewed, once, with a note. */

@@ -166,6 +166,16 @@ export async function listEmergencyAccessesForReview(
   };
 }
 
+/** Ends the clinician's own open access now; null when there is none open with this id. */
+export async function endEmergencyAccess(db: Database, params: { id: string; clinicianId: string; now: Date }): Promise<EmergencyAccessRow | null> {
+  const [row] = await db
+    .update(emergencyAccesses)
+    .set({ expiresAt: params.now })
+    .where(and(eq(emergencyAccesses.id, params.id), eq(emergencyAccesses.clinicianId, params.clinicianId), gt(emergencyAccesses.expiresAt, params.now)))
+    .returning();
+  return row ?? null;
+}
+
 /** Marks an access reviewed, once: null when it does not exist or was already reviewed. */
 export async function reviewEmergencyAccess(
   db: Database,

@@ -41,6 +41,8 @@ export function emergencyAccessExpiry(openedAt: Date): Date {
   return new Date(openedAt.getTime() + EMERGENCY_ACCESS_MINUTES * 60_000);
 }
 
+export const endEmergencyAccessInput = z.object({ id: uuid });
+
 export const EMERGENCY_REVIEW_NOTE_MAX = 2000;
 
 export const reviewEmergencyAccessInput = z.object({

@@ -122,6 +122,7 @@ export const PERMISSIONS = {
     allow: ["anyClinician"],
     description: "Open a patient's record in an emergency when not on their team: read-only, for 60 minutes, with a reason; the team and administrators are told at once",
   },
+  "emergencyAccess.end": { scope: "global", allow: ["anyClinician"], description: "End one's own emergency access before its time is up" },
   "emergencyAccess.listMine": { scope: "global", allow: ["anyClinician"], description: "See one's own emergency accesses (open and past)" },
 
   // Compliance: the audit trail and emergency-access reviews, never clinical content beyond what audit rows hold
