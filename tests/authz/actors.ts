@@ -21,6 +21,8 @@ export function actorFor(kind: ActorKind, ids: DemoIds): Actor | null {
       return { userId: ids.users.casey, role: "patient", patientId: ids.patients.casey, active: true };
     case "admin":
       return { userId: ids.users.admin, role: "admin", patientId: null, active: true };
+    case "compliance":
+      return { userId: ids.users.compliance, role: "compliance_officer", patientId: null, active: true };
     case "anonymous":
       return null;
   }
@@ -36,4 +38,5 @@ export const ACTOR_EMAILS: Partial<Record<ActorKind, string>> = {
   patient: "alex@concord.demo",
   otherPatient: "casey@concord.demo",
   admin: "admin@concord.demo",
+  compliance: "compliance@concord.demo",
 };

@@ -1,5 +1,6 @@
 import type { Database, DemoIds } from "@concord/db";
 import { carePlanFixtures, carePlanRows } from "./care-plan";
+import { complianceFixtures, complianceRows } from "./compliance";
 import { foundationRows } from "./foundation";
 import { invitationFixtures, invitationRows } from "./invitations";
 import { messagingFixtures, messagingRows } from "./messaging";
@@ -12,7 +13,7 @@ import type { MatrixRow } from "./types";
 export * from "./types";
 
 /** The authorization matrix: one row per tRPC procedure. A procedure without a row fails the suite. */
-export const MATRIX: MatrixRow[] = [...foundationRows, ...progressRows, ...carePlanRows, ...messagingRows, ...patientQuestionRows, ...invitationRows, ...passwordRows, ...secondFactorRows];
+export const MATRIX: MatrixRow[] = [...foundationRows, ...progressRows, ...carePlanRows, ...messagingRows, ...patientQuestionRows, ...invitationRows, ...passwordRows, ...secondFactorRows, ...complianceRows];
 
 /** Feature set-ups run once per database before the matrix (e.g. create a plan item to act on). */
-export const MATRIX_FIXTURES: Array<(db: Database, ids: DemoIds) => Promise<Record<string, string>>> = [progressFixtures, carePlanFixtures, messagingFixtures, patientQuestionFixtures, invitationFixtures, passwordFixtures, secondFactorFixtures];
+export const MATRIX_FIXTURES: Array<(db: Database, ids: DemoIds) => Promise<Record<string, string>>> = [progressFixtures, carePlanFixtures, messagingFixtures, patientQuestionFixtures, invitationFixtures, passwordFixtures, secondFactorFixtures, complianceFixtures];

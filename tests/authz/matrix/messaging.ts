@@ -1,5 +1,5 @@
 import { type Database, type DemoIds, insertMessage, insertThread } from "@concord/db";
-import { type ActorKind, type MatrixRow, TEAM, allow } from "./types";
+import { type ActorKind, type MatrixRow, TEAM, allow, SIGNED_IN } from "./types";
 
 /** Actors who may post: each edits and deletes a message of their own, so "allow" cells really succeed. */
 const AUTHORS = ["physician", "pt", "ot", "psychologist", "patient"] as const;
@@ -57,8 +57,8 @@ export const messagingRows: MatrixRow[] = [
     expect: allow(...PARTICIPANTS),
   },
   { path: "messaging.events", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...PARTICIPANTS) },
-  { path: "notifications.list", patientScoped: false, input: () => ({ limit: 5 }), expect: allow(...TEAM, "outsider", "patient", "otherPatient", "admin") },
-  { path: "notifications.unreadCount", patientScoped: false, input: () => undefined, expect: allow(...TEAM, "outsider", "patient", "otherPatient", "admin") },
-  { path: "notifications.markRead", patientScoped: false, input: () => ({}), expect: allow(...TEAM, "outsider", "patient", "otherPatient", "admin") },
-  { path: "notifications.events", patientScoped: false, input: () => ({}), expect: allow(...TEAM, "outsider", "patient", "otherPatient", "admin") },
+  { path: "notifications.list", patientScoped: false, input: () => ({ limit: 5 }), expect: allow(...SIGNED_IN) },
+  { path: "notifications.unreadCount", patientScoped: false, input: () => undefined, expect: allow(...SIGNED_IN) },
+  { path: "notifications.markRead", patientScoped: false, input: () => ({}), expect: allow(...SIGNED_IN) },
+  { path: "notifications.events", patientScoped: false, input: () => ({}), expect: allow(...SIGNED_IN) },
 ];

@@ -10,6 +10,7 @@ export const ACTOR_KINDS = [
   "patient",
   "otherPatient",
   "admin",
+  "compliance",
   "anonymous",
 ] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
@@ -47,3 +48,6 @@ export function allow(...kinds: ActorKind[]): Record<ActorKind, Outcome> {
 
 export const TEAM: ActorKind[] = ["physician", "pt", "ot", "psychologist"];
 export const CLINICIANS: ActorKind[] = [...TEAM, "outsider"];
+
+/** Every signed-in caller: what a permission for "anyUser" admits. */
+export const SIGNED_IN: ActorKind[] = ACTOR_KINDS.filter((k) => k !== "anonymous");

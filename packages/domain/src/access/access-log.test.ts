@@ -15,5 +15,8 @@ describe("describeRecordAccess", () => {
     ["messaging.delete", "deleted a message"],
     ["admin.careTeams.list", "managed your account or care team (no clinical content)"],
     ["something.new", "opened your record"],
+    ["emergencyAccess.open", "opened your record in an emergency"],
+    ["compliance.auditLog", "reviewed the audit trail of your record (no clinical content)"],
+    ["compliance.deletedMessages", "read deleted messages about you, for a compliance review"],
   ])("%s → %s", (action, words) => expect(describeRecordAccess(action)).toBe(words));
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, type PatientFacts, can, decide } from "./decide";
 import type { Role } from "../roles";
-import { careTeamDisciplineHolds } from "./permissions";
+import { PERMISSIONS, careTeamDisciplineHolds } from "./permissions";
 
 const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({
   userId: `u-${role}`,
@@ -13,6 +13,7 @@ const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({
 const onTeam = (d: PatientFacts["careTeamDiscipline"]): PatientFacts => ({ careTeamDiscipline: d, isPatientSelf: false, emergencyAccess: false });
 const offTeam: PatientFacts = { careTeamDiscipline: null, isPatientSelf: false, emergencyAccess: false };
 const self: PatientFacts = { careTeamDiscipline: null, isPatientSelf: true, emergencyAccess: false };
+const emergency: PatientFacts = { careTeamDiscipline: null, isPatientSelf: false, emergencyAccess: true };
 
 describe("decide: table of actors × permissions", () => {
   const rows: Array<[string, Actor | null, string, PatientFacts | undefined, boolean]> = [
@@ -38,6 +39,21 @@ describe("decide: table of actors × permissions", () => {
     ["patient cannot register patients", actor("patient"), "patient.register", undefined, false],
     ["clinician cannot resend invitations", actor("pain_physician"), "admin.user.invitation.manage", undefined, false],
     ["an invitation link is accepted signed in or not", null, "account.invitation.accept", undefined, true],
+    ["emergency access reads the plan", actor("physical_therapist"), "carePlan.readFull", emergency, true],
+    ["emergency access reads check-ins", actor("pain_physician"), "checkIn.read", emergency, true],
+    ["emergency access cannot edit the plan", actor("pain_physician"), "carePlan.edit", emergency, false],
+    ["emergency access cannot comment", actor("pain_physician"), "carePlan.comment", emergency, false],
+    ["emergency access cannot read messages", actor("pain_physician"), "message.read", emergency, false],
+    ["emergency access cannot acknowledge alerts", actor("pain_physician"), "alert.acknowledge", emergency, false],
+    ["an emergency fact does not admit a patient", actor("patient"), "patient.read", emergency, false],
+    ["an emergency fact does not admit an admin", actor("admin"), "patient.read", emergency, false],
+    ["compliance searches the audit log", actor("compliance_officer"), "audit.search", undefined, true],
+    ["compliance reads deleted messages", actor("compliance_officer"), "deletedMessage.read", undefined, true],
+    ["an admin cannot search the audit log", actor("admin"), "audit.search", undefined, false],
+    ["a clinician cannot review emergency accesses", actor("pain_physician"), "emergencyAccess.review", undefined, false],
+    ["compliance cannot read a patient's summary", actor("compliance_officer"), "patient.read", emergency, false],
+    ["compliance cannot list patients", actor("compliance_officer"), "patient.list", undefined, false],
+    ["compliance cannot break the glass", actor("compliance_officer"), "emergencyAccess.open", undefined, false],
     ["patient cannot edit plan", actor("patient"), "carePlan.edit", self, false],
     ["patient comments on own plan", actor("patient"), "carePlan.comment", self, true],
     ["patient cannot see team-only threads", actor("patient"), "thread.teamOnly", self, false],
@@ -71,5 +87,15 @@ describe("careTeamDisciplineHolds", () => {
     ["checkIn.submit", "pain_physician", false],
   ] as const)("%s for a %s: %s", (permission, discipline, expected) => {
     expect(careTeamDisciplineHolds(permission, discipline)).toBe(expected);
+  });
+});
+
+describe("emergency access is read-only by construction", () => {
+  it("is listed only on read permissions of patient scope", () => {
+    const withEmergency = Object.entries(PERMISSIONS).filter(([, p]) => (p.allow as readonly string[]).includes("emergencyAccess"));
+    expect(withEmergency.map(([name]) => name).sort()).toEqual(
+      ["alert.read", "carePlan.history", "carePlan.read", "carePlan.readFull", "careTeam.read", "checkIn.read", "checkIn.review", "measure.read", "patient.read", "sideEffect.read"].sort(),
+    );
+    for (const [, p] of withEmergency) expect(p.scope).toBe("patient");
   });
 });
