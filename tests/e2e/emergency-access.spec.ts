@@ -100,6 +100,9 @@ test("an outside clinician breaks the glass: read-only record, the team and admi
   await expect(outsider.getByText(/^(Edit|Change) /)).toHaveCount(0);
   await expect(outsider.locator("main form")).toHaveCount(0);
   await expect(outsider.locator("main textarea, main input, main select")).toHaveCount(0);
+  await outsider.getByRole("link", { name: "History" }).click();
+  await expect(outsider.getByRole("heading", { name: "Care plan history", level: 2 })).toBeVisible();
+  await expect(outsider.getByRole("status").filter({ hasText: "Emergency access · read-only" })).toBeVisible();
 
   // Progress: alerts and trends read-only, no measure to record.
   await outsider.getByRole("navigation", { name: "Patient record" }).getByRole("link", { name: "Progress" }).click();
@@ -170,6 +173,10 @@ test("an outside clinician breaks the glass: read-only record, the team and admi
   await expect(outsider.getByText("Jordan Lee")).toHaveCount(0);
   const afterEnd = await trpcHttp(outsider.request, "patients.get", { patientId }, "query");
   expect(afterEnd.status).toBe(404);
+
+  // Jordan reads that it ended.
+  await jordan.reload();
+  await expect(jordan.getByRole("listitem").filter({ hasText: "ended their emergency access to your record" })).toContainText("Dr. Elena Vargas");
 
   // A patient, and an administrator, are not offered the form.
   await jordan.goto("/emergency-access");
