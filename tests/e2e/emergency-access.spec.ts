@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, type Page, expect, test } from "./fixtures";
-import { signInAndWait, trpcHttp } from "./helpers";
+import { apiSignIn, signInAndWait, trpcHttp } from "./helpers";
 
 // "Break the glass": Dr. Elena Vargas (outside@, a pain physician on Casey's team only) opens Jordan
 // Lee's record in an emergency; Jordan's team and the administrators are told, Jordan sees it with the
@@ -43,6 +43,34 @@ async function fillForm(page: Page, details: { name: string; dateOfBirth: string
 }
 
 test("an outside clinician breaks the glass: read-only record, the team and admins told, the patient sees the reason, the access ends", async ({ browser }) => {
+  // Jordan reports a sudden swelling (an urgent red flag) on a check-in three days ago: an open alert
+  // the outsider will read but not acknowledge.
+  const jordanApi = await browser.newContext();
+  await apiSignIn(jordanApi.request, "jordan@concord.demo");
+  const jordanHome = await trpcHttp(jordanApi.request, "me.get", undefined, "query");
+  const jordanId = /"patientId":"([0-9a-f-]{36})"/.exec(jordanHome.text)?.[1] ?? "";
+  const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+  const checkIn = {
+    date: threeDaysAgo,
+    painNow: 7,
+    painAverage: 6,
+    painWorst: 9,
+    symptoms: { burningPain: true },
+    chestPainOrBreathlessness: false,
+    suddenSwelling: true,
+    coldPaleLimb: false,
+    signsOfInfection: false,
+    newLimbAffected: false,
+    bodyLocations: [{ site: "right_leg" }],
+    sleepHours: 5,
+    sleepQuality: 4,
+    mood: 5,
+    adherence: [],
+  };
+  const submitted = await trpcHttp(jordanApi.request, "checkIns.submit", { patientId: jordanId, checkIn }, "mutation");
+  expect(submitted.status, submitted.text).toBe(200);
+  await jordanApi.close();
+
   const outsider = await newPerson(browser, "outside@concord.demo", /\/patients$/);
 
   // Jordan is not one of her patients.
@@ -109,6 +137,9 @@ test("an outside clinician breaks the glass: read-only record, the team and admi
   await expect(outsider.getByRole("heading", { name: "Trends", level: 2 })).toBeVisible();
   await expect(outsider.getByRole("status").filter({ hasText: "Emergency access · read-only" })).toBeVisible();
   await expect(outsider.getByRole("link", { name: "Record a measure" })).toHaveCount(0);
+  const swelling = outsider.getByTestId("alert").filter({ hasText: "Not yet acknowledged by the care team." });
+  await expect(swelling.first()).toBeVisible();
+  await expect(outsider.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
   await expect(outsider.locator("main form")).toHaveCount(0);
 
   // Messaging is not part of emergency access, and a write over HTTP is refused like a missing patient.
@@ -131,6 +162,17 @@ test("an outside clinician breaks the glass: read-only record, the team and admi
   await expect(physician.getByRole("heading", { name: "Change the plan" })).toBeVisible();
   await expect(physician.getByText("Emergency access · read-only")).toHaveCount(0);
   await expect(physician.getByRole("navigation", { name: "Patient record" }).getByRole("link", { name: "Messages" })).toBeVisible();
+  // The team acknowledges the alert the outsider could only read (which also leaves the worklist as it was).
+  await physician.goto(`/patients/${patientId}/progress`);
+  const ackForms = physician.getByRole("form", { name: /^Acknowledge: / });
+  await expect(ackForms.first()).toBeVisible();
+  for (let left = await ackForms.count(); left > 0; left -= 1) {
+    const first = ackForms.first();
+    await first.getByLabel("Note (what was done)").fill("Seen in the emergency department; swelling assessed.");
+    await first.getByRole("button", { name: "Acknowledge" }).click();
+    await expect(ackForms).toHaveCount(left - 1);
+  }
+  await expect(physician.getByRole("heading", { name: "Decision support (0 open)" })).toBeVisible();
 
   // An administrator learns who opened whose record, without the reason.
   const admin = await newPerson(browser, "admin@concord.demo", /\/admin$/);
