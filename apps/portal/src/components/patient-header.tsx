@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmergencyAccessBanner, type EmergencyAccessView } from "./emergency-access/banner";
 
 export interface PatientTab {
   href: string;
@@ -6,10 +7,11 @@ export interface PatientTab {
   current: boolean;
 }
 
-/** The patient's name and the sections of their record. */
-export function PatientHeader({ name, subtitle, tabs }: { name: string; subtitle: string; tabs: PatientTab[] }) {
+/** The patient's name and the sections of their record; under emergency access, the read-only banner above them. */
+export function PatientHeader({ name, subtitle, tabs, emergency = null }: { name: string; subtitle: string; tabs: PatientTab[]; emergency?: EmergencyAccessView | null }) {
   return (
     <div style={{ marginBottom: "1rem" }}>
+      {emergency ? <EmergencyAccessBanner access={emergency} patientName={name} /> : null}
       <h1 style={{ marginBottom: ".25rem" }}>{name}</h1>
       <p className="muted" style={{ marginTop: 0 }}>{subtitle}</p>
       <nav aria-label="Patient record" className="inline no-print">
@@ -23,7 +25,10 @@ export function PatientHeader({ name, subtitle, tabs }: { name: string; subtitle
   );
 }
 
-export function patientTabs(patientId: string, current: string): PatientTab[] {
+/** The record's sections; under emergency access (`emergency`) there is no Messages: messaging is not part of it. */
+export function patientTabs(patientId: string, current: string, { emergency = false }: { emergency?: boolean } = {}): PatientTab[] {
   const base = `/patients/${patientId}`;
-  return [{ href: base, label: "Summary" }, { href: `${base}/progress`, label: "Progress" }, { href: `${base}/plan`, label: "Care plan" }, { href: `${base}/messages`, label: "Messages" }].map((t) => ({ ...t, current: t.href === current }));
+  const tabs = [{ href: base, label: "Summary" }, { href: `${base}/progress`, label: "Progress" }, { href: `${base}/plan`, label: "Care plan" }];
+  if (!emergency) tabs.push({ href: `${base}/messages`, label: "Messages" });
+  return tabs.map((t) => ({ ...t, current: t.href === current }));
 }

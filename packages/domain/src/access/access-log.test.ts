@@ -14,6 +14,8 @@ describe("describeRecordAccess", () => {
     ["messaging.post", "wrote a message"],
     ["messaging.delete", "deleted a message"],
     ["admin.careTeams.list", "managed your account or care team (no clinical content)"],
+    ["emergencyAccess.open", "opened your record in an emergency"],
+    ["emergencyAccess.end", "ended their emergency access to your record"],
     ["something.new", "opened your record"],
     ["emergencyAccess.open", "opened your record in an emergency"],
     ["compliance.auditLog", "reviewed the audit trail of your record (no clinical content)"],

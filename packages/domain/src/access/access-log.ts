@@ -29,6 +29,7 @@ const DESCRIPTIONS: ReadonlyArray<readonly [key: string, words: string]> = [
   ["patients.*", "opened your record"],
   ["admin.*", "managed your account or care team (no clinical content)"],
   ["emergencyAccess.open", "opened your record in an emergency"],
+  ["emergencyAccess.end", "ended their emergency access to your record"],
   ["compliance.reviewEmergencyAccess", "reviewed an emergency access to your record"],
   ["compliance.deletedMessages", "read deleted messages about you, for a compliance review"],
   ["compliance.*", "reviewed the audit trail of your record (no clinical content)"],

@@ -38,6 +38,8 @@ interface EditorApi {
   /** Sends one command against the version on screen; resolves true when it was saved. */
   submit: (command: PlanCommand) => Promise<boolean>;
   busy: boolean;
+  /** Under emergency access: the plan is shown with no form that changes it. */
+  readOnly: boolean;
 }
 
 const EditorContext = createContext<EditorApi | null>(null);
@@ -49,7 +51,7 @@ export function useEditor(): EditorApi {
 
 const STATUS_BADGE: Record<Intervention["status"], string> = { proposed: "", active: "ok", paused: "warn", completed: "", stopped: "danger" };
 
-export function CarePlanEditor({ patientId, initial }: { patientId: string; initial: PlanData }) {
+export function CarePlanEditor({ patientId, initial, readOnly = false }: { patientId: string; initial: PlanData; readOnly?: boolean }) {
   const trpc = useTRPC();
   // The editor keeps the version it loaded until the user reloads or saves: that is what makes a
   // concurrent change visible as a conflict instead of a silent refresh under their hands.
@@ -95,7 +97,7 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
     }
   }
 
-  const api: EditorApi = { patientId, data, submit: (command) => send(command, data.version), busy: update.isPending };
+  const api: EditorApi = { patientId, data, submit: (command) => send(command, data.version), busy: update.isPending, readOnly };
   const { plan } = data;
   // An item serving several goals is under each of them: in full under its first, by reference elsewhere.
   const byGoal = planByGoal(plan);
@@ -133,7 +135,9 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
       ) : null}
       </div>
       {!data.exists ? (
-        <p className="card">This patient has no care plan yet. Add the first goal below to start one; the whole team will see it.</p>
+        <p className="card">
+          {readOnly ? "This patient has no care plan yet." : "This patient has no care plan yet. Add the first goal below to start one; the whole team will see it."}
+        </p>
       ) : null}
 
       {byGoal.map(({ goalId, goal, items }) => (
@@ -148,7 +152,7 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
                   <li key={describeTarget(t)}>Target: {describeTarget(t)}</li>
                 ))}
               </ul>
-              {data.viewerDiscipline ? <GoalEditForm goal={goal} /> : null}
+              {data.viewerDiscipline && !readOnly ? <GoalEditForm goal={goal} /> : null}
             </>
           ) : (
             <p className="muted">Items linked to a goal not yet in the plan.</p>
@@ -162,24 +166,26 @@ export function CarePlanEditor({ patientId, initial }: { patientId: string; init
 
       <MedicationTrialsTable plan={plan} today={data.today} />
 
-      <section className="card no-print" aria-labelledby="add-h">
-        <h2 id="add-h" style={{ marginTop: 0 }}>Change the plan</h2>
-        <div className="grid form-grid">
-          <AddGoalForm />
-          <AddInterventionForm />
-          <ReviewDateForm />
-        </div>
-      </section>
+      {readOnly ? null : (
+        <section className="card no-print" aria-labelledby="add-h">
+          <h2 id="add-h" style={{ marginTop: 0 }}>Change the plan</h2>
+          <div className="grid form-grid">
+            <AddGoalForm />
+            <AddInterventionForm />
+            <ReviewDateForm />
+          </div>
+        </section>
+      )}
     </EditorContext.Provider>
   );
 }
 
 function InterventionCard({ item }: { item: Intervention }) {
-  const { data, patientId } = useEditor();
+  const { data, patientId, readOnly } = useEditor();
   const name = interventionName(item);
   const responsible = item.responsibleClinicianId ? (data.names[item.responsibleClinicianId] ?? "a former team member") : "not yet assigned";
   const d = item.details;
-  const canAct = data.viewerDiscipline ? mayChangeIntervention(data.viewerDiscipline, item, "update") : { allowed: false as const, message: "" };
+  const canAct = data.viewerDiscipline && !readOnly ? mayChangeIntervention(data.viewerDiscipline, item, "update") : { allowed: false as const, message: "" };
   const therapyClass = !item.custom && item.therapyId ? getTherapy(item.therapyId)?.name : undefined;
   return (
     <article className="intervention" aria-label={name} id={`item-${item.id}`}>
@@ -213,10 +219,10 @@ function InterventionCard({ item }: { item: Intervention }) {
       {item.note ? <p style={{ margin: ".25rem 0" }}>Note: {item.note}</p> : null}
       <MedicationTrialHistory item={item} />
       {d.kind === "medication" && item.status !== "proposed" ? (
-        <ReportedSideEffects patientId={patientId} interventionId={item.id} canReview={data.viewerDiscipline !== null && careTeamDisciplineHolds("sideEffect.review", data.viewerDiscipline)} />
+        <ReportedSideEffects patientId={patientId} interventionId={item.id} canReview={!readOnly && data.viewerDiscipline !== null && careTeamDisciplineHolds("sideEffect.review", data.viewerDiscipline)} />
       ) : null}
-      {!canAct.allowed && data.viewerDiscipline ? <p className="muted no-print" style={{ margin: 0 }}>{canAct.message}</p> : null}
-      <InterventionActions item={item} canAct={canAct.allowed} />
+      {!canAct.allowed && data.viewerDiscipline && !readOnly ? <p className="muted no-print" style={{ margin: 0 }}>{canAct.message}</p> : null}
+      {readOnly ? null : <InterventionActions item={item} canAct={canAct.allowed} />}
     </article>
   );
 }

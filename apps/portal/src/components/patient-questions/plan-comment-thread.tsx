@@ -18,6 +18,7 @@ export function PlanCommentThread({
   patientId,
   patientName,
   itemNames,
+  readOnly = false,
 }: {
   comments: PlanComment[];
   viewer: "team" | "patient";
@@ -25,6 +26,8 @@ export function PlanCommentThread({
   patientName: string;
   /** Plan item id → the name this viewer knows it by. */
   itemNames: ReadonlyMap<string, string>;
+  /** Under emergency access: the thread is shown, but nobody answers or marks a question from here. */
+  readOnly?: boolean;
 }) {
   const onPage = new Set(comments.map((c) => c.id));
   const repliesTo = new Map<string, PlanComment[]>();
@@ -81,7 +84,7 @@ export function PlanCommentThread({
               // The reply itself is on another page of comments: show its words here.
               <blockquote className={styles.words}>{question.answer}</blockquote>
             ) : null}
-            {viewer === "team" && question?.state === "open" ? <QuestionActions patientId={patientId} commentId={c.id} asker={patientName} /> : null}
+            {viewer === "team" && !readOnly && question?.state === "open" ? <QuestionActions patientId={patientId} commentId={c.id} asker={patientName} /> : null}
           </li>
         );
       })}

@@ -56,7 +56,7 @@ function CallPatient({ name, phone }: { name: string; phone: string | null }) {
  * consider, the rule and its source, and acknowledgement. Urgent alerts stand apart (strong red
  * frame, an "Urgent" label in words, the acknowledge-by time) and carry the patient's phone.
  */
-export function AlertCard({ alert, showPatient = false }: { alert: AlertView; showPatient?: boolean }) {
+export function AlertCard({ alert, showPatient = false, readOnly = false }: { alert: AlertView; showPatient?: boolean; readOnly?: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -91,7 +91,7 @@ export function AlertCard({ alert, showPatient = false }: { alert: AlertView; sh
         ) : null}
         {alert.title}
       </h3>
-      {urgent && open && alert.acknowledgeBy ? <p className={styles.deadline}>Acknowledge by {when(alert.acknowledgeBy)}</p> : null}
+      {urgent && open && alert.acknowledgeBy ? <p className={styles.deadline}>{readOnly ? "The care team acknowledges it by" : "Acknowledge by"} {when(alert.acknowledgeBy)}</p> : null}
       <p className={styles.alertText}>{alert.message}</p>
       <p className={styles.alertText}><strong>{alert.consider}</strong></p>
       {alert.patientName !== undefined && alert.patientPhone !== undefined ? <CallPatient name={alert.patientName} phone={alert.patientPhone} /> : null}
@@ -113,6 +113,9 @@ export function AlertCard({ alert, showPatient = false }: { alert: AlertView; sh
         <p className={styles.alertMeta}>
           Acknowledged by {alert.acknowledgedByName ?? "a team member"} at {when(alert.acknowledgedAt)}: “{alert.acknowledgementNote}”
         </p>
+      ) : readOnly ? (
+        // Under emergency access: shown, but only the care team acknowledges it.
+        <p className={styles.alertMeta}>Not yet acknowledged by the care team.</p>
       ) : (
         <form className="inline" onSubmit={onSubmit} aria-label={`Acknowledge: ${alert.title}`}>
           {error ? <div className={`alert error ${styles.ackForm}`} role="alert">{error}</div> : null}

@@ -20,7 +20,9 @@ export default async function RecordAccessPage({ searchParams }: { searchParams:
       <h1>Who has looked at my record</h1>
       <p className="muted">
         Everyone on your care team and the clinic staff who opened or changed your record, and when. Every look is recorded; this list comes from
-        that record. Your own visits are not listed.
+        that record. Your own visits are not listed. A clinician outside your care team may open your record in an emergency: it is marked
+        “Emergency access”, with the reason they gave; they can only read it, for up to an hour, and a compliance officer reviews every such
+        use.
       </p>
       {log.days.length === 0 ? <p className="card">{before ? "Nothing earlier." : "Nobody else has opened your record yet."}</p> : null}
       {log.days.map((d) => (
@@ -30,9 +32,19 @@ export default async function RecordAccessPage({ searchParams }: { searchParams:
           </h2>
           <ul className="plain" data-testid="record-access-day">
             {d.entries.map((e) => (
-              <li key={`${e.who}-${e.what}`}>
+              <li key={`${e.who}-${e.what}-${e.emergency ? "emergency" : ""}-${e.reason ?? ""}`} data-emergency={e.emergency ? "true" : undefined}>
+                {e.emergency ? (
+                  <>
+                    <span className="badge danger">Emergency access</span>{" "}
+                  </>
+                ) : null}
                 <strong>{e.who}</strong> ({e.role}) {e.what}
                 {e.times > 1 ? `, ${e.times} times` : ""} · last at <When at={e.lastAt} />
+                {e.reason ? (
+                  <p style={{ margin: ".25rem 0 0", overflowWrap: "anywhere" }}>
+                    Reason given: <q>{e.reason}</q>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { notFound } from "next/navigation";
 import { DISCIPLINE_LABELS, describeTimeZone, formatCalendarDate, supportedTimeZones, telHref } from "@concord/domain";
 import { CareTeamList } from "~/components/care-team-list";
+import { emergencyAccessFor } from "~/components/emergency-access/lookup";
 import { LatestCheckIn } from "~/components/progress/latest-check-in";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
 import { PatientTimeZoneForm } from "~/components/time-zone-form";
@@ -15,14 +16,17 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
   const caller = await getCaller(session);
   const patient = await orNotFound(caller.patients.get({ patientId }));
   const team = await caller.patients.careTeam({ patientId });
-  // Clinicians only: reading it marks the check-ins seen for this clinician.
-  const latest = patient.viewerDiscipline ? await caller.checkIns.latestForReview({ patientId }) : null;
+  // Under emergency access the page is read-only: no time-zone form (the server refuses the write too).
+  const emergency = await emergencyAccessFor(caller, patient);
+  // Clinicians only (the team, or one here under emergency access): reading it marks the check-ins seen for this clinician.
+  const latest = patient.viewerDiscipline || emergency ? await caller.checkIns.latestForReview({ patientId }) : null;
   return (
     <>
       <PatientHeader
         name={patient.name}
         subtitle={`${patient.diagnosis.label} (${patient.diagnosis.code}) · ${patient.stage === "early" ? "early CRPS" : "chronic CRPS"}`}
-        tabs={patientTabs(patientId, `/patients/${patientId}`)}
+        tabs={patientTabs(patientId, `/patients/${patientId}`, { emergency: emergency !== null })}
+        emergency={emergency}
       />
       <div className="grid">
         <section className="card" aria-labelledby="summary-h">
@@ -52,7 +56,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           </dl>
         </section>
         {latest ? <LatestCheckIn latest={latest} patientId={patientId} /> : null}
-        {patient.viewerDiscipline ? (
+        {patient.viewerDiscipline && !emergency ? (
           <section className="card" aria-labelledby="zone-h">
             <h2 id="zone-h">Time zone</h2>
             <PatientTimeZoneForm

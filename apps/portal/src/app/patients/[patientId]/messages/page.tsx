@@ -19,6 +19,8 @@ export default async function PatientMessagesPage({
   const session = await requireSessionActor();
   const caller = await getCaller(session);
   const patient = await orNotFound(caller.patients.get({ patientId }));
+  // Messaging is not part of emergency access: the page does not exist for such a viewer.
+  if (patient.emergencyAccessUntil !== null) notFound();
   const threads = await orNotFound(caller.messaging.threads({ patientId, limit: 1 }));
   return (
     <>

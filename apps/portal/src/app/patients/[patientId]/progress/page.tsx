@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { MEASURE_LABELS, formatCalendarDate } from "@concord/domain";
+import { emergencyAccessFor } from "~/components/emergency-access/lookup";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
 import { CheckInDetails, RedFlagBadge } from "~/components/progress/check-in-details";
 import { AlertCard } from "~/components/progress/alert-card";
@@ -36,12 +37,15 @@ export default async function PatientProgressPage({ params, searchParams }: { pa
   const caller = await getCaller(session);
   const patient = await orNotFound(caller.patients.get({ patientId }));
   const isTeam = patient.viewerDiscipline !== null;
+  // Under emergency access the alerts are shown read-only (nobody outside the team acknowledges them), and no measure is recorded.
+  const emergency = await emergencyAccessFor(caller, patient);
   const [trends, checkIns, measures, alerts] = await Promise.all([
     caller.measures.trends({ patientId, ...trendRange(days, patient.today) }),
     caller.checkIns.list({ patientId, limit: 14 }),
     caller.measures.list({ patientId, limit: 15 }),
-    isTeam ? caller.alerts.list({ patientId, limit: 20, includeAcknowledged: true }) : Promise.resolve(null),
+    isTeam || emergency ? caller.alerts.list({ patientId, limit: 20, includeAcknowledged: true }) : Promise.resolve(null),
   ]);
+  const readOnly = emergency !== null;
   const base = `/patients/${patientId}/progress`;
   const open = alerts?.items.filter((a) => !a.acknowledgedAt) ?? [];
   const handled = alerts?.items.filter((a) => a.acknowledgedAt) ?? [];
@@ -50,17 +54,18 @@ export default async function PatientProgressPage({ params, searchParams }: { pa
       <PatientHeader
         name={patient.name}
         subtitle={`${patient.diagnosis.label} (${patient.diagnosis.code}) · ${patient.stage === "early" ? "early CRPS" : "chronic CRPS"}`}
-        tabs={patientTabs(patientId, base)}
+        tabs={patientTabs(patientId, base, { emergency: readOnly })}
+        emergency={emergency}
       />
       {alerts ? (
         <section aria-labelledby="alerts-h">
           <h2 id="alerts-h">Decision support ({open.length} open)</h2>
           <p className="muted">Each alert names the rule and the data that fired it. It suggests what to consider; the decision is the team’s.</p>
-          {open.length === 0 ? <p className="card">No open alerts for {patient.name}.</p> : open.map((a) => <AlertCard key={a.id} alert={a} />)}
+          {open.length === 0 ? <p className="card">No open alerts for {patient.name}.</p> : open.map((a) => <AlertCard key={a.id} alert={a} readOnly={readOnly} />)}
           {handled.length > 0 ? (
             <details>
               <summary>Acknowledged alerts ({handled.length})</summary>
-              {handled.map((a) => <AlertCard key={a.id} alert={a} />)}
+              {handled.map((a) => <AlertCard key={a.id} alert={a} readOnly={readOnly} />)}
             </details>
           ) : null}
         </section>
@@ -73,7 +78,7 @@ export default async function PatientProgressPage({ params, searchParams }: { pa
       <div className="grid">
         <section className="card" aria-labelledby="measures-h">
           <h2 id="measures-h" style={{ marginTop: 0 }}>Recent measures</h2>
-          {isTeam ? <p><Link className="button" href={`${base}/measures`}>Record a measure</Link></p> : null}
+          {isTeam && !readOnly ? <p><Link className="button" href={`${base}/measures`}>Record a measure</Link></p> : null}
           {measures.items.length === 0 ? (
             <p className="muted">No measures recorded yet.</p>
           ) : (

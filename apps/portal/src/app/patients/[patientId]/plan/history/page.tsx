@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RevisionDiff, formatWhen } from "~/components/care-plan/revision-diff";
+import { emergencyAccessFor } from "~/components/emergency-access/lookup";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
 import { getCaller, orNotFound } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
@@ -21,12 +22,14 @@ export default async function CarePlanHistoryPage({
   const caller = await getCaller(session);
   const patient = await orNotFound(caller.patients.get({ patientId }));
   const history = await caller.carePlan.history({ patientId, cursor: before?.slice(0, 200), limit: 20 });
+  const emergency = await emergencyAccessFor(caller, patient);
   return (
     <>
       <PatientHeader
         name={patient.name}
         subtitle={`${patient.diagnosis.label} (${patient.diagnosis.code})`}
-        tabs={patientTabs(patientId, `/patients/${patientId}/plan`)}
+        tabs={patientTabs(patientId, `/patients/${patientId}/plan`, { emergency: emergency !== null })}
+        emergency={emergency}
       />
       <div className="inline" style={{ justifyContent: "space-between" }}>
         <h2 style={{ margin: 0 }}>Care plan history</h2>

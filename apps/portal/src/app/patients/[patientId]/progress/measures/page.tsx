@@ -14,7 +14,8 @@ export default async function RecordMeasuresPage({ params }: { params: Promise<{
   const session = await requireSessionActor();
   const caller = await getCaller(session);
   const patient = await orNotFound(caller.patients.get({ patientId }));
-  if (patient.viewerDiscipline === null) notFound();
+  // The team only: nobody records a measure under emergency access (read-only).
+  if (patient.viewerDiscipline === null || patient.emergencyAccessUntil !== null) notFound();
   // Forms date a measure on the patient's own day (their zone) and refuse later ones.
   return (
     <PatientDay today={patient.today}>

@@ -1,0 +1,41 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { errorMessage } from "~/components/error-message";
+import { useTRPC } from "~/trpc/react";
+
+/**
+ * Ends one's own emergency access now. From the record itself (`leaveTo`) the clinician is taken to
+ * their list of accesses, since the record is no longer theirs to read; from that list the page refreshes.
+ */
+export function EndAccessButton({ id, patientName, leaveTo }: { id: string; patientName: string; leaveTo?: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const end = useMutation(trpc.emergencyAccess.end.mutationOptions());
+  const [error, setError] = useState<string | null>(null);
+
+  async function onClick() {
+    setError(null);
+    try {
+      await end.mutateAsync({ id });
+      if (leaveTo) router.replace(leaveTo);
+      else router.refresh();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <>
+      <button type="button" className="secondary" onClick={onClick} disabled={end.isPending || end.isSuccess}>
+        End access now<span className="sr-only"> to {patientName}'s record</span>
+      </button>
+      {error ? (
+        <span className="alert error" role="alert" style={{ display: "block" }}>
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useRouter } from "next/navigation";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { z } from "zod";
+import { EMERGENCY_REASON_MAX, EMERGENCY_REASON_MIN, openEmergencyAccessInput } from "@concord/domain";
+import { errorMessage } from "~/components/error-message";
+import { useTRPC } from "~/trpc/react";
+
+type FieldName = "name" | "dateOfBirth" | "mrn" | "reason";
+type FieldErrors = Partial<Record<FieldName, string>>;
+const FIELDS: readonly FieldName[] = ["name", "dateOfBirth", "mrn", "reason"];
+
+/** The first message per field from a zod flatten (the browser's check or the server's fieldErrors). */
+function firstPerField(fieldErrors: Record<string, string[] | undefined> | undefined): FieldErrors {
+  const out: FieldErrors = {};
+  for (const field of FIELDS) {
+    const message = fieldErrors?.[field]?.[0];
+    if (message) out[field] = message;
+  }
+  return out;
+}
+
+function Field({ id, label, error, hint, children }: { id: string; label: string; error: string | undefined; hint?: ReactNode; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="muted" style={{ margin: ".25rem 0 0" }}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="alert error" role="alert" style={{ margin: ".25rem 0 0" }}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function described(id: string, error: string | undefined, hint = false) {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return { "aria-describedby": ids || undefined, "aria-invalid": error ? true : undefined };
+}
+
+/**
+ * "Break the glass": the clinician names the patient exactly (full name, date of birth, the record
+ * number when they have it) and says why. The same zod schema as the server checks the fields first;
+ * the server's refusals (no exact match, already on the team) are shown above the form.
+ */
+export function OpenEmergencyAccessForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const open = useMutation(trpc.emergencyAccess.open.mutationOptions());
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const get = (k: string) => String(form.get(k) ?? "");
+    const raw = { name: get("name"), dateOfBirth: get("dateOfBirth"), mrn: get("mrn") || undefined, reason: get("reason") };
+    setGeneral(null);
+    const parsed = openEmergencyAccessInput.safeParse(raw);
+    if (!parsed.success) {
+      setErrors(firstPerField(z.flattenError(parsed.error).fieldErrors));
+      return;
+    }
+    setErrors({});
+    try {
+      const opened = await open.mutateAsync(raw);
+      router.push(`/patients/${opened.patientId}`);
+    } catch (error) {
+      const fieldErrors = error instanceof TRPCClientError ? (error.data as { fieldErrors?: Record<string, string[] | undefined> } | undefined)?.fieldErrors : undefined;
+      const placed = firstPerField(fieldErrors);
+      if (Object.keys(placed).length > 0) setErrors(placed);
+      else setGeneral(errorMessage(error));
+    }
+  }
+
+  return (
+    <form className="stack" onSubmit={onSubmit} aria-label="Open a record in an emergency" noValidate>
+      {general ? (
+        <div className="alert error" role="alert">
+          {general}
+        </div>
+      ) : null}
+      <Field id="ea-name" label="Patient's full name" error={errors.name} hint="As on their documents; it must match exactly (capitals and extra spaces do not matter).">
+        <input id="ea-name" name="name" required maxLength={120} autoComplete="off" {...described("ea-name", errors.name, true)} />
+      </Field>
+      <Field id="ea-dob" label="Date of birth" error={errors.dateOfBirth}>
+        <input id="ea-dob" name="dateOfBirth" type="date" required {...described("ea-dob", errors.dateOfBirth)} />
+      </Field>
+      <Field id="ea-mrn" label="Medical record number (optional)" error={errors.mrn} hint="If you give it, it must match too.">
+        <input id="ea-mrn" name="mrn" maxLength={40} autoComplete="off" {...described("ea-mrn", errors.mrn, true)} />
+      </Field>
+      <Field
+        id="ea-reason"
+        label="Reason"
+        error={errors.reason}
+        hint={`Why you need this record now, in ${EMERGENCY_REASON_MIN} to ${EMERGENCY_REASON_MAX} characters. It is kept with the access and shown to the patient, their care team and the compliance officer.`}
+      >
+        <textarea id="ea-reason" name="reason" required minLength={EMERGENCY_REASON_MIN} maxLength={EMERGENCY_REASON_MAX} {...described("ea-reason", errors.reason, true)} />
+      </Field>
+      <div>
+        <button type="submit" className="danger" disabled={open.isPending}>
+          {open.isPending ? "Opening…" : "Open record in an emergency"}
+        </button>
+      </div>
+    </form>
+  );
+}
