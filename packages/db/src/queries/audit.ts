@@ -112,7 +112,7 @@ export async function recordAccessByDay(
     db,
     sql`with accesses as (
           select ${day} as day, ${auditEvents.actorId} as actor_id, ${auditEvents.actorRole} as actor_role, ${auditEvents.action} as action, ${auditEvents.at} as at,
-                 (${auditEvents.detail}->>'via' = 'emergencyAccess' or ${auditEvents.action} = 'emergencyAccess.open') as emergency,
+                 (${auditEvents.detail}->>'via' = 'emergencyAccess' or ${auditEvents.action} in ('emergencyAccess.open', 'emergencyAccess.end')) as emergency,
                  case when ${auditEvents.action} = 'emergencyAccess.open' then ${auditEvents.detail}->>'reason' end as reason
           from ${auditEvents}
           where ${auditEvents.patientId} = ${params.patientId}
