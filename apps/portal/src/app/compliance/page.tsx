@@ -6,6 +6,7 @@ import styles from "~/components/compliance/compliance.module.css";
 import { OUTCOME_BADGES, OUTCOME_LABELS, roleLabel } from "~/components/compliance/labels";
 import { type Refusal, badRequestOf } from "~/components/compliance/refusal";
 import { When } from "~/components/viewer-clock";
+import { env } from "~/env";
 import { getCaller } from "~/server/caller";
 import { requireCompliancePermission } from "./require-compliance";
 
@@ -55,8 +56,20 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <h1>Audit log</h1>
       <p className="muted">
         Every read and change in Concord, newest first. Your searches and downloads are recorded here too. Dates in the filter are days in the
-        clinic&apos;s time zone ({page?.timeZone ?? "the clinic's zone"}); times are shown in yours.
+        clinic&apos;s time zone ({page?.timeZone ?? env().clinicSettings.timeZone}); times are shown in yours.
       </p>
+
+      {refusal ? (
+        <div className="alert error" role="alert" data-testid="audit-filter-error">
+          {refusal.general ?? "Check the filters: the messages are next to the fields."}
+          {refusal.general && cursor ? (
+            <>
+              {" "}
+              <Link href={`/compliance${query ? `?${query}` : ""}`}>First page</Link>
+            </>
+          ) : null}
+        </div>
+      ) : null}
 
       <search>
         <form action="/compliance" method="get" className={`card ${styles.filters}`} aria-label="Filter the audit log" noValidate>
@@ -170,18 +183,6 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </div>
         </form>
       </search>
-
-      {refusal ? (
-        <div className="alert error" role="alert" data-testid="audit-filter-error">
-          {refusal.general ?? "Check the filters: the messages are next to the fields."}
-          {refusal.general && cursor ? (
-            <>
-              {" "}
-              <Link href={`/compliance${query ? `?${query}` : ""}`}>First page</Link>
-            </>
-          ) : null}
-        </div>
-      ) : null}
 
       {page ? (
         <section aria-labelledby="audit-entries-h">
