@@ -40,12 +40,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Main">
               {role && isClinicianRole(role) ? <Link href="/patients">My patients</Link> : null}
               {role && isClinicianRole(role) ? <WorklistLink /> : null}
+              {role && isClinicianRole(role) ? <Link href="/emergency-access">Emergency access</Link> : null}
               {role === "patient" ? <Link href="/me">My care</Link> : null}
               {role === "patient" ? <Link href="/me/check-in">Check in</Link> : null}
               {role === "patient" ? <Link href="/me/progress">My progress</Link> : null}
               {role === "patient" ? <Link href="/me/messages">Messages</Link> : null}
               {session ? <NotificationBell /> : null}
               {role === "admin" ? <Link href="/admin">Accounts and teams</Link> : null}
+              {role === "compliance_officer" ? <Link href="/compliance">Audit log</Link> : null}
+              {role === "compliance_officer" ? <Link href="/compliance/emergency-access">Emergency reviews</Link> : null}
+              {role === "compliance_officer" ? <Link href="/compliance/deleted-messages">Deleted messages</Link> : null}
               {session ? <Link href="/settings">Settings</Link> : null}
             </nav>
             {session ? (

@@ -7,5 +7,6 @@ export default async function Home() {
   const { actor } = await requireSessionActor();
   if (isClinicianRole(actor.role)) redirect("/patients");
   if (actor.role === "patient") redirect("/me");
+  if (actor.role === "compliance_officer") redirect("/compliance");
   redirect("/admin");
 }
