@@ -19,8 +19,8 @@ async function call(context: APIRequestContext, path: string, input: unknown, ty
 
 /**
  * Tom Becker (on no team) opens Casey Nguyen's record; an access still open from earlier is ended
- * first, so this one is new. Each journey ends its accesses before they are reviewed: the database
- * refuses to end an access that was already reviewed (a server error today, see the report).
+ * first, so this one is new. Each journey ends its accesses before they are reviewed: an access is
+ * reviewed once it has ended, so the review counts every read made under it.
  */
 async function openCaseyAccess(tom: APIRequestContext, reason: string): Promise<{ id: string; patientId: string }> {
   const input = { name: "Casey Nguyen", dateOfBirth: "1996-01-22", reason };

@@ -18,7 +18,8 @@ CREATE INDEX "emergency_accesses_patient_idx" ON "emergency_accesses" USING btre
 CREATE INDEX "emergency_accesses_waiting_idx" ON "emergency_accesses" USING btree ("opened_at","id") WHERE "emergency_accesses"."reviewed_at" is null;--> statement-breakpoint
 CREATE INDEX "emergency_accesses_reviewed_idx" ON "emergency_accesses" USING btree ("reviewed_at","id") WHERE "emergency_accesses"."reviewed_at" is not null;--> statement-breakpoint
 -- An emergency access is kept as it was opened: it may be ended early (expires_at moved back to now)
--- and reviewed once (all three review columns together); nothing else changes, and no row is deleted.
+-- and, once ended, reviewed once (all three review columns together); nothing else changes, and no
+-- row is deleted.
 CREATE OR REPLACE FUNCTION concord_emergency_access_review_only() RETURNS trigger AS $$
 BEGIN
   IF TG_OP <> 'UPDATE' THEN
@@ -37,6 +38,9 @@ BEGIN
       RAISE EXCEPTION 'an emergency access can be ended now, not in the past, and not in the same change as its review' USING ERRCODE = 'P0001';
     END IF;
     RETURN NEW;
+  END IF;
+  IF OLD.expires_at > now() THEN
+    RAISE EXCEPTION 'an emergency access is reviewed once it has ended' USING ERRCODE = 'P0001';
   END IF;
   IF NEW.reviewed_at IS NULL OR NEW.reviewed_by IS NULL OR NEW.review_note IS NULL THEN
     RAISE EXCEPTION 'a review sets reviewed_at, reviewed_by and review_note together' USING ERRCODE = 'P0001';

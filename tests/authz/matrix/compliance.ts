@@ -5,14 +5,21 @@ import { CLINICIANS, type MatrixRow, allow } from "./types";
 const REASON = "Matrix: seen in the emergency department, needs the current plan.";
 
 /**
- * Two emergency accesses to Casey (whose team is the outsider's): one the physician may end, one a
- * compliance officer may review. Neither touches Alex, the patient every patient-scoped row targets.
+ * Two emergency accesses to Casey (whose team is the outsider's): an open one the physician may end,
+ * and an ended one a compliance officer may review. Neither touches Alex, the patient every patient-scoped row targets.
  */
 export async function complianceFixtures(db: Database, ids: DemoIds): Promise<Record<string, string>> {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + EMERGENCY_ACCESS_MINUTES * 60_000);
   const toEnd = await insertEmergencyAccess(db, { patientId: ids.patients.casey, clinicianId: ids.users.physician, reason: REASON, openedAt: now, expiresAt });
-  const toReview = await insertEmergencyAccess(db, { patientId: ids.patients.casey, clinicianId: ids.users.pt, reason: REASON, openedAt: now, expiresAt });
+  // Reviewed once ended: this one was opened two hours ago and ran its hour.
+  const toReview = await insertEmergencyAccess(db, {
+    patientId: ids.patients.casey,
+    clinicianId: ids.users.pt,
+    reason: REASON,
+    openedAt: new Date(now.getTime() - 2 * 3_600_000),
+    expiresAt: new Date(now.getTime() - 3_600_000),
+  });
   return { emergencyAccessToEnd: toEnd.id, emergencyAccessToReview: toReview.id };
 }
 

@@ -112,4 +112,13 @@ describe.each(testBackends())("emergency access (break the glass), on %s", (back
     expect(entries.find((e) => e.what === "opened your record in an emergency")).toMatchObject({ who: "Dr. Elena Vargas", emergency: true, reason: REASON });
     expect(entries.find((e) => e.who === "Dr. Elena Vargas" && e.what === "read your care plan")).toMatchObject({ emergency: true });
   });
+
+  it("is reviewed once it has ended, so the review sees every read made under it", async () => {
+    const opened = await h.callerFor("outsider").emergencyAccess.open({ name: "Jordan Lee", dateOfBirth: "1975-09-30", reason: REASON });
+    const compliance = h.callerFor("compliance").compliance;
+    expect(await codeOf(compliance.reviewEmergencyAccess({ id: opened.id, note: "Too early." }))).toMatch(/^CONFLICT: This emergency access is still open/);
+    await expect(h.handle.db.execute(sql`update emergency_accesses set reviewed_at = now(), reviewed_by = ${h.ids.users.compliance}, review_note = 'x' where id = ${opened.id}`)).rejects.toThrow();
+    await h.callerFor("outsider").emergencyAccess.end({ id: opened.id });
+    expect(await compliance.reviewEmergencyAccess({ id: opened.id, note: "Checked after it ended." })).toMatchObject({ id: opened.id });
+  });
 });

@@ -131,12 +131,16 @@ export async function endEmergencyAccess(db: Database, actor: Actor, input: { id
   });
 }
 
-/** A compliance officer marks an emergency access reviewed, once, with a note. */
+/** A compliance officer marks an ended emergency access reviewed, once, with a note. */
 export async function reviewEmergencyAccess(db: Database, actor: Actor, input: { id: string; note: string }, now = new Date()) {
   return db.transaction(async (tx) => {
     const access = await getEmergencyAccess(tx, input.id);
     if (!access) throw notFound("This emergency access");
     if (access.reviewedAt) throw conflict("This emergency access has already been reviewed; its review cannot be changed.", { reviewedAt: access.reviewedAt.toISOString() });
+    // Reviewed once it has ended, so the review sees every read made under it.
+    if (access.expiresAt > now) {
+      throw conflict(`This emergency access is still open (until ${access.expiresAt.toISOString()}); review it once it has ended.`, { expiresAt: access.expiresAt.toISOString() });
+    }
     const reviewed = await markReviewed(tx, { id: input.id, reviewerId: actor.userId, note: input.note, at: now });
     if (!reviewed) throw conflict("This emergency access was reviewed a moment ago by someone else.");
     await writeAudit(tx, {

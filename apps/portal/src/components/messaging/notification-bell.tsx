@@ -23,8 +23,8 @@ export function NotificationBell() {
   );
   const unread = count.data?.unread ?? 0;
   return (
-    <Link href="/notifications" data-testid="notification-bell" aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}>
-      Notifications{unread > 0 ? <span className="badge warn" style={{ marginLeft: ".35rem" }}>{unread > 99 ? "99+" : unread}<span className="sr-only"> unread</span></span> : null}
+    <Link href="/notifications" data-testid="notification-bell">
+      Notifications{unread > 0 ? <span className="badge warn" style={{ marginLeft: ".35rem" }}><span className="sr-only">, </span>{unread > 99 ? "99+" : unread}<span className="sr-only"> unread</span></span> : null}
     </Link>
   );
 }
