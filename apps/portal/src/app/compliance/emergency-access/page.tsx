@@ -113,6 +113,9 @@ function EmergencyAccessArticle({ access, reviewerName }: { access: Access; revi
             </>
           ) : null}
         </p>
+      ) : access.expiresAt > new Date() ? (
+        // Reviewed once it has ended (the server refuses sooner), so the review sees every read made under it.
+        <p className="muted">Still open: review it once it has ended.</p>
       ) : (
         <ReviewEmergencyAccessForm accessId={access.id} reviewerName={reviewerName} />
       )}
