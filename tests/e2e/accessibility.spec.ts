@@ -1,7 +1,7 @@
 import { type Page, expect, test } from "./fixtures";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { signInAndWait } from "./helpers";
+import { signInAndWait, signOut } from "./helpers";
 
 // Many patients with CRPS use the portal with limited hand function, a keyboard, a switch or a screen
 // reader: every main page is checked in the real browser with axe (WCAG 2.0/2.1 A and AA) and fails on
@@ -130,6 +130,15 @@ test("patient pages have no serious accessibility violations", async ({ page }) 
 test("admin page has no serious accessibility violations", async ({ page }) => {
   await signInAndWait(page, "admin@concord.demo", /\/admin$/);
   await checkPage(page, "/admin");
+});
+
+test("compliance and emergency-access pages have no serious accessibility violations", async ({ page }) => {
+  await signInAndWait(page, "compliance@concord.demo", /\/compliance$/);
+  await checkPage(page, "/compliance");
+  for (const path of ["/compliance/emergency-access", "/compliance/emergency-access?status=reviewed", "/compliance/deleted-messages"]) await visit(page, path);
+  await signOut(page);
+  await signInAndWait(page, "outside@concord.demo", /\/patients$/);
+  await visit(page, "/emergency-access");
 });
 
 test("sign-in and not-found pages have no serious accessibility violations", async ({ page }) => {
