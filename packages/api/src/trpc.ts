@@ -7,6 +7,11 @@ import type { Context } from "./context";
 
 export interface Meta {
   permission: Permission;
+  /**
+   * For a subscription: the zod schema every yielded event is parsed with before it is sent
+   * (`.output()` cannot check an async generator). Listed by listProcedures; a test requires it.
+   */
+  events?: z.ZodType;
 }
 
 const DOMAIN_TO_TRPC = {

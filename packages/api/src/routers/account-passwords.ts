@@ -3,6 +3,7 @@ import { requestPasswordResetInput, resetPasswordInput, resetTokenInput } from "
 import { anyoneProcedure } from "../trpc";
 import { requestPasswordReset } from "../use-cases/request-password-reset";
 import { readPasswordReset, resetPassword } from "../use-cases/reset-password";
+import { linkStatusOutput, passwordResetOutput, passwordResetRequestedOutput } from "../outputs/account";
 
 /**
  * The public half of passwords (forgot → reset), merged into the `account` router. Nothing here
@@ -12,6 +13,7 @@ export const accountPasswordsRouter = {
   /** Always the same answer, in at least the same time; the email is sent after answering. */
   requestPasswordReset: anyoneProcedure("account.passwordReset.request")
     .input(requestPasswordResetInput)
+    .output(passwordResetRequestedOutput)
     .mutation(async ({ ctx, input }) => {
       const { answer, delivery } = await requestPasswordReset({ db: ctx.db, input, services: ctx.services, settings: ctx.settings });
       void delivery;
@@ -20,9 +22,11 @@ export const accountPasswordsRouter = {
   /** Whose password a reset link sets, or why it cannot be used; changes nothing. */
   passwordReset: anyoneProcedure("account.passwordReset.complete")
     .input(resetTokenInput)
+    .output(linkStatusOutput)
     .query(({ ctx, input }) => readPasswordReset({ db: ctx.db, token: input.token })),
   /** Uses the link once, sets the password and signs the account out everywhere. */
   resetPassword: anyoneProcedure("account.passwordReset.complete")
     .input(resetPasswordInput)
+    .output(passwordResetOutput)
     .mutation(({ ctx, input }) => resetPassword({ db: ctx.db, input, services: ctx.services })),
 } satisfies TRPCRouterRecord;

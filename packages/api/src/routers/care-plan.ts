@@ -17,19 +17,22 @@ import { markPatientQuestionHandled } from "../use-cases/mark-patient-question-h
 import { getCarePlanForEditing, getCarePlanHistory } from "../use-cases/read-care-plan";
 import { updateCarePlan } from "../use-cases/update-care-plan";
 import { markCarePlanSeenByActor, viewCarePlanAsPatient } from "../use-cases/view-care-plan-as-patient";
+import { carePlanCommentedOutput, carePlanCommentsOutput, carePlanForEditingOutput, carePlanHistoryOutput, carePlanSeenOutput, carePlanUpdatedOutput, patientCarePlanOutput, plansPastReviewOutput, questionAnsweredOutput, questionHandledOutput } from "../outputs/care-plan";
 
 /** The shared care plan. Discipline ownership of each item is checked by the domain on every change. */
 export const carePlanRouter = {
-  get: patientProcedure("carePlan.readFull").query(({ ctx }) =>
+  get: patientProcedure("carePlan.readFull").output(carePlanForEditingOutput).query(({ ctx }) =>
     getCarePlanForEditing(ctx.db, ctx.scope.patientId, ctx.scope.facts.careTeamDiscipline, ctx.settings),
   ),
 
   history: patientProcedure("carePlan.history")
     .input(carePlanHistoryInput)
+    .output(carePlanHistoryOutput)
     .query(({ ctx, input }) => getCarePlanHistory(ctx.db, ctx.scope.patientId, input)),
 
   update: patientProcedure("carePlan.edit")
     .input(updateCarePlanInput)
+    .output(carePlanUpdatedOutput)
     .mutation(({ ctx, input }) => {
       const discipline = ctx.scope.facts.careTeamDiscipline;
       // The permission already requires team membership; this keeps the type honest.
@@ -39,29 +42,35 @@ export const carePlanRouter = {
 
   comment: patientProcedure("carePlan.comment")
     .input(carePlanCommentInput)
+    .output(carePlanCommentedOutput)
     .mutation(({ ctx, input }) => commentOnCarePlan(ctx.db, ctx.actor, ctx.scope.patientId, input)),
 
   comments: patientProcedure("carePlan.read")
     .input(carePlanCommentsInput)
+    .output(carePlanCommentsOutput)
     .query(({ ctx, input }) => listCarePlanCommentsWithQuestions(ctx.db, ctx.scope.patientId, input)),
 
   /** A clinician on the team answers the patient's question with a reply comment; it leaves the worklist. */
   answerQuestion: patientProcedure("patientQuestion.answer")
     .input(answerPatientQuestionInput)
+    .output(questionAnsweredOutput)
     .mutation(({ ctx, input }) => answerPatientQuestion(ctx.db, ctx.actor, ctx.scope.patientId, input, ctx.settings)),
 
   /** Settles the patient's question without a written answer (e.g. dealt with at the visit). */
   markQuestionHandled: patientProcedure("patientQuestion.markHandled")
     .input(markPatientQuestionHandledInput)
+    .output(questionHandledOutput)
     .mutation(({ ctx, input }) => markPatientQuestionHandled(ctx.db, ctx.actor, ctx.scope.patientId, input, ctx.settings)),
 
-  patientView: patientProcedure("carePlan.read").query(({ ctx }) => viewCarePlanAsPatient(ctx.db, ctx.actor, ctx.scope.patientId, ctx.settings)),
+  patientView: patientProcedure("carePlan.read").output(patientCarePlanOutput).query(({ ctx }) => viewCarePlanAsPatient(ctx.db, ctx.actor, ctx.scope.patientId, ctx.settings)),
 
   markSeen: patientProcedure("carePlan.markSeen")
     .input(carePlanMarkSeenInput)
+    .output(carePlanSeenOutput)
     .mutation(({ ctx, input }) => markCarePlanSeenByActor(ctx.db, ctx.actor, ctx.scope.patientId, input.version)),
 
   pastReview: globalProcedure("carePlan.reviewList")
     .input(plansPastReviewInput)
+    .output(plansPastReviewOutput)
     .query(({ ctx, input }) => listPlansPastReviewForClinician(ctx.db, ctx.actor, input, ctx.settings)),
 } satisfies TRPCRouterRecord;

@@ -16,6 +16,7 @@ import { readPatientSafety } from "../use-cases/read-patient-safety";
 import { readRecordAccess } from "../use-cases/read-record-access";
 import { registerPatient } from "../use-cases/register-patient";
 import { setPatientTimeZone } from "../use-cases/set-time-zone";
+import { careTeamOutput, patientListOutput, patientOutput, patientSafetyOutput, patientTimeZoneOutput, recordAccessOutput, registeredPatientOutput } from "../outputs/patients";
 
 function describeDiagnosis(code: string) {
   const known = CRPS_CODES[code as CrpsCode];
@@ -26,10 +27,12 @@ export const patientsRouter = {
   /** A pain physician (who joins the care team) or an admin registers a patient and invites them by email. */
   register: globalProcedure("patient.register")
     .input(registerPatientInput)
+    .output(registeredPatientOutput)
     .mutation(({ ctx, input }) => registerPatient({ db: ctx.db, actor: ctx.actor, input, services: ctx.services, settings: ctx.settings })),
   /** My patients: only those on the caller's care teams; those with an open urgent alert first, with their open alert counts. */
   list: globalProcedure("patient.list")
     .input(patientListInput)
+    .output(patientListOutput)
     .query(async ({ ctx, input }) => {
       const page = await listPatientsForClinician(ctx.db, ctx.actor.userId, input);
       await writeAuditForPatients(
@@ -45,7 +48,7 @@ export const patientsRouter = {
       };
     }),
 
-  get: patientProcedure("patient.read").query(async ({ ctx }) => {
+  get: patientProcedure("patient.read").output(patientOutput).query(async ({ ctx }) => {
     const patient = await getPatient(ctx.db, ctx.scope.patientId);
     if (!patient) throw notFound("This patient");
     // The patient's own day (their zone, else the clinic's): forms default to it and refuse later dates.
@@ -73,17 +76,19 @@ export const patientsRouter = {
   /** Sets the zone of the patient's day (null: the clinic default): the team, the patient, or an administrator. */
   setTimeZone: patientProcedure("patient.timeZone.update")
     .input(setPatientTimeZoneInput)
+    .output(patientTimeZoneOutput)
     .mutation(({ ctx, input }) => setPatientTimeZone(ctx.db, ctx.actor, input, ctx.settings)),
 
   /** The patient's own home: crisis resources while an urgent alert about them is open (never the alert itself). */
   /** "Who has looked at my record": the patient's own access log, by day (from the audit trail). */
   accessLog: patientProcedure("patient.accessLog.read")
     .input(recordAccessInput)
+    .output(recordAccessOutput)
     .query(({ ctx, input }) => readRecordAccess(ctx.db, ctx.actor, ctx.scope.patientId, ctx.settings, input)),
 
-  safety: patientProcedure("patient.safety").query(({ ctx }) => readPatientSafety(ctx.db, ctx.scope.patientId, ctx.settings)),
+  safety: patientProcedure("patient.safety").output(patientSafetyOutput).query(({ ctx }) => readPatientSafety(ctx.db, ctx.scope.patientId, ctx.settings)),
 
-  careTeam: patientProcedure("careTeam.read").query(async ({ ctx }) => {
+  careTeam: patientProcedure("careTeam.read").output(careTeamOutput).query(async ({ ctx }) => {
     const team = await getCareTeam(ctx.db, ctx.scope.patientId);
     return team.map(({ clinicianId, name, discipline, active }) => ({ clinicianId, name, discipline, active }));
   }),
