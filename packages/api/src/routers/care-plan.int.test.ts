@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { DomainError, type PlanCommand } from "@concord/domain";
-import { getCarePlan, listAuditForActor, listCarePlanRevisionVersions, listNotifications } from "@concord/db";
+import { and, eq, getCarePlan, listAuditForActor, listCarePlanRevisionVersions, listNotifications, schema } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
 import { type DemoActorKey, type Harness, openHarness } from "../testing/harness";
 
@@ -96,15 +96,15 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
     expect((await listNotifications(h.handle.db, { userId: h.ids.users.pt, limit: 5 })).items).toHaveLength(0);
   });
 
-  it("refuses a stale version with CONFLICT naming what changed, and writes nothing", async () => {
-    const { plan, item } = await findItem("pregabalin");
+  it("refuses a stale edit of an item changed since with CONFLICT naming what changed, and writes nothing", async () => {
+    const { plan, item } = await findItem("mirror-therapy");
     const stale = plan.version - 1;
     const before = await chain(alex);
     const error = await failure(
-      call("physician").update({
+      call("pt").update({
         patientId: alex,
         expectedVersion: stale,
-        command: { type: "updateIntervention", interventionId: item.id, note: "Take with food." },
+        command: { type: "updateIntervention", interventionId: item.id, note: "Five minutes, twice a day." },
       }),
     );
     expect(error.code).toBe("CONFLICT");
@@ -117,8 +117,45 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
       changes: [{ version: plan.version, authorName: "Sam Lindqvist", authorRole: "Physical therapist", summary: "Mirror therapy (graded motor imagery): status active → paused" }],
     });
     expect(await chain(alex)).toEqual(before);
-    const [audit] = await listAuditForActor(h.handle.db, h.ids.users.physician, "carePlan.update", 1);
+    const [audit] = await listAuditForActor(h.handle.db, h.ids.users.pt, "carePlan.update", 1);
     expect(audit).toMatchObject({ outcome: "error", detail: { code: "CONFLICT" } });
+  });
+
+  it("re-applies a stale edit of an item nobody changed since on the current plan, and records where it came from", async () => {
+    const { plan, item } = await findItem("pregabalin");
+    const stale = plan.version - 1;
+    const result = await call("physician").update({
+      patientId: alex,
+      expectedVersion: stale,
+      command: { type: "updateIntervention", interventionId: item.id, note: "Take with food." },
+    });
+    expect(result.version).toBe(plan.version + 1);
+    expect(result.summary).toBe("Pregabalin: note added");
+    // The change made since (mirror therapy paused) is kept, not overwritten by the older view.
+    expect(result.plan.interventions.find((i) => i.therapyId === "mirror-therapy")?.status).toBe("paused");
+    expect(result.plan.interventions.find((i) => i.id === item.id)?.note).toBe("Take with food.");
+    const record = await getCarePlan(h.handle.db, alex);
+    const [revision] = await h.handle.db
+      .select()
+      .from(schema.carePlanRevisions)
+      .where(and(eq(schema.carePlanRevisions.planId, record?.id ?? ""), eq(schema.carePlanRevisions.version, plan.version + 1)));
+    expect(revision?.command).toMatchObject({ type: "updateIntervention", rebasedFrom: stale });
+  });
+
+  it("answers CONFLICT with the rule's reason when a stale edit of an untouched item fails on the current plan", async () => {
+    const { plan, item } = await findItem("sleep-hygiene");
+    const before = await chain(alex);
+    const error = await failure(
+      call("physician").update({
+        patientId: alex,
+        expectedVersion: plan.version - 1,
+        command: { type: "recordTrialEntry", interventionId: item.id, entry: { type: "response", date: "2026-01-01", pain: 5, note: "Sleeping better" } },
+      }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toContain("and your change no longer fits it: Trial entries are kept for medications only");
+    expect(error.details).toMatchObject({ currentVersion: plan.version, expectedVersion: plan.version - 1, detectedBy: "rebase" });
+    expect(await chain(alex)).toEqual(before);
   });
 
   describe("bad input is refused with a reason, and nothing is written", () => {

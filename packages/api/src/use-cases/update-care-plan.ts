@@ -5,12 +5,15 @@ import {
   type ClinicSettings,
   DISCIPLINE_LABELS,
   type Discipline,
-  type DomainError,
+  DomainError,
   ROLE_LABELS,
   addCalendarDays,
   applyCommand,
+  commandFootprint,
   conflict,
+  diffFootprint,
   diffPlans,
+  footprintOverlap,
   interventionName,
   ownersOf,
   invalid,
@@ -27,7 +30,9 @@ import {
   getCareTeam,
   getPatient,
   insertCarePlanRevision,
+  listCarePlanRevisionDiffs,
   listCarePlanRevisionsSince,
+  lockCarePlan,
   patientUserId,
   saveCarePlanVersion,
   userNames,
@@ -60,21 +65,42 @@ export async function changesSince(db: Database, planId: string, sinceVersion: n
   }));
 }
 
-/** `detectedBy` says whether the first read saw the newer version or only the guarded UPDATE did (a true race). */
-async function staleEdit(db: Database, plan: CarePlanRecord, expectedVersion: number, detectedBy: "read" | "write"): Promise<DomainError> {
+/**
+ * `detectedBy` says what refused the edit: "read" (the edit overlaps a change saved since its version,
+ * or claims a version the plan has not reached), "rebase" (it touches nothing changed since, but no
+ * longer applies to the current plan: `reason` says why) or "write" (the version-guarded UPDATE saw
+ * a writer that did not take the plan lock).
+ */
+async function staleEdit(
+  db: Database,
+  plan: CarePlanRecord,
+  expectedVersion: number,
+  detectedBy: "read" | "rebase" | "write",
+  extra: { overlap?: string; reason?: string } = {},
+): Promise<DomainError> {
   const changes = await changesSince(db, plan.id, Math.min(expectedVersion, plan.version));
   const latest = changes.at(-1);
   const earlier = changes.length > 1 ? `; and ${changes.length - 1} earlier ${changes.length === 2 ? "change" : "changes"}` : "";
   const what = latest ? `: ${latest.authorName} — ${latest.summary}${earlier}` : "";
+  const why = extra.reason ? `, and your change no longer fits it: ${extra.reason}` : ".";
   return conflict(
-    `Someone else changed this plan while you were editing (now version ${plan.version}${what}). Review their change and apply yours again.`,
-    { currentVersion: plan.version, expectedVersion, changes, detectedBy },
+    `Someone else changed this plan while you were editing (now version ${plan.version}${what})${why} Review their change and apply yours again.`,
+    { currentVersion: plan.version, expectedVersion, changes, detectedBy, ...extra },
   );
 }
 
+/** An edit made this many versions ago or more is refused as stale rather than re-applied. */
+export const MAX_REBASE_SPAN = 500;
+
 /**
- * Applies one command to the patient's plan, conflict-safe. `db` is the procedure's transaction
- * (which also holds the audit row), so a refusal anywhere leaves nothing written.
+ * Applies one command to the patient's plan, conflict-safe at the level of items. `db` is the
+ * procedure's transaction (which also holds the audit row), so a refusal anywhere leaves nothing
+ * written.
+ *
+ * Writers of one plan queue on its row lock. An edit made at an older version is re-applied to the
+ * current plan (rebased) when none of the changes saved since touched what it touches (the same
+ * intervention or goal, or a plan-wide field such as the review date); otherwise it gets CONFLICT
+ * with those changes, as does a rebased edit that no longer passes the plan's rules.
  */
 export async function updateCarePlan(
   db: Database,
@@ -87,30 +113,35 @@ export async function updateCarePlan(
 ) {
   // Plan dates (a first review, a started item) are days of the patient's own calendar.
   const { today } = await patientToday(db, patientId, settings, now);
-  let plan = await getCarePlan(db, patientId);
-  if (!plan) {
-    // The first change creates the plan; version 0 is the empty plan every patient starts from.
-    plan =
-      (await createCarePlan(db, { patientId, reviewDueAt: addCalendarDays(today, FIRST_REVIEW_AFTER_DAYS), createdBy: actor.userId })) ??
-      (await getCarePlan(db, patientId));
-    if (!plan) throw new Error("care plan vanished after creation");
-  }
-  if (plan.version !== input.expectedVersion) throw await staleEdit(db, plan, input.expectedVersion, "read");
+  const plan = await lockedPlan(db, patientId, actor, today);
+  if (input.expectedVersion > plan.version) throw await staleEdit(db, plan, input.expectedVersion, "read");
+  const rebasedFrom = input.expectedVersion < plan.version ? input.expectedVersion : null;
+  if (rebasedFrom !== null) await assertNoOverlapSince(db, plan, input);
 
   const before = plan.document;
-  const after = applyCommand(before, input.command, { actorId: actor.userId, actorDiscipline, today, newId: randomUUID });
+  let after: CarePlan;
+  try {
+    after = applyCommand(before, input.command, { actorId: actor.userId, actorDiscipline, today, newId: randomUUID });
+  } catch (error) {
+    // The edit was written against an older plan; if it does not fit the current one, the changes since are why.
+    if (rebasedFrom !== null && error instanceof DomainError && error.code === "INVALID") {
+      throw await staleEdit(db, plan, input.expectedVersion, "rebase", { reason: error.message });
+    }
+    throw error;
+  }
   const diff = diffPlans(before, after);
   if (diff.length === 0) throw invalid("That change leaves the plan exactly as it is, so nothing was saved.");
   await assertResponsibleOnTeam(db, patientId, before, after);
 
-  const saved = await saveCarePlanVersion(db, { planId: plan.id, expectedVersion: input.expectedVersion, document: after, authorId: actor.userId });
+  // The lock makes this guard redundant for writers that take it; it stays as the final check.
+  const saved = await saveCarePlanVersion(db, { planId: plan.id, expectedVersion: plan.version, document: after, authorId: actor.userId });
   if (!saved) {
-    // Another transaction committed this version between our read and our write.
     const current = await getCarePlan(db, patientId);
     throw await staleEdit(db, current ?? plan, input.expectedVersion, "write");
   }
-  const version = input.expectedVersion + 1;
+  const version = plan.version + 1;
   const summary = summariseDiff(diff);
+  const command = input.command as Record<string, unknown>;
   await insertCarePlanRevision(db, {
     planId: plan.id,
     version,
@@ -118,10 +149,37 @@ export async function updateCarePlan(
     authorId: actor.userId,
     summary,
     diff,
-    command: input.command as Record<string, unknown>,
+    // A rebased edit says which version its author was looking at (command parsing ignores the key).
+    command: rebasedFrom === null ? command : { ...command, rebasedFrom },
   });
   await notifyPlanChange(db, { patientId, authorId: actor.userId, before, after, summary, version, today });
   return { version, summary, diff, plan: { ...after, version } };
+}
+
+/** The patient's plan, read under its row lock; the first change creates it (version 0, the empty plan). */
+async function lockedPlan(db: Database, patientId: string, actor: Actor, today: string): Promise<CarePlanRecord> {
+  if (!(await lockCarePlan(db, patientId))) {
+    // Of two first writers, one inserts; the other waits for it on the unique index, then locks its row.
+    await createCarePlan(db, { patientId, reviewDueAt: addCalendarDays(today, FIRST_REVIEW_AFTER_DAYS), createdBy: actor.userId });
+    if (!(await lockCarePlan(db, patientId))) throw new Error("care plan vanished after creation");
+  }
+  const plan = await getCarePlan(db, patientId);
+  if (!plan) throw new Error("care plan vanished under its lock");
+  return plan;
+}
+
+/** A stale edit may be rebased only when no change saved since its version touched what it touches. */
+async function assertNoOverlapSince(db: Database, plan: CarePlanRecord, input: UpdateCarePlanInput): Promise<void> {
+  const span = plan.version - input.expectedVersion;
+  if (span > MAX_REBASE_SPAN) throw await staleEdit(db, plan, input.expectedVersion, "read", { overlap: "too many changes since" });
+  const since = await listCarePlanRevisionDiffs(db, plan.id, { sinceVersion: input.expectedVersion, upToVersion: plan.version });
+  // A chain with a gap cannot say what changed; refuse rather than guess.
+  if (since.length !== span) throw await staleEdit(db, plan, input.expectedVersion, "read", { overlap: "incomplete revision chain" });
+  const mine = commandFootprint(input.command, plan.document);
+  for (const revision of since) {
+    const overlap = footprintOverlap(mine, diffFootprint(revision.diff));
+    if (overlap) throw await staleEdit(db, plan, input.expectedVersion, "read", { overlap });
+  }
 }
 
 /** A responsible clinician must be on this patient's care team; anyone else would be a data leak. */
