@@ -153,6 +153,19 @@ test("PT and physician edit prescriptions, stage, responsibility, note and goal 
   await expect(painGoal).toContainText("Target: Average pain at most 4/10");
   await expect(painGoal).toContainText("Target: CRPS Severity Score at most 10");
 
+  // The PT's page is still at version 16 and the pain goal changed since: the same item, so the PT's
+  // edit is not re-applied on top; the conflict panel shows what changed (nothing is saved).
+  await pt.getByText("Edit Reduce pain and hypersensitivity", { exact: true }).click();
+  const ptGoal = pt.getByRole("form", { name: "Edit the goal Reduce pain and hypersensitivity" });
+  await ptGoal.getByLabel("Add a measurable target").selectOption("measure_at_most");
+  await ptGoal.getByLabel("Questionnaire").selectOption("css");
+  await ptGoal.getByLabel("Score at most").fill("12");
+  await ptGoal.getByRole("button", { name: "Save goal" }).click();
+  const conflictPanel = pt.getByRole("alert").filter({ hasText: "This plan changed while you were editing" });
+  await expect(conflictPanel).toContainText("You were editing version 16; the plan is now at version 18");
+  await expect(conflictPanel).toContainText("Version 18: Dr. Maya Okafor");
+  await expect(pt.getByTestId("plan-version")).toHaveText("Version 16");
+
   // The patient sees the new sets and stage, and who now looks after mirror therapy.
   const alexContext = await browser.newContext();
   const alex = await alexContext.newPage();
