@@ -2,6 +2,7 @@ import { z } from "zod";
 import { safeString } from "../text";
 import { calendarDateSchema, formatCalendarDate } from "./dates";
 import { numberBetween, requiredText, wholeNumberBetween } from "./fields";
+import { PLAN_TEXT_LIMITS } from "./limits";
 
 /** The four goals every CRPS care plan is organised around; a plan holds at most one of each. */
 export const GOAL_IDS = ["pain", "mobility", "function", "wellbeing"] as const;
@@ -91,7 +92,7 @@ export const goalSchema = z.object({
   id: goalIdSchema,
   targets: goalTargetsSchema,
   status: goalStatusSchema,
-  note: safeString().trim().max(2000).nullable(),
+  note: safeString().trim().max(PLAN_TEXT_LIMITS.note).nullable(),
 });
 export type Goal = z.infer<typeof goalSchema>;
 

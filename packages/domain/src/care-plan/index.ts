@@ -10,6 +10,8 @@ export * from "./prescription";
 export * from "./medication-trial";
 export * from "./intervention";
 export * from "./ownership";
+export * from "./form-offers";
+export * from "./limits";
 export * from "./plan";
 export * from "./plan-commands";
 export * from "./plan-diff";

@@ -15,6 +15,7 @@ import { upgradeLegacyIntervention } from "./legacy-medication";
 import { agentsOf, getAgent } from "./medication-agents";
 import { trialEntrySchema } from "./medication-trial";
 import { type PrescriptionDetails, prescriptionDetailsSchema } from "./prescription";
+import { PLAN_TEXT_LIMITS } from "./limits";
 
 export const INTERVENTION_STATUSES = ["proposed", "active", "paused", "completed", "stopped"] as const;
 export const interventionStatusSchema = z.enum(INTERVENTION_STATUSES, { error: "Choose a status." });
@@ -24,7 +25,7 @@ export const STOP_NEEDS_REASON = "Give a reason for stopping";
 export const EXPERIMENTAL_NEEDS_CONSENT =
   "Record the patient's consent and the study reference before activating an experimental therapy.";
 
-const optionalText = safeString().trim().max(2000, { error: "Keep notes under 2000 characters." }).nullable();
+const optionalText = safeString().trim().max(PLAN_TEXT_LIMITS.note, { error: `Keep notes under ${PLAN_TEXT_LIMITS.note} characters.` }).nullable();
 
 /**
  * One therapy in a patient's plan, from the catalogue or defined by the team. Stored plans are read
@@ -37,7 +38,7 @@ export const interventionSchema = z.preprocess(
       id: safeString().min(1),
       therapyId: safeString().min(1).nullable(),
       custom: z.boolean(),
-      customName: safeString().trim().min(2).max(200).nullable(),
+      customName: safeString().trim().min(2).max(PLAN_TEXT_LIMITS.customName).nullable(),
       category: therapyCategorySchema,
       ownerDiscipline: disciplineSchema,
       /** null while a proposal waits for the owning discipline to take it on. */

@@ -1,7 +1,25 @@
-import { formatCalendarDate } from "./dates";
+import { type CalendarDate, formatCalendarDate } from "./dates";
 import { type MedicationAgent, agentsOf, fixedDosesPerDay, getAgent, maxDosesPerDay } from "./medication-agents";
-import { type DoseUnit, ROUTE_LABELS, formatDose, timesADay } from "./medication-units";
-import type { MedicationDetails, TitrationStep } from "./prescription";
+import { type DoseUnit, type MedicationRoute, ROUTE_LABELS, formatDose, timesADay } from "./medication-units";
+
+/**
+ * The medication fields the dose checks read; prescription.ts's MedicationDetails has them all.
+ * Written out here rather than imported, so prescription.ts (which runs these checks) and this
+ * module do not import each other.
+ */
+interface TitrationStep {
+  dose: number;
+  startsOn: CalendarDate;
+}
+interface MedicationDetails {
+  agentId: string | null;
+  dose: number;
+  unit: DoseUnit;
+  route: MedicationRoute;
+  dosesPerDay: number | null;
+  maxDailyDose: number | null;
+  titrationSteps: readonly TitrationStep[];
+}
 
 /** The fields of a medication's details a check can point at, so a form shows the message beside it. */
 export const MEDICATION_FIELDS = ["agentId", "dose", "unit", "route", "dosesPerDay", "maxDailyDose", "schedule", "titrationSteps"] as const;

@@ -3,6 +3,7 @@ import { safeString } from "../text";
 import { calendarDateSchema } from "./dates";
 import { requiredText, wholeNumberBetween } from "./fields";
 import { type DoseUnit, doseUnitSchema, doseValueSchema, titrationStepSchema } from "./prescription";
+import { PLAN_TEXT_LIMITS, TRIAL_PAIN_RANGE } from "./limits";
 
 export const SIDE_EFFECT_SEVERITIES = ["mild", "moderate", "severe"] as const;
 export type SideEffectSeverity = (typeof SIDE_EFFECT_SEVERITIES)[number];
@@ -14,21 +15,21 @@ export const doseChangeEntrySchema = z.object({
   to: doseValueSchema,
   unit: doseUnitSchema,
   date: calendarDateSchema,
-  reason: requiredText(2, 500, "Give a reason for the dose change."),
+  reason: requiredText(2, PLAN_TEXT_LIMITS.doseChangeReason, "Give a reason for the dose change."),
   /** Planned steps the change made meaningless, taken out of the plan with it (titration.ts). */
   withdrawnSteps: z.array(titrationStepSchema).optional(),
 });
 
 export const responseEntrySchema = z.object({
   type: z.literal("response"),
-  pain: wholeNumberBetween(0, 10, "Pain must be a whole number from 0 to 10."),
-  note: safeString().trim().max(1000).default(""),
+  pain: wholeNumberBetween(TRIAL_PAIN_RANGE.min, TRIAL_PAIN_RANGE.max, `Pain must be a whole number from ${TRIAL_PAIN_RANGE.min} to ${TRIAL_PAIN_RANGE.max}.`),
+  note: safeString().trim().max(PLAN_TEXT_LIMITS.responseNote).default(""),
   date: calendarDateSchema,
 });
 
 export const sideEffectEntrySchema = z.object({
   type: z.literal("side_effect"),
-  name: requiredText(2, 200, "Name the side effect."),
+  name: requiredText(2, PLAN_TEXT_LIMITS.sideEffectName, "Name the side effect."),
   severity: z.enum(SIDE_EFFECT_SEVERITIES, { error: "Choose mild, moderate or severe." }),
   date: calendarDateSchema,
 });

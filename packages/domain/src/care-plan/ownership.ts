@@ -27,7 +27,7 @@ const CATEGORY_NOUNS: Record<Exclude<TherapyCategory, "self_management">, string
 
 export type OwnershipDecision = { allowed: true } | { allowed: false; message: string };
 
-type OwnedItem = Pick<Intervention, "category" | "custom" | "customName" | "therapyId" | "ownerDiscipline">;
+export type OwnedItem = Pick<Intervention, "category" | "custom" | "customName" | "therapyId" | "ownerDiscipline">;
 
 /** The disciplines that may act on an item (beyond proposing and commenting). */
 export function ownersOf(item: OwnedItem): readonly Discipline[] {

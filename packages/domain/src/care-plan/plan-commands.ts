@@ -27,8 +27,10 @@ import {
   validatePrescription,
 } from "./prescription";
 import { reconcileDoseChange, reconcileEdit } from "./titration";
+import { PLAN_TEXT_LIMITS } from "./limits";
+import { additionStatus } from "./form-offers";
 
-const note = safeString().trim().max(2000, { error: "Keep notes under 2000 characters." }).nullable();
+const note = safeString().trim().max(PLAN_TEXT_LIMITS.note, { error: `Keep notes under ${PLAN_TEXT_LIMITS.note} characters.` }).nullable();
 const interventionId = safeString({ error: "Choose an intervention." }).min(1, { error: "Choose an intervention." });
 
 const catalogueTherapyRef = z.object({
@@ -39,7 +41,7 @@ const catalogueTherapyRef = z.object({
 });
 const customTherapyRef = z.object({
   custom: z.literal(true),
-  name: requiredText(2, 200, "Name the custom intervention."),
+  name: requiredText(2, PLAN_TEXT_LIMITS.customName, "Name the custom intervention."),
   category: therapyCategorySchema,
   ownerDiscipline: disciplineSchema,
 });
@@ -90,7 +92,7 @@ export const planCommandSchema = z.discriminatedUnion(
       type: z.literal("changeInterventionStatus"),
       interventionId,
       to: interventionStatusSchema,
-      reason: safeString().trim().max(500).optional(),
+      reason: safeString().trim().max(PLAN_TEXT_LIMITS.statusReason).optional(),
     }),
     z.object({
       type: z.literal("recordTrialEntry"),
@@ -199,7 +201,7 @@ function addIntervention(plan: CarePlan, cmd: CommandOf<"addIntervention">, ctx:
   const identity = { custom: ref.custom === true, customName, therapyId: ref.custom === true ? null : ref.therapyId };
   const name = interventionName(identity);
   const isOwner = mayChangeIntervention(ctx.actorDiscipline, { ...identity, category, ownerDiscipline }, "activate").allowed;
-  const status = isOwner ? (cmd.status ?? "active") : "proposed";
+  const status = additionStatus(ctx.actorDiscipline, { ...identity, category, ownerDiscipline }, cmd.status);
 
   const prescription = validatePrescription(therapy, cmd.details);
   if (!prescription.ok) throw invalid(prescription.message);

@@ -7,6 +7,7 @@ import { firstIssueMessage, requiredText, wholeNumberBetween } from "./fields";
 import { MAX_DOSES_PER_DAY, agentsOf, fixedDosesPerDay } from "./medication-agents";
 import { MEDICATION_FIELDS, type MedicationField, agentProblem, medicationProblem } from "./medication-dosing";
 import { doseUnitSchema, medicationRouteSchema } from "./medication-units";
+import { EXERCISE_BOUNDS, PLAN_TEXT_LIMITS } from "./limits";
 
 export {
   DOSE_UNITS,
@@ -31,6 +32,17 @@ export const GMI_STAGE_LABELS: Record<GmiStage, string> = {
 };
 export const GMI_STAGE_DAYS = 14;
 
+/** The one catalogue therapy that runs in graded motor imagery stages. */
+export const GMI_THERAPY_ID = "mirror-therapy";
+
+/**
+ * Whether an item (or the therapy being added) takes a graded motor imagery stage: mirror therapy
+ * from the catalogue only; a custom item never does, whatever it is called.
+ */
+export function takesGmiStage(item: { custom: boolean; therapyId: string | null }): boolean {
+  return !item.custom && item.therapyId === GMI_THERAPY_ID;
+}
+
 export function nextGmiStage(stage: GmiStage): GmiStage | null {
   return GMI_STAGES[GMI_STAGES.indexOf(stage) + 1] ?? null;
 }
@@ -41,13 +53,13 @@ export const PROCEDURE_SIDES = ["left", "right", "bilateral"] as const;
 export const doseValueSchema = z
   .number({ error: "Enter the dose as a number." })
   .positive({ error: "A dose must be more than 0." });
-const frequency = requiredText(2, 200, "Say how often, e.g. “daily” or “twice a week”.");
-const instructions = safeString({ error: "Instructions must be text." }).trim().max(2000, { error: "Keep instructions under 2000 characters." }).default("");
+const frequency = requiredText(2, PLAN_TEXT_LIMITS.frequency, "Say how often, e.g. “daily” or “twice a week”.");
+const instructions = safeString({ error: "Instructions must be text." }).trim().max(PLAN_TEXT_LIMITS.instructions, { error: `Keep instructions under ${PLAN_TEXT_LIMITS.instructions} characters.` }).default("");
 
 export const titrationStepSchema = z.object({
   dose: doseValueSchema,
   startsOn: calendarDateSchema,
-  note: safeString({ error: "A step's note must be text." }).trim().max(500, { error: "Keep a step's note under 500 characters." }).optional(),
+  note: safeString({ error: "A step's note must be text." }).trim().max(PLAN_TEXT_LIMITS.stepNote, { error: `Keep a step's note under ${PLAN_TEXT_LIMITS.stepNote} characters.` }).optional(),
 });
 export type TitrationStep = z.infer<typeof titrationStepSchema>;
 
@@ -74,7 +86,7 @@ export const medicationDetailsSchema = z
       .positive({ error: "The maximum daily dose must be more than 0." })
       .nullable()
       .default(null),
-    schedule: safeString({ error: "The timing note must be text." }).trim().max(200, { error: "Keep the timing note under 200 characters." }).default(""),
+    schedule: safeString({ error: "The timing note must be text." }).trim().max(PLAN_TEXT_LIMITS.timingNote, { error: `Keep the timing note under ${PLAN_TEXT_LIMITS.timingNote} characters.` }).default(""),
     titrationSteps: z
       .array(titrationStepSchema)
       .default([])
@@ -92,10 +104,14 @@ export const medicationDetailsSchema = z
 export const exerciseDetailsSchema = z
   .object({
     kind: z.literal("exercise"),
-    sets: wholeNumberBetween(1, 20, "Sets must be a whole number from 1 to 20."),
-    repetitions: wholeNumberBetween(1, 200, "Repetitions must be a whole number from 1 to 200."),
+    sets: wholeNumberBetween(EXERCISE_BOUNDS.sets.min, EXERCISE_BOUNDS.sets.max, `Sets must be a whole number from ${EXERCISE_BOUNDS.sets.min} to ${EXERCISE_BOUNDS.sets.max}.`),
+    repetitions: wholeNumberBetween(EXERCISE_BOUNDS.repetitions.min, EXERCISE_BOUNDS.repetitions.max, `Repetitions must be a whole number from ${EXERCISE_BOUNDS.repetitions.min} to ${EXERCISE_BOUNDS.repetitions.max}.`),
     frequency,
-    durationMinutes: wholeNumberBetween(1, 240, "Duration must be a whole number of minutes from 1 to 240.").optional(),
+    durationMinutes: wholeNumberBetween(
+      EXERCISE_BOUNDS.durationMinutes.min,
+      EXERCISE_BOUNDS.durationMinutes.max,
+      `Duration must be a whole number of minutes from ${EXERCISE_BOUNDS.durationMinutes.min} to ${EXERCISE_BOUNDS.durationMinutes.max}.`,
+    ).optional(),
     instructions,
     stage: z.enum(GMI_STAGES, { error: "Choose a graded motor imagery stage." }).optional(),
     stageStartedOn: calendarDateSchema.optional(),
@@ -116,7 +132,7 @@ export const procedureDetailsSchema = z.object({
   kind: z.literal("procedure"),
   plannedDate: calendarDateSchema,
   side: z.enum(PROCEDURE_SIDES, { error: "Choose the side: left, right or bilateral." }),
-  level: safeString().trim().max(100).optional(),
+  level: safeString().trim().max(PLAN_TEXT_LIMITS.procedureLevel).optional(),
   /** Ask the patient for a pain score before and after, to judge the procedure's effect. */
   recordPainBeforeAfter: z.boolean({ error: "Say whether to record pain before and after." }),
 });
@@ -124,7 +140,7 @@ export const procedureDetailsSchema = z.object({
 export const experimentalDetailsSchema = z.object({
   kind: z.literal("experimental"),
   consentRecordedAt: calendarDateSchema.nullable(),
-  studyReference: safeString().trim().min(1, { error: "Enter the study reference, or leave it empty." }).max(200).nullable(),
+  studyReference: safeString().trim().min(1, { error: "Enter the study reference, or leave it empty." }).max(PLAN_TEXT_LIMITS.studyReference).nullable(),
 });
 
 export const selfManagementDetailsSchema = z.object({
@@ -273,7 +289,7 @@ function fieldOf(key: PropertyKey | undefined): MedicationField | null {
 }
 
 function catalogueProblem(therapy: Therapy, details: PrescriptionDetails): string | null {
-  if (details.kind === "exercise" && details.stage !== undefined && therapy.id !== "mirror-therapy") {
+  if (details.kind === "exercise" && details.stage !== undefined && !takesGmiStage({ custom: false, therapyId: therapy.id })) {
     return `${therapy.name}: a graded motor imagery stage only applies to mirror therapy.`;
   }
   return null;

@@ -2,3 +2,4 @@ export * from "./schemas";
 export * from "./mentions";
 export * from "./links";
 export * from "./mention-suggestions";
+export * from "./unread";

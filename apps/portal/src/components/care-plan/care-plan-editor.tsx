@@ -2,7 +2,7 @@
 import "./care-plan.css";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import { createContext, useContext, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   DISCIPLINE_LABELS,
   GMI_STAGE_LABELS,
@@ -19,35 +19,16 @@ import {
   planByGoal,
   careTeamDisciplineHolds,
 } from "@concord/domain";
-import type { RouterOutputs } from "@concord/api";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 import { When } from "~/components/viewer-clock";
+import { type EditorApi, EditorContext, type PlanData, useEditor } from "./editor-context";
 import { ConflictPanel, type ConflictDetails, readConflictDetails } from "./conflict-panel";
 import { GoalEditForm } from "./goal-edit-form";
 import { describePrescription } from "./medication-edit-forms";
 import { MedicationTrialHistory, MedicationTrialsTable } from "./medication-trials";
 import { AddGoalForm, AddInterventionForm, InterventionActions, ReviewDateForm } from "./plan-forms";
 import { ReportedSideEffects } from "~/components/progress/reported-side-effects";
-
-export type PlanData = RouterOutputs["carePlan"]["get"];
-
-interface EditorApi {
-  patientId: string;
-  data: PlanData;
-  /** Sends one command against the version on screen; resolves true when it was saved. */
-  submit: (command: PlanCommand) => Promise<boolean>;
-  busy: boolean;
-  /** Under emergency access: the plan is shown with no form that changes it. */
-  readOnly: boolean;
-}
-
-const EditorContext = createContext<EditorApi | null>(null);
-export function useEditor(): EditorApi {
-  const api = useContext(EditorContext);
-  if (!api) throw new Error("useEditor outside CarePlanEditor");
-  return api;
-}
 
 const STATUS_BADGE: Record<Intervention["status"], string> = { proposed: "", active: "ok", paused: "warn", completed: "", stopped: "danger" };
 

@@ -1,7 +1,7 @@
 "use client";
 import { type FormEvent, type ReactNode, useState } from "react";
 import type { PlanCommand } from "@concord/domain";
-import { useEditor } from "./care-plan-editor";
+import { useEditor } from "./editor-context";
 
 /** Reads one named field of a submitted form as text ("" when absent). */
 export type Fields = (name: string) => string;

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { GOAL_STATUSES, type Goal, describeTarget, goalLabel } from "@concord/domain";
-import { useEditor } from "./care-plan-editor";
+import { useEditor } from "./editor-context";
 import { Field, useCommandForm } from "./form-kit";
 import { TargetFields, type TargetKind, buildTarget } from "./goal-targets";
 

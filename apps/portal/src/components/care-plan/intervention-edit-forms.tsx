@@ -1,11 +1,13 @@
 "use client";
 import {
   DISCIPLINE_LABELS,
+  EXERCISE_BOUNDS,
   GMI_STAGES,
   GMI_STAGE_DAYS,
   GMI_STAGE_LABELS,
   type GmiStage,
   type Intervention,
+  PLAN_TEXT_LIMITS,
   PROCEDURE_SIDES,
   SESSION_TYPES,
   daysBetween,
@@ -13,8 +15,9 @@ import {
   interventionName,
   nextGmiStage,
   ownersOf,
+  takesGmiStage,
 } from "@concord/domain";
-import { useEditor } from "./care-plan-editor";
+import { useEditor } from "./editor-context";
 import { Field, type Fields, num, optional, useCommandForm } from "./form-kit";
 
 type Details = Intervention["details"];
@@ -61,7 +64,7 @@ function prescriptionFrom(item: Intervention, get: Fields, form: FormData, today
   }
 }
 
-const isGmi = (item: Intervention) => item.therapyId === "mirror-therapy" && !item.custom;
+const isGmi = (item: Intervention) => takesGmiStage(item);
 
 /** The prescription of a non-medication item (a medication's dose changes go through its trial log). */
 export function PrescriptionForm({ item }: { item: Intervention }) {
@@ -83,9 +86,9 @@ export function PrescriptionForm({ item }: { item: Intervention }) {
       {d.kind === "exercise" ? (
         <>
           <div className="inline">
-            <Field id={id("sets")} label="Sets"><input id={id("sets")} name="sets" type="number" min={1} max={20} required defaultValue={d.sets} /></Field>
-            <Field id={id("reps")} label="Repetitions"><input id={id("reps")} name="repetitions" type="number" min={1} max={200} required defaultValue={d.repetitions} /></Field>
-            <Field id={id("duration")} label="Minutes (optional)"><input id={id("duration")} name="durationMinutes" type="number" min={1} max={240} defaultValue={d.durationMinutes ?? ""} /></Field>
+            <Field id={id("sets")} label="Sets"><input id={id("sets")} name="sets" type="number" {...EXERCISE_BOUNDS.sets} required defaultValue={d.sets} /></Field>
+            <Field id={id("reps")} label="Repetitions"><input id={id("reps")} name="repetitions" type="number" {...EXERCISE_BOUNDS.repetitions} required defaultValue={d.repetitions} /></Field>
+            <Field id={id("duration")} label="Minutes (optional)"><input id={id("duration")} name="durationMinutes" type="number" {...EXERCISE_BOUNDS.durationMinutes} defaultValue={d.durationMinutes ?? ""} /></Field>
           </div>
           {isGmi(item) ? (
             <Field id={id("stage")} label="Graded motor imagery stage">
@@ -108,10 +111,10 @@ export function PrescriptionForm({ item }: { item: Intervention }) {
         </>
       ) : null}
       {d.kind === "exercise" || d.kind === "psychological" || d.kind === "self_management" ? (
-        <Field id={id("frequency")} label="How often"><input id={id("frequency")} name="frequency" required defaultValue={d.frequency} /></Field>
+        <Field id={id("frequency")} label="How often"><input id={id("frequency")} name="frequency" maxLength={PLAN_TEXT_LIMITS.frequency} required defaultValue={d.frequency} /></Field>
       ) : null}
       {d.kind === "exercise" || d.kind === "self_management" ? (
-        <Field id={id("instructions")} label="Instructions for the patient"><textarea id={id("instructions")} name="instructions" defaultValue={d.instructions} /></Field>
+        <Field id={id("instructions")} label="Instructions for the patient"><textarea id={id("instructions")} name="instructions" maxLength={PLAN_TEXT_LIMITS.instructions} defaultValue={d.instructions} /></Field>
       ) : null}
       {d.kind === "procedure" ? (
         <>
@@ -121,7 +124,7 @@ export function PrescriptionForm({ item }: { item: Intervention }) {
               {PROCEDURE_SIDES.map((s) => <option key={s} value={s}>{s}</option>)}
             </select>
           </Field>
-          <Field id={id("level")} label="Level (optional)"><input id={id("level")} name="level" defaultValue={d.level ?? ""} /></Field>
+          <Field id={id("level")} label="Level (optional)"><input id={id("level")} name="level" maxLength={PLAN_TEXT_LIMITS.procedureLevel} defaultValue={d.level ?? ""} /></Field>
           <label style={{ fontWeight: 400 }}>
             <input type="checkbox" name="recordPainBeforeAfter" defaultChecked={d.recordPainBeforeAfter} style={{ width: "auto" }} /> Record pain before and after
           </label>
@@ -132,7 +135,7 @@ export function PrescriptionForm({ item }: { item: Intervention }) {
           <Field id={id("consent")} label="Consent recorded on" hint={item.status === "proposed" ? "Needed, with the study reference, before it can be activated." : undefined}>
             <input id={id("consent")} name="consentRecordedAt" type="date" max={data.today} defaultValue={d.consentRecordedAt ?? ""} aria-describedby={item.status === "proposed" ? `${id("consent")}-hint` : undefined} />
           </Field>
-          <Field id={id("study")} label="Study reference"><input id={id("study")} name="studyReference" maxLength={200} defaultValue={d.studyReference ?? ""} /></Field>
+          <Field id={id("study")} label="Study reference"><input id={id("study")} name="studyReference" maxLength={PLAN_TEXT_LIMITS.studyReference} defaultValue={d.studyReference ?? ""} /></Field>
         </>
       ) : null}
       <button type="submit" disabled={form.busy}>Save {d.kind === "experimental" ? "research details" : d.kind === "procedure" ? "procedure details" : "prescription"}</button>
@@ -208,7 +211,7 @@ export function ItemDetailsForm({ item }: { item: Intervention }) {
         <input id={id("next-review")} name="nextReviewDate" type="date" defaultValue={item.nextReviewDate ?? ""} />
       </Field>
       <Field id={id("note")} label="Note for the team">
-        <textarea id={id("note")} name="note" maxLength={2000} defaultValue={item.note ?? ""} />
+        <textarea id={id("note")} name="note" maxLength={PLAN_TEXT_LIMITS.note} defaultValue={item.note ?? ""} />
       </Field>
       <button type="submit" className="secondary" disabled={form.busy}>Save note, review and responsibility</button>
     </form>

@@ -6,6 +6,7 @@ import {
   type Intervention,
   MAX_DOSES_PER_DAY,
   MEDICATION_ROUTES,
+  PLAN_TEXT_LIMITS,
   type MedicationAgent,
   type MedicationField,
   PRESCRIBABLE_UNITS,
@@ -28,7 +29,7 @@ import {
   reconcileDoseChange,
   timesADay,
 } from "@concord/domain";
-import { useEditor } from "./care-plan-editor";
+import { useEditor } from "./editor-context";
 import { Field, type FieldErrors, type Fields, FormError, describedBy, num, optional, useCommandForm } from "./form-kit";
 
 type MedicationDetails = Extract<Intervention["details"], { kind: "medication" }>;
@@ -151,7 +152,7 @@ export function NewMedicationFields({
         </Field>
       ) : null}
       <Field id="iv-schedule" label="Timing note (optional)" error={errors.schedule}>
-        <input id="iv-schedule" name="schedule" maxLength={200} placeholder="e.g. with food, at night" {...describedBy("iv-schedule", { error: errors.schedule })} />
+        <input id="iv-schedule" name="schedule" maxLength={PLAN_TEXT_LIMITS.timingNote} placeholder="e.g. with food, at night" {...describedBy("iv-schedule", { error: errors.schedule })} />
       </Field>
       <FormError error={errors.form} />
     </>
@@ -251,7 +252,7 @@ export function MedicationScheduleForm({ item }: { item: MedicationItem }) {
         </>
       ) : null}
       <Field id={id("schedule")} label="Timing note (optional)" error={e.schedule}>
-        <input id={id("schedule")} name="schedule" maxLength={200} defaultValue={d.schedule} {...describedBy(id("schedule"), { error: e.schedule })} />
+        <input id={id("schedule")} name="schedule" maxLength={PLAN_TEXT_LIMITS.timingNote} defaultValue={d.schedule} {...describedBy(id("schedule"), { error: e.schedule })} />
       </Field>
       <FormError error={e.form} />
       <button type="submit" disabled={form.busy}>Save doses per day and timing</button>
@@ -307,7 +308,7 @@ export function TitrationStepsForm({ item }: { item: MedicationItem }) {
             <input id={id("dose")} name="dose" type="number" step="any" min={0} required {...describedBy(id("dose"), { hint, error: add.errors.dose })} />
           </Field>
         </div>
-        <Field id={id("note")} label="Note (optional)"><input id={id("note")} name="note" maxLength={500} /></Field>
+        <Field id={id("note")} label="Note (optional)"><input id={id("note")} name="note" maxLength={PLAN_TEXT_LIMITS.stepNote} /></Field>
         <FormError error={add.errors.form} />
         <button type="submit" className="secondary" disabled={add.busy}>Add step</button>
       </form>
@@ -371,7 +372,7 @@ export function DoseChangeForm({ item }: { item: MedicationItem }) {
         </p>
       ) : null}
       <Field id={id("dose-reason")} label="Reason for the change" error={dose.errors.reason}>
-        <input id={id("dose-reason")} name="reason" {...describedBy(id("dose-reason"), { error: dose.errors.reason })} />
+        <input id={id("dose-reason")} name="reason" maxLength={PLAN_TEXT_LIMITS.doseChangeReason} {...describedBy(id("dose-reason"), { error: dose.errors.reason })} />
       </Field>
       <button type="submit" disabled={dose.busy}>Change dose</button>
     </form>

@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { COMMENT_MAX } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -80,7 +81,7 @@ export function PlanCommentBox({
       ) : null}
       <div>
         <label htmlFor="plan-comment">{label}</label>
-        <textarea id="plan-comment" name="body" maxLength={2000} required />
+        <textarea id="plan-comment" name="body" maxLength={COMMENT_MAX} required />
       </div>
       <button type="submit" disabled={comment.isPending}>Send comment</button>
     </form>

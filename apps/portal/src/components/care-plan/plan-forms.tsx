@@ -1,29 +1,39 @@
 "use client";
 import { useState } from "react";
 import {
-  CATEGORY_OWNERS,
   CATEGORY_PRESCRIPTION_KIND,
+  type AdditionStatus,
   type DISCIPLINES,
+  type Discipline,
   DISCIPLINE_LABELS,
+  EXERCISE_BOUNDS,
   GMI_STAGES,
   GMI_STAGE_LABELS,
   GOAL_IDS,
   GOAL_STATUSES,
   type Intervention,
+  PLAN_TEXT_LIMITS,
   PROCEDURE_SIDES,
   type PrescriptionKind,
   SESSION_TYPES,
   SIDE_EFFECT_SEVERITIES,
-  STATUS_TRANSITIONS,
   THERAPY_CATALOGUE,
   THERAPY_CATEGORIES,
   THERAPY_CATEGORY_LABELS,
+  TRIAL_PAIN_RANGE,
   type TherapyCategory,
+  additionOffer,
+  allowedStatusChanges,
+  defaultOwner,
   getTherapy,
   goalLabel,
   interventionName,
+  isFinalStatus,
+  newItemIdentity,
+  ownerChoices,
+  takesGmiStage,
 } from "@concord/domain";
-import { useEditor } from "./care-plan-editor";
+import { useEditor } from "./editor-context";
 import { Field, type FieldErrors, type Fields, num, optional, useCommandForm } from "./form-kit";
 import { TargetFields, type TargetKind, buildTarget } from "./goal-targets";
 import { GmiStageForm, ItemDetailsForm, PrescriptionForm } from "./intervention-edit-forms";
@@ -36,6 +46,8 @@ import {
   isMedicationItem,
   newMedicationDetails,
 } from "./medication-edit-forms";
+
+const START_LABELS: Record<AdditionStatus, string> = { active: "Active", proposed: "Proposed" };
 
 export function ReviewDateForm() {
   const { data } = useEditor();
@@ -122,8 +134,14 @@ export function AddInterventionForm() {
   const chosenAgent = therapy?.prescriptionKind === "medication" && therapy.agents.length === 1 ? (therapy.agents[0]?.id ?? "") : agentId;
   const effectiveCategory = therapy?.category ?? category;
   const kind = CATEGORY_PRESCRIPTION_KIND[effectiveCategory];
-  const owners = CATEGORY_OWNERS[effectiveCategory];
-  const isOwner = viewer !== null && (owners as readonly string[]).includes(viewer);
+  // A custom item is owned by the discipline chosen for it: what the form offers follows that choice.
+  const [ownerChoice, setOwnerChoice] = useState<Discipline | null>(null);
+  const choices = ownerChoices(category);
+  const customOwner = ownerChoice !== null && choices.includes(ownerChoice) ? ownerChoice : defaultOwner(category, viewer);
+  const identity = newItemIdentity(custom ? { custom: true, name: "", category, ownerDiscipline: customOwner } : { custom: false, therapyId }, viewer);
+  const offer = identity ? additionOffer(viewer, identity) : null;
+  const owners = offer?.owners ?? choices;
+  const canStart = offer !== null && !offer.willBeProposed;
   const medication = { custom, agentId: chosenAgent };
   const customRef = (get: Fields) => ({
     custom: true as const,
@@ -165,15 +183,22 @@ export function AddInterventionForm() {
         <>
           <Field id="iv-custom-name" label="Name"><input id="iv-custom-name" name="customName" /></Field>
           <Field id="iv-category" label="Category">
-            <select id="iv-category" value={category} onChange={(e) => setCategory(e.target.value as TherapyCategory)}>
+            <select
+              id="iv-category"
+              value={category}
+              onChange={(e) => {
+                setCategory(e.target.value as TherapyCategory);
+                setOwnerChoice(null);
+              }}
+            >
               {THERAPY_CATEGORIES.map((c) => (
                 <option key={c} value={c}>{THERAPY_CATEGORY_LABELS[c]}</option>
               ))}
             </select>
           </Field>
           <Field id="iv-owner" label="Owning discipline">
-            <select id="iv-owner" name="ownerDiscipline" defaultValue={viewer && (owners as readonly string[]).includes(viewer) ? viewer : owners[0]} key={category}>
-              {owners.map((d) => (
+            <select id="iv-owner" name="ownerDiscipline" value={customOwner} onChange={(e) => setOwnerChoice(e.target.value as Discipline)}>
+              {choices.map((d) => (
                 <option key={d} value={d}>{DISCIPLINE_LABELS[d]}</option>
               ))}
             </select>
@@ -200,14 +225,14 @@ export function AddInterventionForm() {
         </Field>
       )}
       <p className="muted" style={{ margin: 0 }} aria-live="polite">
-        Owned by {owners.map((d) => DISCIPLINE_LABELS[d]).join(" or ")}.{" "}
-        {isOwner ? "You can start it now or propose it." : "You can propose it; the owning discipline decides whether to start it."}
+        Owned by {owners.map((d) => DISCIPLINE_LABELS[d]).join(" or ")}. <span data-testid="addition-offer">{offer?.message}</span>
       </p>
-      {isOwner ? (
+      {canStart && offer ? (
         <Field id="iv-status" label="Start as">
-          <select id="iv-status" name="status" defaultValue="active">
-            <option value="active">Active</option>
-            <option value="proposed">Proposed</option>
+          <select id="iv-status" name="status" defaultValue={offer.startOptions[0]}>
+            {offer.startOptions.map((s) => (
+              <option key={s} value={s}>{START_LABELS[s]}</option>
+            ))}
           </select>
         </Field>
       ) : (
@@ -235,10 +260,10 @@ export function AddInterventionForm() {
       ) : null}
       {kind === "exercise" ? (
         <>
-          <Field id="iv-sets" label="Sets"><input id="iv-sets" name="sets" type="number" /></Field>
-          <Field id="iv-reps" label="Repetitions"><input id="iv-reps" name="repetitions" type="number" /></Field>
-          <Field id="iv-duration" label="Minutes (optional)"><input id="iv-duration" name="durationMinutes" type="number" /></Field>
-          {therapyId === "mirror-therapy" && !custom ? (
+          <Field id="iv-sets" label="Sets"><input id="iv-sets" name="sets" type="number" {...EXERCISE_BOUNDS.sets} /></Field>
+          <Field id="iv-reps" label="Repetitions"><input id="iv-reps" name="repetitions" type="number" {...EXERCISE_BOUNDS.repetitions} /></Field>
+          <Field id="iv-duration" label="Minutes (optional)"><input id="iv-duration" name="durationMinutes" type="number" {...EXERCISE_BOUNDS.durationMinutes} /></Field>
+          {takesGmiStage({ custom, therapyId }) ? (
             <Field id="iv-stage" label="Graded motor imagery stage">
               <select id="iv-stage" name="stage">
                 {GMI_STAGES.map((s) => <option key={s} value={s}>{GMI_STAGE_LABELS[s]}</option>)}
@@ -258,10 +283,10 @@ export function AddInterventionForm() {
         </>
       ) : null}
       {kind === "exercise" || kind === "psychological" || kind === "self_management" ? (
-        <Field id="iv-frequency" label="How often"><input id="iv-frequency" name="frequency" placeholder="e.g. daily" /></Field>
+        <Field id="iv-frequency" label="How often"><input id="iv-frequency" name="frequency" maxLength={PLAN_TEXT_LIMITS.frequency} placeholder="e.g. daily" /></Field>
       ) : null}
       {kind === "exercise" || kind === "self_management" ? (
-        <Field id="iv-instructions" label="Instructions for the patient"><textarea id="iv-instructions" name="instructions" /></Field>
+        <Field id="iv-instructions" label="Instructions for the patient"><textarea id="iv-instructions" name="instructions" maxLength={PLAN_TEXT_LIMITS.instructions} /></Field>
       ) : null}
       {kind === "procedure" ? (
         <>
@@ -271,7 +296,7 @@ export function AddInterventionForm() {
               {PROCEDURE_SIDES.map((s) => <option key={s} value={s}>{s}</option>)}
             </select>
           </Field>
-          <Field id="iv-level" label="Level (optional)"><input id="iv-level" name="level" /></Field>
+          <Field id="iv-level" label="Level (optional)"><input id="iv-level" name="level" maxLength={PLAN_TEXT_LIMITS.procedureLevel} /></Field>
           <label style={{ fontWeight: 400 }}>
             <input type="checkbox" name="recordPainBeforeAfter" defaultChecked style={{ width: "auto" }} /> Record pain before and after
           </label>
@@ -280,12 +305,12 @@ export function AddInterventionForm() {
       {kind === "experimental" ? (
         <>
           <Field id="iv-consent" label="Consent recorded on (required before activation)"><input id="iv-consent" name="consentRecordedAt" type="date" /></Field>
-          <Field id="iv-study" label="Study reference (required before activation)"><input id="iv-study" name="studyReference" /></Field>
+          <Field id="iv-study" label="Study reference (required before activation)"><input id="iv-study" name="studyReference" maxLength={PLAN_TEXT_LIMITS.studyReference} /></Field>
         </>
       ) : null}
       <Field id="iv-next-review" label="Next review (optional)"><input id="iv-next-review" name="nextReviewDate" type="date" /></Field>
-      <Field id="iv-note" label="Note for the team (optional)"><textarea id="iv-note" name="note" /></Field>
-      <button type="submit" disabled={form.busy}>{isOwner ? "Add intervention" : "Propose intervention"}</button>
+      <Field id="iv-note" label="Note for the team (optional)"><textarea id="iv-note" name="note" maxLength={PLAN_TEXT_LIMITS.note} /></Field>
+      <button type="submit" disabled={form.busy}>{canStart ? "Add intervention" : "Propose intervention"}</button>
     </form>
   );
 }
@@ -294,10 +319,10 @@ export function AddInterventionForm() {
 export function InterventionActions({ item, canAct }: { item: Intervention; canAct: boolean }) {
   const name = interventionName(item);
   const id = (field: string) => `${item.id}-${field}`;
-  const next = STATUS_TRANSITIONS[item.status];
-  const terminal = next.length === 0;
-  const isMedication = item.details.kind === "medication";
   const { data } = useEditor();
+  const next = allowedStatusChanges(item, data.viewerDiscipline);
+  const terminal = isFinalStatus(item.status);
+  const isMedication = item.details.kind === "medication";
   const today = data.today;
   const status = useCommandForm((get) => ({
     type: "changeInterventionStatus",
@@ -323,14 +348,14 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
     <details className="no-print">
       <summary>Change {name}</summary>
       <div className="grid form-grid">
-        {canAct && !terminal ? (
+        {canAct && next.length > 0 ? (
           <form className="stack" onSubmit={status.onSubmit} aria-label={`Change the status of ${name}`}>
             <Field id={id("to")} label="New status">
               <select id={id("to")} name="to">
                 {next.map((s) => <option key={s} value={s}>{s}</option>)}
               </select>
             </Field>
-            <Field id={id("reason")} label="Reason (required to stop)"><input id={id("reason")} name="reason" maxLength={500} /></Field>
+            <Field id={id("reason")} label="Reason (required to stop)"><input id={id("reason")} name="reason" maxLength={PLAN_TEXT_LIMITS.statusReason} /></Field>
             <button type="submit" disabled={status.busy}>Change status</button>
           </form>
         ) : null}
@@ -341,12 +366,12 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
         {observable ? (
           <>
             <form className="stack" onSubmit={response.onSubmit} aria-label={`Record the response to ${name}`}>
-              <Field id={id("pain")} label="Pain reported (0–10)"><input id={id("pain")} name="pain" type="number" min={0} max={10} /></Field>
-              <Field id={id("response-note")} label="Note (optional)"><input id={id("response-note")} name="note" /></Field>
+              <Field id={id("pain")} label={`Pain reported (${TRIAL_PAIN_RANGE.min}–${TRIAL_PAIN_RANGE.max})`}><input id={id("pain")} name="pain" type="number" {...TRIAL_PAIN_RANGE} /></Field>
+              <Field id={id("response-note")} label="Note (optional)"><input id={id("response-note")} name="note" maxLength={PLAN_TEXT_LIMITS.responseNote} /></Field>
               <button type="submit" className="secondary" disabled={response.busy}>Record response</button>
             </form>
             <form className="stack" onSubmit={sideEffect.onSubmit} aria-label={`Record a side effect of ${name}`}>
-              <Field id={id("side-effect")} label="Side effect"><input id={id("side-effect")} name="name" /></Field>
+              <Field id={id("side-effect")} label="Side effect"><input id={id("side-effect")} name="name" maxLength={PLAN_TEXT_LIMITS.sideEffectName} /></Field>
               <Field id={id("severity")} label="Severity">
                 <select id={id("severity")} name="severity">
                   {SIDE_EFFECT_SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}

@@ -1,17 +1,16 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { MessagingEvent } from "@concord/api";
-import type { MentionCandidate } from "@concord/domain";
+import { useEffect, useMemo, useState } from "react";
+import { MESSAGE_MAX, type MentionCandidate, TITLE_MAX, TITLE_MIN, unreadLabel } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 import { MENTION_HINT, MentionTextarea } from "./mention-textarea";
 import { type ChosenReference, ReferencePicker } from "./reference-picker";
+import { useThreadCache } from "./thread-cache";
 import { ThreadView } from "./thread-view";
 
 type Space = "team" | "patient";
-export type EventHandlerRef = RefObject<((event: MessagingEvent) => void) | null>;
 
 const SPACE_LABEL: Record<Space, string> = { team: "Care team only", patient: "With the patient" };
 
@@ -29,19 +28,15 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
   const threads = useInfiniteQuery(
     trpc.messaging.threads.infiniteQueryOptions({ patientId, limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
   );
-  const threadHandler: EventHandlerRef = useRef(null);
-
-  const refreshThreads = useCallback(() => queryClient.invalidateQueries({ queryKey: trpc.messaging.threads.pathKey() }), [queryClient, trpc]);
+  // Live events go into the query cache, where the open thread (and the list) read them.
+  const cache = useThreadCache(patientId);
   const live = useSubscription(
     trpc.messaging.events.subscriptionOptions(
       { patientId },
       {
         // (Re)connected: anything before the stream's starting point is re-read from the server.
         onStarted: () => void queryClient.invalidateQueries({ queryKey: trpc.messaging.pathKey() }),
-        onData: (event) => {
-          threadHandler.current?.(event.data);
-          void refreshThreads();
-        },
+        onData: (event) => cache.applyEvent(event.data),
       },
     ),
   );
@@ -72,7 +67,7 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
               }}
             >
               {SPACE_LABEL[s]}
-              {unreadIn(s) > 0 ? <span className="badge warn" style={{ marginLeft: ".4rem" }}>{unreadIn(s)} unread</span> : null}
+              {unreadIn(s) > 0 ? <span className="badge warn" style={{ marginLeft: ".4rem" }}>{unreadLabel(unreadIn(s))} unread</span> : null}
             </button>
           ))}
         </div>
@@ -103,7 +98,7 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
                   {t.title}
                   {t.unread > 0 ? (
                     <span className="badge warn" style={{ marginLeft: ".4rem" }} data-testid="unread-badge">
-                      {t.unread >= 100 ? "99+" : t.unread} unread
+                      {unreadLabel(t.unread)} unread
                     </span>
                   ) : null}
                 </button>
@@ -129,11 +124,11 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
               onCreated={(id) => {
                 setCreating(false);
                 setThreadId(id);
-                void refreshThreads();
+                void cache.refreshThreads();
               }}
             />
           ) : threadId ? (
-            <ThreadView key={threadId} patientId={patientId} threadId={threadId} viewerId={viewerId} forPatient={!canSeeTeam} handlerRef={threadHandler} onRead={refreshThreads} />
+            <ThreadView key={threadId} patientId={patientId} threadId={threadId} viewerId={viewerId} forPatient={!canSeeTeam} />
           ) : (
             <p className="muted">Choose a conversation, or start a new one.</p>
           )}
@@ -168,11 +163,11 @@ function NewThreadForm(props: { patientId: string; space: Space; forPatient: boo
       <h2 style={{ marginTop: 0 }}>New conversation · {SPACE_LABEL[space]}</h2>
       <div>
         <label htmlFor="thread-title">Topic</label>
-        <input id="thread-title" name="title" required minLength={3} maxLength={120} placeholder="e.g. Pregabalin titration" />
+        <input id="thread-title" name="title" required minLength={TITLE_MIN} maxLength={TITLE_MAX} placeholder="e.g. Pregabalin titration" />
       </div>
       <div>
         <label htmlFor="thread-body">First message</label>
-        <MentionTextarea id="thread-body" value={body} onValueChange={setBody} candidates={candidates} required maxLength={4000} aria-describedby="thread-body-hint" />
+        <MentionTextarea id="thread-body" value={body} onValueChange={setBody} candidates={candidates} required maxLength={MESSAGE_MAX} aria-describedby="thread-body-hint" />
         <p id="thread-body-hint" className="muted" style={{ fontSize: ".85rem", margin: ".25rem 0 0" }}>{MENTION_HINT}</p>
       </div>
       <ReferencePicker patientId={patientId} space={space} forPatient={forPatient} value={reference} onChange={setReference} />

@@ -1,81 +1,44 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
-import type { MessagingEvent, RouterOutputs } from "@concord/api";
-import type { MentionCandidate } from "@concord/domain";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { MESSAGE_MAX, type MentionCandidate } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { When } from "~/components/viewer-clock";
-import { useTRPC, useTRPCClient } from "~/trpc/react";
-import type { EventHandlerRef } from "./conversations";
+import { useTRPC } from "~/trpc/react";
 import { MENTION_HINT, MentionTextarea } from "./mention-textarea";
 import { MessageText } from "./message-text";
 import { type ChosenReference, ReferencePicker } from "./reference-picker";
+import { type Message, useThreadCache } from "./thread-cache";
 
-type Message = RouterOutputs["messaging"]["messages"]["items"][number];
-
-/** Newest first in state (as pages arrive); shown oldest first. */
-function upsert(list: Message[], message: Message): Message[] {
-  const index = list.findIndex((m) => m.id === message.id);
-  if (index >= 0) return list.map((m, i) => (i === index ? message : m));
-  return [message, ...list].sort((a, b) => b.id - a.id);
-}
-
-export function ThreadView(props: { patientId: string; threadId: string; viewerId: string; forPatient: boolean; handlerRef: EventHandlerRef; onRead: () => void }) {
-  const { patientId, threadId, viewerId, forPatient, handlerRef, onRead } = props;
+/**
+ * One thread: its messages come from the query cache (thread-cache.ts), which the conversation
+ * list keeps current with live events; this view loads pages into it and writes its own edits.
+ */
+export function ThreadView(props: { patientId: string; threadId: string; viewerId: string; forPatient: boolean }) {
+  const { patientId, threadId, viewerId, forPatient } = props;
   const trpc = useTRPC();
-  const client = useTRPCClient();
-  const queryClient = useQueryClient();
+  const cache = useThreadCache(patientId);
   const thread = useQuery(trpc.messaging.thread.queryOptions({ patientId, threadId }));
-  const [messages, setMessages] = useState<Message[]>([]);
-  const [olderBefore, setOlderBefore] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  const loadNewest = useCallback(async () => {
-    try {
-      const page = await client.messaging.messages.query({ patientId, threadId, limit: 30 });
-      setMessages((current) => page.items.reduce(upsert, current));
-      setOlderBefore((current) => current ?? page.nextBefore);
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(errorMessage(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [client, patientId, threadId]);
-
-  useEffect(() => {
-    void loadNewest();
-  }, [loadNewest]);
-
-  useEffect(() => {
-    handlerRef.current = (event: MessagingEvent) => {
-      if (event.threadId !== threadId) return;
-      if (event.kind === "message.read") {
-        void queryClient.invalidateQueries({ queryKey: trpc.messaging.thread.queryKey({ patientId, threadId }) });
-      } else {
-        setMessages((current) => upsert(current, event.message));
-      }
-    };
-    return () => {
-      handlerRef.current = null;
-    };
-  }, [handlerRef, threadId, patientId, queryClient, trpc]);
+  const loaded = useQuery({ queryKey: cache.messagesKey(threadId), queryFn: () => cache.fetchNewest(threadId) });
+  const [olderError, setOlderError] = useState<string | null>(null);
+  const messages = loaded.data?.items ?? [];
+  const olderBefore = loaded.data?.nextBefore ?? null;
+  const loadError = olderError ?? (loaded.error ? errorMessage(loaded.error) : null);
+  const loading = loaded.isPending;
 
   const loadOlder = async () => {
     if (!olderBefore) return;
     try {
-      const page = await client.messaging.messages.query({ patientId, threadId, before: olderBefore, limit: 30 });
-      setMessages((current) => page.items.reduce(upsert, current));
-      setOlderBefore(page.nextBefore);
+      await cache.loadOlder(threadId, olderBefore);
+      setOlderError(null);
     } catch (error) {
-      setLoadError(errorMessage(error));
+      setOlderError(errorMessage(error));
     }
   };
 
   // Seeing the newest message moves my read position (the server never moves it backwards).
   const newestId = messages[0]?.id ?? null;
-  const markRead = useMutation(trpc.messaging.markRead.mutationOptions({ onSuccess: onRead }));
+  const markRead = useMutation(trpc.messaging.markRead.mutationOptions({ onSuccess: () => void cache.refreshThreads() }));
   const markReadMutate = markRead.mutate;
   useEffect(() => {
     if (newestId !== null) markReadMutate({ patientId, threadId, lastReadMessageId: newestId });
@@ -106,7 +69,7 @@ export function ThreadView(props: { patientId: string; threadId: string; viewerI
             forPatient={forPatient}
             mine={m.authorId === viewerId}
             readBy={readers.filter((r) => r.userId !== viewerId && r.userId !== m.authorId && r.lastReadMessageId >= m.id).map((r) => r.label)}
-            onChanged={(updated) => setMessages((current) => upsert(current, updated))}
+            onChanged={(updated) => cache.putMessage(threadId, updated)}
           />
         ))}
       </ol>
@@ -118,7 +81,7 @@ export function ThreadView(props: { patientId: string; threadId: string; viewerI
           forPatient={forPatient}
           // Mentioning oneself notifies nobody, so the list leaves the viewer out.
           participants={thread.data.participants.filter((p) => p.userId !== viewerId)}
-          onPosted={() => void loadNewest()}
+          onPosted={() => void cache.refetchNewest(threadId)}
         />
       ) : null}
     </div>
@@ -167,7 +130,7 @@ function MessageItem(props: { message: Message; patientId: string; forPatient: b
           }}
         >
           <label htmlFor={`edit-${m.id}`}>Edit message</label>
-          <textarea id={`edit-${m.id}`} name="body" defaultValue={m.body ?? ""} maxLength={4000} required />
+          <textarea id={`edit-${m.id}`} name="body" defaultValue={m.body ?? ""} maxLength={MESSAGE_MAX} required />
           {edit.error ? <p className="alert error" role="alert">{errorMessage(edit.error)}</p> : null}
           <div className="inline">
             <button type="submit" disabled={edit.isPending}>Save</button>
@@ -237,7 +200,7 @@ function Composer(props: {
     >
       <div>
         <label htmlFor="composer">Message</label>
-        <MentionTextarea id="composer" value={body} onValueChange={setBody} candidates={participants} maxLength={4000} aria-describedby="composer-hint" />
+        <MentionTextarea id="composer" value={body} onValueChange={setBody} candidates={participants} maxLength={MESSAGE_MAX} aria-describedby="composer-hint" />
         <p id="composer-hint" className="muted" style={{ fontSize: ".85rem", margin: ".25rem 0 0" }}>{MENTION_HINT} Plain text; links starting with http(s) are clickable.</p>
       </div>
       <ReferencePicker patientId={patientId} space={space} forPatient={forPatient} value={reference} onChange={setReference} />

@@ -1,0 +1,28 @@
+"use client";
+import { createContext, useContext } from "react";
+import type { PlanCommand } from "@concord/domain";
+import type { RouterOutputs } from "@concord/api";
+
+/**
+ * The care-plan editor's shared state, in a module of its own: the editor provides it and every
+ * plan form reads it, so no form imports the editor (which imports the forms).
+ */
+export type PlanData = RouterOutputs["carePlan"]["get"];
+
+export interface EditorApi {
+  patientId: string;
+  data: PlanData;
+  /** Sends one command against the version on screen; resolves true when it was saved. */
+  submit: (command: PlanCommand) => Promise<boolean>;
+  busy: boolean;
+  /** Under emergency access: the plan is shown with no form that changes it. */
+  readOnly: boolean;
+}
+
+export const EditorContext = createContext<EditorApi | null>(null);
+
+export function useEditor(): EditorApi {
+  const api = useContext(EditorContext);
+  if (!api) throw new Error("useEditor outside CarePlanEditor");
+  return api;
+}
