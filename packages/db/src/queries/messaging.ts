@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UNREAD_CAP } from "@concord/domain";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client";
 import { careTeamMembers, patients, users } from "../schema/core";
@@ -18,9 +19,6 @@ import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
 export type { MessageReference, NotificationKind, ThreadSpace } from "../schema/messaging";
 export type ThreadRow = typeof messageThreads.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
-
-/** Unread counts stop at this: "99+" is as useful as 100,000 and costs a bounded index scan. */
-export const UNREAD_CAP = 100;
 
 /** `createdAt` is for loading history (the demo clinic); the app always writes "now". */
 export async function insertThread(

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
+import { unreadLabel } from "@concord/domain";
 import { useTRPC } from "~/trpc/react";
 
 /** Unread notifications in the navigation, kept live over SSE (the count is sent, never summed). */
@@ -24,7 +25,7 @@ export function NotificationBell() {
   const unread = count.data?.unread ?? 0;
   return (
     <Link href="/notifications" data-testid="notification-bell">
-      Notifications{unread > 0 ? <span className="badge warn" style={{ marginLeft: ".35rem" }}><span className="sr-only">, </span>{unread > 99 ? "99+" : unread}<span className="sr-only"> unread</span></span> : null}
+      Notifications{unread > 0 ? <span className="badge warn" style={{ marginLeft: ".35rem" }}><span className="sr-only">, </span>{unreadLabel(unread)}<span className="sr-only"> unread</span></span> : null}
     </Link>
   );
 }
