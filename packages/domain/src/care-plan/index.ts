@@ -14,3 +14,4 @@ export * from "./plan";
 export * from "./plan-commands";
 export * from "./plan-diff";
 export * from "./patient-view";
+export * from "./document";
