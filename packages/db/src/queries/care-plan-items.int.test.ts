@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { CARE_PLAN_SCHEMA_VERSION, type CarePlan, MalformedCarePlanError, addCalendarDays, diffPlans, summariseDiff } from "@concord/domain";
-import type { DbHandle } from "../client";
+import { type DbHandle, migrationsFolder } from "../client";
 import { carePlanItems, carePlanRevisions, carePlans } from "../schema/index";
 import { type DemoIds, seedDemo } from "../seed";
 import { fixtureHash, openTestDatabase, testBackends } from "../testing";
@@ -40,6 +42,12 @@ describe.each(testBackends())("care plan document, projection and history on %s"
     ...plan,
     interventions: plan.interventions.map((i) => ({ ...i, nextReviewDate: null, ...(updates[i.id] ?? {}) })),
   });
+
+  async function storedDocument(planId: string): Promise<Record<string, unknown>> {
+    const [row] = await handle.db.select({ d: carePlans.document }).from(carePlans).where(eq(carePlans.id, planId));
+    if (!row) throw new Error("no plan row");
+    return row.d as Record<string, unknown>;
+  }
 
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
@@ -113,7 +121,7 @@ describe.each(testBackends())("care plan document, projection and history on %s"
   it("patients on a therapy, among my patients only", async () => {
     const alex = await getCarePlan(handle.db, ids.patients.alex);
     const pregabalin = alex?.document.interventions.find((i) => i.therapyId === "pregabalin");
-    if (!pregabalin || pregabalin.details.kind !== "medication") throw new Error("Alex has no pregabalin");
+    if (pregabalin?.details.kind !== "medication") throw new Error("Alex has no pregabalin");
     const mine = await listPatientsOnTherapy(handle.db, ids.users.physician, { therapyId: "pregabalin" });
     expect(mine.map((p) => p.patientId)).toContain(ids.patients.alex);
     expect(mine.map((p) => p.patientId)).not.toContain(ids.patients.casey);
@@ -162,7 +170,7 @@ describe.each(testBackends())("care plan document, projection and history on %s"
     const record = await getCarePlan(handle.db, ids.patients.alex);
     if (!record) throw new Error("no plan");
     // Alex's plan as it was stored before schema versions: no schemaVersion, a medication before agents.
-    const { schemaVersion: _v, ...raw } = (await handle.db.select({ d: carePlans.document }).from(carePlans).where(eq(carePlans.id, record.id)))[0]?.d as Record<string, unknown>;
+    const { schemaVersion: _v, ...raw } = await storedDocument(record.id);
     const legacy = {
       ...raw,
       interventions: record.document.interventions.map((i) =>
@@ -175,19 +183,18 @@ describe.each(testBackends())("care plan document, projection and history on %s"
 
     const dry = await rewriteStoredCarePlans(handle.db, { dryRun: true });
     expect(dry.rewritten).toBe(1);
-    expect((await handle.db.select({ d: carePlans.document }).from(carePlans).where(eq(carePlans.id, record.id)))[0]?.d).toEqual(legacy);
+    expect(await storedDocument(record.id)).toEqual(legacy);
 
     const first = await rewriteStoredCarePlans(handle.db);
     expect(first).toMatchObject({ rewritten: 1, alreadyCurrent: first.plans - 1, malformed: [] });
-    const stored = (await handle.db.select({ d: carePlans.document, v: carePlans.version }).from(carePlans).where(eq(carePlans.id, record.id)))[0];
-    expect((stored?.d as { schemaVersion: number }).schemaVersion).toBe(CARE_PLAN_SCHEMA_VERSION);
-    expect(stored?.v).toBe(record.version);
+    expect((await storedDocument(record.id)).schemaVersion).toBe(CARE_PLAN_SCHEMA_VERSION);
+    expect((await getCarePlan(handle.db, ids.patients.alex))?.version).toBe(record.version);
     expect((await getCarePlan(handle.db, ids.patients.alex))?.document).toEqual(readLegacy?.document);
     const second = await rewriteStoredCarePlans(handle.db);
     expect(second).toMatchObject({ rewritten: 0, alreadyCurrent: second.plans });
 
     // A malformed plan: the reader refuses it whole, the commands report it, nothing is half-written.
-    const good = (await handle.db.select({ d: carePlans.document }).from(carePlans).where(eq(carePlans.id, record.id)))[0]?.d as Record<string, unknown>;
+    const good = await storedDocument(record.id);
     const broken = { ...good, interventions: [{ ...(good.interventions as object[])[0], status: "unheard-of" }] };
     await handle.db.update(carePlans).set({ document: broken }).where(eq(carePlans.id, record.id));
     const error = await getCarePlan(handle.db, ids.patients.alex).catch((e: unknown) => e);
@@ -203,6 +210,22 @@ describe.each(testBackends())("care plan document, projection and history on %s"
     // Put it back for anything after.
     await handle.db.update(carePlans).set({ document: good }).where(eq(carePlans.id, record.id));
     await rebuildCarePlanItems(handle.db);
+  });
+
+  it("migration 0013's backfill reads the stored documents like the projection does (names aside)", async () => {
+    const expected = await listAllCarePlanItems(handle.db);
+    const text = readFileSync(join(migrationsFolder(), "0013_plan_document.sql"), "utf8");
+    const handWritten = text.slice(text.indexOf("-- Hand-written."));
+    await handle.db.delete(carePlanItems);
+    for (const statement of handWritten.split("--> statement-breakpoint")) {
+      if (statement.replace(/--.*$/gm, "").trim()) await handle.db.execute(sql.raw(statement));
+    }
+    const backfilled = await listAllCarePlanItems(handle.db);
+    // The SQL cannot look up an agent's display name; the rebuild command writes it.
+    const withoutName = (rows: typeof expected) => rows.map(({ name: _n, ...r }) => r);
+    expect(withoutName(backfilled)).toEqual(withoutName(expected));
+    await rebuildCarePlanItems(handle.db);
+    expect(await listAllCarePlanItems(handle.db)).toEqual(expected);
   });
 
   it("refuses to store a plan the domain schema refuses, and writes nothing", async () => {
