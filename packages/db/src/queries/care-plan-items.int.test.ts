@@ -226,6 +226,12 @@ describe.each(testBackends())("care plan document, projection and history on %s"
     expect(withoutName(backfilled)).toEqual(withoutName(expected));
     await rebuildCarePlanItems(handle.db);
     expect(await listAllCarePlanItems(handle.db)).toEqual(expected);
+    // The append-only guard the backfill lifted for one statement is back on.
+    const refused = await handle.db.execute(sql`update care_plan_revisions set summary = 'rewritten'`).then(
+      () => null,
+      (e: unknown) => e as Error & { cause?: Error },
+    );
+    expect(`${refused?.message} ${refused?.cause?.message}`).toContain("append-only");
   });
 
   it("refuses to store a plan the domain schema refuses, and writes nothing", async () => {
