@@ -7,7 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { createCaller } from "@concord/api";
 import { testServices } from "@concord/api/testing";
-import { progressDates, todayInZone } from "@concord/domain";
+import { carePlanSchema, progressDates, todayInZone, toStoredCarePlan } from "@concord/domain";
 import { DEMO_TIME_ZONES, queryRows, seedDemo, sql } from "@concord/db";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { measure } from "./timing";
@@ -35,16 +35,7 @@ for (const backend of testBackends()) {
     await queryRows(
       handle.db,
       sql`insert into care_plans (patient_id, version, document, review_due_at, updated_by)
-          values (${patientId}, 12, ${JSON.stringify({
-            patientId,
-            version: 12,
-            reviewDueAt: today,
-            goals: [],
-            interventions: [
-              { id: "iv-preg", therapyId: "pregabalin", custom: false, customName: null, category: "medication", status: "active", startDate: start },
-              { id: "iv-rom", therapyId: "range-of-motion", custom: false, customName: null, category: "pt_ot", status: "active", startDate: start },
-            ],
-          })}::jsonb, ${today}::date, ${ids.users.physician})
+          values (${patientId}, 12, ${JSON.stringify(benchPlan(patientId, today, start))}::jsonb, ${today}::date, ${ids.users.physician})
           on conflict (patient_id) do update set document = excluded.document`,
     );
     await queryRows(
@@ -124,4 +115,40 @@ for (const backend of testBackends()) {
   } finally {
     await handle.close();
   }
+}
+
+/** A valid stored plan with the two items the check-ins report on (stored plans are parsed on every read). */
+function benchPlan(patientId: string, today: string, start: string) {
+  const item = { custom: false, customName: null, status: "active", startDate: start, nextReviewDate: null, note: null, stopReason: null, responsibleClinicianId: null };
+  return toStoredCarePlan(
+    carePlanSchema.parse({
+      patientId,
+      version: 12,
+      reviewDueAt: today,
+      goals: [
+        { id: "pain", status: "in_progress", note: null, targets: [{ kind: "pain_average_at_most", value: 4, byDate: today }] },
+        { id: "mobility", status: "in_progress", note: null, targets: [{ kind: "activity_minutes", activity: "Walking", minutes: 20 }] },
+      ],
+      interventions: [
+        {
+          ...item,
+          id: "iv-preg",
+          therapyId: "pregabalin",
+          category: "medication",
+          ownerDiscipline: "pain_physician",
+          goalIds: ["pain"],
+          details: { kind: "medication", agentId: "pregabalin", dose: 75, unit: "mg", route: "oral", dosesPerDay: 2 },
+        },
+        {
+          ...item,
+          id: "iv-rom",
+          therapyId: "range-of-motion-exercises",
+          category: "pt_ot",
+          ownerDiscipline: "physical_therapist",
+          goalIds: ["mobility"],
+          details: { kind: "exercise", sets: 2, repetitions: 10, frequency: "daily" },
+        },
+      ],
+    }),
+  );
 }

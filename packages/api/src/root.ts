@@ -12,6 +12,7 @@ import { meRouter } from "./routers/me";
 import { messagingRouter } from "./routers/messaging";
 import { notificationsRouter } from "./routers/notifications";
 import { patientsRouter } from "./routers/patients";
+import { carePlanHistoryRouter, tasksRouter } from "./routers/tasks";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -27,6 +28,8 @@ export const appRouter = createTRPCRouter({
   carePlan: carePlanRouter,
   emergencyAccess: emergencyAccessRouter,
   compliance: complianceRouter,
+  tasks: tasksRouter,
+  carePlanHistory: carePlanHistoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,7 @@
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { type Actor, DomainError, type PatientFacts, type Permission, UNSAFE_TEXT_MESSAGE, decide, findUnsafeText, patientIdInput } from "@concord/domain";
+import { type Actor, DomainError, MalformedCarePlanError, type PatientFacts, type Permission, UNSAFE_TEXT_MESSAGE, decide, findUnsafeText, patientIdInput } from "@concord/domain";
 import { type Database, InvalidCursorError, getPatientFacts, writeAudit } from "@concord/db";
 import type { Context } from "./context";
 
@@ -52,7 +52,7 @@ const t = initTRPC
       const domain = cause instanceof DomainError ? cause : null;
       let message = shape.message;
       if (zod) message = describeZodError(zod);
-      else if (error.code === "INTERNAL_SERVER_ERROR") message = SERVER_FAILURE_MESSAGE;
+      else if (error.code === "INTERNAL_SERVER_ERROR" && !(cause instanceof MalformedCarePlanError)) message = SERVER_FAILURE_MESSAGE;
       return {
         ...shape,
         message,
@@ -82,6 +82,12 @@ const mapErrors = t.middleware(async ({ next, path }) => {
       const issues = cause instanceof ZodError ? cause.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.code}`) : [];
       console.error(`[trpc] ${path} answered outside its output schema: ${issues.join("; ") || "unknown shape"}`);
       throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: SERVER_FAILURE_MESSAGE, cause: new Error("output validation failed") });
+    }
+    if (cause instanceof MalformedCarePlanError) {
+      // A stored plan the domain schema refuses: our defect, so a 500, but with the message that says
+      // which patient's plan and where (paths and zod codes only, never a stored value), and nothing shown.
+      console.error(`[trpc] ${path} failed: ${cause.message}`);
+      throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: cause.message, cause });
     }
     if (cause instanceof DomainError) {
       throw new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.message, cause });

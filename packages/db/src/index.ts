@@ -13,6 +13,7 @@ export * from "./queries/patients";
 export * from "./queries/time-zones";
 export * from "./queries/care-plan";
 export * from "./queries/care-plan-lock";
+export * from "./queries/care-plan-items";
 export * from "./queries/patient-questions";
 export * from "./queries/progress";
 export * from "./queries/alert-evaluation";

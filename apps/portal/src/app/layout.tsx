@@ -40,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Main">
               {role && isClinicianRole(role) ? <Link href="/patients">My patients</Link> : null}
               {role && isClinicianRole(role) ? <WorklistLink /> : null}
+              {role && isClinicianRole(role) ? <Link href="/tasks">My tasks</Link> : null}
               {role && isClinicianRole(role) ? <Link href="/emergency-access">Emergency access</Link> : null}
               {role === "patient" ? <Link href="/me">My care</Link> : null}
               {role === "patient" ? <Link href="/me/check-in">Check in</Link> : null}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CarePlan } from "@concord/domain";
+import { type CarePlan, carePlanSchema } from "@concord/domain";
 import { type DbHandle, type DemoIds, latestRealtimeEventId, queryRows, schema, seedDemo, sql } from "@concord/db";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { createCaller } from "../root";
@@ -20,14 +20,32 @@ type Key = "physician" | "pt" | "ot" | "alex";
 const ROLE = { physician: "pain_physician", pt: "physical_therapist", ot: "occupational_therapist", alex: "patient" } as const;
 const NAME = { physician: "Dr. Maya Okafor", pt: "Sam Lindqvist", ot: "Priya Raman", alex: "Alex Morgan" } as const;
 
+/** A small valid plan (stored plans are parsed by the domain schema on every read). */
 function plan(patientId: string, interventionId: string): CarePlan {
-  return {
+  return carePlanSchema.parse({
     patientId,
     version: 1,
     reviewDueAt: "2027-01-01",
-    goals: [{ id: "pain", targets: [], status: "active", note: null }],
-    interventions: [{ id: interventionId, custom: true, customName: "Mirror therapy", therapyId: null, goalIds: ["pain"] }],
-  } as unknown as CarePlan;
+    goals: [{ id: "pain", targets: [{ kind: "pain_average_at_most", value: 4, byDate: "2027-06-01" }], status: "in_progress", note: null }],
+    interventions: [
+      {
+        id: interventionId,
+        custom: true,
+        customName: "Mirror therapy",
+        therapyId: null,
+        category: "self_management",
+        ownerDiscipline: "physical_therapist",
+        responsibleClinicianId: null,
+        goalIds: ["pain"],
+        status: "active",
+        startDate: null,
+        nextReviewDate: null,
+        note: null,
+        details: { kind: "self_management", frequency: "daily", instructions: "Ten minutes a day." },
+        stopReason: null,
+      },
+    ],
+  });
 }
 
 function reader(iterable: AsyncIterable<unknown>) {

@@ -1,9 +1,19 @@
 import { z } from "zod";
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { type CarePlan, type PlanDiffEntry, upgradeCarePlanDocument } from "@concord/domain";
+import {
+  type CarePlan,
+  CARE_PLAN_SCHEMA_VERSION,
+  MalformedCarePlanError,
+  type PlanDiffEntry,
+  carePlanSchema,
+  parseStoredCarePlan,
+  storedSchemaVersion,
+  toStoredCarePlan,
+} from "@concord/domain";
 import type { Database } from "../client";
 import { carePlanComments, carePlanRevisions, carePlanViews, carePlans, careTeamMembers, patientQuestionResolutions, patients, users } from "../schema/index";
+import { replaceCarePlanItems } from "./care-plan-items";
 import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
 
 export interface CarePlanRecord {
@@ -22,10 +32,22 @@ export function emptyCarePlan(patientId: string, reviewDueAt: string): CarePlan 
 }
 
 function toRecord(row: typeof carePlans.$inferSelect): CarePlanRecord {
-  // The row's version column is the truth; the copy inside the document is kept in step on write.
-  // Medication entries saved before agents are upgraded here, so every reader sees the current shape.
-  const document = upgradeCarePlanDocument(row.document);
-  return { ...row, document: { ...document, patientId: row.patientId, version: row.version, reviewDueAt: row.reviewDueAt } };
+  // The one reader: older schema versions are upgraded and the whole document is parsed with the
+  // domain schema, or a MalformedCarePlanError names the patient and the paths (never half a plan).
+  // The row's version and review date are the truth; the copies inside the document follow them.
+  return { ...row, document: parseStoredCarePlan(row.document, row) };
+}
+
+/** The plan as written: parsed by the domain schema first, so an invalid plan is never stored. */
+function validForStorage(document: CarePlan, patientId: string): CarePlan {
+  const parsed = carePlanSchema.safeParse(document);
+  if (!parsed.success) {
+    throw new MalformedCarePlanError(
+      patientId,
+      parsed.error.issues.map((i) => ({ path: i.path.length ? i.path.map(String).join(".") : "(document)", code: i.code })),
+    );
+  }
+  return parsed.data;
 }
 
 export async function getCarePlan(db: Database, patientId: string): Promise<CarePlanRecord | null> {
@@ -46,13 +68,17 @@ export async function createCarePlan(
     .values({
       patientId: values.patientId,
       version: 0,
-      document: emptyCarePlan(values.patientId, values.reviewDueAt),
+      document: toStoredCarePlan(emptyCarePlan(values.patientId, values.reviewDueAt)),
       reviewDueAt: values.reviewDueAt,
       updatedBy: values.createdBy,
     })
     .onConflictDoNothing({ target: carePlans.patientId })
     .returning();
-  return row ? toRecord(row) : null;
+  if (!row) return null;
+  const record = toRecord(row);
+  // An empty plan has no items; the call keeps "every plan write writes its projection" literally true.
+  await replaceCarePlanItems(db, record.document, { planId: row.id, patientId: row.patientId, version: row.version, updatedAt: row.updatedAt, updatedBy: row.updatedBy });
+  return record;
 }
 
 /**
@@ -65,18 +91,28 @@ export async function saveCarePlanVersion(
   params: { planId: string; expectedVersion: number; document: CarePlan; authorId: string },
 ): Promise<boolean> {
   const nextVersion = params.expectedVersion + 1;
-  const updated = await db
+  const document = validForStorage({ ...params.document, version: nextVersion }, params.document.patientId);
+  const [updated] = await db
     .update(carePlans)
     .set({
       version: sql`${carePlans.version} + 1`,
-      document: { ...params.document, version: nextVersion },
-      reviewDueAt: params.document.reviewDueAt,
+      document: toStoredCarePlan(document),
+      reviewDueAt: document.reviewDueAt,
       updatedAt: sql`now()`,
       updatedBy: params.authorId,
     })
     .where(and(eq(carePlans.id, params.planId), eq(carePlans.version, params.expectedVersion)))
-    .returning({ version: carePlans.version });
-  return updated.length === 1;
+    .returning({ version: carePlans.version, patientId: carePlans.patientId, updatedAt: carePlans.updatedAt, updatedBy: carePlans.updatedBy });
+  if (!updated) return false;
+  // The query projection moves with the document, in the caller's transaction.
+  await replaceCarePlanItems(db, { ...document, patientId: updated.patientId }, {
+    planId: params.planId,
+    patientId: updated.patientId,
+    version: updated.version,
+    updatedAt: updated.updatedAt,
+    updatedBy: updated.updatedBy,
+  });
+  return true;
 }
 
 export async function insertCarePlanRevision(
@@ -89,9 +125,102 @@ export async function insertCarePlanRevision(
     summary: string;
     diff: PlanDiffEntry[];
     command: Record<string, unknown>;
+    /** The plan this version produced; by default the plan row's document when the row is at this version. */
+    document?: CarePlan;
   },
 ): Promise<void> {
-  await db.insert(carePlanRevisions).values(values);
+  const { document, ...rest } = values;
+  await db.insert(carePlanRevisions).values({
+    ...rest,
+    // Saved in the same transaction right after saveCarePlanVersion, so the row holds exactly this version.
+    document: document
+      ? toStoredCarePlan({ ...document, version: values.version })
+      : sql`(select ${carePlans.document} from ${carePlans} where ${carePlans.id} = ${values.planId} and ${carePlans.version} = ${values.version})`,
+  });
+}
+
+export interface CarePlanAtVersion {
+  version: number;
+  createdAt: Date;
+  summary: string;
+  authorName: string;
+  authorRole: (typeof users.$inferSelect)["role"];
+  /** null when this version was saved before each revision kept its plan (before migration 0013). */
+  plan: CarePlan | null;
+}
+
+/** "The plan as of version N": one read of the revision that produced it, parsed by the one reader. */
+export async function getCarePlanAtVersion(db: Database, patientId: string, version: number): Promise<CarePlanAtVersion | null> {
+  const [row] = await db
+    .select({
+      version: carePlanRevisions.version,
+      createdAt: carePlanRevisions.createdAt,
+      summary: carePlanRevisions.summary,
+      authorName: users.name,
+      authorRole: users.role,
+      document: carePlanRevisions.document,
+    })
+    .from(carePlanRevisions)
+    .innerJoin(users, eq(users.id, carePlanRevisions.authorId))
+    .where(and(eq(carePlanRevisions.patientId, patientId), eq(carePlanRevisions.version, version)))
+    .limit(1);
+  if (!row) return null;
+  const { document, ...rest } = row;
+  return { ...rest, plan: document === null ? null : parseStoredCarePlan(document, { patientId, version: row.version }) };
+}
+
+export interface RewriteReport {
+  plans: number;
+  rewritten: number;
+  alreadyCurrent: number;
+  malformed: Array<{ patientId: string; problems: MalformedCarePlanError["problems"] }>;
+}
+
+/**
+ * Rewrites every stored plan older than CARE_PLAN_SCHEMA_VERSION in the newest shape (the same plan
+ * every reader already sees; version, dates and history untouched) and refreshes its projection.
+ * Idempotent: a second run rewrites nothing. `dryRun` only counts.
+ */
+export async function rewriteStoredCarePlans(db: Database, options: { dryRun?: boolean; batchSize?: number } = {}): Promise<RewriteReport> {
+  const report: RewriteReport = { plans: 0, rewritten: 0, alreadyCurrent: 0, malformed: [] };
+  const batchSize = options.batchSize ?? 200;
+  let after: string | null = null;
+  for (;;) {
+    const batch = await db
+      .select({ id: carePlans.id })
+      .from(carePlans)
+      .where(after ? gt(carePlans.id, after) : undefined)
+      .orderBy(asc(carePlans.id))
+      .limit(batchSize);
+    if (batch.length === 0) break;
+    for (const { id } of batch) {
+      report.plans += 1;
+      await db.transaction(async (tx) => {
+        // Locked and re-read, so a plan edited meanwhile is rewritten from its newest version.
+        const [row] = await tx.select().from(carePlans).where(eq(carePlans.id, id)).for("update");
+        if (!row) return;
+        let plan: CarePlan;
+        try {
+          plan = parseStoredCarePlan(row.document, row);
+        } catch (e) {
+          if (!(e instanceof MalformedCarePlanError)) throw e;
+          report.malformed.push({ patientId: e.patientId, problems: e.problems });
+          return;
+        }
+        if (storedSchemaVersion(row.document) === CARE_PLAN_SCHEMA_VERSION) {
+          report.alreadyCurrent += 1;
+          return;
+        }
+        report.rewritten += 1;
+        if (options.dryRun) return;
+        await tx.update(carePlans).set({ document: toStoredCarePlan(plan) }).where(eq(carePlans.id, id));
+        await replaceCarePlanItems(tx, plan, { planId: row.id, patientId: row.patientId, version: row.version, updatedAt: row.updatedAt, updatedBy: row.updatedBy });
+      });
+    }
+    after = batch[batch.length - 1]?.id ?? null;
+    if (batch.length < batchSize) break;
+  }
+  return report;
 }
 
 export interface CarePlanRevisionItem {

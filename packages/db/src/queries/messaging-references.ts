@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { goalLabel, interventionName } from "@concord/domain";
+import { goalLabel, interventionName, parseStoredCarePlan } from "@concord/domain";
 import type { Database } from "../client";
 import { carePlans } from "../schema/care-plan";
 import type { MessageReference } from "../schema/messaging";
@@ -21,8 +21,13 @@ export async function resolveMessageReference(db: Database, patientId: string, r
   switch (reference.kind) {
     case "goal":
     case "plan_item": {
-      const [plan] = await db.select({ document: carePlans.document }).from(carePlans).where(eq(carePlans.patientId, patientId)).limit(1);
-      if (!plan) return null;
+      const [row] = await db
+        .select({ document: carePlans.document, version: carePlans.version, reviewDueAt: carePlans.reviewDueAt })
+        .from(carePlans)
+        .where(eq(carePlans.patientId, patientId))
+        .limit(1);
+      if (!row) return null;
+      const plan = { document: parseStoredCarePlan(row.document, { patientId, version: row.version, reviewDueAt: row.reviewDueAt }) };
       if (reference.kind === "goal") {
         const goal = plan.document.goals.find((g) => g.id === reference.id);
         return goal ? { ...reference, label: `Goal: ${goalLabel(goal.id)}` } : null;

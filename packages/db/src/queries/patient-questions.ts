@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { QuestionResolutionHow } from "@concord/domain";
 import type { Database } from "../client";
-import { carePlanComments, carePlans, careTeamMembers, patientQuestionResolutions, patients, users } from "../schema/index";
+import { carePlanComments, carePlanItems, careTeamMembers, patientQuestionResolutions, patients, users } from "../schema/index";
 import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
 
 /**
@@ -100,9 +100,10 @@ export async function openPatientQuestions(db: Database, clinicianUserId: string
       patientId: carePlanComments.patientId,
       patientName: patients.name,
       interventionId: carePlanComments.interventionId,
-      itemTherapyId: sql<string | null>`item.value->>'therapyId'`,
-      itemCustom: sql<string | null>`item.value->>'custom'`,
-      itemCustomName: sql<string | null>`item.value->>'customName'`,
+      // The item from the query projection (kept with the document in every plan save).
+      itemId: carePlanItems.itemId,
+      itemTherapyId: carePlanItems.therapyId,
+      itemName: carePlanItems.name,
       body: carePlanComments.body,
       createdAt: carePlanComments.createdAt,
       createdAtKey: sql<string>`${carePlanComments.createdAt}::text`,
@@ -110,12 +111,8 @@ export async function openPatientQuestions(db: Database, clinicianUserId: string
     .from(carePlanComments)
     .innerJoin(careTeamMembers, and(eq(careTeamMembers.patientId, carePlanComments.patientId), eq(careTeamMembers.clinicianId, clinicianUserId)))
     .innerJoin(patients, and(eq(patients.id, carePlanComments.patientId), eq(patients.userId, carePlanComments.authorId)))
-    .innerJoin(carePlans, eq(carePlans.id, carePlanComments.planId))
     .leftJoin(patientQuestionResolutions, eq(patientQuestionResolutions.commentId, carePlanComments.id))
-    .leftJoin(
-      sql`lateral (select value from jsonb_array_elements(${carePlans.document}->'interventions') where value->>'id' = ${carePlanComments.interventionId} limit 1) as item`,
-      sql`true`,
-    )
+    .leftJoin(carePlanItems, and(eq(carePlanItems.patientId, carePlanComments.patientId), eq(carePlanItems.itemId, carePlanComments.interventionId)))
     .where(
       and(
         isNull(carePlanComments.replyToId),
@@ -129,9 +126,9 @@ export async function openPatientQuestions(db: Database, clinicianUserId: string
   const last = page[page.length - 1];
   return {
     items: page.map(
-      ({ createdAtKey: _key, itemTherapyId, itemCustom, itemCustomName, ...q }): OpenPatientQuestion => ({
+      ({ createdAtKey: _key, itemId, itemTherapyId, itemName, ...q }): OpenPatientQuestion => ({
         ...q,
-        item: itemTherapyId !== null || itemCustom !== null ? { therapyId: itemTherapyId, custom: itemCustom === "true", customName: itemCustomName } : null,
+        item: itemId === null ? null : { therapyId: itemTherapyId, custom: itemTherapyId === null, customName: itemTherapyId === null ? itemName : null },
       }),
     ),
     nextCursor: rows.length > params.limit && last ? encodeCursor([last.createdAtKey, last.id]) : null,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
-import { type CarePlan, upgradeCarePlanDocument } from "@concord/domain";
+import { type CarePlan, parseStoredCarePlan } from "@concord/domain";
 import { type Database, queryRows } from "../client";
 import { inOrder } from "../in-order";
 import { alerts, carePlanRevisions, carePlans, careTeamMembers, checkInRevisions, checkIns, measures, patients, users } from "../schema/index";
@@ -199,8 +199,12 @@ export async function planRevisionDates(db: Database, patientId: string, from: s
 
 /** The care plan document, read-only (the care-plan feature owns writes), in its current shape. Null when there is no plan. */
 export async function readCarePlanDocument(db: Database, patientId: string): Promise<CarePlan | null> {
-  const [row] = await db.select({ document: carePlans.document }).from(carePlans).where(eq(carePlans.patientId, patientId)).limit(1);
-  return row ? upgradeCarePlanDocument(row.document) : null;
+  const [row] = await db
+    .select({ document: carePlans.document, version: carePlans.version, reviewDueAt: carePlans.reviewDueAt })
+    .from(carePlans)
+    .where(eq(carePlans.patientId, patientId))
+    .limit(1);
+  return row ? parseStoredCarePlan(row.document, { patientId, version: row.version, reviewDueAt: row.reviewDueAt }) : null;
 }
 
 export async function ruleInputs(db: Database, patientId: string, checkInsSince: string) {

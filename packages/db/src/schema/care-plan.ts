@@ -1,5 +1,4 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { CarePlan } from "@concord/domain";
+import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { patients, users } from "./core";
 
 /**
@@ -13,7 +12,8 @@ export const carePlans = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     patientId: uuid("patient_id").notNull().references(() => patients.id),
     version: integer("version").notNull(),
-    document: jsonb("document").$type<CarePlan>().notNull(),
+    /** Stored shape (StoredCarePlan, with schemaVersion): read it only through parseStoredCarePlan. */
+    document: jsonb("document").$type<unknown>().notNull(),
     reviewDueAt: date("review_due_at", { mode: "string" }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid("updated_by").references(() => users.id),
@@ -39,8 +39,56 @@ export const carePlanRevisions = pgTable(
     diff: jsonb("diff").$type<unknown[]>().notNull(),
     /** The command that produced this version, for replay and review. */
     command: jsonb("command").$type<Record<string, unknown>>().notNull(),
+    /**
+     * The whole plan as this version left it (stored shape, with schemaVersion), so "the plan as of
+     * version N" is one read. Null only for versions saved before 0013 that could not be backfilled.
+     */
+    document: jsonb("document").$type<unknown>(),
   },
   (t) => [primaryKey({ columns: [t.planId, t.version] }), index("care_plan_revisions_patient_idx").on(t.patientId, t.createdAt)],
+);
+
+/**
+ * One row per plan item: a projection of the plan document for questions across patients, written
+ * in the same transaction as every plan save (replaceCarePlanItems) and rebuildable from the
+ * documents (`pnpm --filter @concord/db plans:rebuild-items`). The document stays the truth.
+ */
+export const carePlanItems = pgTable(
+  "care_plan_items",
+  {
+    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    planId: uuid("plan_id").notNull().references(() => carePlans.id),
+    itemId: text("item_id").notNull(),
+    /** null for a custom item. */
+    therapyId: text("therapy_id"),
+    /** The medicine, for a medication recorded by agent. */
+    agentId: text("agent_id"),
+    category: text("category").notNull(),
+    status: text("status").notNull(),
+    ownerDiscipline: text("owner_discipline").notNull(),
+    /** The plan's own reference (a user id); text, as the document holds it. */
+    responsibleClinicianId: text("responsible_clinician_id"),
+    /** How the item is named on screen (the agent, the catalogue therapy, or the custom name). */
+    name: text("name").notNull(),
+    /** A medication's dose as entered in the plan (titration steps are not applied) and its unit. */
+    dose: doublePrecision("dose"),
+    doseUnit: text("dose_unit"),
+    nextReviewDate: date("next_review_date", { mode: "string" }),
+    goalIds: text("goal_ids").array().notNull(),
+    /** The plan version this row was written from. */
+    planVersion: integer("plan_version").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.patientId, t.itemId] }),
+    // "patients on a therapy" (among my patients: joined to care_team_members by patient)
+    index("care_plan_items_therapy_idx").on(t.therapyId, t.status, t.patientId),
+    // "items past their review date among my patients"
+    index("care_plan_items_patient_review_idx").on(t.patientId, t.nextReviewDate),
+    // "items I am responsible for", in review order (My tasks keyset)
+    index("care_plan_items_responsible_idx").on(t.responsibleClinicianId, t.nextReviewDate, t.patientId, t.itemId),
+  ],
 );
 
 /** Comments on a plan item (clinicians and the patient). Append-only. */

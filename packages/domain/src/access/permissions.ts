@@ -84,6 +84,8 @@ export const PERMISSIONS = {
   "carePlan.comment": { scope: "patient", allow: ["careTeam", "patientSelf"], description: "Comment on a plan item" },
   "carePlan.markSeen": { scope: "patient", allow: ["patientSelf"], description: "Record that the patient has seen the plan" },
   "carePlan.reviewList": { scope: "global", allow: ["anyClinician"], description: "Plans past review on one's teams" },
+  "carePlan.atVersion": { scope: "patient", allow: ["careTeam", "emergencyAccess"], description: "Read the plan as one earlier version left it (the team's history)" },
+  "tasks.mine": { scope: "global", allow: ["anyClinician"], description: "My tasks: plan items due for review where one is the responsible clinician, on one's own teams" },
   "patientQuestion.answer": { scope: "patient", allow: ["careTeam"], description: "Answer a patient's question on their plan" },
   "patientQuestion.markHandled": { scope: "patient", allow: ["careTeam"], description: "Mark a patient's question handled without a written answer" },
   "patientQuestion.worklist": { scope: "global", allow: ["anyClinician"], description: "Open patient questions on one's care teams" },

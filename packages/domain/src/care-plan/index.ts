@@ -17,3 +17,4 @@ export * from "./plan-commands";
 export * from "./plan-diff";
 export * from "./patient-view";
 export * from "./plan-rebase";
+export * from "./document";

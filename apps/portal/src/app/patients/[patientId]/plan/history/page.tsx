@@ -50,6 +50,11 @@ export default async function CarePlanHistoryPage({
                 <summary>What changed</summary>
                 <RevisionDiff diff={r.diff} />
               </details>
+              <p style={{ margin: ".2rem 0 0" }}>
+                <Link href={`/patients/${patientId}/plan/history/${r.version}`}>
+                  See the whole plan as of version {r.version}
+                </Link>
+              </p>
             </li>
           ))}
         </ol>
