@@ -1,7 +1,8 @@
+import type { NotificationKind } from "@concord/domain";
 import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client";
 import { careTeamMembers, patients } from "../schema/core";
-import { type NotificationKind, notifications } from "../schema/messaging";
+import { notifications } from "../schema/messaging";
 import { emitRealtimeEvents } from "./messaging-events";
 
 export interface NewNotifications {

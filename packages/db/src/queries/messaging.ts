@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { UNREAD_CAP } from "@concord/domain";
+import { type ThreadSpace, UNREAD_CAP } from "@concord/domain";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client";
 import { careTeamMembers, patients, users } from "../schema/core";
 import {
   type ArchivedMessageVersion,
   type MessageReference,
-  type ThreadSpace,
   deletedMessageArchive,
   messageEdits,
   messageMentions,
@@ -16,7 +15,7 @@ import {
 } from "../schema/messaging";
 import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
 
-export type { MessageReference, NotificationKind, ThreadSpace } from "../schema/messaging";
+export type { MessageReference } from "../schema/messaging";
 export type ThreadRow = typeof messageThreads.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 

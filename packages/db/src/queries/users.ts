@@ -1,11 +1,11 @@
 import { z } from "zod";
+import type { Role } from "@concord/domain";
 import { and, asc, eq, ilike, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { authSessions, users } from "../schema/index";
 import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
 
 export type UserRow = typeof users.$inferSelect;
-export type Role = UserRow["role"];
 
 export async function findUserByEmail(db: Database, email: string): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);

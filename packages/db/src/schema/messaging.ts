@@ -1,9 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { MessageReferenceKind } from "@concord/domain";
 import { patients, users } from "./core";
-
-export type ThreadSpace = "team" | "patient";
-export type MessageReferenceKind = "plan_item" | "goal" | "check_in" | "alert";
 export interface MessageReference {
   kind: MessageReferenceKind;
   id: string;
@@ -134,8 +132,6 @@ export const messageMentions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.messageId, t.userId] }), index("message_mentions_user_idx").on(t.userId, t.messageId)],
 );
-
-export type NotificationKind = "message" | "mention" | "plan_change" | "alert" | "patient_question" | "unrouted_alert" | "emergency_access";
 
 /** One person's notification centre. Keyset-paged on (user_id, id DESC); unread has a partial index. */
 export const notifications = pgTable(
