@@ -16,7 +16,3 @@ export interface Context {
   /** Real-time event bus of this instance; absent in callers that do not subscribe. */
   events?: EventBus;
 }
-
-export function createContext(init: Context): Context {
-  return init;
-}

@@ -69,7 +69,6 @@ const t = initTRPC
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const mergeRouters = t.mergeRouters;
 
 /** Domain errors become their tRPC codes at one place, with the message the user should read. */
 const mapErrors = t.middleware(async ({ next, path }) => {
@@ -244,9 +243,6 @@ export function patientProcedure(permission: Permission) {
       }
     });
 }
-
-/** Only for the unauthenticated health probe, which reads no patient data. */
-export const publicProcedure = base.meta({ permission: "health.read" });
 
 /**
  * A procedure for public pages (forgot password, a reset link): open to anyone, signed in or not,

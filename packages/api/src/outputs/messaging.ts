@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { REFERENCE_KINDS } from "@concord/domain";
+import { REFERENCE_KINDS, THREAD_SPACES } from "@concord/domain";
 import { disciplineOutput } from "./shared";
 
-const spaceOutput = z.enum(["team", "patient"]);
+const spaceOutput = z.enum(THREAD_SPACES);
 
 export const threadListOutput = z.object({
   items: z.array(

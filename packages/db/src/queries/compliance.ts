@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AuditFilter } from "@concord/domain";
 import { type Database, queryRows } from "../client";
 import { auditEvents, deletedMessageArchive, messageThreads, patients, users } from "../schema/index";
-import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, keysetPage } from "./cursor";
 
 export interface AuditSearchRow {
   id: number;
@@ -71,8 +71,7 @@ export async function searchAudit(
         order by a.id desc
         limit ${params.limit + 1}`,
   );
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
+  const { items: page, nextCursor } = keysetPage(rows, params.limit, (last) => [Number(last.id)]);
   return {
     items: page.map((r) => ({
       id: Number(r.id),
@@ -86,7 +85,7 @@ export async function searchAudit(
       patientName: r.patient_name,
       detail: typeof r.detail === "string" ? (JSON.parse(r.detail) as Record<string, unknown>) : r.detail,
     })),
-    nextCursor: rows.length > params.limit && last ? encodeCursor([Number(last.id)]) : null,
+    nextCursor,
   };
 }
 
@@ -147,8 +146,7 @@ export async function listDeletedMessages(
         order by d.id desc
         limit ${params.limit + 1}`,
   );
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
+  const { items: page, nextCursor } = keysetPage(rows, params.limit, (last) => [Number(last.id)]);
   return {
     items: page.map((r) => {
       const versions = typeof r.versions === "string" ? (JSON.parse(r.versions) as DeletedMessageRow["versions"]) : r.versions;
@@ -166,6 +164,6 @@ export async function listDeletedMessages(
         deletedAt: new Date(r.deleted_at),
       };
     }),
-    nextCursor: rows.length > params.limit && last ? encodeCursor([Number(last.id)]) : null,
+    nextCursor,
   };
 }

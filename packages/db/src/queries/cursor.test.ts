@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { InvalidCursorError, cursorPart, decodeCursor, encodeCursor } from "./cursor";
+import { InvalidCursorError, cursorPart, decodeCursor, encodeCursor, keysetPage, keysetSlice } from "./cursor";
 
 const ID = "6f1c2b1e-4a55-4c1a-9a3e-0d2b7a4f9c10";
 const commentCursor = z.tuple([cursorPart.timestamp, cursorPart.uuid]);
@@ -43,5 +43,32 @@ describe("decodeCursor", () => {
     expect(() => decodeCursor(forged([-1]), z.tuple([cursorPart.int]))).toThrow(InvalidCursorError);
     expect(() => decodeCursor(forged([2, "a", ID]), z.tuple([cursorPart.rank, cursorPart.text, cursorPart.uuid]))).toThrow(InvalidCursorError);
     expect(() => decodeCursor(forged(["a\u0000", ID]), z.tuple([cursorPart.text, cursorPart.uuid]))).toThrow(InvalidCursorError);
+  });
+});
+
+describe("keysetPage", () => {
+  const rows = [
+    { name: "Ana", id: "a" },
+    { name: "Ben", id: "b" },
+    { name: "Cy", id: "c" },
+  ];
+  const key = (r: { name: string; id: string }) => [r.name, r.id];
+
+  it("keeps the first `limit` rows and points the next page at the last of them when a row was left over", () => {
+    const page = keysetPage(rows, 2, key);
+    expect(page.items).toEqual(rows.slice(0, 2));
+    expect(decodeCursor(page.nextCursor ?? undefined, z.tuple([cursorPart.text, z.string()]))).toEqual(["Ben", "b"]);
+  });
+
+  it("has no next page when the rows fit (limit + 1 fetched, limit or fewer came back)", () => {
+    expect(keysetPage(rows, 3, key)).toEqual({ items: rows, nextCursor: null });
+    expect(keysetPage(rows, 5, key)).toEqual({ items: rows, nextCursor: null });
+    expect(keysetPage([], 5, key)).toEqual({ items: [], nextCursor: null });
+  });
+
+  it("keysetSlice gives the raw key, for pages keyed by a message or notification id", () => {
+    const ids = [{ id: 9 }, { id: 7 }, { id: 4 }];
+    expect(keysetSlice(ids, 2, (r) => r.id)).toEqual({ items: [{ id: 9 }, { id: 7 }], next: 7 });
+    expect(keysetSlice(ids, 3, (r) => r.id)).toEqual({ items: ids, next: null });
   });
 });

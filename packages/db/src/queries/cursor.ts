@@ -62,3 +62,19 @@ export class InvalidCursorError extends Error {
     this.name = "InvalidCursorError";
   }
 }
+
+/**
+ * One keyset page from rows fetched with `limit + 1`: the first `limit` rows, and the sort key of the last
+ * of them when there was a row beyond the page (`next` is null on the last page).
+ */
+export function keysetSlice<R, K>(rows: readonly R[], limit: number, keyOf: (last: R) => K): { items: R[]; next: K | null } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, next: rows.length > limit && last !== undefined ? keyOf(last) : null };
+}
+
+/** `keysetSlice` with the key encoded as the opaque cursor the client sends back for the next page. */
+export function keysetPage<R>(rows: readonly R[], limit: number, keyOf: (last: R) => readonly (string | number)[]): { items: R[]; nextCursor: string | null } {
+  const { items, next } = keysetSlice(rows, limit, keyOf);
+  return { items, nextCursor: next === null ? null : encodeCursor(next) };
+}

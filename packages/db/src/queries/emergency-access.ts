@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Database } from "../client";
 import { queryRows } from "../client";
 import { emergencyAccesses, patients, users } from "../schema/index";
-import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, keysetPage } from "./cursor";
 
 export type EmergencyAccessRow = typeof emergencyAccesses.$inferSelect;
 
@@ -144,8 +144,7 @@ export async function listEmergencyAccessesForReview(
         order by ${waiting ? sql`e.opened_at asc, e.id asc` : sql`e.reviewed_at desc, e.id desc`}
         limit ${params.limit + 1}`,
   );
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
+  const { items: page, nextCursor } = keysetPage(rows, params.limit, (last) => [last.sort_at, last.id]);
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -162,7 +161,7 @@ export async function listEmergencyAccessesForReview(
       reviewNote: r.review_note,
       readsDuring: Number(r.reads_during),
     })),
-    nextCursor: rows.length > params.limit && last ? encodeCursor([last.sort_at, last.id]) : null,
+    nextCursor,
   };
 }
 

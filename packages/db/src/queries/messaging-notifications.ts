@@ -1,7 +1,9 @@
+import type { NotificationKind } from "@concord/domain";
 import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client";
 import { careTeamMembers, patients } from "../schema/core";
-import { type NotificationKind, notifications } from "../schema/messaging";
+import { notifications } from "../schema/messaging";
+import { keysetSlice } from "./cursor";
 import { emitRealtimeEvents } from "./messaging-events";
 
 export interface NewNotifications {
@@ -92,9 +94,8 @@ export async function listNotifications(db: Database, params: { userId: string; 
     .where(and(...conditions))
     .orderBy(desc(notifications.id))
     .limit(params.limit + 1);
-  const items = rows.slice(0, params.limit);
-  const last = items[items.length - 1];
-  return { items, nextBefore: rows.length > params.limit && last ? last.id : null };
+  const { items, next } = keysetSlice(rows, params.limit, (last) => last.id);
+  return { items, nextBefore: next };
 }
 
 /** Marks the given notifications (or all) read; only the owner's rows match. */

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { UNREAD_CAP } from "@concord/domain";
+import { type ThreadSpace, UNREAD_CAP } from "@concord/domain";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client";
 import { careTeamMembers, patients, users } from "../schema/core";
 import {
   type ArchivedMessageVersion,
   type MessageReference,
-  type ThreadSpace,
   deletedMessageArchive,
   messageEdits,
   messageMentions,
@@ -14,9 +13,9 @@ import {
   messageThreads,
   messages,
 } from "../schema/messaging";
-import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, keysetPage, keysetSlice } from "./cursor";
 
-export type { MessageReference, NotificationKind, ThreadSpace } from "../schema/messaging";
+export type { MessageReference } from "../schema/messaging";
 export type ThreadRow = typeof messageThreads.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 
@@ -89,8 +88,7 @@ export async function listThreads(
         order by t.last_message_at desc, t.id desc
         limit ${params.limit + 1}`,
   );
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
+  const { items: page, nextCursor } = keysetPage(rows, params.limit, (last) => [last.cursor_at, last.id]);
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -102,7 +100,7 @@ export async function listThreads(
       createdByName: r.created_by_name,
       unread: Number(r.unread),
     })),
-    nextCursor: rows.length > params.limit && last ? encodeCursor([last.cursor_at, last.id]) : null,
+    nextCursor,
   };
 }
 
@@ -162,9 +160,8 @@ export async function listMessages(
     .where(and(...conditions))
     .orderBy(desc(messages.id))
     .limit(params.limit + 1);
-  const items = rows.slice(0, params.limit) as MessageView[];
-  const last = items[items.length - 1];
-  return { items, nextBefore: rows.length > params.limit && last ? last.id : null };
+  const { items, next } = keysetSlice(rows as MessageView[], params.limit, (last) => last.id);
+  return { items, nextBefore: next };
 }
 
 /** Messages by id, re-read through the same scope as a page: the patient and the viewer's spaces. */

@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { QuestionResolutionHow } from "@concord/domain";
 import type { Database } from "../client";
 import { carePlanComments, carePlanItems, careTeamMembers, patientQuestionResolutions, patients, users } from "../schema/index";
-import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, keysetPage } from "./cursor";
 
 /**
  * A patient's question is a top-level plan comment written by the patient's own account; it is
@@ -122,8 +122,7 @@ export async function openPatientQuestions(db: Database, clinicianUserId: string
     )
     .orderBy(asc(carePlanComments.createdAt), asc(carePlanComments.id))
     .limit(params.limit + 1);
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
+  const { items: page, nextCursor } = keysetPage(rows, params.limit, (last) => [last.createdAtKey, last.id]);
   return {
     items: page.map(
       ({ createdAtKey: _key, itemId, itemTherapyId, itemName, ...q }): OpenPatientQuestion => ({
@@ -131,6 +130,6 @@ export async function openPatientQuestions(db: Database, clinicianUserId: string
         item: itemId === null ? null : { therapyId: itemTherapyId, custom: itemTherapyId === null, customName: itemTherapyId === null ? itemName : null },
       }),
     ),
-    nextCursor: rows.length > params.limit && last ? encodeCursor([last.createdAtKey, last.id]) : null,
+    nextCursor,
   };
 }

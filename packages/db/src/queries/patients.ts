@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Discipline, PatientFacts } from "@concord/domain";
 import type { Database } from "../client";
 import { alerts, careTeamMembers, emergencyAccesses, patients, users } from "../schema/index";
-import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, keysetPage } from "./cursor";
 
 export type PatientRow = typeof patients.$inferSelect;
 
@@ -124,17 +124,14 @@ export async function listPatientsForClinician(
     .where(and(...conditions))
     .orderBy(asc(urgentRank), asc(patients.name), asc(patients.id))
     .limit(params.limit + 1);
-  const page: PatientListItem[] = rows.slice(0, params.limit).map(({ rank: _rank, ...row }) => ({
+  const { items: pageRows, nextCursor } = keysetPage(rows, params.limit, (last) => [Number(last.rank) === 0 ? 0 : 1, last.name, last.id]);
+  const page: PatientListItem[] = pageRows.map(({ rank: _rank, ...row }) => ({
     ...row,
     discipline: row.discipline as Discipline,
     openUrgentAlerts: Number(row.openUrgentAlerts),
     openReviewAlerts: Number(row.openReviewAlerts),
   }));
-  const last = rows[page.length - 1];
-  return {
-    items: page,
-    nextCursor: rows.length > params.limit && last ? encodeCursor([Number(last.rank) === 0 ? 0 : 1, last.name, last.id]) : null,
-  };
+  return { items: page, nextCursor };
 }
 
 /**
@@ -203,9 +200,7 @@ export async function listPatientDirectory(
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(patients.name), asc(patients.id))
     .limit(params.limit + 1);
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > params.limit && last ? encodeCursor([last.name, last.id]) : null };
+  return keysetPage(rows, params.limit, (last) => [last.name, last.id]);
 }
 
 export async function addCareTeamMember(

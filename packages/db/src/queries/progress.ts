@@ -5,7 +5,7 @@ import { type Database, queryRows } from "../client";
 import { inOrder } from "../in-order";
 import { alerts, carePlanRevisions, carePlans, careTeamMembers, checkInRevisions, checkIns, measures, patients, users } from "../schema/index";
 import type { StoredCheckIn } from "../schema/progress";
-import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, keysetPage } from "./cursor";
 
 /* ---------------------------------------------------------------- check-ins */
 
@@ -79,9 +79,7 @@ export async function listCheckIns(db: Database, patientId: string, params: { cu
     .where(and(eq(checkIns.patientId, patientId), after ? sql`${checkIns.date} < ${after[0]}::date` : undefined))
     .orderBy(desc(checkIns.date))
     .limit(params.limit + 1);
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > params.limit && last ? encodeCursor([last.date]) : null };
+  return keysetPage(rows, params.limit, (last) => [last.date]);
 }
 
 export async function listCheckInRevisions(db: Database, patientId: string, date: string) {
@@ -150,12 +148,8 @@ export async function listMeasures(db: Database, patientId: string, params: { ki
     )
     .orderBy(desc(measures.takenOn), desc(measures.recordedAt), desc(measures.id))
     .limit(params.limit + 1);
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(({ recordedAtKey: _k, ...m }) => m),
-    nextCursor: rows.length > params.limit && last ? encodeCursor([last.takenOn, last.recordedAtKey, last.id]) : null,
-  };
+  const { items: page, nextCursor } = keysetPage(rows, params.limit, (last) => [last.takenOn, last.recordedAtKey, last.id]);
+  return { items: page.map(({ recordedAtKey: _k, ...m }) => m), nextCursor };
 }
 
 /* ---------------------------------------------------------------- trends: one query per series type */
@@ -290,12 +284,8 @@ export async function listAlertsForPatient(
     )
     .orderBy(desc(alerts.createdAt), desc(alerts.id))
     .limit(params.limit + 1);
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => ({ ...r.alert, acknowledgedByName: r.acknowledgedByName })),
-    nextCursor: rows.length > params.limit && last ? encodeCursor([last.createdAtKey, last.alert.id]) : null,
-  };
+  const { items: page, nextCursor } = keysetPage(rows, params.limit, (last) => [last.createdAtKey, last.alert.id]);
+  return { items: page.map((r) => ({ ...r.alert, acknowledgedByName: r.acknowledgedByName })), nextCursor };
 }
 
 /** Acknowledges an open alert of this patient; null when there is no such open alert. */
@@ -354,11 +344,7 @@ export async function alertWorklist(db: Database, clinicianId: string, params: {
     )
     .orderBy(asc(severityRank), desc(alerts.createdAt), desc(alerts.id))
     .limit(params.limit + 1);
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(({ createdAtKey: _k, rank: _r, ...a }) => a),
-    nextCursor: rows.length > params.limit && last ? encodeCursor([Number(last.rank), last.createdAtKey, last.id]) : null,
-  };
+  const { items: page, nextCursor } = keysetPage(rows, params.limit, (last) => [Number(last.rank), last.createdAtKey, last.id]);
+  return { items: page.map(({ createdAtKey: _k, rank: _r, ...a }) => a), nextCursor };
 }
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import type { Role } from "@concord/domain";
 import { and, asc, eq, ilike, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { authSessions, users } from "../schema/index";
-import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, keysetPage } from "./cursor";
 
 export type UserRow = typeof users.$inferSelect;
-export type Role = UserRow["role"];
 
 export async function findUserByEmail(db: Database, email: string): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
@@ -69,9 +69,7 @@ export async function listUsers(db: Database, params: { search?: string | undefi
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(users.name), asc(users.id))
     .limit(params.limit + 1);
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > params.limit && last ? encodeCursor([last.name, last.id]) : null };
+  return keysetPage(rows, params.limit, (last) => [last.name, last.id]);
 }
 
 // --- Sessions -------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { AUDIT_OUTCOMES, DISCIPLINES, ROLES } from "@concord/domain";
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
@@ -7,9 +8,7 @@ export const users = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     email: text("email").notNull(),
     name: text("name").notNull(),
-    role: text("role", {
-      enum: ["pain_physician", "physical_therapist", "occupational_therapist", "psychologist", "patient", "admin", "compliance_officer"],
-    }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     /** Null until an invited person sets their own password (admins never see or type one). */
     passwordHash: text("password_hash"),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
@@ -52,9 +51,7 @@ export const careTeamMembers = pgTable(
   {
     patientId: uuid("patient_id").notNull().references(() => patients.id),
     clinicianId: uuid("clinician_id").notNull().references(() => users.id),
-    discipline: text("discipline", {
-      enum: ["pain_physician", "physical_therapist", "occupational_therapist", "psychologist"],
-    }).notNull(),
+    discipline: text("discipline", { enum: DISCIPLINES }).notNull(),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
     addedBy: uuid("added_by").references(() => users.id),
   },
@@ -85,7 +82,7 @@ export const auditEvents = pgTable(
     actorRole: text("actor_role"),
     action: text("action").notNull(),
     patientId: uuid("patient_id"),
-    outcome: text("outcome", { enum: ["allowed", "denied", "error"] }).notNull(),
+    outcome: text("outcome", { enum: AUDIT_OUTCOMES }).notNull(),
     detail: jsonb("detail").$type<Record<string, unknown>>(),
   },
   (t) => [

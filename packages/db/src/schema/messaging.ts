@@ -1,9 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type MessageReferenceKind, NOTIFICATION_KINDS, THREAD_SPACES } from "@concord/domain";
 import { patients, users } from "./core";
-
-export type ThreadSpace = "team" | "patient";
-export type MessageReferenceKind = "plan_item" | "goal" | "check_in" | "alert";
 export interface MessageReference {
   kind: MessageReferenceKind;
   id: string;
@@ -21,7 +19,7 @@ export const messageThreads = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     patientId: uuid("patient_id").notNull().references(() => patients.id),
-    space: text("space", { enum: ["team", "patient"] }).notNull(),
+    space: text("space", { enum: THREAD_SPACES }).notNull(),
     title: text("title").notNull(),
     createdBy: uuid("created_by").notNull().references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -135,8 +133,6 @@ export const messageMentions = pgTable(
   (t) => [primaryKey({ columns: [t.messageId, t.userId] }), index("message_mentions_user_idx").on(t.userId, t.messageId)],
 );
 
-export type NotificationKind = "message" | "mention" | "plan_change" | "alert" | "patient_question" | "unrouted_alert" | "emergency_access";
-
 /** One person's notification centre. Keyset-paged on (user_id, id DESC); unread has a partial index. */
 export const notifications = pgTable(
   "notifications",
@@ -144,7 +140,7 @@ export const notifications = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     userId: uuid("user_id").notNull().references(() => users.id),
     patientId: uuid("patient_id").references(() => patients.id),
-    kind: text("kind", { enum: ["message", "mention", "plan_change", "alert", "patient_question", "unrouted_alert", "emergency_access"] }).notNull(),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
     title: text("title").notNull(),
     link: text("link").notNull(),
     ref: jsonb("ref").$type<Record<string, string | number>>(),

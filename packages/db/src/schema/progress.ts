@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { CheckIn, RuleEvidence } from "@concord/domain";
+import { type CheckIn, type RuleEvidence, SIDE_EFFECT_REVIEW_STATUSES } from "@concord/domain";
 import { patients, users } from "./core";
 
 /** The check-in as stored: the validated domain object without its date (the row carries the date). */
@@ -150,7 +150,7 @@ export const sideEffectReviews = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     reportId: uuid("report_id").notNull().references(() => reportedSideEffects.id),
     patientId: uuid("patient_id").notNull().references(() => patients.id),
-    status: text("status", { enum: ["confirmed", "noted"] }).notNull(),
+    status: text("status", { enum: SIDE_EFFECT_REVIEW_STATUSES }).notNull(),
     note: text("note"),
     reviewedBy: uuid("reviewed_by").notNull().references(() => users.id),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),

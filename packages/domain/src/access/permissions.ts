@@ -141,10 +141,6 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export function isPermission(value: string): value is Permission {
-  return Object.hasOwn(PERMISSIONS, value);
-}
-
 /**
  * Whether a care-team clinician of `discipline` holds `permission`: what a page asks before offering an
  * action (the server still decides with `decide`), so the rule is never restated in the portal.

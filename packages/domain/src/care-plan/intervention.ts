@@ -164,7 +164,3 @@ export function assertActivatable(item: { category: Intervention["category"]; de
   const d = item.details;
   if (d.kind !== "experimental" || !d.consentRecordedAt || !d.studyReference) throw invalid(EXPERIMENTAL_NEEDS_CONSENT);
 }
-
-export function canTransition(from: InterventionStatus, to: InterventionStatus): boolean {
-  return STATUS_TRANSITIONS[from].includes(to);
-}

@@ -6,7 +6,9 @@ export const MESSAGE_MAX = 4000;
 export const TITLE_MIN = 3;
 export const TITLE_MAX = 120;
 
-export const threadSpaceSchema = z.enum(["team", "patient"], { error: "Choose the team space or the space shared with the patient." });
+/** The two spaces of a patient's messages: the care team only, and the space shared with the patient. */
+export const THREAD_SPACES = ["team", "patient"] as const;
+export const threadSpaceSchema = z.enum(THREAD_SPACES, { error: "Choose the team space or the space shared with the patient." });
 export type ThreadSpace = z.infer<typeof threadSpaceSchema>;
 
 export const messageBody = safeString({ error: "Write a message." })
@@ -20,6 +22,7 @@ export const threadTitle = safeString({ error: "Give the thread a topic." })
   .max(TITLE_MAX, `The topic is too long (at most ${TITLE_MAX} characters).`);
 
 export const REFERENCE_KINDS = ["plan_item", "goal", "check_in", "alert"] as const;
+export type MessageReferenceKind = (typeof REFERENCE_KINDS)[number];
 export const messageReferenceSchema = z.object({
   kind: z.enum(REFERENCE_KINDS, { error: "A message can refer to a plan item, a goal, a check-in or an alert." }),
   id: safeString().trim().min(1, "The referenced item is missing.").max(100, "The referenced item is not valid."),
@@ -62,6 +65,10 @@ export const markThreadReadInput = z.object({ threadId: uuid, lastReadMessageId:
 
 /** tRPC adds `lastEventId` when a subscription reconnects; it is the last tracked event we sent. */
 export const lastEventIdInput = z.object({ lastEventId: z.string().regex(/^\d{1,18}$/).nullish() });
+
+/** What a notification in someone's notification centre is about. */
+export const NOTIFICATION_KINDS = ["message", "mention", "plan_change", "alert", "patient_question", "unrouted_alert", "emergency_access"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const notificationListInput = z.object({
   before: messageId.optional(),
