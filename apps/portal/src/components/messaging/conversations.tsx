@@ -2,7 +2,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useMemo, useState } from "react";
-import { MESSAGE_MAX, type MentionCandidate, TITLE_MAX, TITLE_MIN, unreadLabel } from "@concord/domain";
+import { MESSAGE_MAX, type MentionCandidate, TITLE_MAX, TITLE_MIN, type ThreadSpace, unreadLabel } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 import { MENTION_HINT, MentionTextarea } from "./mention-textarea";
@@ -10,7 +10,7 @@ import { type ChosenReference, ReferencePicker } from "./reference-picker";
 import { useThreadCache } from "./thread-cache";
 import { ThreadView } from "./thread-view";
 
-type Space = "team" | "patient";
+type Space = ThreadSpace;
 
 const SPACE_LABEL: Record<Space, string> = { team: "Care team only", patient: "With the patient" };
 

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
-import { type MessageReferenceInput, goalLabel, interventionName } from "@concord/domain";
+import { type MessageReferenceInput, type ThreadSpace, goalLabel, interventionName } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -20,7 +20,7 @@ interface Option {
  */
 export function ReferencePicker(props: {
   patientId: string;
-  space: "team" | "patient";
+  space: ThreadSpace;
   forPatient: boolean;
   value: ChosenReference | null;
   onChange: (reference: ChosenReference | null) => void;

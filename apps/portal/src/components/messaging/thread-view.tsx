@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { MESSAGE_MAX, type MentionCandidate } from "@concord/domain";
+import { MESSAGE_MAX, type MentionCandidate, type ThreadSpace } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { When } from "~/components/viewer-clock";
 import { useTRPC } from "~/trpc/react";
@@ -171,7 +171,7 @@ function MessageItem(props: { message: Message; patientId: string; forPatient: b
 function Composer(props: {
   patientId: string;
   threadId: string;
-  space: "team" | "patient";
+  space: ThreadSpace;
   forPatient: boolean;
   participants: MentionCandidate[];
   onPosted: () => void;
