@@ -11,7 +11,6 @@ import pg from "pg";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Database, migrationsFolder, queryRows } from "../client";
-import { seedDemo } from "../seed";
 import { fixtureHash, testBackends } from "../testing";
 
 /**
@@ -84,9 +83,17 @@ describe.each(testBackends())("migration 0011 on %s", (kind) => {
       const before = migrationsBefore(BEFORE);
       folders.push(before);
       await opened.migrate(before);
-      const ids = await seedDemo(opened.db, { hashPassword: fixtureHash });
-      const patientId = ids.patients.alex;
-      const userId = ids.users.pt;
+      // Raw SQL at the schema before 0011: the demo seed writes tables of later migrations.
+      const [author] = await queryRows<{ id: string }>(
+        opened.db,
+        sql`insert into users (email, name, role, password_hash) values ('pt-0011@concord.test', 'Sam Before', 'physical_therapist', ${await fixtureHash("x")}) returning id`,
+      );
+      const [patient] = await queryRows<{ id: string }>(
+        opened.db,
+        sql`insert into patients (name, date_of_birth, diagnosis_code, onset_date) values ('Alex Before', '1988-04-12', 'G90.512', '2026-09-01') returning id`,
+      );
+      const patientId = patient!.id;
+      const userId = author!.id;
       const [thread] = await queryRows<{ id: string }>(
         opened.db,
         sql`insert into message_threads (patient_id, space, title, created_by) values (${patientId}, 'patient', 'Before the migration', ${userId}) returning id`,
