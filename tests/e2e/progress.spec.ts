@@ -56,7 +56,7 @@ test("a patient's PHQ-9 item 9 answer shows crisis resources at once and reaches
   const psychContext = await browser.newContext();
   const psych = await psychContext.newPage();
   await signInAndWait(psych, "psychologist@concord.demo", /\/patients$/);
-  await expect(psych.getByTestId("worklist-link")).toHaveAccessibleName(/^Worklist, \d+ urgent/);
+  await expect(psych.getByTestId("worklist-link")).toHaveAccessibleName(/^Worklist ?, \d+ urgent/);
   await psych.getByRole("link", { name: "Worklist" }).click();
   await expect(psych.getByRole("heading", { level: 1 })).toHaveText("Worklist");
   const urgent = psych.getByTestId("alert").filter({ hasText: "PHQ-9 item 9" });
