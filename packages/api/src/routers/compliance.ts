@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { auditExportInput, auditSearchInput, deletedMessageListInput, emergencyAccessListInput, reviewEmergencyAccessInput } from "@concord/domain";
-import { auditDirectory, listEmergencyAccessesForReview, writeAudit } from "@concord/db";
+import { auditDirectory, writeAudit } from "@concord/db";
 import {
   auditDirectoryOutput,
   auditExportOutput,
@@ -10,7 +10,7 @@ import {
   emergencyAccessReviewedOutput,
 } from "../outputs/compliance";
 import { globalProcedure } from "../trpc";
-import { exportAuditLog, readDeletedMessages, searchAuditLog } from "../use-cases/compliance";
+import { exportAuditLog, readDeletedMessages, readEmergencyAccessReviews, searchAuditLog } from "../use-cases/compliance";
 import { reviewEmergencyAccess } from "../use-cases/emergency-access";
 
 /** The compliance officer's procedures: the audit trail and emergency-access reviews, no clinical content beyond audit rows. */
@@ -36,7 +36,7 @@ export const complianceRouter = {
   emergencyAccesses: globalProcedure("emergencyAccess.reviewList")
     .input(emergencyAccessListInput)
     .output(emergencyAccessReviewPageOutput)
-    .query(({ ctx, input }) => listEmergencyAccessesForReview(ctx.db, input)),
+    .query(({ ctx, input }) => readEmergencyAccessReviews(ctx.db, ctx.actor, input)),
 
   reviewEmergencyAccess: globalProcedure("emergencyAccess.review")
     .input(reviewEmergencyAccessInput)

@@ -99,6 +99,11 @@ describe.each(testBackends())("emergency access (break the glass), on %s", (back
     const item = waiting.items[0]!;
     expect(item).toMatchObject({ clinicianName: "Dr. Elena Vargas", patientName: "Alex Morgan", reason: REASON, reviewedAt: null });
     expect(item.readsDuring).toBeGreaterThanOrEqual(4);
+    const shown = await queryRows<{ n: number }>(
+      h.handle.db,
+      sql`select count(*)::int as n from audit_events where action = 'compliance.emergencyAccesses' and patient_id = ${alex} and actor_id = ${h.ids.users.compliance}`,
+    );
+    expect(Number(shown[0]?.n)).toBe(1);
     expect(await codeOf(compliance.compliance.reviewEmergencyAccess({ id: item.id, note: "  " }))).toMatch(/^BAD_REQUEST: note:/);
     await compliance.compliance.reviewEmergencyAccess({ id: item.id, note: "Matches the ED attendance record." });
     expect(await codeOf(compliance.compliance.reviewEmergencyAccess({ id: item.id, note: "again" }))).toMatch(/^CONFLICT/);

@@ -1,5 +1,5 @@
 import { AUDIT_EXPORT_MAX_ROWS, type Actor, type AuditFilter, type ClinicSettings, auditCsv, todayInZone } from "@concord/domain";
-import { type AuditSearchRow, type Database, listDeletedMessages, searchAudit, writeAudit, writeAuditForPatients } from "@concord/db";
+import { type AuditSearchRow, type Database, listDeletedMessages, listEmergencyAccessesForReview, searchAudit, writeAudit, writeAuditForPatients } from "@concord/db";
 
 /** Filters as the audit row of a search records them (ids and words the officer typed, nothing else). */
 function filterDetail(filter: AuditFilter): Record<string, string> {
@@ -58,6 +58,17 @@ export async function readDeletedMessages(db: Database, actor: Actor, input: { p
     db,
     { actorId: actor.userId, actorRole: actor.role, action: "compliance.deletedMessages", detail: { permission: "deletedMessage.read", rows: page.items.length } },
     page.items.map((m) => m.patientId),
+  );
+  return page;
+}
+
+/** The emergency-access review list; each patient a page names (with the reason given) gets an audit row. */
+export async function readEmergencyAccessReviews(db: Database, actor: Actor, input: { status: "waiting" | "reviewed"; cursor?: string | undefined; limit: number }) {
+  const page = await listEmergencyAccessesForReview(db, input);
+  await writeAuditForPatients(
+    db,
+    { actorId: actor.userId, actorRole: actor.role, action: "compliance.emergencyAccesses", detail: { permission: "emergencyAccess.reviewList", status: input.status } },
+    page.items.map((a) => a.patientId),
   );
   return page;
 }
