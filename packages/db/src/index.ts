@@ -24,6 +24,4 @@ export * from "./queries/messaging-events";
 export * from "./queries/messaging-notifications";
 export * from "./queries/messaging-listener";
 export * from "./queries/messaging-references";
-export * from "./seed";
-export * from "./seed-demo-history";
 export { sql, eq, and, or, desc, asc } from "drizzle-orm";
