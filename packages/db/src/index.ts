@@ -16,7 +16,6 @@ export * from "./queries/care-plan-lock";
 export * from "./queries/care-plan-items";
 export * from "./queries/patient-questions";
 export * from "./queries/progress";
-export * from "./queries/alert-evaluation";
 export * from "./queries/check-in-review";
 export * from "./queries/alert-counts";
 export * from "./queries/messaging";
