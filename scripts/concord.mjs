@@ -69,6 +69,8 @@ function start() {
     CONCORD_DATA_DIR: dataDir,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? authSecret(dataDir),
+    // The README's demo command: the portal loads the demo only when asked, so ask unless the caller said otherwise.
+    CONCORD_DEMO_DATA: process.env.CONCORD_DEMO_DATA ?? "on",
   };
   log(process.env.DATABASE_URL ? "Starting on the PostgreSQL server in DATABASE_URL…" : `Starting on the embedded database in ${dataDir}…`);
   const child = spawn(process.execPath, [join(root, "apps/portal/node_modules/next/dist/bin/next"), "start", "-p", port], {

@@ -28,6 +28,6 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { E2E_PORT: String(PORT), CONCORD_DATA_DIR: E2E_DATA_DIR, NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXTAUTH_SECRET: "e2e-secret-for-tests-only-0123456789", CONCORD_DEMO_HISTORY: "off", CONCORD_TRUST_PROXY: "1", CONCORD_SECOND_FACTOR: "off" },
+    env: { E2E_PORT: String(PORT), CONCORD_DATA_DIR: E2E_DATA_DIR, NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXTAUTH_SECRET: "e2e-secret-for-tests-only-0123456789", CONCORD_DEMO_DATA: "on", CONCORD_DEMO_HISTORY: "off", CONCORD_TRUST_PROXY: "1", CONCORD_SECOND_FACTOR: "off" },
   },
 });

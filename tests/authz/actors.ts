@@ -1,5 +1,5 @@
 import type { Actor } from "@concord/domain";
-import type { DemoIds } from "@concord/db";
+import type { DemoIds } from "@concord/api/demo";
 import type { ActorKind } from "./matrix/types";
 
 /** The actor behind each matrix column, built from the demo clinic. */

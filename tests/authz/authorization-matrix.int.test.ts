@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createCaller, listProcedures } from "@concord/api";
 import { testServices } from "@concord/api/testing";
-import { type DbHandle, type DemoIds, listAuditForActor, listAuditForPatient, seedDemo } from "@concord/db";
+import { type DbHandle, listAuditForActor, listAuditForPatient } from "@concord/db";
+import { type DemoIds, buildDemoClinic } from "@concord/api/demo";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { actorFor } from "./actors";
 import { ACTOR_KINDS, type ActorKind, MATRIX, MATRIX_FIXTURES, type MatrixRow } from "./matrix/index";
@@ -39,7 +40,7 @@ describe.each(testBackends())("authorization matrix on %s", (backend) => {
 
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
-    ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+    ids = await buildDemoClinic(handle, { hashPassword: fixtureHash });
     for (const setup of MATRIX_FIXTURES) Object.assign(fixtures, await setup(handle.db, ids));
   });
   afterAll(async () => handle?.close());

@@ -5,7 +5,8 @@
  */
 import { createCaller } from "@concord/api";
 import { testServices } from "@concord/api/testing";
-import { queryRows, seedDemo, sql } from "@concord/db";
+import { queryRows, sql } from "@concord/db";
+import { buildDemoClinic } from "@concord/api/demo";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { type Timing, formatTiming, measure } from "./timing";
 
@@ -13,7 +14,7 @@ const TEST_SERVICES = testServices();
 for (const backend of testBackends()) {
   const handle = await openTestDatabase(backend);
   try {
-    const ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+    const ids = await buildDemoClinic(handle, { hashPassword: fixtureHash });
     const physician = createCaller({
       db: handle.db,
       dbKind: handle.kind,

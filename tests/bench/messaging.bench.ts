@@ -9,7 +9,8 @@
 import { performance } from "node:perf_hooks";
 import { createCaller } from "@concord/api";
 import { testServices } from "@concord/api/testing";
-import { insertThread, queryRows, seedDemo, sql } from "@concord/db";
+import { insertThread, queryRows, sql } from "@concord/db";
+import { buildDemoClinic } from "@concord/api/demo";
 import { fixtureHash, openTestDatabase, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { measure } from "./timing";
 
@@ -30,7 +31,7 @@ if (!process.env.TEST_DATABASE_URL) {
 const TEST_SERVICES = testServices();
 const handle = await openTestDatabase("postgres");
 try {
-  const ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+  const ids = await buildDemoClinic(handle, { hashPassword: fixtureHash });
   const alex = ids.patients.alex;
   const big = await insertThread(handle.db, { patientId: alex, space: "team", title: "Bench: the long thread", createdBy: ids.users.pt });
 

@@ -8,7 +8,8 @@ import { performance } from "node:perf_hooks";
 import { createCaller } from "@concord/api";
 import { testServices } from "@concord/api/testing";
 import { carePlanSchema, progressDates, todayInZone, toStoredCarePlan } from "@concord/domain";
-import { DEMO_TIME_ZONES, queryRows, seedDemo, sql } from "@concord/db";
+import { queryRows, sql } from "@concord/db";
+import { DEMO_TIME_ZONES, buildDemoClinic } from "@concord/api/demo";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { measure } from "./timing";
 
@@ -25,7 +26,7 @@ const TEST_SERVICES = testServices();
 for (const backend of testBackends()) {
   const handle = await openTestDatabase(backend);
   try {
-    const ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+    const ids = await buildDemoClinic(handle, { hashPassword: fixtureHash });
     const patientId = ids.patients.jordan;
     // Jordan's own day (New York): a check-in dated later would be refused as in the future.
     const today = todayInZone(DEMO_TIME_ZONES.jordan);

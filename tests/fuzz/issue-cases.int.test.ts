@@ -3,7 +3,8 @@ import { TRPCError } from "@trpc/server";
 import { createCaller } from "@concord/api";
 import { testServices } from "@concord/api/testing";
 import { UNSAFE_TEXT_MESSAGE } from "@concord/domain";
-import { type DbHandle, type DemoIds, seedDemo } from "@concord/db";
+import type { DbHandle } from "@concord/db";
+import { type DemoIds, buildDemoClinic } from "@concord/api/demo";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { actorFor } from "../authz/actors";
 import { ACTOR_KINDS, type ActorKind, MATRIX, MATRIX_FIXTURES } from "../authz/matrix/index";
@@ -51,7 +52,7 @@ describe.each(testBackends())("the reported server errors on %s", (backend) => {
 
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
-    ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+    ids = await buildDemoClinic(handle, { hashPassword: fixtureHash });
     for (const setup of MATRIX_FIXTURES) Object.assign(fixtures, await setup(handle.db, ids));
   });
   afterAll(async () => handle?.close());

@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { TRPCError } from "@trpc/server";
 import { createCaller, listProcedures } from "@concord/api";
 import { testServices } from "@concord/api/testing";
-import { type DbHandle, type DemoIds, seedDemo } from "@concord/db";
+import type { DbHandle } from "@concord/db";
+import { type DemoIds, buildDemoClinic } from "@concord/api/demo";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { actorFor } from "../authz/actors";
 import { ACTOR_KINDS, MATRIX, MATRIX_FIXTURES } from "../authz/matrix/index";
@@ -279,7 +280,7 @@ describe.each(testBackends())("fuzzing every procedure on %s", (backend) => {
 
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
-    ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+    ids = await buildDemoClinic(handle, { hashPassword: fixtureHash });
     for (const setup of MATRIX_FIXTURES) Object.assign(fixtures, await setup(handle.db, ids));
     const tables = (await handle.db.execute(
       "select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { TRPCError } from "@trpc/server";
 import { createCaller } from "@concord/api";
 import { testServices } from "@concord/api/testing";
-import { type DbHandle, type DemoIds, seedDemo } from "@concord/db";
+import type { DbHandle } from "@concord/db";
+import { type DemoIds, buildDemoClinic } from "@concord/api/demo";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { actorFor } from "../authz/actors";
 import type { ActorKind } from "../authz/matrix/index";
@@ -32,7 +33,7 @@ describe.each(testBackends())("server-error log on %s", (backend) => {
 
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
-    ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+    ids = await buildDemoClinic(handle, { hashPassword: fixtureHash });
     await handle.db.execute("alter table message_threads add constraint log_probe_threads check (false) not valid");
     await handle.db.execute("alter table users add constraint log_probe_users check (false) not valid");
   });

@@ -17,7 +17,8 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@concord/auth";
-import { type DbHandle, type DemoIds, seedDemo } from "@concord/db";
+import type { DbHandle } from "@concord/db";
+import { type DemoIds, buildDemoClinic } from "@concord/api/demo";
 import { openTestDatabase } from "@concord/db/testing";
 
 const BASE_URL = process.env.TEST_DATABASE_URL;
@@ -180,7 +181,7 @@ describe.skipIf(!BASE_URL)("real-time delivery across two portal instances on on
     // A fresh database on the server (dropped again in afterAll), seeded with real password hashes.
     handle = await openTestDatabase("postgres");
     const databaseUrl = handle.url as string;
-    ids = await seedDemo(handle.db, { hashPassword });
+    ids = await buildDemoClinic(handle, { hashPassword });
 
     for (let i = 0; i < 2; i++) {
       const port = await freePort();

@@ -17,7 +17,8 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   CONCORD_DATA_DIR: z.string().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
-  CONCORD_DEMO_DATA: z.enum(["on", "off"]).default("on"),
+  /** Load the demo clinic into an empty database: only when asked (`npm start` asks unless told otherwise). */
+  CONCORD_DEMO_DATA: z.enum(["on", "off"]).default("off"),
   /** Weeks of check-ins, measures, alerts and conversations loaded with a fresh demo clinic. */
   CONCORD_DEMO_HISTORY: z.enum(["on", "off"]).default("on"),
   /** The clinic's IANA time zone: the default for patients and staff who have not chosen one. */

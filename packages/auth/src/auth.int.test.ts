@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DbHandle, and, backdateSession, eq, getSecondFactor, listAuditForActor, schema, seedDemo, setUserActive, sql } from "@concord/db";
+import { type DbHandle, and, backdateSession, eq, getSecondFactor, listAuditForActor, schema, setUserActive, sql } from "@concord/db";
 import { SECOND_FACTOR_ENROL, SECOND_FACTOR_NEEDED, SIGN_IN_THROTTLE, type SecondFactorRequirement } from "@concord/domain";
-import { openTestDatabase, testBackends } from "@concord/db/testing";
+import { type TestClinicIds, openTestDatabase, seedTestClinic, testBackends } from "@concord/db/testing";
 import { actorFromSession, secondFactorStatus, sessionEndReason, signOutSession } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
 import { SecondFactorStep, SignInRefused, UNKNOWN_ADDRESS, beginSecondFactorEnrolment, signInWithPassword } from "./sign-in";
@@ -20,23 +20,23 @@ describe("password hashing", () => {
 
 describe.each(testBackends())("sign-in on %s", (backend) => {
   let handle: DbHandle;
-  let ids: Awaited<ReturnType<typeof seedDemo>>;
+  let ids: TestClinicIds;
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
-    ids = await seedDemo(handle.db, { hashPassword, password: "test-password-123" });
+    ids = await seedTestClinic(handle.db, { hashPassword, password: "test-password-123" });
   });
   afterAll(async () => handle?.close());
 
   it("signs in with the right password and resolves the actor", async () => {
-    const user = await signInWithPassword(handle.db, { email: "ALEX@concord.demo ", password: "test-password-123" });
+    const user = await signInWithPassword(handle.db, { email: "ALEX@concord.test ", password: "test-password-123" });
     expect(user?.role).toBe("patient");
     const session = await actorFromSession(handle.db, user?.sid);
     expect(session?.actor).toMatchObject({ role: "patient", patientId: ids.patients.alex, active: true });
   });
 
   it("refuses wrong passwords, unknown emails and malformed input alike, and audits the denial", async () => {
-    expect(await signInWithPassword(handle.db, { email: "pt@concord.demo", password: "nope" })).toBeNull();
-    expect(await signInWithPassword(handle.db, { email: "nobody@concord.demo", password: "test-password-123" })).toBeNull();
+    expect(await signInWithPassword(handle.db, { email: "pt@concord.test", password: "nope" })).toBeNull();
+    expect(await signInWithPassword(handle.db, { email: "nobody@concord.test", password: "test-password-123" })).toBeNull();
     expect(await signInWithPassword(handle.db, { email: 42 })).toBeNull();
     const audit = await listAuditForActor(handle.db, ids.users.pt, "auth.signIn");
     expect(audit[0]?.outcome).toBe("denied");
@@ -62,7 +62,7 @@ describe.each(testBackends())("sign-in on %s", (backend) => {
   }
 
   it("waits after 3 failures from an address and locks that address after 10, while another address still signs in", async () => {
-    for (const email of ["jordan@concord.demo", "no-such-person@concord.demo"]) {
+    for (const email of ["jordan@concord.test", "no-such-person@concord.test"]) {
       const attacker = "203.0.113.7";
       const seen: string[] = [];
       for (let i = 0; i < 11; i++) seen.push(await attempt(email, `guess-${i}`, attacker));
@@ -71,26 +71,26 @@ describe.each(testBackends())("sign-in on %s", (backend) => {
       expect(seen).toEqual([...Array(3).fill("incorrect"), ...Array(7).fill("wait"), "locked"]);
       // Even the right password is refused from that address...
       expect(await attempt(email, right, attacker)).toBe("locked");
-      if (email === "jordan@concord.demo") {
+      if (email === "jordan@concord.test") {
         // ...while the person signs in from another address.
         expect(await attempt(email, right, "198.51.100.20")).toBe("signed in");
         // After 15 minutes the lock is over.
         expect(await attempt(email, right, attacker, minutesFromNow(SIGN_IN_THROTTLE.lockMinutes + 1))).toBe("signed in");
       }
     }
-    const locks = await signInAudit("jordan@concord.demo", "auth.signIn.locked");
+    const locks = await signInAudit("jordan@concord.test", "auth.signIn.locked");
     expect(locks.length).toBe(2);
-    expect(locks[0]).toMatchObject({ outcome: "denied", detail: { email: "jordan@concord.demo", ip: "203.0.113.7" } });
-    expect((await signInAudit("jordan@concord.demo", "auth.signIn.throttled")).map((row) => row.detail?.waitSeconds)).toEqual([5, 10, 20, 40, 80, 160, 300]);
+    expect(locks[0]).toMatchObject({ outcome: "denied", detail: { email: "jordan@concord.test", ip: "203.0.113.7" } });
+    expect((await signInAudit("jordan@concord.test", "auth.signIn.throttled")).map((row) => row.detail?.waitSeconds)).toEqual([5, 10, 20, 40, 80, 160, 300]);
     const signIns = await listAuditForActor(handle.db, ids.users.jordan, "auth.signIn");
     expect(signIns.filter((row) => row.outcome === "allowed").map((row) => row.detail?.ip)).toEqual(["203.0.113.7", "198.51.100.20"]);
     expect(signIns.find((row) => row.outcome === "denied")?.detail).toMatchObject({ ip: "203.0.113.7", reason: "wrong password" });
     // Other accounts are unaffected, even from the locked address.
-    expect(await attempt("psychologist@concord.demo", right, "203.0.113.7")).toBe("signed in");
+    expect(await attempt("psychologist@concord.test", right, "203.0.113.7")).toBe("signed in");
   });
 
   it("starts an address's count again after a successful sign-in from it", async () => {
-    const email = "alex@concord.demo";
+    const email = "alex@concord.test";
     const home = "192.0.2.44";
     expect([await attempt(email, "typo-1", home), await attempt(email, "typo-2", home), await attempt(email, right, home)]).toEqual(["incorrect", "incorrect", "signed in"]);
     expect([await attempt(email, "typo-3", home), await attempt(email, "typo-4", home)]).toEqual(["incorrect", "incorrect"]);
@@ -99,7 +99,7 @@ describe.each(testBackends())("sign-in on %s", (backend) => {
   });
 
   it("slows every address once the account-wide limit is reached, without locking anyone", async () => {
-    const email = "physician@concord.demo";
+    const email = "physician@concord.test";
     const policy = { ...SIGN_IN_THROTTLE, accountSlowAfterFailures: 4 };
     const from = (i: number) => `198.18.0.${i}`;
     for (let i = 1; i <= 4; i++) {
@@ -116,13 +116,13 @@ describe.each(testBackends())("sign-in on %s", (backend) => {
   });
 
   it("without a known address counts every try under one address", async () => {
-    expect(await signInWithPassword(handle.db, { email: "casey@concord.demo", password: "nope" })).toBeNull();
-    const [row] = await signInAudit("casey@concord.demo", "auth.signIn");
+    expect(await signInWithPassword(handle.db, { email: "casey@concord.test", password: "nope" })).toBeNull();
+    const [row] = await signInAudit("casey@concord.test", "auth.signIn");
     expect(row?.detail).toMatchObject({ ip: UNKNOWN_ADDRESS });
   });
 
   it("says why a session timed out: idle or past the 12-hour limit, and nothing after a sign-out", async () => {
-    const sign = async () => (await signInWithPassword(handle.db, { email: "outside@concord.demo", password: right }, { address: "192.0.2.90" }))?.sid;
+    const sign = async () => (await signInWithPassword(handle.db, { email: "outsider@concord.test", password: right }, { address: "192.0.2.90" }))?.sid;
     const idle = await sign();
     expect(await sessionEndReason(handle.db, idle)).toBeNull();
     await backdateSession(handle.db, idle ?? "", { lastSeenAt: new Date(Date.now() - 31 * 60_000) });
@@ -138,27 +138,27 @@ describe.each(testBackends())("sign-in on %s", (backend) => {
   });
 
   it("ends the session at sign-out and on deactivation", async () => {
-    const first = await signInWithPassword(handle.db, { email: "ot@concord.demo", password: "test-password-123" });
+    const first = await signInWithPassword(handle.db, { email: "ot@concord.test", password: "test-password-123" });
     await signOutSession(handle.db, first?.sid, first?.id);
     expect(await actorFromSession(handle.db, first?.sid)).toBeNull();
 
-    const second = await signInWithPassword(handle.db, { email: "ot@concord.demo", password: "test-password-123" });
+    const second = await signInWithPassword(handle.db, { email: "ot@concord.test", password: "test-password-123" });
     expect(await actorFromSession(handle.db, second?.sid)).not.toBeNull();
     await setUserActive(handle.db, ids.users.ot, false);
     expect(await actorFromSession(handle.db, second?.sid)).toBeNull();
-    expect(await signInWithPassword(handle.db, { email: "ot@concord.demo", password: "test-password-123" })).toBeNull();
+    expect(await signInWithPassword(handle.db, { email: "ot@concord.test", password: "test-password-123" })).toBeNull();
   });
 });
 
 describe.each(testBackends())("two-factor sign-in on %s", (backend) => {
   let handle: DbHandle;
-  let ids: Awaited<ReturnType<typeof seedDemo>>;
+  let ids: TestClinicIds;
   const right = "test-password-123";
   const key = secondFactorKey("a-test-auth-secret-0123456789");
   const config = (requirement: SecondFactorRequirement = "admins") => ({ requirement, key });
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
-    ids = await seedDemo(handle.db, { hashPassword, password: right });
+    ids = await seedTestClinic(handle.db, { hashPassword, password: right });
   });
   afterAll(async () => handle?.close());
 
@@ -180,7 +180,7 @@ describe.each(testBackends())("two-factor sign-in on %s", (backend) => {
   };
 
   it("asks an admin to enrol at the first sign-in; the first code turns it on and signs in", async () => {
-    const email = "admin@concord.demo";
+    const email = "admin@concord.test";
     const address = "192.0.2.200";
     expect(await attempt(email, undefined, { address })).toBe(SECOND_FACTOR_ENROL);
     const enrolment = await enrol(email, address);
@@ -210,7 +210,7 @@ describe.each(testBackends())("two-factor sign-in on %s", (backend) => {
   });
 
   it("then asks for the code; a code works once, a recovery code works once", async () => {
-    const email = "physician@concord.demo";
+    const email = "physician@concord.test";
     const address = "192.0.2.201";
     // Not required for clinicians by default, but anyone may opt in.
     expect(await attempt(email, undefined, { address })).toBe("signed in");
@@ -231,7 +231,7 @@ describe.each(testBackends())("two-factor sign-in on %s", (backend) => {
   });
 
   it("counts wrong codes as failed attempts: they slow and then lock that address", async () => {
-    const email = "pt@concord.demo";
+    const email = "pt@concord.test";
     const enrolment = await enrol(email, "192.0.2.202");
     expect(await attempt(email, totpCode(enrolment.secret), { address: "192.0.2.202" })).toBe("signed in");
     const guesser = "203.0.113.202";
@@ -244,8 +244,8 @@ describe.each(testBackends())("two-factor sign-in on %s", (backend) => {
   });
 
   it("asks clinicians to enrol only when the clinic requires it, and never patients", async () => {
-    expect(await attempt("ot@concord.demo", undefined, { address: "192.0.2.203", requirement: "admins" })).toBe("signed in");
-    expect(await attempt("ot@concord.demo", undefined, { address: "192.0.2.203", requirement: "clinicians-and-admins" })).toBe(SECOND_FACTOR_ENROL);
-    expect(await attempt("alex@concord.demo", undefined, { address: "192.0.2.203", requirement: "clinicians-and-admins" })).toBe("signed in");
+    expect(await attempt("ot@concord.test", undefined, { address: "192.0.2.203", requirement: "admins" })).toBe("signed in");
+    expect(await attempt("ot@concord.test", undefined, { address: "192.0.2.203", requirement: "clinicians-and-admins" })).toBe(SECOND_FACTOR_ENROL);
+    expect(await attempt("alex@concord.test", undefined, { address: "192.0.2.203", requirement: "clinicians-and-admins" })).toBe("signed in");
   });
 });

@@ -4,16 +4,16 @@ import type { DbHandle } from "./client";
 import { listAuditForPatient, writeAudit } from "./queries/audit";
 import { getCareTeam, getPatientFacts, listPatientDirectory, listPatientsForClinician } from "./queries/patients";
 import { createSession, backdateSession, resolveSession, revokeSession, setUserActive } from "./queries/users";
-import { type DemoIds, isEmpty, seedDemo } from "./seed";
-import { fixtureHash, openTestDatabase, testBackends } from "./testing";
+import { isEmpty } from "./queries/users";
+import { type TestClinicIds, openTestDatabase, seedTestClinic, testBackends } from "./testing";
 
 describe.each(testBackends())("database on %s", (backend) => {
   let handle: DbHandle;
-  let ids: DemoIds;
+  let ids: TestClinicIds;
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
     expect(await isEmpty(handle.db)).toBe(true);
-    ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+    ids = await seedTestClinic(handle.db);
   });
   afterAll(async () => handle?.close());
 
@@ -66,7 +66,7 @@ describe.each(testBackends())("database on %s", (backend) => {
 
   it("honours a session only while it is live", async () => {
     const sid = await createSession(handle.db, ids.users.ot);
-    expect((await resolveSession(handle.db, sid))?.user.email).toBe("ot@concord.demo");
+    expect((await resolveSession(handle.db, sid))?.user.email).toBe("ot@concord.test");
     await backdateSession(handle.db, sid, { lastSeenAt: new Date(Date.now() - 31 * 60_000) });
     expect(await resolveSession(handle.db, sid)).toBeNull();
 

@@ -1,5 +1,6 @@
 import { addCalendarDays } from "@concord/domain";
-import { type Database, type DemoIds, getCarePlan } from "@concord/db";
+import { type Database, getCarePlan } from "@concord/db";
+import type { DemoIds } from "@concord/api/demo";
 import { type MatrixContext, type MatrixRow, CLINICIANS, TEAM, allow } from "./types";
 
 /** The version Alex's plan has before the matrix runs; each allowed update moves it on by one. */

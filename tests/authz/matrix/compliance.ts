@@ -1,5 +1,6 @@
 import { EMERGENCY_ACCESS_MINUTES } from "@concord/domain";
-import { type Database, type DemoIds, insertEmergencyAccess } from "@concord/db";
+import { type Database, insertEmergencyAccess } from "@concord/db";
+import type { DemoIds } from "@concord/api/demo";
 import { CLINICIANS, type MatrixRow, allow } from "./types";
 
 const REASON = "Matrix: seen in the emergency department, needs the current plan.";

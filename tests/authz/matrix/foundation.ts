@@ -1,4 +1,4 @@
-import { DEMO_TIME_ZONES } from "@concord/db";
+import { DEMO_TIME_ZONES } from "@concord/api/demo";
 import { type MatrixRow, CLINICIANS, TEAM, allow, SIGNED_IN } from "./types";
 
 export const foundationRows: MatrixRow[] = [

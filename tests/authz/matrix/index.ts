@@ -1,4 +1,5 @@
-import type { Database, DemoIds } from "@concord/db";
+import type { Database } from "@concord/db";
+import type { DemoIds } from "@concord/api/demo";
 import { carePlanFixtures, carePlanRows } from "./care-plan";
 import { complianceFixtures, complianceRows } from "./compliance";
 import { foundationRows } from "./foundation";

@@ -1,5 +1,6 @@
 import { TOKEN_LIFETIME_MS, newOneTimeToken } from "@concord/api";
-import { type Database, type DemoIds, insertAccountToken, insertUser } from "@concord/db";
+import { type Database, insertAccountToken, insertUser } from "@concord/db";
+import type { DemoIds } from "@concord/api/demo";
 import { ACTOR_KINDS, type MatrixRow, allow } from "./types";
 
 /** Someone invited but not yet signed up, with an open invitation (for an admin to resend or revoke). */

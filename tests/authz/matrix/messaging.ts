@@ -1,4 +1,5 @@
-import { type Database, type DemoIds, insertMessage, insertThread } from "@concord/db";
+import { type Database, insertMessage, insertThread } from "@concord/db";
+import type { DemoIds } from "@concord/api/demo";
 import { type ActorKind, type MatrixRow, TEAM, allow, SIGNED_IN } from "./types";
 
 /** Actors who may post: each edits and deletes a message of their own, so "allow" cells really succeed. */

@@ -1,5 +1,6 @@
 import { TOKEN_LIFETIME_MS, newOneTimeToken } from "@concord/api";
-import { type Database, DEMO_PASSWORD, insertAccountToken, insertUser } from "@concord/db";
+import { type Database, insertAccountToken, insertUser } from "@concord/db";
+import { DEMO_PASSWORD } from "@concord/api/demo";
 import { ACTOR_KINDS, CLINICIANS, type MatrixRow, allow, SIGNED_IN } from "./types";
 
 /**

@@ -1,4 +1,5 @@
-import { type Database, type DemoIds, getCarePlan, insertCarePlanComment } from "@concord/db";
+import { type Database, getCarePlan, insertCarePlanComment } from "@concord/db";
+import type { DemoIds } from "@concord/api/demo";
 import { type MatrixContext, type MatrixRow, CLINICIANS, TEAM, allow } from "./types";
 
 /**

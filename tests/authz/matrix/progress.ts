@@ -1,4 +1,5 @@
-import { type Database, type DemoIds, insertAlerts, insertCheckIn, listReportedSideEffects, insertReportedSideEffects } from "@concord/db";
+import { type Database, insertAlerts, insertCheckIn, listReportedSideEffects, insertReportedSideEffects } from "@concord/db";
+import type { DemoIds } from "@concord/api/demo";
 import { CSS_ITEM_IDS, progressDates } from "@concord/domain";
 import { type MatrixContext, type MatrixRow, TEAM, allow } from "./types";
 

@@ -1,4 +1,4 @@
-import type { DemoIds } from "@concord/db";
+import type { DemoIds } from "@concord/api/demo";
 
 /** Every kind of caller the matrix checks, relative to the target patient (Alex, on the demo team). */
 export const ACTOR_KINDS = [

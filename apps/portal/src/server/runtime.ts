@@ -1,8 +1,9 @@
 import "server-only";
 import { join } from "node:path";
 import { type RealtimeRuntime, type Services, createMailer, startRealtime } from "@concord/api";
+import { demoAccount, demoLoginTable, loadDemo } from "@concord/api/demo";
 import { buildAuthOptions, hashPassword, verifyPassword } from "@concord/auth";
-import { type DbHandle, demoLoginTable, findUserByEmail, isEmpty, openDatabase, seedDemo, seedDemoHistory } from "@concord/db";
+import { type DbHandle, findUserByEmail, openDatabase } from "@concord/db";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "../env";
 
@@ -27,23 +28,21 @@ async function start(): Promise<Runtime> {
   };
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const where = handle.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL server";
-  if (config.demoData && (await isEmpty(handle.db))) {
-    // One "today" for the clinic and its history, so their dates line up even across midnight.
-    const today = new Date();
-    const ids = await seedDemo(handle.db, { hashPassword, today });
-    console.log(`[concord] Loaded the demo clinic into the ${where}.`);
-    // Only with a freshly seeded clinic: history is never added to a database someone has used.
-    if (config.demoHistory) {
-      try {
-        const history = await seedDemoHistory(handle.db, ids, { today });
-        console.log(`[concord] Loaded demo history: ${history.checkIns.jordan + history.checkIns.alex} check-ins, ${history.alerts.length} open alerts, ${history.threads} conversations.`);
-      } catch (error) {
+  // Only when asked (CONCORD_DEMO_DATA=on, which `npm start` sets), and only into an empty database.
+  if (config.demoData) {
+    const demo = await loadDemo(handle, { hashPassword, history: config.demoHistory, settings: config.clinicSettings });
+    if (demo.loaded) {
+      console.log(`[concord] Loaded the demo clinic into the ${where}.`);
+      const { history, historyError } = demo;
+      if (history) {
+        console.log(`[concord] Loaded demo history: ${history.checkIns.jordan + history.checkIns.alex} check-ins, ${history.measures} measures, ${history.alertsRaised} alerts raised, ${history.threads} conversations.`);
+      } else if (historyError) {
         // The clinic itself is loaded and usable; a failed history must not stop the portal starting.
-        console.error("[concord] Could not load the demo history; the demo clinic is loaded without it.", error);
+        console.error("[concord] Could not load the demo history; the demo clinic is loaded without it.", historyError);
       }
     }
   }
-  if (await findUserByEmail(handle.db, "physician@concord.demo")) {
+  if (await findUserByEmail(handle.db, demoAccount("physician").email)) {
     console.log(`[concord] ${demoLoginTable().replace(/\n/g, "\n[concord] ")}`);
   }
   const realtime = await startRealtime(handle);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { URGENT_ACKNOWLEDGE_MINUTES, progressDates, todayInZone } from "@concord/domain";
-import { DEMO_TIME_ZONES, addCareTeamMember, queryRows, removeCareTeamMember, sql } from "@concord/db";
+import { addCareTeamMember, queryRows, removeCareTeamMember, sql } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
+import { DEMO_TIME_ZONES } from "../demo/index";
 import { type Harness, openHarness, codeOf, checkInInput } from "../testing/harness";
 
 /**

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CarePlan, carePlanSchema, uuid } from "@concord/domain";
-import { type DbHandle, type DemoIds, latestRealtimeEventId, queryRows, removeCareTeamMember, schema, seedDemo, sql } from "@concord/db";
+import { type DbHandle, latestRealtimeEventId, queryRows, removeCareTeamMember, schema, sql } from "@concord/db";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { createCaller } from "../root";
 import { type RealtimeRuntime, startRealtime } from "../realtime/event-bus";
 import type { MessagingEvent } from "../realtime/patient-stream";
+import { type DemoIds, buildDemoClinic } from "../demo/index";
 import { testServices } from "../testing/services";
 import { codeOf } from "../testing/harness";
 
@@ -82,7 +83,7 @@ describe.each(testBackends())("messaging on %s", (backend) => {
 
   beforeAll(async () => {
       handle = await openTestDatabase(backend);
-    ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+    ids = await buildDemoClinic(handle, { hashPassword: fixtureHash });
     alex = ids.patients.alex;
     realtime = await startRealtime(handle);
     // The demo clinic may already hold plans: give both patients a known plan item either way.

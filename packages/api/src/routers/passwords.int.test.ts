@@ -5,19 +5,17 @@ import { SMTPServer } from "smtp-server";
 import { PASSWORD_MESSAGES, PASSWORD_RESET_REQUESTED_MESSAGE, RESET_LINK_MESSAGES } from "@concord/domain";
 import {
   type DbHandle,
-  type DemoIds,
-  DEMO_PASSWORD,
   createSession,
   findUserById,
   latestAccountToken,
   listAuditForActor,
   resolveSession,
-  seedDemo,
   setUserActive,
 } from "@concord/db";
 import { TEST_CLINIC_SETTINGS, fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
 import { createMailer } from "../mail/mailer";
 import { createCaller } from "../root";
+import { DEMO_PASSWORD, type DemoIds, buildDemoClinic } from "../demo/index";
 import { testServices } from "../testing/services";
 import { codeOf } from "../testing/harness";
 import { requestPasswordReset } from "../use-cases/request-password-reset";
@@ -62,7 +60,7 @@ describe.each(testBackends())("passwords on %s", (backend) => {
 
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
-    ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+    ids = await buildDemoClinic(handle, { hashPassword: fixtureHash });
   });
   afterAll(async () => handle?.close());
 

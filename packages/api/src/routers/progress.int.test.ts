@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSS_ITEM_IDS, latestPossibleToday, progressDates } from "@concord/domain";
-import { demoCalendarDay, listAuditForPatient, queryRows, sql } from "@concord/db";
+import { listAuditForPatient, queryRows, sql } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
+import { demoCalendarDay } from "../demo/index";
 import { type Harness, openHarness, codeOf, checkInInput } from "../testing/harness";
 
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, CSS_ITEM_IDS, TIME_ZONE_MESSAGE, progressDates, todayInZone } from "@concord/domain";
-import { type DbHandle, type DemoIds, DEMO_TIME_ZONES, findUserByEmail, getPatient, listAuditForActor, seedDemo } from "@concord/db";
+import { type DbHandle, findUserByEmail, getPatient, listAuditForActor } from "@concord/db";
 import { TEST_CLINIC_SETTINGS, fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
 import { createCaller } from "../root";
+import { DEMO_TIME_ZONES, type DemoIds, buildDemoClinic } from "../demo/index";
 import { testServices } from "../testing/services";
 import { codeOf } from "../testing/harness";
 import { patientToday } from "../use-cases/patient-clock";
@@ -41,7 +42,7 @@ describe.each(testBackends())("time zones on %s", (backend) => {
 
   beforeAll(async () => {
       handle = await openTestDatabase(backend);
-    ids = await seedDemo(handle.db, { hashPassword: fixtureHash, today: SEEDED_AT });
+    ids = await buildDemoClinic(handle, { hashPassword: fixtureHash, now: SEEDED_AT });
   });
   afterAll(async () => handle?.close());
 

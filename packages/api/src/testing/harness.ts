@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import type { Actor } from "@concord/domain";
-import { type DbHandle, type DemoIds, seedDemo } from "@concord/db";
+import type { DbHandle } from "@concord/db";
 import { fixtureHash, openTestDatabase, type TestBackend, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
+import { type DemoIds, buildDemoClinic } from "../demo/index";
 import { createCaller } from "../root";
 import { testServices } from "./services";
 
@@ -26,7 +27,7 @@ const ROLE_OF: Record<DemoActorKey, Actor["role"]> = {
 /** A seeded database and callers for each demo account, for tRPC caller tests. */
 export async function openHarness(backend: TestBackend) {
   const handle: DbHandle = await openTestDatabase(backend);
-  const ids: DemoIds = await seedDemo(handle.db, { hashPassword: fixtureHash });
+  const ids: DemoIds = await buildDemoClinic(handle, { hashPassword: fixtureHash, settings: TEST_CLINIC_SETTINGS });
   const patientOf: Partial<Record<DemoActorKey, string>> = { alex: ids.patients.alex, jordan: ids.patients.jordan, casey: ids.patients.casey };
   const actor = (key: DemoActorKey): Actor => ({ userId: ids.users[key], role: ROLE_OF[key], patientId: patientOf[key] ?? null, active: true });
   const callerFor = (key: DemoActorKey | null) =>

@@ -50,7 +50,8 @@ export async function readInvitation(opts: { db: Database; token: string; now?: 
  * win), setting the password and the audit row are one transaction; an unusable link changes nothing.
  */
 export async function acceptInvitation(opts: { db: Database; input: AcceptInvitationInput; services: Services; now?: Date }) {
-  const { db, input, services, now = new Date() } = opts;
+  const { db, input, services, now: at } = opts;
+  const now = at ?? new Date();
   const found = await lookUp(db, input.token);
   const reason = unusableReason(found, now);
   if (reason || !found) {
@@ -81,6 +82,7 @@ export async function acceptInvitation(opts: { db: Database; input: AcceptInvita
       patientId: patient?.id ?? null,
       outcome: "allowed",
       detail: { invitationId: found.token.id },
+      at,
     });
     return { email: found.user.email, name: found.user.name };
   });

@@ -1,5 +1,28 @@
-import { type ClinicSettings, type RuleSubmission, evaluateRules, urgentAlertRecipients } from "@concord/domain";
-import { type AlertRow, type Database, activeAdminIds, createNotifications, getCareTeam, getPatient, inOrder, raiseAlerts, ruleSnapshot } from "@concord/db";
+import {
+  type ClinicSettings,
+  type RuleFiring,
+  type RuleSubmission,
+  acknowledgeBy,
+  alertsToRaise,
+  conservativeCareStartedOn,
+  evaluateRules,
+  progressSnapshot,
+  ruleCheckInsSince,
+  urgentAlertRecipients,
+} from "@concord/domain";
+import {
+  type AlertRow,
+  type Database,
+  activeAdminIds,
+  alertHistoryForRules,
+  createNotifications,
+  getCareTeam,
+  getPatient,
+  inOrder,
+  insertAlerts,
+  readCarePlanDocument,
+  ruleInputs,
+} from "@concord/db";
 import { patientToday } from "./patient-clock";
 
 export interface AlertsRaised {
@@ -18,7 +41,8 @@ export interface AlertsRaised {
  * Runs every decision rule after a submission and stores the new alerts, in the caller's
  * transaction (so a rejected submission raises nothing). Answer rules read `submission`, the record
  * just submitted or edited, whatever its date; pattern rules read the history as of the patient's
- * own today.
+ * own today. What the rules read, which firings become alerts (de-duplication, cool-down) and when
+ * an urgent one must be acknowledged are the domain's decisions; the database only reads and writes.
  *
  * Every urgent alert reaches a person: the disciplines the rule names, else every active clinician
  * on the team; when the team has no active clinician, every active administrator is told that an
@@ -28,14 +52,20 @@ export async function evaluateAlerts(
   db: Database,
   patientId: string,
   settings: ClinicSettings,
-  options: { submission?: RuleSubmission | null; now?: Date } = {},
+  /** `now`: when the submission happened (a replayed history passes its own); absent, the present moment and the database's clock. */
+  options: { submission?: RuleSubmission | null; now?: Date | undefined } = {},
 ): Promise<AlertsRaised> {
-  const now = options.now ?? new Date();
+  const at = options.now;
+  const now = at ?? new Date();
   const submission = options.submission ?? null;
   const { today, timeZone } = await patientToday(db, patientId, settings, now);
-  const snapshot = await ruleSnapshot(db, patientId, today, submission?.kind === "check_in" ? { alsoFrom: submission.date } : {});
-  const firings = evaluateRules(snapshot, submission);
-  const raised = await raiseAlerts(db, patientId, firings, { today, timeZone, now });
+  const plan = await readCarePlanDocument(db, patientId);
+  const since = ruleCheckInsSince(today, {
+    conservativeCareStartedOn: conservativeCareStartedOn(plan),
+    alsoFrom: submission?.kind === "check_in" ? submission.date : null,
+  });
+  const firings = evaluateRules(progressSnapshot(today, plan, await ruleInputs(db, patientId, since)), submission);
+  const raised = await storeAlerts(db, patientId, firings, { today, timeZone, now, at });
   const urgent = raised.filter((r) => r.alert.severity === "urgent");
   let teamNotified = true;
   if (urgent.length > 0) {
@@ -53,6 +83,7 @@ export async function evaluateAlerts(
           title: `Urgent alert with nobody to notify: ${patientName} has no active clinician on their care team. Add one now.`,
           link: "/admin#unrouted-alerts",
           ref: { patientId },
+          createdAt: at,
         });
         continue;
       }
@@ -63,6 +94,7 @@ export async function evaluateAlerts(
         title: `Urgent: ${alert.title} — ${patientName}`,
         link: `/patients/${patientId}/progress#alert-${alert.id}`,
         ref: { alertId: alert.id },
+        createdAt: at,
       });
     }
   }
@@ -73,4 +105,43 @@ export async function evaluateAlerts(
     patientCrisisResources: raised.some((r) => r.firing.patientCrisisResources),
     patientEmergency: firings.some((f) => f.patientEmergency),
   };
+}
+
+/**
+ * Stores the alerts the domain's policy raises from these firings, each with the record it came
+ * from and, when urgent, the time it must be acknowledged by. Returns the rows inserted with the
+ * firings they came from (routing is the caller's job).
+ */
+async function storeAlerts(
+  db: Database,
+  patientId: string,
+  firings: RuleFiring[],
+  clock: { today: string; timeZone: string; now: Date; at: Date | undefined },
+): Promise<Array<{ alert: AlertRow; firing: RuleFiring }>> {
+  if (firings.length === 0) return [];
+  const raised = alertsToRaise(firings, await alertHistoryForRules(db, patientId, clock.timeZone), clock.today);
+  const inserted = await insertAlerts(
+    db,
+    raised.map((f) => ({
+      patientId,
+      ruleId: f.ruleId,
+      severity: f.severity,
+      title: f.title,
+      logic: f.logic,
+      consider: f.consider,
+      source: f.source,
+      message: f.message,
+      evidence: f.evidence,
+      notify: f.notify,
+      dedupeKey: f.dedupeKey,
+      sourceKind: f.record.kind,
+      sourceId: f.record.id,
+      acknowledgeBy: f.severity === "urgent" ? acknowledgeBy(clock.now) : null,
+      ...(clock.at ? { createdAt: clock.at } : {}),
+    })),
+  );
+  return inserted.flatMap((alert) => {
+    const firing = raised.find((f) => f.dedupeKey === alert.dedupeKey);
+    return firing ? [{ alert, firing }] : [];
+  });
 }

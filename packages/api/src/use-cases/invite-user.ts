@@ -9,6 +9,7 @@ export interface InviteUserOptions {
   input: InviteUserInput;
   services: Services;
   settings: ClinicSettings;
+  /** When it happened (a replayed history passes its own); absent, the present moment and the database's clock. */
   now?: Date;
 }
 
@@ -16,7 +17,8 @@ export interface InviteUserOptions {
  * An admin invites a clinician or administrator: the account (no password) and its invitation are
  * made in one transaction, then the email is sent and its outcome recorded on the invitation.
  */
-export async function inviteUser({ db, actor, input, services, settings, now = new Date() }: InviteUserOptions) {
+export async function inviteUser({ db, actor, input, services, settings, now: at }: InviteUserOptions) {
+  const now = at ?? new Date();
   const timeZone = input.timeZone ?? null;
   const { user, invitation } = await db.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) throw invalid("An account with this email already exists.", { field: "email" });
@@ -29,6 +31,7 @@ export async function inviteUser({ db, actor, input, services, settings, now = n
       patientId: null,
       outcome: "allowed",
       detail: { userId: user.id, role: user.role, invitationId: invitation.tokenId },
+      at,
     });
     return { user, invitation };
   });

@@ -1,7 +1,8 @@
 import { type Actor, type Discipline, invalid, isClinicianRole, notFound } from "@concord/domain";
 import { type Database, addCareTeamMember, inOrder, findUserById, getPatient, removeCareTeamMember, writeAudit } from "@concord/db";
 
-export async function assignCareTeamMember(db: Database, actor: Actor, input: { patientId: string; clinicianId: string }) {
+/** `now`: when it happened (a replayed history passes its own); absent, the database's clock. */
+export async function assignCareTeamMember(db: Database, actor: Actor, input: { patientId: string; clinicianId: string }, now?: Date) {
   return db.transaction(async (tx) => {
     const [patient, clinician] = await inOrder([() => getPatient(tx, input.patientId), () => findUserById(tx, input.clinicianId)] as const);
     if (!patient) throw notFound("This patient");
@@ -22,6 +23,7 @@ export async function assignCareTeamMember(db: Database, actor: Actor, input: { 
       patientId: patient.id,
       outcome: "allowed",
       detail: { clinicianId: clinician.id, discipline: clinician.role },
+      at: now,
     });
     return { patientId: patient.id, clinicianId: clinician.id };
   });

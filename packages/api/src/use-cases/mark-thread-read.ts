@@ -4,12 +4,19 @@ import { loadVisibleThread } from "./message-access";
 import type { PatientScopeLike } from "./post-message";
 
 /** Moves the reader's position (never past the thread's newest message) and settles its notifications. */
-export async function markThreadReadUpTo(db: Database, actor: Actor, scope: PatientScopeLike, input: { threadId: string; lastReadMessageId: number }) {
+export async function markThreadReadUpTo(
+  db: Database,
+  actor: Actor,
+  scope: PatientScopeLike,
+  input: { threadId: string; lastReadMessageId: number },
+  /** When it was read (a replayed history passes its own); absent, the present moment. */
+  now?: Date,
+) {
   const thread = await loadVisibleThread(db, actor, scope, input.threadId);
   if (thread.lastMessageId === null) return { moved: false };
   const upTo = Math.min(input.lastReadMessageId, thread.lastMessageId);
-  const moved = await markThreadRead(db, { threadId: thread.id, userId: actor.userId, lastReadMessageId: upTo });
-  const settled = await markThreadNotificationsRead(db, { userId: actor.userId, threadId: thread.id });
+  const moved = await markThreadRead(db, { threadId: thread.id, userId: actor.userId, lastReadMessageId: upTo, at: now });
+  const settled = await markThreadNotificationsRead(db, { userId: actor.userId, threadId: thread.id, at: now });
   const events = [];
   if (moved) events.push({ patientId: scope.patientId, audience: thread.space === "team" ? ("team" as const) : ("all" as const), kind: "message.read", threadId: thread.id });
   if (settled > 0) events.push({ patientId: scope.patientId, audience: "user" as const, userId: actor.userId, kind: "notification" });

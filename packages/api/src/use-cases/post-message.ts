@@ -74,13 +74,22 @@ export async function writeMessage(
   scope: PatientScopeLike,
   thread: ThreadRow,
   input: { body: string; reference?: MessageReferenceInput | undefined },
+  /** When it was written (a replayed history passes its own); absent, the database's clock. */
+  now?: Date,
 ) {
   const participants = await threadParticipants(db, scope.patientId, thread.space);
   const mentioned = checkMentions(input.body, participants).filter((id) => id !== actor.userId);
   const reference = await checkReference(db, scope.patientId, thread, input.reference);
-  const message = await insertMessage(db, { threadId: thread.id, patientId: scope.patientId, authorId: actor.userId, body: input.body, reference });
+  const message = await insertMessage(db, {
+    threadId: thread.id,
+    patientId: scope.patientId,
+    authorId: actor.userId,
+    body: input.body,
+    reference,
+    ...(now ? { createdAt: now } : {}),
+  });
   await insertMentions(db, mentioned.map((userId) => ({ messageId: message.id, userId, patientId: scope.patientId })));
-  await markThreadRead(db, { threadId: thread.id, userId: actor.userId, lastReadMessageId: message.id });
+  await markThreadRead(db, { threadId: thread.id, userId: actor.userId, lastReadMessageId: message.id, at: now });
   await emitRealtimeEvents(db, [
     { patientId: scope.patientId, audience: thread.space === "team" ? "team" : "all", kind: "message.created", threadId: thread.id, messageId: message.id },
   ]);
@@ -104,6 +113,7 @@ export async function writeMessage(
         title: `${author} ${group.verb} “${thread.title}”${about}`,
         link: threadLink(scope.patientId, thread.id, forPatient),
         ref,
+        createdAt: now,
       });
     }
   }
@@ -116,7 +126,8 @@ export async function postMessage(
   actorName: string | null,
   scope: PatientScopeLike,
   input: { threadId: string; body: string; reference?: MessageReferenceInput | undefined },
+  now?: Date,
 ) {
   const thread = await loadVisibleThread(db, actor, scope, input.threadId);
-  return writeMessage(db, actor, actorName, scope, thread, input);
+  return writeMessage(db, actor, actorName, scope, thread, input, now);
 }

@@ -9,6 +9,7 @@ export interface RegisterPatientOptions {
   input: RegisterPatientInput;
   services: Services;
   settings: ClinicSettings;
+  /** When it happened (a replayed history passes its own); absent, the present moment and the database's clock. */
   now?: Date;
 }
 
@@ -17,7 +18,8 @@ export interface RegisterPatientOptions {
  * the registering physician on the care team as pain physician, and the invitation, all in one
  * transaction; then the invitation email, whose outcome is recorded on the invitation.
  */
-export async function registerPatient({ db, actor, input, services, settings, now = new Date() }: RegisterPatientOptions) {
+export async function registerPatient({ db, actor, input, services, settings, now: at }: RegisterPatientOptions) {
+  const now = at ?? new Date();
   const timeZone = input.timeZone ?? null;
   // "The future" is the patient's own calendar: their chosen zone, else the clinic's.
   const today = todayInZone(timeZone ?? settings.timeZone, now);
@@ -51,6 +53,7 @@ export async function registerPatient({ db, actor, input, services, settings, no
       patientId: patient.id,
       outcome: "allowed",
       detail: { userId: user.id, invitationId: invitation.tokenId, joinedCareTeam: actor.role === "pain_physician" },
+      at,
     });
     return { user, patient, invitation };
   });

@@ -45,7 +45,8 @@ export async function submitCheckIn(
   checkIn: CheckIn,
   mode: CheckInMode,
   settings: ClinicSettings,
-  now: Date = new Date(),
+  /** When the patient saved it (a replayed history passes its own); absent, the present moment and the database's clock. */
+  now?: Date,
 ) {
   const { today } = await patientToday(db, patientId, settings, now);
   validateCheckInDate(checkIn.date, today);
@@ -69,6 +70,7 @@ export async function submitCheckIn(
     data,
     adherencePercent: adherenceOverWindow([checkIn], date, date).percentage,
     actorId: actor.userId,
+    at: now,
   };
 
   let row: CheckInRow | null;
@@ -94,7 +96,7 @@ export async function submitCheckIn(
   await insertReportedSideEffects(
     db,
     checkIn.adherence.flatMap((a) =>
-      a.sideEffects ? [{ patientId, interventionId: a.interventionId, checkInId, reportedOn: date, text: a.sideEffects }] : [],
+      a.sideEffects ? [{ patientId, interventionId: a.interventionId, checkInId, reportedOn: date, text: a.sideEffects, reportedAt: now }] : [],
     ),
   );
 

@@ -109,11 +109,12 @@ export async function updateCarePlan(
   patientId: string,
   input: UpdateCarePlanInput,
   settings: ClinicSettings,
-  now: Date = new Date(),
+  /** When the edit was made (a replayed history passes its own); absent, the present moment and the database's clock. */
+  now?: Date,
 ) {
   // Plan dates (a first review, a started item) are days of the patient's own calendar.
   const { today } = await patientToday(db, patientId, settings, now);
-  const plan = await lockedPlan(db, patientId, actor, today);
+  const plan = await lockedPlan(db, patientId, actor, today, now);
   if (input.expectedVersion > plan.version) throw await staleEdit(db, plan, input.expectedVersion, "read");
   const rebasedFrom = input.expectedVersion < plan.version ? input.expectedVersion : null;
   if (rebasedFrom !== null) await assertNoOverlapSince(db, plan, input);
@@ -134,7 +135,7 @@ export async function updateCarePlan(
   await assertResponsibleOnTeam(db, patientId, before, after);
 
   // The lock makes this guard redundant for writers that take it; it stays as the final check.
-  const saved = await saveCarePlanVersion(db, { planId: plan.id, expectedVersion: plan.version, document: after, authorId: actor.userId });
+  const saved = await saveCarePlanVersion(db, { planId: plan.id, expectedVersion: plan.version, document: after, authorId: actor.userId, at: now });
   if (!saved) {
     const current = await getCarePlan(db, patientId);
     throw await staleEdit(db, current ?? plan, input.expectedVersion, "write");
@@ -151,16 +152,17 @@ export async function updateCarePlan(
     diff,
     // A rebased edit says which version its author was looking at (command parsing ignores the key).
     command: rebasedFrom === null ? command : { ...command, rebasedFrom },
+    createdAt: now,
   });
-  await notifyPlanChange(db, { patientId, authorId: actor.userId, before, after, summary, version, today });
+  await notifyPlanChange(db, { patientId, authorId: actor.userId, before, after, summary, version, today, at: now });
   return { version, summary, diff, plan: { ...after, version } };
 }
 
 /** The patient's plan, read under its row lock; the first change creates it (version 0, the empty plan). */
-async function lockedPlan(db: Database, patientId: string, actor: Actor, today: string): Promise<CarePlanRecord> {
+async function lockedPlan(db: Database, patientId: string, actor: Actor, today: string, at: Date | undefined): Promise<CarePlanRecord> {
   if (!(await lockCarePlan(db, patientId))) {
     // Of two first writers, one inserts; the other waits for it on the unique index, then locks its row.
-    await createCarePlan(db, { patientId, reviewDueAt: addCalendarDays(today, FIRST_REVIEW_AFTER_DAYS), createdBy: actor.userId });
+    await createCarePlan(db, { patientId, reviewDueAt: addCalendarDays(today, FIRST_REVIEW_AFTER_DAYS), createdBy: actor.userId, at });
     if (!(await lockCarePlan(db, patientId))) throw new Error("care plan vanished after creation");
   }
   const plan = await getCarePlan(db, patientId);
@@ -208,7 +210,7 @@ async function assertResponsibleOnTeam(db: Database, patientId: string, before: 
  */
 async function notifyPlanChange(
   db: Database,
-  change: { patientId: string; authorId: string; before: CarePlan; after: CarePlan; summary: string; version: number; today: string },
+  change: { patientId: string; authorId: string; before: CarePlan; after: CarePlan; summary: string; version: number; today: string; at: Date | undefined },
 ) {
   // Sequential on purpose: one transaction is one connection, which runs one query at a time.
   const team = await careTeamUserIds(db, change.patientId, { except: change.authorId });
@@ -223,6 +225,7 @@ async function notifyPlanChange(
     title: `${author} changed ${patient?.name ?? "a patient"}'s care plan: ${change.summary}`,
     link: `/patients/${change.patientId}/plan`,
     ref: { version: change.version },
+    createdAt: change.at,
   });
   if (!patientUser || patientUser === change.authorId) return;
   const seenByPatient = (plan: CarePlan) => {
@@ -237,5 +240,6 @@ async function notifyPlanChange(
     title: `Your care team updated your care plan (${author}).`,
     link: "/me/plan",
     ref: { version: change.version },
+    createdAt: change.at,
   });
 }

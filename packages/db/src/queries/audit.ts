@@ -9,6 +9,8 @@ export interface AuditEventInput {
   patientId: string | null;
   outcome: "allowed" | "denied" | "error";
   detail?: Record<string, unknown>;
+  /** When it happened; the database's clock when absent (a replayed history passes its own). */
+  at?: Date | undefined;
 }
 
 export async function writeAudit(db: Database, event: AuditEventInput): Promise<void> {

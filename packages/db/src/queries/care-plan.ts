@@ -61,7 +61,7 @@ export async function getCarePlan(db: Database, patientId: string): Promise<Care
  */
 export async function createCarePlan(
   db: Database,
-  values: { patientId: string; reviewDueAt: string; createdBy: string | null },
+  values: { patientId: string; reviewDueAt: string; createdBy: string | null; at?: Date | undefined },
 ): Promise<CarePlanRecord | null> {
   const [row] = await db
     .insert(carePlans)
@@ -71,6 +71,7 @@ export async function createCarePlan(
       document: toStoredCarePlan(emptyCarePlan(values.patientId, values.reviewDueAt)),
       reviewDueAt: values.reviewDueAt,
       updatedBy: values.createdBy,
+      ...(values.at ? { updatedAt: values.at } : {}),
     })
     .onConflictDoNothing({ target: carePlans.patientId })
     .returning();
@@ -88,7 +89,7 @@ export async function createCarePlan(
  */
 export async function saveCarePlanVersion(
   db: Database,
-  params: { planId: string; expectedVersion: number; document: CarePlan; authorId: string },
+  params: { planId: string; expectedVersion: number; document: CarePlan; authorId: string; /** The database's clock when absent. */ at?: Date | undefined },
 ): Promise<boolean> {
   const nextVersion = params.expectedVersion + 1;
   const document = validForStorage({ ...params.document, version: nextVersion }, params.document.patientId);
@@ -98,7 +99,7 @@ export async function saveCarePlanVersion(
       version: sql`${carePlans.version} + 1`,
       document: toStoredCarePlan(document),
       reviewDueAt: document.reviewDueAt,
-      updatedAt: sql`now()`,
+      updatedAt: params.at ?? sql`now()`,
       updatedBy: params.authorId,
     })
     .where(and(eq(carePlans.id, params.planId), eq(carePlans.version, params.expectedVersion)))
@@ -127,6 +128,8 @@ export async function insertCarePlanRevision(
     command: Record<string, unknown>;
     /** The plan this version produced; by default the plan row's document when the row is at this version. */
     document?: CarePlan;
+    /** When the change was made; the database's clock when absent. */
+    createdAt?: Date | undefined;
   },
 ): Promise<void> {
   const { document, ...rest } = values;

@@ -10,6 +10,8 @@ export interface NewReportedSideEffect {
   checkInId: string;
   reportedOn: string;
   text: string;
+  /** When the check-in reporting it was saved; the database's clock when absent. */
+  reportedAt?: Date | undefined;
 }
 
 /** Adds what a check-in reported; the same words on the same check-in and item are stored once. */

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../client";
-import { type DemoIds, seedDemo } from "../seed";
-import { fixtureHash, openTestDatabase, testBackends } from "../testing";
+import { type TestClinicIds, openTestDatabase, seedTestClinic, testBackends } from "../testing";
 import { latestRealtimeEventId, listPatientEventsAfter, listUserEventsAfter } from "./messaging-events";
 import { careTeamUserIds, countUnreadNotifications, createNotifications, getNotificationsByIds, listNotifications, markNotificationsRead, patientUserId } from "./messaging-notifications";
 import { addCareTeamMember, removeCareTeamMember } from "./patients";
 
 describe.each(testBackends())("notifications on %s", (backend) => {
   let handle: DbHandle;
-  let ids: DemoIds;
+  let ids: TestClinicIds;
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
-    ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+    ids = await seedTestClinic(handle.db);
   });
   afterAll(async () => handle?.close());
 

@@ -15,6 +15,8 @@ export interface NewNotifications {
   /** A path inside the portal, e.g. `/patients/<id>/plan`. */
   link: string;
   ref?: Record<string, string | number>;
+  /** When it happened; the database's clock when absent. */
+  createdAt?: Date | undefined;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function createNotifications(tx: Database, input: NewNotifications)
         title: input.title.slice(0, 300),
         link: input.link,
         ref: input.ref ?? null,
+        ...(input.createdAt ? { createdAt: input.createdAt } : {}),
       })),
     )
     .returning({ id: notifications.id, userId: notifications.userId });
@@ -115,10 +118,10 @@ export async function getNotificationsByIds(db: Database, userId: string, ids: n
 }
 
 /** Reading a thread also settles the reader's notifications about it. */
-export async function markThreadNotificationsRead(db: Database, params: { userId: string; threadId: string }): Promise<number> {
+export async function markThreadNotificationsRead(db: Database, params: { userId: string; threadId: string; at?: Date | undefined }): Promise<number> {
   const rows = await db
     .update(notifications)
-    .set({ readAt: new Date() })
+    .set({ readAt: params.at ?? new Date() })
     .where(and(eq(notifications.userId, params.userId), isNull(notifications.readAt), sql`${notifications.ref}->>'threadId' = ${params.threadId}`))
     .returning({ id: notifications.id });
   return rows.length;

@@ -336,11 +336,15 @@ export async function listMessageEdits(db: Database, messageId: number): Promise
  * Moves the reader's position forward (never back: an old tab must not un-read newer messages).
  * Returns true when it moved.
  */
-export async function markThreadRead(tx: Database, params: { threadId: string; userId: string; lastReadMessageId: number }): Promise<boolean> {
+export async function markThreadRead(
+  tx: Database,
+  params: { threadId: string; userId: string; lastReadMessageId: number; /** The database's clock when absent. */ at?: Date | undefined },
+): Promise<boolean> {
+  const readAt = params.at ? sql`${params.at.toISOString()}::timestamptz` : sql`now()`;
   const rows = await queryRows<{ thread_id: string }>(
     tx,
     sql`insert into ${messageReads} (thread_id, user_id, last_read_message_id, read_at)
-        values (${params.threadId}, ${params.userId}, ${params.lastReadMessageId}, now())
+        values (${params.threadId}, ${params.userId}, ${params.lastReadMessageId}, ${readAt})
         on conflict (thread_id, user_id) do update
           set last_read_message_id = excluded.last_read_message_id, read_at = excluded.read_at
           where ${messageReads}.last_read_message_id < excluded.last_read_message_id

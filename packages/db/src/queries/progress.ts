@@ -17,6 +17,8 @@ export interface CheckInValues {
   data: StoredCheckIn;
   adherencePercent: number | null;
   actorId: string;
+  /** When the patient saved it; the database's clock when absent (a replayed history passes its own). */
+  at?: Date | undefined;
 }
 
 function columnsOf(v: CheckInValues) {
@@ -47,11 +49,13 @@ export async function getCheckIn(db: Database, patientId: string, date: string):
 export async function insertCheckIn(db: Database, v: CheckInValues): Promise<CheckInRow | null> {
   const [row] = await db
     .insert(checkIns)
-    .values({ patientId: v.patientId, date: v.date, version: 1, updatedBy: v.actorId, ...columnsOf(v) })
+    .values({ patientId: v.patientId, date: v.date, version: 1, updatedBy: v.actorId, ...columnsOf(v), ...(v.at ? { createdAt: v.at, updatedAt: v.at } : {}) })
     .onConflictDoNothing({ target: [checkIns.patientId, checkIns.date] })
     .returning();
   if (!row) return null;
-  await db.insert(checkInRevisions).values({ checkInId: row.id, version: 1, patientId: v.patientId, data: v.data, recordedBy: v.actorId });
+  await db
+    .insert(checkInRevisions)
+    .values({ checkInId: row.id, version: 1, patientId: v.patientId, data: v.data, recordedBy: v.actorId, ...(v.at ? { recordedAt: v.at } : {}) });
   return row;
 }
 
@@ -62,11 +66,13 @@ export async function insertCheckIn(db: Database, v: CheckInValues): Promise<Che
 export async function updateCheckIn(db: Database, v: CheckInValues & { expectedVersion: number }): Promise<CheckInRow | null> {
   const [row] = await db
     .update(checkIns)
-    .set({ ...columnsOf(v), version: sql`${checkIns.version} + 1`, updatedAt: sql`clock_timestamp()`, updatedBy: v.actorId })
+    .set({ ...columnsOf(v), version: sql`${checkIns.version} + 1`, updatedAt: v.at ?? sql`clock_timestamp()`, updatedBy: v.actorId })
     .where(and(eq(checkIns.patientId, v.patientId), eq(checkIns.date, v.date), eq(checkIns.version, v.expectedVersion)))
     .returning();
   if (!row) return null;
-  await db.insert(checkInRevisions).values({ checkInId: row.id, version: row.version, patientId: v.patientId, data: v.data, recordedBy: v.actorId });
+  await db
+    .insert(checkInRevisions)
+    .values({ checkInId: row.id, version: row.version, patientId: v.patientId, data: v.data, recordedBy: v.actorId, ...(v.at ? { recordedAt: v.at } : {}) });
   return row;
 }
 
@@ -104,7 +110,17 @@ export type MeasureRow = typeof measures.$inferSelect;
 
 export async function insertMeasure(
   db: Database,
-  v: { patientId: string; kind: string; takenOn: string; recordedBy: string; recordedByRole: string; score: number | null; result: Record<string, unknown> },
+  v: {
+    patientId: string;
+    kind: string;
+    takenOn: string;
+    recordedBy: string;
+    recordedByRole: string;
+    score: number | null;
+    result: Record<string, unknown>;
+    /** When it was recorded; the database's clock when absent. */
+    recordedAt?: Date | undefined;
+  },
 ): Promise<MeasureRow> {
   const [row] = await db.insert(measures).values(v).returning();
   if (!row) throw new Error("insert returned no row");
@@ -239,7 +255,8 @@ export async function ruleInputs(db: Database, patientId: string, checkInsSince:
 /* ---------------------------------------------------------------- alerts */
 
 export type AlertRow = typeof alerts.$inferSelect;
-export type NewAlert = Omit<typeof alerts.$inferInsert, "id" | "createdAt" | "acknowledgedAt" | "acknowledgedBy" | "acknowledgementNote">;
+/** `createdAt` is the database's clock unless the caller says when the alert was raised. */
+export type NewAlert = Omit<typeof alerts.$inferInsert, "id" | "acknowledgedAt" | "acknowledgedBy" | "acknowledgementNote">;
 
 /**
  * What de-duplication and the cooldown need: every alert of the patient (a handful per rule, never

@@ -10,5 +10,6 @@ export * from "./trends";
 // Generic calendar helpers live under a namespace so they cannot clash with other modules' exports.
 export * as progressDates from "./dates";
 export * from "./alert-policy";
+export * from "./rule-snapshot";
 export * from "./inputs";
 export * from "./plan-context";

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
 import { carePlanSchema, toPatientView } from "@concord/domain";
-import type { DbHandle } from "../client";
-import { carePlans } from "../schema/index";
-import { type DemoIds, seedDemo } from "../seed";
-import { fixtureHash, openTestDatabase, testBackends } from "../testing";
-import { getCarePlan } from "./care-plan";
+import { type DbHandle, eq, getCarePlan, schema } from "@concord/db";
+import { fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
+import { type DemoIds, buildDemoClinic } from "./index";
+
+const { carePlans } = schema;
 
 describe.each(testBackends())("care plan medications on %s", (backend) => {
   let handle: DbHandle;
   let ids: DemoIds;
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
-    ids = await seedDemo(handle.db, { hashPassword: fixtureHash });
+    ids = await buildDemoClinic(handle, { hashPassword: fixtureHash });
   });
   afterAll(async () => handle?.close());
 

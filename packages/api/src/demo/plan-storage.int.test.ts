@@ -1,14 +1,33 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
 import { CARE_PLAN_SCHEMA_VERSION, type CarePlan, MalformedCarePlanError, addCalendarDays, diffPlans, summariseDiff } from "@concord/domain";
-import { type DbHandle, migrationsFolder } from "../client";
-import { carePlanItems, carePlanRevisions, carePlans } from "../schema/index";
-import { type DemoIds, seedDemo } from "../seed";
-import { fixtureHash, openTestDatabase, testBackends } from "../testing";
-import { createCarePlan, getCarePlan, getCarePlanAtVersion, insertCarePlanRevision, rewriteStoredCarePlans, saveCarePlanVersion } from "./care-plan";
-import { listAllCarePlanItems, listItemsPastReview, listMyTasks, listPatientsOnTherapy, rebuildCarePlanItems } from "./care-plan-items";
+import {
+  type DbHandle,
+  createCarePlan,
+  eq,
+  getCarePlan,
+  getCarePlanAtVersion,
+  insertCarePlanRevision,
+  listAllCarePlanItems,
+  listItemsPastReview,
+  listMyTasks,
+  listPatientsOnTherapy,
+  migrationsFolder,
+  rebuildCarePlanItems,
+  rewriteStoredCarePlans,
+  saveCarePlanVersion,
+  schema,
+  sql,
+} from "@concord/db";
+import { fixtureHash, openTestDatabase, testBackends } from "@concord/db/testing";
+import { type DemoIds, buildDemoClinic } from "./index";
+
+/*
+ * The plan storage (document, projection, history) on the demo clinic's plans, which the team
+ * built through the plan editor's use case; the database package's own tests have no plans.
+ */
+const { carePlanItems, carePlanRevisions, carePlans } = schema;
 
 const TODAY = "2026-12-01";
 const day = (n: number) => addCalendarDays(TODAY, n);
@@ -51,7 +70,7 @@ describe.each(testBackends())("care plan document, projection and history on %s"
 
   beforeAll(async () => {
     handle = await openTestDatabase(backend);
-    ids = await seedDemo(handle.db, { hashPassword: fixtureHash, today: new Date(`${TODAY}T12:00:00Z`) });
+    ids = await buildDemoClinic(handle, { hashPassword: fixtureHash, now: new Date(`${TODAY}T12:00:00Z`) });
   });
   afterAll(async () => handle?.close());
 
