@@ -5,7 +5,7 @@ import {
   acknowledgeBy,
   alertsToRaise,
   conservativeCareStartedOn,
-  progressDates,
+  addDays,
   psychologicalEvaluationOnRecord,
 } from "@concord/domain";
 import type { Database } from "../client";
@@ -20,9 +20,9 @@ const FLARE_LOOKBACK_DAYS = PAIN_FLARE_RULE.recentDays + PAIN_FLARE_RULE.baselin
 export async function ruleSnapshot(db: Database, patientId: string, today: string, options: { alsoFrom?: string } = {}): Promise<ProgressSnapshot> {
   const plan = await readCarePlanDocument(db, patientId);
   const careStart = conservativeCareStartedOn(plan);
-  const adherenceStart = progressDates.addDays(today, -(ADHERENCE_DAYS - 1));
+  const adherenceStart = addDays(today, -(ADHERENCE_DAYS - 1));
   // A back-dated check-in is read with the days before it (the pain-flare window).
-  const starts = [adherenceStart, careStart, options.alsoFrom ? progressDates.addDays(options.alsoFrom, -FLARE_LOOKBACK_DAYS) : null].filter(
+  const starts = [adherenceStart, careStart, options.alsoFrom ? addDays(options.alsoFrom, -FLARE_LOOKBACK_DAYS) : null].filter(
     (d): d is string => d !== null,
   );
   const since = starts.sort()[0] ?? adherenceStart;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { safeString } from "../text";
-import { calendarDateSchema, formatCalendarDate } from "./dates";
+import { calendarDateSchema, formatCalendarDate } from "../dates/index";
 import { numberBetween, requiredText, wholeNumberBetween } from "./fields";
 import { PLAN_TEXT_LIMITS } from "./limits";
 

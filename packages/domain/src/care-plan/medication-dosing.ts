@@ -1,4 +1,4 @@
-import { type CalendarDate, formatCalendarDate } from "./dates";
+import { type CalendarDate, formatCalendarDate } from "../dates/index";
 import { type MedicationAgent, agentsOf, fixedDosesPerDay, getAgent, maxDosesPerDay } from "./medication-agents";
 import { type DoseUnit, type MedicationRoute, ROUTE_LABELS, formatDose, timesADay } from "./medication-units";
 

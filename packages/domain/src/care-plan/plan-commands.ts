@@ -4,7 +4,7 @@ import { forbidden, invalid } from "../errors";
 import { type Discipline, disciplineSchema } from "../roles";
 import { CATEGORY_OWNERS, type TherapyCategory, getTherapy, therapyCategorySchema } from "./catalogue";
 import { getAgent } from "./medication-agents";
-import { type CalendarDate, calendarDateSchema, formatCalendarDate } from "./dates";
+import { type CalendarDate, calendarDateSchema, formatCalendarDate } from "../dates/index";
 import { firstIssueMessage, requiredText } from "./fields";
 import { type Goal, type GoalId, goalIdSchema, goalLabel, goalStatusSchema, goalTargetsSchema } from "./goals";
 import {

@@ -1,5 +1,5 @@
 import { DISCIPLINE_LABELS } from "../roles";
-import { formatCalendarDate } from "./dates";
+import { formatCalendarDate } from "../dates/index";
 import { type Goal, describeTarget, goalLabel } from "./goals";
 import { type Intervention, interventionName } from "./intervention";
 import type { TrialEntry } from "./medication-trial";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CalendarDate, calendarDateSchema } from "./dates";
+import { type CalendarDate, calendarDateSchema } from "../dates/index";
 import { GOAL_IDS, type Goal, type GoalId, goalLabel, goalSchema } from "./goals";
 import { type Intervention, interventionName, interventionSchema } from "./intervention";
 import type { MedicationTrial } from "./medication-trial";

@@ -3,7 +3,7 @@ import { INT4_MAX, safeString } from "../text";
 import { BUDAPEST_CATEGORIES } from "./budapest";
 import { checkInSchema } from "./check-in";
 import { CSS_ITEM_IDS } from "./css";
-import { isoDateSchema } from "./dates";
+import { isoDateSchema } from "../dates/index";
 import { LICENSED_MEASURES, PSFS_ACTIVITY_MAX_LENGTH } from "./questionnaires";
 
 /**

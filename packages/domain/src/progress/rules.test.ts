@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
 import type { AdherenceStatus } from "./check-in";
-import { addDays } from "./dates";
+import { addDays } from "../dates/index";
 import { CHECK_IN_RED_FLAGS, type CheckInRedFlag } from "./check-in";
 import {
   PAIN_FLARE_RULE,

@@ -4,7 +4,7 @@ import type { Discipline } from "../roles";
 import { weeklyAdherence } from "./adherence";
 import { ADHERENCE_STATUSES, CHECK_IN_RED_FLAGS, CHECK_IN_RED_FLAG_LABELS, type CheckInRedFlag } from "./check-in";
 import { CSS_MAX_TOTAL, CSS_SMALLEST_REAL_DIFFERENCE } from "./css";
-import { addDays, addMonths, daysBetween, isoDateSchema } from "./dates";
+import { addDays, addMonths, daysBetween, isoDateSchema } from "../dates/index";
 
 /**
  * Transparent decision support. Each rule states its logic in words and cites its source; every

@@ -1,5 +1,5 @@
 import { invalid } from "../errors";
-import { daysBetween, isIsoDate, isoWeekLabel, isoWeekStart, toDayNumber } from "./dates";
+import { daysBetween, isIsoDate, isoWeekLabel, isoWeekStart, toDayNumber } from "../dates/index";
 
 /** Pure helpers that shape progress data for charts. Dates are YYYY-MM-DD calendar days. */
 
