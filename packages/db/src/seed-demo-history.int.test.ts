@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { progressDates, weeklyAdherence } from "@concord/domain";
+import { addDays, weeklyAdherence } from "@concord/domain";
 import { sql } from "drizzle-orm";
 import { type DbHandle, queryRows } from "./client";
 import { listReportedSideEffects } from "./queries/check-in-review";
@@ -11,7 +11,7 @@ import { fixtureHash, openTestDatabase, testBackends } from "./testing";
 
 const NOW = new Date("2026-11-25T09:30:00Z");
 const TODAY = "2026-11-25";
-const ago = (days: number) => progressDates.addDays(TODAY, -days);
+const ago = (days: number) => addDays(TODAY, -days);
 
 describe.each(testBackends())("demo history on %s", (backend) => {
   let handle: DbHandle;

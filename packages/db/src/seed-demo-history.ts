@@ -17,7 +17,7 @@ import {
   evaluateRules,
   parseCheckIn,
   parseMentions,
-  progressDates,
+  addDays,
   scoreCss,
   scoreGad7,
   scorePhq9,
@@ -155,7 +155,7 @@ async function seedCheckIns(
   let written = 0;
   for (let daysAgo = params.firstDay; daysAgo >= 1; daysAgo--) {
     if (params.missedDays.includes(daysAgo)) continue;
-    const date = progressDates.addDays(params.today, -daysAgo);
+    const date = addDays(params.today, -daysAgo);
     const { symptoms, note, ...values } = params.day(daysAgo);
     const checkIn = parseCheckIn(
       {
@@ -271,7 +271,7 @@ const JORDAN_CSS_12: readonly CssItemId[] = [...JORDAN_CSS_11, "sign_colour_asym
 
 async function seedJordan(db: Database, ids: DemoIds, today: string): Promise<number> {
   const patientId = ids.patients.jordan;
-  const ago = (days: number) => progressDates.addDays(today, -days);
+  const ago = (days: number) => addDays(today, -days);
   // The seeded plan's items all start on the seed day, which would make conservative care look
   // brand new. Jordan's desensitization programme began before the plan was put into Concord, so
   // the OT records it with its real start date; that is what the pain rule measures from.
@@ -390,7 +390,7 @@ const ALEX_CSS: readonly CssItemId[] = [
 
 async function seedAlex(db: Database, ids: DemoIds, today: string): Promise<number> {
   const patientId = ids.patients.alex;
-  const ago = (days: number) => progressDates.addDays(today, -days);
+  const ago = (days: number) => addDays(today, -days);
   const physician = { id: ids.users.physician, role: "pain_physician" };
   await recordBudapest(db, patientId, physician, ago(21), {
     disproportionatePain: true,
@@ -503,7 +503,7 @@ async function seedThread(
 async function seedAlexConversations(db: Database, ids: DemoIds, today: string): Promise<number> {
   const { physician, pt, psychologist, alex } = ids.users;
   // Spread over the last few days (UTC), so the conversation reads like one that happened.
-  const at = (daysAgo: number, time: string) => new Date(`${progressDates.addDays(today, -daysAgo)}T${time}:00Z`);
+  const at = (daysAgo: number, time: string) => new Date(`${addDays(today, -daysAgo)}T${time}:00Z`);
   let created = 0;
   const team = await seedThread(db, ids.patients.alex, {
     space: "team",
