@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { type DbHandle, migrationsFolder, openPglite, openPostgres } from "./client";
+import { type DatabaseKind, type DbHandle, migrationsFolder, openPglite, openPostgres } from "./client";
 
-export type TestBackend = "pglite" | "postgres";
+export type TestBackend = DatabaseKind;
 
 /** PGlite always; the PostgreSQL server too when TEST_DATABASE_URL is set. */
 export function testBackends(): TestBackend[] {

@@ -4,6 +4,10 @@ import { timeZoneSchema } from "./clinic-settings";
 import { calendarDate } from "./dates/index";
 import { disciplineSchema, roleSchema } from "./roles";
 
+/** CRPS I (no confirmed nerve injury) and CRPS II (causalgia). */
+export const CRPS_TYPES = ["I", "II"] as const;
+export type CrpsType = (typeof CRPS_TYPES)[number];
+
 /**
  * ICD-10-CM codes for CRPS. CRPS I (G90.5x) and CRPS II / causalgia (G56.4x upper limb,
  * G57.7x lower limb) are never used together, so a patient carries exactly one.
@@ -27,15 +31,18 @@ export const CRPS_CODES = {
   "G57.71": { type: "II", limb: "right lower limb", label: "Causalgia of right lower limb" },
   "G57.72": { type: "II", limb: "left lower limb", label: "Causalgia of left lower limb" },
   "G57.73": { type: "II", limb: "lower limb, bilateral", label: "Causalgia of bilateral lower limbs" },
-} as const;
+} as const satisfies Record<string, { type: CrpsType; limb: string; label: string }>;
 export type CrpsCode = keyof typeof CRPS_CODES;
 export const crpsCodeSchema = z.enum(Object.keys(CRPS_CODES) as [CrpsCode, ...CrpsCode[]], {
   error: "Choose a CRPS diagnosis code (ICD-10-CM G90.5x, G56.4x or G57.7x).",
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+export const CRPS_STAGES = ["early", "chronic"] as const;
+export type CrpsStage = (typeof CRPS_STAGES)[number];
+
 /** Early CRPS is under 6 months from onset; chronic is beyond. */
-export function crpsStage(onsetDate: string, today: string): "early" | "chronic" {
+export function crpsStage(onsetDate: string, today: string): CrpsStage {
   const months = (Date.parse(today) - Date.parse(onsetDate)) / (DAY_MS * 30.4375);
   return months < 6 ? "early" : "chronic";
 }

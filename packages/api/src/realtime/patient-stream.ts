@@ -1,5 +1,5 @@
 import { tracked } from "@trpc/server";
-import { type Actor, decide } from "@concord/domain";
+import { type Actor, type MessageEventKind, decide } from "@concord/domain";
 import {
   type Database,
   type MessageView,
@@ -13,7 +13,7 @@ import { visibleSpaces } from "../use-cases/message-access";
 import type { EventBus } from "./event-bus";
 
 export type MessagingEvent =
-  | { kind: "message.created" | "message.updated"; threadId: string; message: MessageView }
+  | { kind: Exclude<MessageEventKind, "message.read">; threadId: string; message: MessageView }
   | { kind: "message.read"; threadId: string };
 
 /** Even with no NOTIFY (listener reconnecting), a stream catches up at least this often. */

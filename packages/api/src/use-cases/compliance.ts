@@ -1,4 +1,4 @@
-import { AUDIT_EXPORT_MAX_ROWS, type Actor, type AuditFilter, type ClinicSettings, auditCsv, todayInZone } from "@concord/domain";
+import { AUDIT_EXPORT_MAX_ROWS, type Actor, type AuditFilter, type ClinicSettings, type EmergencyAccessReviewStatus, auditCsv, todayInZone } from "@concord/domain";
 import { type AuditSearchRow, type Database, listDeletedMessages, listEmergencyAccessesForReview, searchAudit, writeAudit, writeAuditForPatients } from "@concord/db";
 
 /** Filters as the audit row of a search records them (ids and words the officer typed, nothing else). */
@@ -63,7 +63,7 @@ export async function readDeletedMessages(db: Database, actor: Actor, input: { p
 }
 
 /** The emergency-access review list; each patient a page names (with the reason given) gets an audit row. */
-export async function readEmergencyAccessReviews(db: Database, actor: Actor, input: { status: "waiting" | "reviewed"; cursor?: string | undefined; limit: number }) {
+export async function readEmergencyAccessReviews(db: Database, actor: Actor, input: { status: EmergencyAccessReviewStatus; cursor?: string | undefined; limit: number }) {
   const page = await listEmergencyAccessesForReview(db, input);
   await writeAuditForPatients(
     db,

@@ -1,5 +1,5 @@
 import { type Actor, conflict, forbidden, notFound } from "@concord/domain";
-import { type Database, changeMessage, emitRealtimeEvents, getMessageForChange, getThread, writeAudit } from "@concord/db";
+import { type Database, audienceOfSpace, changeMessage, emitRealtimeEvents, getMessageForChange, getThread, writeAudit } from "@concord/db";
 import { visibleSpaces } from "./message-access";
 import { type PatientScopeLike, checkMentions, threadParticipants } from "./post-message";
 
@@ -51,7 +51,7 @@ export async function changeOwnMessage(
     });
   }
   await emitRealtimeEvents(db, [
-    { patientId: scope.patientId, audience: message.space === "team" ? "team" : "all", kind: "message.updated", threadId: message.threadId, messageId: message.id },
+    { patientId: scope.patientId, audience: audienceOfSpace(message.space), kind: "message.updated", threadId: message.threadId, messageId: message.id },
   ]);
   return { id: message.id, version: input.expectedVersion + 1 };
 }

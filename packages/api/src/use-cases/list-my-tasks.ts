@@ -1,4 +1,4 @@
-import { type Actor, type ClinicSettings, THERAPY_CATEGORY_LABELS, type TherapyCategory, addCalendarDays, daysBetween } from "@concord/domain";
+import { type Actor, type ClinicSettings, THERAPY_CATEGORY_LABELS, type TherapyCategory, addCalendarDays, reviewDue } from "@concord/domain";
 import { type Database, listMyTasks, writeAudit } from "@concord/db";
 import { viewerTimeZone } from "./patient-clock";
 
@@ -32,19 +32,15 @@ export async function listMyTasksForClinician(
     today,
     until,
     nextCursor: page.nextCursor,
-    items: page.items.map((t) => {
-      const days = daysBetween(today, t.nextReviewDate);
-      return {
-        patientId: t.patientId,
-        patientName: t.patientName,
-        itemId: t.itemId,
-        name: t.name,
-        categoryLabel: THERAPY_CATEGORY_LABELS[t.category as TherapyCategory] ?? t.category,
-        status: t.status,
-        nextReviewDate: t.nextReviewDate,
-        due: days < 0 ? ("overdue" as const) : days === 0 ? ("today" as const) : ("soon" as const),
-        days: Math.abs(days),
-      };
-    }),
+    items: page.items.map((t) => ({
+      patientId: t.patientId,
+      patientName: t.patientName,
+      itemId: t.itemId,
+      name: t.name,
+      categoryLabel: THERAPY_CATEGORY_LABELS[t.category as TherapyCategory] ?? t.category,
+      status: t.status,
+      nextReviewDate: t.nextReviewDate,
+      ...reviewDue(t.nextReviewDate, today),
+    })),
   };
 }

@@ -1,5 +1,5 @@
 import type { Actor } from "@concord/domain";
-import { type Database, emitRealtimeEvents, markThreadNotificationsRead, markThreadRead } from "@concord/db";
+import { type Database, type RealtimeEventInput, audienceOfSpace, emitRealtimeEvents, markThreadNotificationsRead, markThreadRead } from "@concord/db";
 import { loadVisibleThread } from "./message-access";
 import type { PatientScopeLike } from "./post-message";
 
@@ -10,9 +10,9 @@ export async function markThreadReadUpTo(db: Database, actor: Actor, scope: Pati
   const upTo = Math.min(input.lastReadMessageId, thread.lastMessageId);
   const moved = await markThreadRead(db, { threadId: thread.id, userId: actor.userId, lastReadMessageId: upTo });
   const settled = await markThreadNotificationsRead(db, { userId: actor.userId, threadId: thread.id });
-  const events = [];
-  if (moved) events.push({ patientId: scope.patientId, audience: thread.space === "team" ? ("team" as const) : ("all" as const), kind: "message.read", threadId: thread.id });
-  if (settled > 0) events.push({ patientId: scope.patientId, audience: "user" as const, userId: actor.userId, kind: "notification" });
+  const events: RealtimeEventInput[] = [];
+  if (moved) events.push({ patientId: scope.patientId, audience: audienceOfSpace(thread.space), kind: "message.read", threadId: thread.id });
+  if (settled > 0) events.push({ patientId: scope.patientId, audience: "user", userId: actor.userId, kind: "notification" });
   await emitRealtimeEvents(db, events);
   return { moved };
 }

@@ -11,6 +11,7 @@ import {
   type MessageReference,
   type ThreadRow,
   createNotifications,
+  audienceOfSpace,
   emitRealtimeEvents,
   getPatient,
   insertMentions,
@@ -82,7 +83,7 @@ export async function writeMessage(
   await insertMentions(db, mentioned.map((userId) => ({ messageId: message.id, userId, patientId: scope.patientId })));
   await markThreadRead(db, { threadId: thread.id, userId: actor.userId, lastReadMessageId: message.id });
   await emitRealtimeEvents(db, [
-    { patientId: scope.patientId, audience: thread.space === "team" ? "team" : "all", kind: "message.created", threadId: thread.id, messageId: message.id },
+    { patientId: scope.patientId, audience: audienceOfSpace(thread.space), kind: "message.created", threadId: thread.id, messageId: message.id },
   ]);
 
   const patient = await getPatient(db, scope.patientId);

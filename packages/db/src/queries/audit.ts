@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { AuditOutcome } from "@concord/domain";
 import { type Database, queryRows } from "../client";
 import { auditEvents } from "../schema/index";
 
@@ -7,7 +8,7 @@ export interface AuditEventInput {
   actorRole: string | null;
   action: string;
   patientId: string | null;
-  outcome: "allowed" | "denied" | "error";
+  outcome: AuditOutcome;
   detail?: Record<string, unknown>;
 }
 

@@ -1,17 +1,23 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { ThreadSpace } from "@concord/domain";
 import { type Database, queryRows } from "../client";
-import { type RealtimeAudience, realtimeEvents } from "../schema/messaging";
+import { type RealtimeAudience, type RealtimeEventKind, realtimeEvents } from "../schema/messaging";
 
 /** The one channel every instance LISTENs on; the payload carries ids only (NOTIFY caps it at 8 kB). */
 export const REALTIME_CHANNEL = "concord_events";
 
 export type RealtimeEventRow = typeof realtimeEvents.$inferSelect;
 
+/** Who hears about an event in a thread: a team thread's only the team, a shared thread's the patient too. */
+export function audienceOfSpace(space: ThreadSpace): RealtimeAudience {
+  return space === "team" ? "team" : "all";
+}
+
 export interface RealtimeEventInput {
   patientId: string | null;
   audience: RealtimeAudience;
   userId?: string | null;
-  kind: string;
+  kind: RealtimeEventKind;
   threadId?: string | null;
   messageId?: number | null;
   notificationId?: number | null;

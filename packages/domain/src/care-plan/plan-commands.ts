@@ -71,7 +71,7 @@ export const planCommandSchema = z.discriminatedUnion(
       /** Defaults to the therapy's usual goals that this plan has. */
       goalIds: z.array(goalIdSchema).min(1, { error: "Link the intervention to at least one goal." }).optional(),
       /** A non-owner's addition is always a proposal, whatever is asked for here. */
-      status: z.enum(["proposed", "active"], { error: "A new item starts as proposed or active." }).optional(),
+      status: interventionStatusSchema.extract(["proposed", "active"], { error: "A new item starts as proposed or active." }).optional(),
       responsibleClinicianId: safeString().min(1).optional(),
       startDate: calendarDateSchema.optional(),
       nextReviewDate: calendarDateSchema.optional(),

@@ -113,7 +113,8 @@ export const listSideEffectsInput = z.object({
 });
 
 export const SIDE_EFFECT_REVIEW_STATUSES = ["confirmed", "noted"] as const;
-export const SIDE_EFFECT_REVIEW_LABELS: Record<(typeof SIDE_EFFECT_REVIEW_STATUSES)[number], string> = {
+export type SideEffectReviewStatus = (typeof SIDE_EFFECT_REVIEW_STATUSES)[number];
+export const SIDE_EFFECT_REVIEW_LABELS: Record<SideEffectReviewStatus, string> = {
   confirmed: "Confirmed by the physician",
   noted: "Reviewed, with a note",
 };

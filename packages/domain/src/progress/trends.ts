@@ -92,8 +92,11 @@ export function weeklyMeans(series: readonly SeriesPoint[]): WeeklyPoint[] {
 /** Ranges longer than this many days are shown as weekly means. */
 export const MAX_DAILY_CHART_DAYS = 120;
 
+export const CHART_RESOLUTIONS = ["daily", "weekly"] as const;
+export type ChartResolution = (typeof CHART_RESOLUTIONS)[number];
+
 export interface ChartSeries {
-  resolution: "daily" | "weekly";
+  resolution: ChartResolution;
   points: SeriesPoint[];
 }
 

@@ -1,4 +1,4 @@
-import { formatCalendarDate, addDays, toDayNumber } from "@concord/domain";
+import { type ChartResolution, formatCalendarDate, addDays, toDayNumber } from "@concord/domain";
 import styles from "./progress.module.css";
 
 export type MarkerShape = "circle" | "square" | "triangle" | "diamond";
@@ -26,7 +26,7 @@ interface TrendChartProps {
   yMax: number;
   from: string;
   to: string;
-  resolution: "daily" | "weekly";
+  resolution: ChartResolution;
   lines: ChartLine[];
   markers: readonly PlanMarker[];
   /** Horizontal reference lines, e.g. PHQ-9 band edges. */
