@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { safeString } from "./text";
-import { timeZoneSchema } from "./clinic-settings";
 import { calendarDate } from "./dates/index";
-import { disciplineSchema, roleSchema } from "./roles";
+import { disciplineSchema } from "./roles";
 
 /** CRPS I (no confirmed nerve injury) and CRPS II (causalgia). */
 export const CRPS_TYPES = ["I", "II"] as const;
