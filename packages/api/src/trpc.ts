@@ -1,8 +1,9 @@
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { type Actor, DomainError, MalformedCarePlanError, type PatientFacts, type Permission, UNSAFE_TEXT_MESSAGE, decide, findUnsafeText, patientIdInput } from "@concord/domain";
-import { type Database, InvalidCursorError, getPatientFacts, writeAudit } from "@concord/db";
+import { type Actor, DomainError, MalformedCarePlanError, type Permission, UNSAFE_TEXT_MESSAGE, decide, findUnsafeText, patientIdInput } from "@concord/domain";
+import { type Database, InvalidCursorError, writeAudit } from "@concord/db";
+import { authorizePatientAccess } from "./access";
 import type { Context } from "./context";
 
 export interface Meta {
@@ -177,13 +178,6 @@ export function globalProcedure(permission: Permission) {
   });
 }
 
-export interface PatientScope {
-  patientId: string;
-  facts: PatientFacts;
-  /** How the actor was admitted: "careTeam", "patientSelf", "admin", or "emergencyAccess" (read-only). */
-  via: string;
-}
-
 /**
  * A procedure on one patient's data. The input must carry `patientId`. The actor's relation to the
  * patient is read from the database and decided by the domain rule; a denial looks exactly like a
@@ -201,22 +195,15 @@ export function patientProcedure(permission: Permission) {
         throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
       }
       const actor = ctx.actor;
-      const facts = await getPatientFacts(ctx.db, actor.userId, patientId);
-      const decision = facts ? decide(actor, permission, facts) : ({ allowed: false, reason: "no such patient" } as const);
-      if (!facts || !decision.allowed) {
-        await writeAudit(ctx.db, {
-          ...auditIdentity(actor),
-          action: path,
-          patientId,
-          outcome: "denied",
-          detail: { permission, reason: decision.allowed ? "" : decision.reason },
-        });
+      const access = await authorizePatientAccess(ctx.db, actor, permission, patientId);
+      if (!access.allowed) {
+        await writeAudit(ctx.db, { ...auditIdentity(actor), action: path, patientId, outcome: "denied", detail: { permission, reason: access.reason } });
         throw new TRPCError({ code: "NOT_FOUND", message: "This patient was not found, or you do not have access to their record." });
       }
-      const scope: PatientScope = { patientId, facts, via: decision.via };
+      const { scope } = access;
       // A read under an emergency access is marked as such in the audit trail (the patient sees it,
       // and the compliance review counts it).
-      const allowedDetail = decision.via === "emergencyAccess" ? { permission, type, via: decision.via } : { permission, type };
+      const allowedDetail = scope.via === "emergencyAccess" ? { permission, type, via: scope.via } : { permission, type };
       if (type === "subscription") {
         await writeAudit(ctx.db, { ...auditIdentity(actor), action: path, patientId, outcome: "allowed", detail: allowedDetail });
         return next({ ctx: { actor, scope } });

@@ -114,7 +114,7 @@ export const messagingRouter = {
     .input(lastEventIdInput)
     .subscription(async function* ({ ctx, input, signal, path }) {
       if (!ctx.events) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Live updates are not available here." });
-      const stream = patientEventStream({ db: ctx.db, bus: ctx.events, actor: ctx.actor, sessionId: ctx.sessionId, patientId: ctx.scope.patientId, lastEventId: input.lastEventId, signal });
+      const stream = patientEventStream({ db: ctx.db, bus: ctx.events, actor: ctx.actor, sessionId: ctx.sessionId, scope: ctx.scope, lastEventId: input.lastEventId, signal });
       // Each event passes its schema on the way out, as a query's answer does: nothing unnamed is sent.
       for await (const [id, data] of stream) yield checkedEvent(messagingEventOutput, path, id, data);
     }),
