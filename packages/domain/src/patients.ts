@@ -37,6 +37,12 @@ export const crpsCodeSchema = z.enum(Object.keys(CRPS_CODES) as [CrpsCode, ...Cr
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** A diagnosis code with its words; a code outside the CRPS list keeps its code as the label and no type or limb. */
+export function describeDiagnosis(code: string): { code: string; label: string; crpsType: CrpsType | null; limb: string | null } {
+  const known = (CRPS_CODES as Record<string, (typeof CRPS_CODES)[CrpsCode] | undefined>)[code];
+  return known ? { code, label: known.label, crpsType: known.type, limb: known.limb } : { code, label: code, crpsType: null, limb: null };
+}
+
 export const CRPS_STAGES = ["early", "chronic"] as const;
 export type CrpsStage = (typeof CRPS_STAGES)[number];
 

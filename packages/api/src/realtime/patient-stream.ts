@@ -3,7 +3,7 @@ import type { Actor, MessageEventKind } from "@concord/domain";
 import { type Database, type MessageView, getMessagesByIds, latestRealtimeEventId, listPatientEventsAfter, subscriberStillValid } from "@concord/db";
 import { type PatientScope, authorizePatientAccess } from "../access";
 import { visibleSpaces } from "../use-cases/message-access";
-import type { EventBus } from "./event-bus";
+import { type EventBus, requireEventBus } from "./event-bus";
 
 export type MessagingEvent =
   | { kind: Exclude<MessageEventKind, "message.read">; threadId: string; message: MessageView }
@@ -37,7 +37,8 @@ async function currentSpaces(db: Database, actor: Actor, sessionId: string | nul
  */
 export async function* patientEventStream(params: {
   db: Database;
-  bus: EventBus;
+  /** This instance's bus; without one (a caller built for server components) the stream refuses on its first read. */
+  bus: EventBus | undefined;
   actor: Actor;
   sessionId: string | null;
   /** The scope the subscription procedure admitted the subscriber with. */
@@ -45,7 +46,8 @@ export async function* patientEventStream(params: {
   lastEventId: string | null | undefined;
   signal: AbortSignal | undefined;
 }) {
-  const { db, bus, actor, scope } = params;
+  const { db, actor, scope } = params;
+  const bus = requireEventBus(params.bus);
   const { patientId } = scope;
   const signal = params.signal ?? new AbortController().signal;
   // Listen before reading the backlog: nothing committed in between can slip past.

@@ -112,7 +112,7 @@ describe.each(testBackends())("time zones on %s", (backend) => {
       const chosen = await physician.me.setTimeZone({ timeZone: "America/Chicago" });
       expect(chosen).toMatchObject({ timeZone: "America/Chicago", ownTimeZone: "America/Chicago", today: todayInZone("America/Chicago") });
       expect(await physician.me.get()).toMatchObject({ timeZone: "America/Chicago" });
-      const [audit] = await listAuditForActor(handle.db, ids.users.physician, "me.setTimeZone", 1);
+      const [, audit] = await listAuditForActor(handle.db, ids.users.physician, "me.setTimeZone", 2);
       expect(audit).toMatchObject({ outcome: "allowed", detail: { from: null, to: "America/Chicago" } });
       expect(await physician.me.setTimeZone({ timeZone: null })).toMatchObject({ timeZone: "UTC", ownTimeZone: null });
     });

@@ -1,10 +1,10 @@
 import type { Actor } from "@concord/domain";
 import { type Database, type RealtimeEventInput, audienceOfSpace, emitRealtimeEvents, markThreadNotificationsRead, markThreadRead } from "@concord/db";
 import { loadVisibleThread } from "./message-access";
-import type { PatientScopeLike } from "./post-message";
+import type { PatientScope } from "../access";
 
 /** Moves the reader's position (never past the thread's newest message) and settles its notifications. */
-export async function markThreadReadUpTo(db: Database, actor: Actor, scope: PatientScopeLike, input: { threadId: string; lastReadMessageId: number }) {
+export async function markThreadReadUpTo(db: Database, actor: Actor, scope: PatientScope, input: { threadId: string; lastReadMessageId: number }) {
   const thread = await loadVisibleThread(db, actor, scope, input.threadId);
   if (thread.lastMessageId === null) return { moved: false };
   const upTo = Math.min(input.lastReadMessageId, thread.lastMessageId);

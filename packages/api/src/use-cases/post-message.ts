@@ -2,7 +2,6 @@ import {
   type Actor,
   DISCIPLINE_HANDLES,
   type MessageReferenceInput,
-  type PatientFacts,
   invalid,
   parseMentions,
 } from "@concord/domain";
@@ -20,12 +19,8 @@ import {
   markThreadRead,
   resolveMessageReference,
 } from "@concord/db";
+import type { PatientScope } from "../access";
 import { loadVisibleThread, personLabel } from "./message-access";
-
-export interface PatientScopeLike {
-  patientId: string;
-  facts: PatientFacts;
-}
 
 const MENTION_HELP = `Mention someone in this conversation by name, or a discipline: ${Object.values(DISCIPLINE_HANDLES)
   .map((h) => `@${h}`)
@@ -72,7 +67,7 @@ export async function writeMessage(
   db: Database,
   actor: Actor,
   actorName: string | null,
-  scope: PatientScopeLike,
+  scope: PatientScope,
   thread: ThreadRow,
   input: { body: string; reference?: MessageReferenceInput | undefined },
 ) {
@@ -115,7 +110,7 @@ export async function postMessage(
   db: Database,
   actor: Actor,
   actorName: string | null,
-  scope: PatientScopeLike,
+  scope: PatientScope,
   input: { threadId: string; body: string; reference?: MessageReferenceInput | undefined },
 ) {
   const thread = await loadVisibleThread(db, actor, scope, input.threadId);

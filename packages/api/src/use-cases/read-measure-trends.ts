@@ -1,6 +1,11 @@
 import { type ChartSeries, type ClinicSettings, chartSeries, invalid, planChangeMarkers, addDays, daysBetween } from "@concord/domain";
-import { type Database, checkInSeries, inOrder, measureSeries, planRevisionDates } from "@concord/db";
+import { type Database, checkInSeries, inOrder, listMeasures, measureSeries, planRevisionDates } from "@concord/db";
 import { patientToday } from "./patient-clock";
+
+/** Recorded measures and questionnaires, newest first by key (optionally one kind). */
+export function listPatientMeasures(db: Database, patientId: string, input: { kind?: string | undefined; cursor?: string | undefined; limit: number }) {
+  return listMeasures(db, patientId, input);
+}
 
 /** Default window for the trend page; the caller may ask for any range up to ten years. */
 export const DEFAULT_TREND_DAYS = 365;

@@ -13,6 +13,7 @@ import {
   conflict,
   diffFootprint,
   diffPlans,
+  forbidden,
   footprintOverlap,
   interventionName,
   ownersOf,
@@ -105,12 +106,14 @@ export const MAX_REBASE_SPAN = 500;
 export async function updateCarePlan(
   db: Database,
   actor: Actor,
-  actorDiscipline: Discipline,
+  /** The discipline the actor holds on the patient's team; carePlan.edit admits team members only, so null is refused. */
+  actorDiscipline: Discipline | null,
   patientId: string,
   input: UpdateCarePlanInput,
   settings: ClinicSettings,
   now: Date = new Date(),
 ) {
+  if (!actorDiscipline) throw forbidden();
   // Plan dates (a first review, a started item) are days of the patient's own calendar.
   const { today } = await patientToday(db, patientId, settings, now);
   const plan = await lockedPlan(db, patientId, actor, today);

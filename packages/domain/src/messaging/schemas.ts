@@ -54,6 +54,9 @@ export const messageListInput = z.object({
   limit: z.number().int().min(1).max(100).default(30),
 });
 
+/** One message, for its history of edits. */
+export const messageHistoryInput = z.object({ messageId });
+
 export const postMessageInput = z.object({ threadId: uuid, body: messageBody, reference: messageReferenceSchema.optional() });
 
 /** What a patient's conversation stream carries: a message was posted or changed, or someone read up to one. */
