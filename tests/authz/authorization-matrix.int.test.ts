@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { createCaller, listProcedures } from "@concord/api";
+import { type Actor, decide } from "@concord/domain";
+import { type ProcedureInfo, createCaller, listProcedures } from "@concord/api";
 import { testServices } from "@concord/api/testing";
-import { type DbHandle, listAuditForActor, listAuditForPatient } from "@concord/db";
+import { type Database, type DbHandle, listAuditForActor, listAuditForPatient, queryRows, sql } from "@concord/db";
 import { type DemoIds, buildDemoClinic } from "@concord/api/demo";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
 import { actorFor } from "./actors";
@@ -27,6 +28,42 @@ describe("the matrix covers every procedure", () => {
   });
 });
 
+interface AuditRow {
+  actorId: string | null;
+  outcome: string;
+  patientId: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** The newest audit row id, so a call's own rows can be told from earlier ones. */
+async function auditWatermark(db: Database): Promise<number> {
+  const [row] = await queryRows<{ id: string | number }>(db, sql`select coalesce(max(id), 0) as id from audit_events`);
+  return Number(row?.id ?? 0);
+}
+
+/** The rows written since `afterId` under one action (a procedure's path). */
+async function auditSince(db: Database, afterId: number, action: string): Promise<AuditRow[]> {
+  return queryRows<AuditRow>(
+    db,
+    sql`select actor_id as "actorId", outcome, patient_id as "patientId", detail from audit_events where id > ${afterId} and action = ${action} order by id`,
+  );
+}
+
+/**
+ * The row a call of this procedure must have left: an allowed call its "allowed" row (its patient,
+ * or none for a global procedure; the permission and call type); a call refused at the permission
+ * its "denied" row; a call the permission admits but the use case refuses (another clinician's
+ * emergency access "does not exist") its "error" row with the refusal's code.
+ */
+function expectedAuditRow(procedure: ProcedureInfo, row: MatrixRow, actor: Actor | null, allowed: boolean, patientId: string) {
+  const common = { actorId: actor?.userId ?? null, patientId: row.patientScoped ? patientId : null };
+  if (allowed) return { ...common, outcome: "allowed", detail: expect.objectContaining({ permission: procedure.permission, type: procedure.type }) };
+  if (row.patientScoped || !actor || !decide(actor, procedure.permission ?? "").allowed) {
+    return { ...common, outcome: "denied", detail: expect.objectContaining({ permission: procedure.permission }) };
+  }
+  return { ...common, outcome: "error", detail: expect.objectContaining({ permission: procedure.permission, code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/) }) };
+}
+
 function callByPath(caller: unknown, path: string, input: unknown): Promise<unknown> {
   const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
   return (fn as (i: unknown) => Promise<unknown>)(input);
@@ -49,8 +86,13 @@ describe.each(testBackends())("authorization matrix on %s", (backend) => {
     ACTOR_KINDS.map((kind) => [`${row.path} as ${kind} → ${row.expect[kind]}`, kind, row] as [string, ActorKind, MatrixRow]),
   );
 
+  const procedures = new Map(listProcedures().map((p) => [p.path, p]));
+
   it.each(cases)("%s", async (_label, kind, row) => {
     const actor = actorFor(kind, ids);
+    const procedure = procedures.get(row.path);
+    if (!procedure) throw new Error(`${row.path} is not a procedure`);
+    const watermark = await auditWatermark(handle.db);
     const caller = createCaller({ db: handle.db, dbKind: handle.kind, actor, actorName: kind, sessionId: null, settings: TEST_CLINIC_SETTINGS, services: TEST_SERVICES });
     counter += 1;
     const input = row.input({ ids, patientId: ids.patients.alex, actor: kind, unique: `${backend}-${kind}-${counter}`, fixtures });
@@ -60,7 +102,8 @@ describe.each(testBackends())("authorization matrix on %s", (backend) => {
     } catch (e) {
       error = e;
     }
-    if (row.expect[kind] === "allow") {
+    const allowed = row.expect[kind] === "allow";
+    if (allowed) {
       expect(error, `${row.path} as ${kind} should succeed, got ${String(error)}`).toBeNull();
     } else {
       expect(error).toBeInstanceOf(TRPCError);
@@ -73,6 +116,12 @@ describe.each(testBackends())("authorization matrix on %s", (backend) => {
         const audit = actor ? await listAuditForActor(handle.db, actor.userId, row.path, 1) : await listAuditForPatient(handle.db, ids.patients.alex, 1);
         expect(audit[0]).toMatchObject({ action: row.path, outcome: "denied" });
       }
+    }
+    // Every call of a signed-in procedure is on the record under its path, allowed or refused, global
+    // or not. (A public page's procedures, open to anyone, audit what they do themselves.)
+    if (!decide(null, procedure.permission ?? "").allowed) {
+      const written = await auditSince(handle.db, watermark, row.path);
+      expect(written, `${row.path} as ${kind} left no audit row of its own`).toContainEqual(expectedAuditRow(procedure, row, actor, allowed, ids.patients.alex));
     }
   });
 

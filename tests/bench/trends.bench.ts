@@ -7,7 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { createCaller } from "@concord/api";
 import { testServices } from "@concord/api/testing";
-import { carePlanSchema, progressDates, todayInZone, toStoredCarePlan } from "@concord/domain";
+import { carePlanSchema, addDays, todayInZone, toStoredCarePlan } from "@concord/domain";
 import { queryRows, sql } from "@concord/db";
 import { DEMO_TIME_ZONES, buildDemoClinic } from "@concord/api/demo";
 import { fixtureHash, openTestDatabase, testBackends, TEST_CLINIC_SETTINGS } from "@concord/db/testing";
@@ -30,7 +30,7 @@ for (const backend of testBackends()) {
     const patientId = ids.patients.jordan;
     // Jordan's own day (New York): a check-in dated later would be refused as in the future.
     const today = todayInZone(DEMO_TIME_ZONES.jordan);
-    const start = progressDates.addDays(today, -(DAYS - 1));
+    const start = addDays(today, -(DAYS - 1));
     const t0 = performance.now();
     // The demo plan replaced by one whose conservative care began two years ago, so the rules read all of it.
     await queryRows(
@@ -93,7 +93,7 @@ for (const backend of testBackends()) {
       ]),
     );
     console.log(`[${backend}] progress page data (5 procedures, 2-year range): ${fmt(page)} over ${RUNS} runs`);
-    const short = await time(RUNS, () => clinician.measures.trends({ patientId, from: progressDates.addDays(today, -89), to: today }));
+    const short = await time(RUNS, () => clinician.measures.trends({ patientId, from: addDays(today, -89), to: today }));
     console.log(`[${backend}] measures.trends, 90-day range (daily points): ${fmt(short)} over ${RUNS} runs`);
 
     const patient = createCaller({

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { type APIRequestContext, type Page, expect } from "@playwright/test";
+import type { ProcedureInfo } from "@concord/api";
 
 export const DEMO_PASSWORD = "concord-demo-2026";
 
@@ -29,7 +30,7 @@ export async function apiSignIn(request: APIRequestContext, email: string, passw
 export const PORTAL_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210)}`;
 
 /** Calls a tRPC procedure over HTTP the way the portal's client does (superjson envelope, our own Origin). */
-export async function trpcHttp(request: APIRequestContext, path: string, input: unknown, type: "query" | "mutation" | "subscription") {
+export async function trpcHttp(request: APIRequestContext, path: string, input: unknown, type: ProcedureInfo["type"]) {
   const envelope = JSON.stringify({ json: input ?? null });
   const response =
     type === "mutation"

@@ -1,5 +1,5 @@
-import { listProcedures } from "@concord/api";
+import { type ProcedureInfo, listProcedures } from "@concord/api";
 
-export function listProcedureTypes(): Record<string, "query" | "mutation" | "subscription"> {
+export function listProcedureTypes(): Record<string, ProcedureInfo["type"]> {
   return Object.fromEntries(listProcedures().map((p) => [p.path, p.type]));
 }

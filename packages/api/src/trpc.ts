@@ -1,8 +1,10 @@
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { type Actor, DomainError, MalformedCarePlanError, type PatientFacts, type Permission, UNSAFE_TEXT_MESSAGE, decide, findUnsafeText, patientIdInput } from "@concord/domain";
-import { type Database, InvalidCursorError, getPatientFacts, writeAudit } from "@concord/db";
+import { type Actor, DomainError, MalformedCarePlanError, type Permission, UNSAFE_TEXT_MESSAGE, decide, findUnsafeText, patientIdInput } from "@concord/domain";
+import { type Database, InvalidCursorError, writeAudit } from "@concord/db";
+import { authorizePatientAccess } from "./access";
+import { procedureAudit } from "./audit";
 import type { Context } from "./context";
 
 export interface Meta {
@@ -161,34 +163,106 @@ function auditIdentity(actor: Actor | null) {
   return { actorId: actor?.userId ?? null, actorRole: actor?.role ?? null };
 }
 
-/**
- * A procedure not tied to one patient: the permission decides by role alone; the query itself
- * carries the scope (e.g. "patients on my care teams").
- */
-export function globalProcedure(permission: Permission) {
-  return base.meta({ permission }).use(async ({ ctx, next, path }) => {
-    if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
-    const decision = decide(ctx.actor, permission);
-    if (!decision.allowed) {
-      await writeAudit(ctx.db, { ...auditIdentity(ctx.actor), action: path, patientId: null, outcome: "denied", detail: { permission } });
-      throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do that." });
-    }
-    return next({ ctx: { actor: ctx.actor } });
-  });
+const SIGN_IN = "Please sign in to continue.";
+
+/** The row an anonymous call is refused with (the same for every builder). */
+async function refuseAnonymous(db: Database, path: string, permission: Permission, patientId: string | null): Promise<never> {
+  await writeAudit(db, { actorId: null, actorRole: null, action: path, patientId, outcome: "denied", detail: { permission, reason: "anonymous" } });
+  throw new TRPCError({ code: "UNAUTHORIZED", message: SIGN_IN });
 }
 
-export interface PatientScope {
-  patientId: string;
-  facts: PatientFacts;
-  /** How the actor was admitted: "careTeam", "patientSelf", "admin", or "emergencyAccess" (read-only). */
-  via: string;
+interface AuditedCall {
+  db: Database;
+  actor: Actor;
+  path: string;
+  type: string;
+  permission: Permission;
+  /** The patient the call is about (a patient procedure), or null (a global one). */
+  patientId: string | null;
+  /** What the "allowed" row records beyond `{ permission, type }`. */
+  allowedDetail?: Record<string, unknown>;
+  /**
+   * Where the "allowed" row goes in the transaction: first (a patient procedure: the row stands
+   * before what the call reads or writes) or last (a global procedure: what the call reads of the
+   * audit trail itself — a compliance search, the count of wrong current passwords — is the trail
+   * before this call).
+   */
+  allowedRow: "first" | "last";
+  /**
+   * A call that sends email (an invitation, a second-factor reset notice) is not wrapped: its use case
+   * commits its own transaction (data and security-event row) and only then sends, so no message
+   * goes out for a change that could still roll back, and no transaction (on PGlite, the one
+   * connection) waits on a mail server. Its "allowed" or "error" row follows the call.
+   */
+  sendsMail?: boolean;
+}
+
+/**
+ * The one audit style of signed-in procedures. A query or mutation runs in one transaction that also
+ * writes its "allowed" row (action = path), so a failed call leaves neither data nor an "allowed"
+ * row behind; it rolls back and writes an "error" row instead, or a "denied" row with the reason
+ * when the use case refused with `deniedAudit` (a wrong current password). A subscription writes its
+ * "allowed" row at once: a stream cannot hold a transaction open.
+ */
+async function runAudited<R extends { ok: boolean }>(call: AuditedCall, next: (db: Database) => Promise<R>): Promise<R> {
+  const { db, actor, path, type, permission, patientId } = call;
+  const allowed = () => ({ ...auditIdentity(actor), action: path, patientId, outcome: "allowed" as const, detail: { permission, type, ...call.allowedDetail } });
+  const failed = async (result: R) => {
+    const cause = (result as unknown as { error: TRPCError }).error.cause;
+    const code = cause instanceof DomainError ? cause.code : (result as unknown as { error: TRPCError }).error.code;
+    const denied = cause instanceof DomainError ? cause.deniedAudit : undefined;
+    await writeAudit(db, { ...auditIdentity(actor), action: path, patientId, outcome: denied ? "denied" : "error", detail: { permission, type, code, ...denied } });
+    return result;
+  };
+  if (type === "subscription") {
+    await writeAudit(db, allowed());
+    return next(db);
+  }
+  if (call.sendsMail) {
+    const result = await next(db);
+    if (!result.ok) return failed(result);
+    await writeAudit(db, allowed());
+    return result;
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      if (call.allowedRow === "first") await writeAudit(tx, allowed());
+      const result = await next(tx as Database);
+      if (!result.ok) throw new Rollback(result);
+      if (call.allowedRow === "last") await writeAudit(tx, allowed());
+      return result;
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+    return failed(error.result as R);
+  }
+}
+
+/**
+ * A procedure not tied to one patient: the permission decides by role alone; the query itself
+ * carries the scope (e.g. "patients on my care teams"). Audited like a patient procedure (see
+ * runAudited) with no patient on the call's own row; a use case whose answer names patients adds a
+ * row per patient with `writeAuditForPatients({ ...ctx.audit, ... })`.
+ */
+export function globalProcedure(permission: Permission, options: { sendsMail?: boolean } = {}) {
+  return base.meta({ permission }).use(async ({ ctx, next, path, type }) => {
+    if (!ctx.actor) return refuseAnonymous(ctx.db, path, permission, null);
+    const actor = ctx.actor;
+    const decision = decide(actor, permission);
+    if (!decision.allowed) {
+      await writeAudit(ctx.db, { ...auditIdentity(actor), action: path, patientId: null, outcome: "denied", detail: { permission, reason: decision.reason } });
+      throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do that." });
+    }
+    const audit = procedureAudit(actor, path);
+    return runAudited({ db: ctx.db, actor, path, type, permission, patientId: null, allowedRow: "last", sendsMail: options.sendsMail }, (db) => next({ ctx: { actor, audit, db } }));
+  });
 }
 
 /**
  * A procedure on one patient's data. The input must carry `patientId`. The actor's relation to the
- * patient is read from the database and decided by the domain rule; a denial looks exactly like a
- * patient that does not exist. Queries and mutations run in one transaction that also writes the
- * audit row, so a failed request leaves neither data nor an "allowed" audit behind.
+ * patient is decided by `authorizePatientAccess`; a denial looks exactly like a patient that does
+ * not exist. Queries and mutations run in one transaction that also writes the audit row (see
+ * runAudited), so a failed request leaves neither data nor an "allowed" audit behind.
  */
 export function patientProcedure(permission: Permission) {
   return base
@@ -196,51 +270,19 @@ export function patientProcedure(permission: Permission) {
     .input(patientIdInput)
     .use(async ({ ctx, input, next, path, type }) => {
       const patientId = input.patientId;
-      if (!ctx.actor) {
-        await writeAudit(ctx.db, { actorId: null, actorRole: null, action: path, patientId, outcome: "denied", detail: { permission, reason: "anonymous" } });
-        throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
-      }
+      if (!ctx.actor) return refuseAnonymous(ctx.db, path, permission, patientId);
       const actor = ctx.actor;
-      const facts = await getPatientFacts(ctx.db, actor.userId, patientId);
-      const decision = facts ? decide(actor, permission, facts) : ({ allowed: false, reason: "no such patient" } as const);
-      if (!facts || !decision.allowed) {
-        await writeAudit(ctx.db, {
-          ...auditIdentity(actor),
-          action: path,
-          patientId,
-          outcome: "denied",
-          detail: { permission, reason: decision.allowed ? "" : decision.reason },
-        });
+      const access = await authorizePatientAccess(ctx.db, actor, permission, patientId);
+      if (!access.allowed) {
+        await writeAudit(ctx.db, { ...auditIdentity(actor), action: path, patientId, outcome: "denied", detail: { permission, reason: access.reason } });
         throw new TRPCError({ code: "NOT_FOUND", message: "This patient was not found, or you do not have access to their record." });
       }
-      const scope: PatientScope = { patientId, facts, via: decision.via };
+      const { scope } = access;
+      const audit = procedureAudit(actor, path);
       // A read under an emergency access is marked as such in the audit trail (the patient sees it,
       // and the compliance review counts it).
-      const allowedDetail = decision.via === "emergencyAccess" ? { permission, type, via: decision.via } : { permission, type };
-      if (type === "subscription") {
-        await writeAudit(ctx.db, { ...auditIdentity(actor), action: path, patientId, outcome: "allowed", detail: allowedDetail });
-        return next({ ctx: { actor, scope } });
-      }
-      try {
-        return await ctx.db.transaction(async (tx) => {
-          await writeAudit(tx, { ...auditIdentity(actor), action: path, patientId, outcome: "allowed", detail: allowedDetail });
-          const result = await next({ ctx: { actor, scope, db: tx as Database } });
-          if (!result.ok) throw new Rollback(result);
-          return result;
-        });
-      } catch (error) {
-        if (!(error instanceof Rollback)) throw error;
-        const result = error.result as { error: TRPCError };
-        const cause = result.error.cause;
-        await writeAudit(ctx.db, {
-          ...auditIdentity(actor),
-          action: path,
-          patientId,
-          outcome: "error",
-          detail: { permission, code: cause instanceof DomainError ? cause.code : result.error.code },
-        });
-        return result as never;
-      }
+      const allowedDetail = scope.via === "emergencyAccess" ? { via: scope.via } : {};
+      return runAudited({ db: ctx.db, actor, path, type, permission, patientId, allowedDetail, allowedRow: "first" }, (db) => next({ ctx: { actor, audit, scope, db } }));
     });
 }
 

@@ -5,11 +5,11 @@ import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { Role } from "@concord/domain";
-import { type Database, type DbHandle, migrationsFolder, openPglite, openPostgres } from "./client";
+import { type Database, type DatabaseKind, type DbHandle, migrationsFolder, openPglite, openPostgres } from "./client";
 import { addCareTeamMember, insertPatient } from "./queries/patients";
 import { insertUser } from "./queries/users";
 
-export type TestBackend = "pglite" | "postgres";
+export type TestBackend = DatabaseKind;
 
 /** PGlite always; the PostgreSQL server too when TEST_DATABASE_URL is set. */
 export function testBackends(): TestBackend[] {

@@ -27,8 +27,11 @@ export const patientQuestionsInput = z.object({
 });
 export type AnswerPatientQuestionInput = z.infer<typeof answerPatientQuestionInput>;
 
-export type QuestionResolutionHow = "answered" | "handled";
-export type QuestionState = "open" | QuestionResolutionHow;
+/** How a patient's question was settled: with a written answer, or marked handled (e.g. at the visit). */
+export const QUESTION_RESOLUTIONS = ["answered", "handled"] as const;
+export type QuestionResolutionHow = (typeof QUESTION_RESOLUTIONS)[number];
+export const QUESTION_STATES = ["open", ...QUESTION_RESOLUTIONS] as const;
+export type QuestionState = (typeof QUESTION_STATES)[number];
 
 export interface QuestionRecipientCandidate {
   clinicianId: string;

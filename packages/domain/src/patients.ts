@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { safeString } from "./text";
-import { timeZoneSchema } from "./clinic-settings";
 import { calendarDate } from "./dates/index";
-import { disciplineSchema, roleSchema } from "./roles";
+import { disciplineSchema } from "./roles";
+
+/** CRPS I (no confirmed nerve injury) and CRPS II (causalgia). */
+export const CRPS_TYPES = ["I", "II"] as const;
+export type CrpsType = (typeof CRPS_TYPES)[number];
 
 /**
  * ICD-10-CM codes for CRPS. CRPS I (G90.5x) and CRPS II / causalgia (G56.4x upper limb,
@@ -27,15 +30,24 @@ export const CRPS_CODES = {
   "G57.71": { type: "II", limb: "right lower limb", label: "Causalgia of right lower limb" },
   "G57.72": { type: "II", limb: "left lower limb", label: "Causalgia of left lower limb" },
   "G57.73": { type: "II", limb: "lower limb, bilateral", label: "Causalgia of bilateral lower limbs" },
-} as const;
+} as const satisfies Record<string, { type: CrpsType; limb: string; label: string }>;
 export type CrpsCode = keyof typeof CRPS_CODES;
 export const crpsCodeSchema = z.enum(Object.keys(CRPS_CODES) as [CrpsCode, ...CrpsCode[]], {
   error: "Choose a CRPS diagnosis code (ICD-10-CM G90.5x, G56.4x or G57.7x).",
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** A diagnosis code with its words; a code outside the CRPS list keeps its code as the label and no type or limb. */
+export function describeDiagnosis(code: string): { code: string; label: string; crpsType: CrpsType | null; limb: string | null } {
+  const known = (CRPS_CODES as Record<string, (typeof CRPS_CODES)[CrpsCode] | undefined>)[code];
+  return known ? { code, label: known.label, crpsType: known.type, limb: known.limb } : { code, label: code, crpsType: null, limb: null };
+}
+
+export const CRPS_STAGES = ["early", "chronic"] as const;
+export type CrpsStage = (typeof CRPS_STAGES)[number];
+
 /** Early CRPS is under 6 months from onset; chronic is beyond. */
-export function crpsStage(onsetDate: string, today: string): "early" | "chronic" {
+export function crpsStage(onsetDate: string, today: string): CrpsStage {
   const months = (Date.parse(today) - Date.parse(onsetDate)) / (DAY_MS * 30.4375);
   return months < 6 ? "early" : "chronic";
 }

@@ -1,10 +1,10 @@
 import { type Database, insertAlerts, insertCheckIn, listReportedSideEffects, insertReportedSideEffects } from "@concord/db";
 import type { DemoIds } from "@concord/api/demo";
-import { CSS_ITEM_IDS, progressDates } from "@concord/domain";
+import { CSS_ITEM_IDS, addDays } from "@concord/domain";
 import { type MatrixContext, type MatrixRow, TEAM, allow } from "./types";
 
 const today = new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => progressDates.addDays(today, -n);
+const daysAgo = (n: number) => addDays(today, -n);
 const FIXTURE_CHECK_IN_DATE = daysAgo(30);
 
 const checkIn = (date: string) => ({

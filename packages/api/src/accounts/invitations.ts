@@ -1,3 +1,4 @@
+import type { EmailDeliveryOutcome } from "@concord/domain";
 import { type Database, findUserById, insertAccountToken, revokeOpenAccountTokens, setAccountTokenEmailStatus } from "@concord/db";
 import type { Services } from "../services";
 import { invitationEmail } from "./invitation-email";
@@ -23,7 +24,7 @@ export async function issueInvitation(tx: Database, v: { userId: string; created
 }
 
 export interface InvitationDelivery {
-  emailStatus: "sent" | "failed";
+  emailStatus: EmailDeliveryOutcome;
   /** Why the mail server refused, for the admin's "Not sent — Retry" (no token in it). */
   emailError: string | null;
   expiresAt: Date;

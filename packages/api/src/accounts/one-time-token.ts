@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { AccountTokenPurpose } from "@concord/domain";
 
 /** How long a one-time link lasts: an invitation 72 hours, a password reset 30 minutes. */
-export const TOKEN_LIFETIME_MS = { invitation: 72 * 3_600_000, password_reset: 30 * 60_000 } as const;
-export type TokenPurpose = keyof typeof TOKEN_LIFETIME_MS;
+export const TOKEN_LIFETIME_MS = { invitation: 72 * 3_600_000, password_reset: 30 * 60_000 } as const satisfies Record<AccountTokenPurpose, number>;
 
 /** SHA-256 of the token, hex: what the database stores (a leaked table cannot be used as links). */
 export function hashToken(token: string): string {

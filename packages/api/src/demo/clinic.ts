@@ -89,10 +89,11 @@ export async function buildDemoClinic(handle: { db: Database; kind: DatabaseKind
     for (const [i, key] of STAFF_INVITED.entries()) {
       const account = demoAccount(key);
       const at = atLocalTime(opened, `08:${String(i * 5).padStart(2, "0")}`, zone);
-      allowGlobal(actor("admin"), "admin.user.create");
+      const audit = allowGlobal(actor("admin"), "admin.user.create", "admin.users.invite");
       const invited = await inviteUser({
         db: tx,
         actor: actor("admin"),
+        audit,
         input: inviteUserInput.parse({ email: account.email, name: account.name, role: account.role }),
         services,
         settings,
@@ -105,10 +106,11 @@ export async function buildDemoClinic(handle: { db: Database; kind: DatabaseKind
     const register = async (key: DemoPatientKey, by: DemoStaffKey, at: Date) => {
       const account = demoAccount(key);
       const facts = PATIENTS[key];
-      allowGlobal(actor(by), "patient.register");
+      const audit = allowGlobal(actor(by), "patient.register", "patients.register");
       const registered = await registerPatient({
         db: tx,
         actor: actor(by),
+        audit,
         input: registerPatientInput.parse({
           email: account.email,
           name: account.name,
@@ -124,8 +126,8 @@ export async function buildDemoClinic(handle: { db: Database; kind: DatabaseKind
     };
     const completeTeam = async (key: DemoPatientKey, at: Date) => {
       for (const [i, member] of TEAM_JOINING.entries()) {
-        allowGlobal(actor("admin"), "admin.careTeam.manage");
-        await assignCareTeamMember(tx, actor("admin"), { patientId: patients[key], clinicianId: users[member] }, new Date(at.getTime() + i * 60_000));
+        const audit = allowGlobal(actor("admin"), "admin.careTeam.manage", "admin.careTeams.assign");
+        await assignCareTeamMember(tx, actor("admin"), audit, { patientId: patients[key], clinicianId: users[member] }, new Date(at.getTime() + i * 60_000));
       }
     };
     const buildPlan = async (key: DemoPatientKey, day: string, steps: PlanStep[]) => {

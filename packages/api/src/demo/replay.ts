@@ -1,5 +1,7 @@
-import { type Actor, type ClinicSettings, type PatientFacts, type Permission, decide, startOfLocalDay } from "@concord/domain";
-import { type Database, type DatabaseKind, getPatientFacts } from "@concord/db";
+import { type Actor, type ClinicSettings, type Permission, decide, startOfLocalDay } from "@concord/domain";
+import type { Database, DatabaseKind } from "@concord/db";
+import { type PatientScope, authorizePatientAccess } from "../access";
+import { type ProcedureAudit, procedureAudit } from "../audit";
 import { linkFromRawEmail } from "../accounts/eml";
 import type { OutgoingEmail } from "../mail/mailer";
 import { createCaller } from "../root";
@@ -16,23 +18,21 @@ export function atLocalTime(day: string, time: string, timeZone: string): Date {
   return new Date(startOfLocalDay(day, timeZone).getTime() + (hours * 60 + minutes) * 60_000);
 }
 
-/** Refuses, as a request would be refused, anything a demo person may not do. */
-function assertAllowed(actor: Actor, permission: Permission, facts?: PatientFacts): void {
-  const decision = decide(actor, permission, facts);
+/**
+ * A global permission (inviting, registering, team assignment), decided as `globalProcedure` decides
+ * it; answers the audit identity the procedure at `path` would hand its use case.
+ */
+export function allowGlobal(actor: Actor, permission: Permission, path: string): ProcedureAudit {
+  const decision = decide(actor, permission);
   if (!decision.allowed) throw new Error(`The demo asked ${actor.role} ${actor.userId} to do what ${permission} does not allow: ${decision.reason}.`);
+  return procedureAudit(actor, path);
 }
 
-/** A global permission (inviting, registering, team assignment), decided as the procedure decides it. */
-export function allowGlobal(actor: Actor, permission: Permission): void {
-  assertAllowed(actor, permission);
-}
-
-/** The actor's scope on one patient, decided by the same rule as `patientProcedure`. */
-export async function patientScope(db: Database, actor: Actor, patientId: string, permission: Permission) {
-  const facts = await getPatientFacts(db, actor.userId, patientId);
-  if (!facts) throw new Error(`The demo patient ${patientId} does not exist.`);
-  assertAllowed(actor, permission, facts);
-  return { patientId, facts };
+/** The actor's scope on one patient: the same access decision `patientProcedure` asks. */
+export async function patientScope(db: Database, actor: Actor, patientId: string, permission: Permission): Promise<PatientScope> {
+  const access = await authorizePatientAccess(db, actor, permission, patientId);
+  if (!access.allowed) throw new Error(`The demo asked ${actor.role} ${actor.userId} to do what ${permission} does not allow on ${patientId}: ${access.reason}.`);
+  return access.scope;
 }
 
 /**

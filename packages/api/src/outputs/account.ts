@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { UNUSABLE_LINK_REASONS } from "@concord/domain";
 
 /** The public account pages: invitation and reset links, and what each step answers (never a token or a hash). */
-const UNUSABLE_LINK_REASONS = ["invalid", "expired", "used", "revoked", "deactivated"] as const;
 
 /** Whom a link is for, or why it cannot be used: the unusable branch names no person. */
 export const linkStatusOutput = z.discriminatedUnion("usable", [

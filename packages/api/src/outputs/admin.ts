@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { ROLES } from "@concord/domain";
+import { INVITATION_STATES, ROLES } from "@concord/domain";
 import { disciplineOutput, invitationDeliveryOutput } from "./shared";
 
 /** Administrators' answers: accounts and team membership, never clinical content, a token or a password. */
-const INVITATION_STATES = ["none", "pending", "sent", "not_sent", "expired", "revoked", "accepted"] as const;
 
 export const accountListOutput = z.object({
   items: z.array(

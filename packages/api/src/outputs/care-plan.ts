@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { GOAL_IDS, GOAL_STATUSES, carePlanSchema } from "@concord/domain";
+import { GOAL_IDS, GOAL_STATUSES, PLAN_DIFF_KINDS, QUESTION_STATES, carePlanSchema } from "@concord/domain";
 import { disciplineOutput } from "./shared";
 
 /** One entry of a revision's diff, keyed by ids ("interventions.iv-1.details.dose"). */
 const planDiffEntryOutput = z.object({
   path: z.string(),
-  kind: z.enum(["added", "removed", "changed"]),
+  kind: z.enum(PLAN_DIFF_KINDS),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
   label: z.string(),
@@ -63,7 +63,7 @@ export const carePlanCommentsOutput = z.object({
       replyToId: z.string().nullable(),
       question: z
         .object({
-          state: z.enum(["open", "answered", "handled"]),
+          state: z.enum(QUESTION_STATES),
           resolvedByName: z.string().nullable(),
           resolvedAt: z.string().nullable(),
           answer: z.string().nullable(),

@@ -15,3 +15,8 @@ export function checkedEvent<T extends z.ZodType>(schema: T, path: string, id: s
   }
   return tracked(id, parsed.data as z.output<T>);
 }
+
+/** A stream's events, each passed through `checkedEvent` on the way out. */
+export async function* checkedEvents<T extends z.ZodType>(schema: T, path: string, events: AsyncIterable<readonly [string, unknown, ...unknown[]]>) {
+  for await (const [id, data] of events) yield checkedEvent(schema, path, id, data);
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUDAPEST_CATEGORIES, CSS_ITEM_IDS, type CssItemId } from "@concord/domain";
+import { BUDAPEST_CATEGORIES, CHART_RESOLUTIONS, CSS_CHANGE_DIRECTIONS, CSS_ITEM_IDS, type CssItemId, GAD7_BAND_IDS, PHQ9_BAND_IDS } from "@concord/domain";
 import { crisisResourcesOutput } from "./shared";
 
 /** A saved measure row: `result` is the measure's own scored answers, kept as the record the team reads. */
@@ -38,7 +38,7 @@ export const cssRecordedOutput = z.object({
     signCount: z.number().int(),
     present: z.array(z.enum(CSS_ITEM_IDS as [CssItemId, ...CssItemId[]])),
   }),
-  change: z.object({ change: z.number().nullable(), beyondMeasurementError: z.boolean(), direction: z.enum(["better", "unchanged", "worse"]).nullable() }),
+  change: z.object({ change: z.number().nullable(), beyondMeasurementError: z.boolean(), direction: z.enum(CSS_CHANGE_DIRECTIONS).nullable() }),
   previous: z.object({ takenOn: z.string(), total: z.number().int() }).nullable(),
 });
 
@@ -46,7 +46,7 @@ export const phq9SubmittedOutput = z.object({
   ...recordedFields,
   result: z.object({
     total: z.number().int(),
-    band: z.enum(["minimal", "mild", "moderate", "moderately_severe", "severe"]),
+    band: z.enum(PHQ9_BAND_IDS),
     bandLabel: z.string(),
     item9: z.number().int(),
     selfHarmFlag: z.boolean(),
@@ -56,7 +56,7 @@ export const phq9SubmittedOutput = z.object({
 
 export const gad7SubmittedOutput = z.object({
   ...recordedFields,
-  result: z.object({ total: z.number().int(), band: z.enum(["minimal", "mild", "moderate", "severe"]), bandLabel: z.string() }),
+  result: z.object({ total: z.number().int(), band: z.enum(GAD7_BAND_IDS), bandLabel: z.string() }),
 });
 
 export const psfsSubmittedOutput = z.object({ ...recordedFields, result: z.object({ score: z.number(), activityCount: z.number().int() }) });
@@ -70,6 +70,6 @@ export const measureTrendsOutput = z.object({
   from: z.string(),
   to: z.string(),
   checkInDays: z.number().int(),
-  series: z.record(z.string(), z.object({ resolution: z.enum(["daily", "weekly"]), points: z.array(z.object({ date: z.string(), value: z.number() })) })),
+  series: z.record(z.string(), z.object({ resolution: z.enum(CHART_RESOLUTIONS), points: z.array(z.object({ date: z.string(), value: z.number() })) })),
   markers: z.array(z.object({ date: z.string(), labels: z.array(z.string()), label: z.string() })),
 });

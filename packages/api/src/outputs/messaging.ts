@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REFERENCE_KINDS, THREAD_SPACES } from "@concord/domain";
+import { MESSAGE_CHANGE_ACTIONS, MESSAGE_EVENT_KINDS, REFERENCE_KINDS, THREAD_SPACES } from "@concord/domain";
 import { disciplineOutput } from "./shared";
 
 const spaceOutput = z.enum(THREAD_SPACES);
@@ -50,7 +50,7 @@ export const messageOutput = z.object({
 export const messagePageOutput = z.object({ items: z.array(messageOutput), nextBefore: z.number().int().nullable() });
 
 export const messageHistoryOutput = z.array(
-  z.object({ action: z.enum(["edit", "delete"]), previousBody: z.string().nullable(), previousVersion: z.number().int(), at: z.date() }),
+  z.object({ action: z.enum(MESSAGE_CHANGE_ACTIONS), previousBody: z.string().nullable(), previousVersion: z.number().int(), at: z.date() }),
 );
 
 export const messagePostedOutput = z.object({ id: z.number().int(), threadId: z.string(), version: z.number().int() });
@@ -59,6 +59,6 @@ export const threadReadOutput = z.object({ moved: z.boolean() });
 
 /** One live event of a patient's conversations (messaging.events); every yielded event is parsed with this. */
 export const messagingEventOutput = z.discriminatedUnion("kind", [
-  z.object({ kind: z.enum(["message.created", "message.updated"]), threadId: z.string(), message: messageOutput }),
+  z.object({ kind: z.enum(MESSAGE_EVENT_KINDS).exclude(["message.read"]), threadId: z.string(), message: messageOutput }),
   z.object({ kind: z.literal("message.read"), threadId: z.string() }),
 ]);

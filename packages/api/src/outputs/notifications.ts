@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const NOTIFICATION_KINDS = ["message", "mention", "plan_change", "alert", "patient_question", "unrouted_alert", "emergency_access"] as const;
+import { NOTIFICATION_KINDS } from "@concord/domain";
 
 export const notificationPageOutput = z.object({
   items: z.array(

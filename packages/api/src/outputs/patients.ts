@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { ROLES } from "@concord/domain";
+import { CRISIS_RESOURCE_REASONS, CRPS_STAGES, CRPS_TYPES, ROLES } from "@concord/domain";
 import { crisisResourcesOutput, disciplineOutput, invitationDeliveryOutput, viewerClockOutput } from "./shared";
 
 /** A diagnosis code with its words; a code outside the CRPS list keeps its code as the label and no type or limb. */
 const diagnosisOutput = z.object({
   code: z.string(),
   label: z.string(),
-  crpsType: z.enum(["I", "II"]).nullable(),
+  crpsType: z.enum(CRPS_TYPES).nullable(),
   limb: z.string().nullable(),
 });
-const stageOutput = z.enum(["early", "chronic"]);
+const stageOutput = z.enum(CRPS_STAGES);
 
 export const registeredPatientOutput = z.object({
   id: z.string(),
@@ -80,7 +80,7 @@ export const recordAccessOutput = z.object({
 export const patientSafetyOutput = z.object({
   showCrisisResources: z.boolean(),
   resources: crisisResourcesOutput.nullable(),
-  reason: z.enum(["self-harm", "symptom"]).nullable(),
+  reason: z.enum(CRISIS_RESOURCE_REASONS).nullable(),
 });
 
 export const careTeamOutput = z.array(z.object({ clinicianId: z.string(), name: z.string(), discipline: disciplineOutput, active: z.boolean() }));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DISCIPLINES } from "@concord/domain";
+import { ALERT_SEVERITIES, ALERT_SOURCE_KINDS, DISCIPLINES, EMAIL_DELIVERY_OUTCOMES } from "@concord/domain";
 
 /** Pieces several routers answer with. Calendar dates and timestamps sent as text stay strings; Date objects are z.date(). */
 export const disciplineOutput = z.enum(DISCIPLINES);
@@ -21,11 +21,11 @@ export const crisisResourcesOutput = z.object({
 
 /** What happened to the email an invitation sends. */
 export const invitationDeliveryOutput = z.object({
-  emailStatus: z.enum(["sent", "failed"]),
+  emailStatus: z.enum(EMAIL_DELIVERY_OUTCOMES),
   emailError: z.string().nullable(),
   expiresAt: z.date(),
 });
 
 export const rulesEvidenceOutput = z.array(z.object({ label: z.string(), value: z.union([z.string(), z.number()]) }));
-export const alertSeverityOutput = z.enum(["urgent", "review"]);
-export const alertSourceKindOutput = z.enum(["check_in", "measure", "pattern"]).nullable();
+export const alertSeverityOutput = z.enum(ALERT_SEVERITIES);
+export const alertSourceKindOutput = z.enum(ALERT_SOURCE_KINDS).nullable();

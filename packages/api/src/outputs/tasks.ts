@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { carePlanSchema } from "@concord/domain";
+import { REVIEW_DUE_STATES, carePlanSchema } from "@concord/domain";
 
 /** tasks.mine: the caller's own plan items due for review, earliest (overdue) first. */
 export const myTasksOutput = z.object({
@@ -15,7 +15,7 @@ export const myTasksOutput = z.object({
       categoryLabel: z.string(),
       status: z.string(),
       nextReviewDate: z.string(),
-      due: z.enum(["overdue", "today", "soon"]),
+      due: z.enum(REVIEW_DUE_STATES),
       /** Whole days late (overdue) or to go (soon); 0 today. */
       days: z.number().int(),
     }),

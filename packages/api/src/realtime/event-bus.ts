@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { type DbHandle, type RealtimeHint, listenForRealtimeEvents } from "@concord/db";
 
 /** null means "you may have missed something: catch up from your cursor". */
@@ -59,6 +60,12 @@ export class EventBus {
       },
     };
   }
+}
+
+/** The bus a subscription needs; a caller built without one (a script, a server component) cannot subscribe. */
+export function requireEventBus(bus: EventBus | undefined): EventBus {
+  if (!bus) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Live updates are not available here." });
+  return bus;
 }
 
 export interface Waiter {

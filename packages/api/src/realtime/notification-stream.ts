@@ -1,7 +1,7 @@
 import { tracked } from "@trpc/server";
 import type { Actor } from "@concord/domain";
 import { type Database, countUnreadNotifications, latestRealtimeEventId, listUserEventsAfter, subscriberStillValid } from "@concord/db";
-import type { EventBus } from "./event-bus";
+import { type EventBus, requireEventBus } from "./event-bus";
 
 const SAFETY_POLL_MS = 15_000;
 
@@ -11,13 +11,15 @@ const SAFETY_POLL_MS = 15_000;
  */
 export async function* notificationStream(params: {
   db: Database;
-  bus: EventBus;
+  /** This instance's bus; without one (a caller built for server components) the stream refuses on its first read. */
+  bus: EventBus | undefined;
   actor: Actor;
   sessionId: string | null;
   lastEventId: string | null | undefined;
   signal: AbortSignal | undefined;
 }) {
-  const { db, bus, actor } = params;
+  const { db, actor } = params;
+  const bus = requireEventBus(params.bus);
   const signal = params.signal ?? new AbortController().signal;
   const waiter = bus.waiter((hint) => hint.userId === actor.userId);
   try {

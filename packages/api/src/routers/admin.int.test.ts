@@ -102,8 +102,12 @@ describe.each(testBackends())("invitations and admin procedures on %s", (backend
 
       const [accepted] = await listAuditForActor(h.handle.db, invited.id, "account.acceptInvitation", 1);
       expect(accepted).toMatchObject({ outcome: "allowed" });
-      const [audit] = await listAuditForActor(h.handle.db, h.ids.users.admin, "admin.users.invite", 1);
-      expect(audit).toMatchObject({ outcome: "allowed", detail: { userId: invited.id } });
+      // The call's own row, and the record of whom it invited.
+      const audit = await listAuditForActor(h.handle.db, h.ids.users.admin, "admin.users.invite", 2);
+      expect(audit).toEqual([
+        expect.objectContaining({ outcome: "allowed", patientId: null, detail: { permission: "admin.user.create", type: "mutation" } }),
+        expect.objectContaining({ outcome: "allowed", patientId: null, detail: expect.objectContaining({ userId: invited.id, role: "occupational_therapist" }) }),
+      ]);
       // Nobody can resend to a person who has a password.
       expect(await codeOf(admin.admin.users.resendInvitation({ userId: invited.id }))).toMatch(/^BAD_REQUEST: Kim Tran has already set a password/);
     });
@@ -363,13 +367,14 @@ describe.each(testBackends())("invitations and admin procedures on %s", (backend
 
   it("audits every patient a list shows, for clinicians and admins alike", async () => {
     await h.callerFor("ot").patients.list({ limit: 10 });
-    const otRows = await listAuditForActor(h.handle.db, h.ids.users.ot, "patients.list", 10);
-    expect(new Set(otRows.map((r) => r.patientId))).toEqual(new Set([h.ids.patients.alex, h.ids.patients.jordan]));
+    // A row per patient shown, and the call's own row (no patient).
+    const otRows = await listAuditForActor(h.handle.db, h.ids.users.ot, "patients.list", 3);
+    expect(new Set(otRows.map((r) => r.patientId))).toEqual(new Set([h.ids.patients.alex, h.ids.patients.jordan, null]));
     const before = (await listAuditForActor(h.handle.db, h.ids.users.admin, "admin.careTeams.list", 100)).length;
     const page = await h.callerFor("admin").admin.careTeams.list({ limit: 2 });
     const after = await listAuditForActor(h.handle.db, h.ids.users.admin, "admin.careTeams.list", 100);
-    expect(after).toHaveLength(before + 2);
-    expect(new Set(after.slice(0, 2).map((r) => r.patientId))).toEqual(new Set(page.items.map((p) => p.id)));
+    expect(after).toHaveLength(before + 3);
+    expect(new Set(after.slice(0, 3).map((r) => r.patientId))).toEqual(new Set([...page.items.map((p) => p.id), null]));
   });
 
   it("rejects a forged page cursor with a clear message", async () => {

@@ -23,13 +23,13 @@ export const alertsRouter = {
   worklist: globalProcedure("alert.worklist")
     .input(worklistInput)
     .output(alertWorklistOutput)
-    .query(({ ctx, input }) => listAlertWorklist(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => listAlertWorklist(ctx.db, ctx.actor, ctx.audit, input)),
 
   /** Open questions from patients on the clinician's own care teams, the longest-waiting first. */
   patientQuestions: globalProcedure("patientQuestion.worklist")
     .input(patientQuestionsInput)
     .output(patientQuestionWorklistOutput)
-    .query(({ ctx, input }) => listPatientQuestions(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => listPatientQuestions(ctx.db, ctx.actor, ctx.audit, input)),
 
   /** The numbers on the Worklist link: open urgent and review alerts over the clinician's own care teams. */
   counts: globalProcedure("alert.counts").output(openAlertCountsOutput).query(({ ctx }) => countOpenAlerts(ctx.db, ctx.actor)),

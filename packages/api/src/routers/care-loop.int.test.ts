@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { URGENT_ACKNOWLEDGE_MINUTES, progressDates, todayInZone } from "@concord/domain";
+import { URGENT_ACKNOWLEDGE_MINUTES, addDays, todayInZone } from "@concord/domain";
 import { addCareTeamMember, queryRows, removeCareTeamMember, sql } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
 import { DEMO_TIME_ZONES } from "../demo/index";
@@ -14,7 +14,7 @@ import { type Harness, openHarness, codeOf, checkInInput } from "../testing/harn
 
 // Alex's day (Los Angeles); Casey (London) is never behind it.
 const today = todayInZone(DEMO_TIME_ZONES.alex);
-const daysAgo = (n: number) => progressDates.addDays(today, -n);
+const daysAgo = (n: number) => addDays(today, -n);
 
 const checkIn = checkInInput;
 

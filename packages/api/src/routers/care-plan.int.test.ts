@@ -358,7 +358,9 @@ describe.each(testBackends())("carePlan procedures on %s", (backend) => {
       expect(await failure(h.callerFor(key).carePlan.pastReview({}))).toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await failure(h.callerFor(null).carePlan.pastReview({}))).toMatchObject({ code: "UNAUTHORIZED" });
-    const [audit] = await listAuditForActor(h.handle.db, h.ids.users.physician, "carePlan.pastReview", 1);
-    expect(audit).toMatchObject({ outcome: "allowed", detail: { patientIds: [] } });
+    // Each read is on the record: a row for each patient it showed (Jordan, then nobody), then its own row.
+    const audit = await listAuditForActor(h.handle.db, h.ids.users.physician, "carePlan.pastReview", 3);
+    expect(audit.map((a) => a.patientId)).toEqual([null, null, h.ids.patients.jordan]);
+    expect(audit[0]).toMatchObject({ outcome: "allowed", detail: { permission: "carePlan.reviewList", type: "query" } });
   });
 });

@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { answerPatientQuestionInput, forbidden, markPatientQuestionHandledInput } from "@concord/domain";
+import { answerPatientQuestionInput, markPatientQuestionHandledInput } from "@concord/domain";
 import { globalProcedure, patientProcedure } from "../trpc";
 import {
   carePlanCommentInput,
@@ -33,12 +33,7 @@ export const carePlanRouter = {
   update: patientProcedure("carePlan.edit")
     .input(updateCarePlanInput)
     .output(carePlanUpdatedOutput)
-    .mutation(({ ctx, input }) => {
-      const discipline = ctx.scope.facts.careTeamDiscipline;
-      // The permission already requires team membership; this keeps the type honest.
-      if (!discipline) throw forbidden();
-      return updateCarePlan(ctx.db, ctx.actor, discipline, ctx.scope.patientId, input, ctx.settings);
-    }),
+    .mutation(({ ctx, input }) => updateCarePlan(ctx.db, ctx.actor, ctx.scope.facts.careTeamDiscipline, ctx.scope.patientId, input, ctx.settings)),
 
   comment: patientProcedure("carePlan.comment")
     .input(carePlanCommentInput)
@@ -72,5 +67,5 @@ export const carePlanRouter = {
   pastReview: globalProcedure("carePlan.reviewList")
     .input(plansPastReviewInput)
     .output(plansPastReviewOutput)
-    .query(({ ctx, input }) => listPlansPastReviewForClinician(ctx.db, ctx.actor, input, ctx.settings)),
+    .query(({ ctx, input }) => listPlansPastReviewForClinician(ctx.db, ctx.actor, ctx.audit, input, ctx.settings)),
 } satisfies TRPCRouterRecord;

@@ -9,10 +9,9 @@ import {
   reviewSideEffectInput,
   submitCheckInInput,
 } from "@concord/domain";
-import { getCheckIn, listCheckInRevisions } from "@concord/db";
 import { patientProcedure } from "../trpc";
 import { latestCheckInForClinician, listCheckInsForReading, listSideEffects, reviewSideEffect } from "../use-cases/review-check-ins";
-import { getCheckInForm, presentCheckIn, submitCheckIn } from "../use-cases/submit-check-in";
+import { getCheckInForm, listCheckInHistory, readCheckIn, submitCheckIn } from "../use-cases/submit-check-in";
 import { checkInFormOutput, checkInHistoryOutput, checkInListOutput, checkInOnDateOutput, checkInSavedOutput, latestCheckInReviewOutput, sideEffectListOutput, sideEffectReviewedOutput } from "../outputs/checkins";
 
 export const checkInsRouter = {
@@ -37,10 +36,7 @@ export const checkInsRouter = {
   get: patientProcedure("checkIn.read")
     .input(checkInOnDateInput)
     .output(checkInOnDateOutput)
-    .query(async ({ ctx, input }) => {
-      const row = await getCheckIn(ctx.db, ctx.scope.patientId, input.date);
-      return row ? presentCheckIn(row) : null;
-    }),
+    .query(({ ctx, input }) => readCheckIn(ctx.db, ctx.scope.patientId, input.date)),
 
   /** Newest first, each with its id (a message can refer to it), item names and the red flags answered yes. */
   list: patientProcedure("checkIn.read")
@@ -70,5 +66,5 @@ export const checkInsRouter = {
   history: patientProcedure("checkIn.read")
     .input(checkInOnDateInput)
     .output(checkInHistoryOutput)
-    .query(({ ctx, input }) => listCheckInRevisions(ctx.db, ctx.scope.patientId, input.date)),
+    .query(({ ctx, input }) => listCheckInHistory(ctx.db, ctx.scope.patientId, input.date)),
 } satisfies TRPCRouterRecord;

@@ -10,9 +10,8 @@ import {
   psfsInput,
   trendsInput,
 } from "@concord/domain";
-import { listMeasures } from "@concord/db";
 import { patientProcedure } from "../trpc";
-import { readMeasureTrends } from "../use-cases/read-measure-trends";
+import { listPatientMeasures, readMeasureTrends } from "../use-cases/read-measure-trends";
 import {
   recordBudapest,
   recordCss,
@@ -58,7 +57,7 @@ export const measuresRouter = {
   list: patientProcedure("measure.read")
     .input(listMeasuresInput)
     .output(measureListOutput)
-    .query(({ ctx, input }) => listMeasures(ctx.db, ctx.scope.patientId, input)),
+    .query(({ ctx, input }) => listPatientMeasures(ctx.db, ctx.scope.patientId, input)),
 
   /** Trend charts: pain, adherence, CSS, PHQ-9, GAD-7, PSFS, with plan-change markers. */
   trends: patientProcedure("measure.read")

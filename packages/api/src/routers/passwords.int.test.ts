@@ -177,8 +177,12 @@ describe.each(testBackends())("passwords on %s", (backend) => {
       expect(await resolveSession(handle.db, current)).not.toBeNull();
       expect(await resolveSession(handle.db, other)).toBeNull();
       expect((await findUserById(handle.db, actor.userId))?.passwordHash).toBe(await fixtureHash(NEW_PASSWORD));
-      const audit = await listAuditForActor(handle.db, actor.userId, "me.changePassword", 5);
-      expect(audit.map((a) => a.outcome)).toEqual(["allowed", "denied"]);
+      // Newest first: the change (its own row, and the sessions it ended), the two refused new
+      // passwords, and the wrong current one as "denied" with why.
+      const audit = await listAuditForActor(handle.db, actor.userId, "me.changePassword", 6);
+      expect(audit.map((a) => a.outcome)).toEqual(["allowed", "allowed", "error", "error", "denied"]);
+      expect(audit[1]).toMatchObject({ detail: { sessionsEnded: 1, keptSession: true } });
+      expect(audit[4]).toMatchObject({ detail: { permission: "me.password.change", reason: "wrong current password", code: "INVALID" } });
       // An open reset link from before the change no longer works.
       expect((await latestAccountToken(handle.db, actor.userId, "password_reset"))?.revokedAt).toBeInstanceOf(Date);
     });

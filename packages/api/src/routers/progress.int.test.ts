@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CSS_ITEM_IDS, latestPossibleToday, progressDates } from "@concord/domain";
+import { CSS_ITEM_IDS, latestPossibleToday, addDays } from "@concord/domain";
 import { listAuditForPatient, queryRows, sql } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
 import { demoCalendarDay } from "../demo/index";
@@ -9,7 +9,7 @@ import { type Harness, openHarness, codeOf, checkInInput } from "../testing/harn
 // The demo patients live in Los Angeles and New York: the day in the westernmost zone is "today" for
 // both (never a future date for either, whatever the hour in UTC).
 const today = demoCalendarDay(new Date());
-const daysAgo = (n: number) => progressDates.addDays(today, -n);
+const daysAgo = (n: number) => addDays(today, -n);
 
 const checkIn = checkInInput;
 
@@ -56,7 +56,7 @@ describe.each(testBackends())("progress procedures on %s", (backend) => {
   it("refuses bad check-ins with clear messages and writes nothing", async () => {
     const patient = h.callerFor("alex");
     const before = await count("check_ins", alex);
-    const tomorrowEverywhere = progressDates.addDays(latestPossibleToday(), 1);
+    const tomorrowEverywhere = addDays(latestPossibleToday(), 1);
     expect(await codeOf(patient.checkIns.submit({ patientId: alex, checkIn: checkIn(tomorrowEverywhere) }))).toBe(
       "BAD_REQUEST: A check-in cannot be dated in the future.",
     );
@@ -98,7 +98,7 @@ describe.each(testBackends())("progress procedures on %s", (backend) => {
       [() => h.callerFor("alex").measures.submitGad7({ patientId: alex, takenOn: daysAgo(1), answers: [0, 1, 2] }), /^BAD_REQUEST: GAD-7 items 4, 5, 6 and 7 are missing/],
       [() => pt.measures.recordLicensed({ patientId: alex, takenOn: daysAgo(1), measureId: "tsk_17", score: 12 }), /^BAD_REQUEST: Tampa Scale of Kinesiophobia \(TSK-17\) total score must be a whole number from 17 to 68/],
       [() => pt.measures.recordLimbTemperature({ patientId: alex, takenOn: daysAgo(1), differenceCelsius: 25 }), /^BAD_REQUEST: differenceCelsius: The temperature difference must be between/],
-      [() => pt.measures.recordCss({ patientId: alex, takenOn: progressDates.addDays(latestPossibleToday(), 1), items: cssItems(3) }), /^BAD_REQUEST: A measure cannot be dated in the future/],
+      [() => pt.measures.recordCss({ patientId: alex, takenOn: addDays(latestPossibleToday(), 1), items: cssItems(3) }), /^BAD_REQUEST: A measure cannot be dated in the future/],
       [() => h.callerFor("outsider").measures.recordCss({ patientId: alex, takenOn: daysAgo(1), items: cssItems(3) }), /^NOT_FOUND: This patient was not found, or you do not have access/],
       [() => h.callerFor("alex").measures.recordCss({ patientId: alex, takenOn: daysAgo(1), items: cssItems(3) }), /^NOT_FOUND/],
     ];

@@ -10,7 +10,7 @@ export const tasksRouter = {
   mine: globalProcedure("tasks.mine")
     .input(myTasksInput)
     .output(myTasksOutput)
-    .query(({ ctx, input }) => listMyTasksForClinician(ctx.db, ctx.actor, input, ctx.settings)),
+    .query(({ ctx, input }) => listMyTasksForClinician(ctx.db, ctx.actor, ctx.audit, input, ctx.settings)),
 } satisfies TRPCRouterRecord;
 
 /** The plan's history, read as whole plans: "the plan as of version N". */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { type ClinicSettings, PHONE_MESSAGE, crisisResourcesFor, urgentSymptomResourcesFor } from "@concord/domain";
+import { type AlertSeverity, type ClinicSettings, PHONE_MESSAGE, crisisResourcesFor, urgentSymptomResourcesFor } from "@concord/domain";
 import { type NewAlert, acknowledgeAlert, addCareTeamMember, encodeCursor, getPatient, insertAlerts, insertPatient } from "@concord/db";
 import { TEST_CLINIC_SETTINGS, testBackends } from "@concord/db/testing";
 import { createCaller } from "../root";
@@ -16,7 +16,7 @@ async function codeOf(promise: Promise<unknown>) {
 }
 
 let serial = 0;
-function alert(patientId: string, severity: "urgent" | "review", overrides: Partial<NewAlert> = {}): NewAlert {
+function alert(patientId: string, severity: AlertSeverity, overrides: Partial<NewAlert> = {}): NewAlert {
   serial += 1;
   return {
     patientId,

@@ -1,13 +1,14 @@
 import { type Actor, type MessageReferenceInput, type ThreadSpace, can, forbidden } from "@concord/domain";
 import { type Database, insertThread } from "@concord/db";
-import { type PatientScopeLike, writeMessage } from "./post-message";
+import type { PatientScope } from "../access";
+import { writeMessage } from "./post-message";
 
 /** Opens a topic thread with its first message. Team-only threads need thread.teamOnly. */
 export async function createThread(
   db: Database,
   actor: Actor,
   actorName: string | null,
-  scope: PatientScopeLike,
+  scope: PatientScope,
   input: { space: ThreadSpace; title: string; body: string; reference?: MessageReferenceInput | undefined },
   /** When it was written (a replayed history passes its own); absent, the database's clock. */
   now?: Date,

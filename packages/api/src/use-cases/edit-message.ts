@@ -1,7 +1,8 @@
 import { type Actor, conflict, forbidden, notFound } from "@concord/domain";
-import { type Database, changeMessage, emitRealtimeEvents, getMessageForChange, getThread, writeAudit } from "@concord/db";
+import { type Database, audienceOfSpace, changeMessage, emitRealtimeEvents, getMessageForChange, getThread, writeAudit } from "@concord/db";
 import { visibleSpaces } from "./message-access";
-import { type PatientScopeLike, checkMentions, threadParticipants } from "./post-message";
+import type { PatientScope } from "../access";
+import { checkMentions, threadParticipants } from "./post-message";
 
 /**
  * Edit (body) or delete one's own message; a stale `expectedVersion` is refused, never overwritten.
@@ -13,7 +14,7 @@ import { type PatientScopeLike, checkMentions, threadParticipants } from "./post
 export async function changeOwnMessage(
   db: Database,
   actor: Actor,
-  scope: PatientScopeLike,
+  scope: PatientScope,
   input: { messageId: number; expectedVersion: number } & ({ action: "edit"; body: string } | { action: "delete" }),
 ) {
   const spaces = visibleSpaces(actor, scope.facts);
@@ -51,7 +52,7 @@ export async function changeOwnMessage(
     });
   }
   await emitRealtimeEvents(db, [
-    { patientId: scope.patientId, audience: message.space === "team" ? "team" : "all", kind: "message.updated", threadId: message.threadId, messageId: message.id },
+    { patientId: scope.patientId, audience: audienceOfSpace(message.space), kind: "message.updated", threadId: message.threadId, messageId: message.id },
   ]);
   return { id: message.id, version: input.expectedVersion + 1 };
 }

@@ -24,15 +24,19 @@ import {
   getEmergencyAccess,
   getPatientFacts,
   insertEmergencyAccess,
+  listEmergencyAccessesOf,
   reviewEmergencyAccess as markReviewed,
   writeAudit,
+  writeAuditForPatients,
 } from "@concord/db";
+import type { ProcedureAudit } from "../audit";
 
 const NO_MATCH = "No patient matches that name and date of birth (and record number, if given). Check them with the patient or their documents.";
 
 export interface OpenEmergencyAccessOptions {
   db: Database;
   actor: Actor;
+  audit: ProcedureAudit;
   actorName: string | null;
   input: OpenEmergencyAccessInput;
   settings: ClinicSettings;
@@ -45,7 +49,7 @@ export interface OpenEmergencyAccessOptions {
  * care team, the administrators and the compliance officers are written in one transaction; a failed
  * match is audited as denied (without the names typed, which may not be this clinic's patient).
  */
-export async function openEmergencyAccess({ db, actor, actorName, input, settings, now = new Date() }: OpenEmergencyAccessOptions) {
+export async function openEmergencyAccess({ db, actor, audit, actorName, input, settings, now = new Date() }: OpenEmergencyAccessOptions) {
   if (!isClinicianRole(actor.role)) throw invalid("Only clinicians can open a record in an emergency.");
   const patient = await findPatientForEmergency(db, {
     normalizedName: normalizePersonName(input.name),
@@ -53,15 +57,8 @@ export async function openEmergencyAccess({ db, actor, actorName, input, setting
     mrn: input.mrn ?? null,
   });
   if (!patient) {
-    await writeAudit(db, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "emergencyAccess.open",
-      patientId: null,
-      outcome: "denied",
-      detail: { permission: "emergencyAccess.open", reason: "no single patient matches", withMrn: Boolean(input.mrn) },
-    });
-    throw new DomainError("NOT_FOUND", NO_MATCH);
+    // Refused, and on the record as "denied" (without the names typed).
+    throw new DomainError("NOT_FOUND", NO_MATCH, undefined, { deniedAudit: { reason: "no single patient matches", withMrn: Boolean(input.mrn) } });
   }
   const facts = await getPatientFacts(db, actor.userId, patient.id);
   if (facts?.careTeamDiscipline) {
@@ -73,10 +70,9 @@ export async function openEmergencyAccess({ db, actor, actorName, input, setting
   const expiresAt = emergencyAccessExpiry(now);
   const access = await db.transaction(async (tx) => {
     const access = await insertEmergencyAccess(tx, { patientId: patient.id, clinicianId: actor.userId, reason: input.reason, openedAt: now, expiresAt });
+    // The patient's "who looked at my record" shows this row with its reason.
     await writeAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "emergencyAccess.open",
+      ...audit,
       patientId: patient.id,
       outcome: "allowed",
       detail: { permission: "emergencyAccess.open", accessId: access.id, reason: input.reason, expiresAt: expiresAt.toISOString(), minutes: EMERGENCY_ACCESS_MINUTES },
@@ -114,25 +110,23 @@ export async function openEmergencyAccess({ db, actor, actorName, input, setting
   return { id: access.id, patientId: patient.id, patientName: patient.name, expiresAt: access.expiresAt, reopened: false };
 }
 
-/** The clinician is done before the hour is up: their access ends now (audited). */
-export async function endEmergencyAccess(db: Database, actor: Actor, input: { id: string }, now = new Date()) {
-  return db.transaction(async (tx) => {
-    const ended = await closeAccess(tx, { id: input.id, clinicianId: actor.userId, now });
-    if (!ended) throw notFound("This emergency access (it may have ended already)");
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "emergencyAccess.end",
-      patientId: ended.patientId,
-      outcome: "allowed",
-      detail: { permission: "emergencyAccess.end", accessId: ended.id },
-    });
-    return { id: ended.id, endedAt: ended.expiresAt };
-  });
+/** One's own emergency accesses (open ones link to the record until they expire); each patient named gets an audit row. */
+export async function listMyEmergencyAccesses(db: Database, actor: Actor, audit: ProcedureAudit) {
+  const accesses = await listEmergencyAccessesOf(db, actor.userId);
+  await writeAuditForPatients(db, { ...audit, detail: { permission: "emergencyAccess.listMine" } }, accesses.map((a) => a.patientId));
+  return accesses;
 }
 
-/** A compliance officer marks an ended emergency access reviewed, once, with a note. */
-export async function reviewEmergencyAccess(db: Database, actor: Actor, input: { id: string; note: string }, now = new Date()) {
+/** The clinician is done before the hour is up: their access ends now (audited against the patient). */
+export async function endEmergencyAccess(db: Database, actor: Actor, audit: ProcedureAudit, input: { id: string }, now = new Date()) {
+  const ended = await closeAccess(db, { id: input.id, clinicianId: actor.userId, now });
+  if (!ended) throw notFound("This emergency access (it may have ended already)");
+  await writeAudit(db, { ...audit, patientId: ended.patientId, outcome: "allowed", detail: { permission: "emergencyAccess.end", accessId: ended.id } });
+  return { id: ended.id, endedAt: ended.expiresAt };
+}
+
+/** A compliance officer marks an ended emergency access reviewed, once, with a note (audited against the patient). */
+export async function reviewEmergencyAccess(db: Database, actor: Actor, audit: ProcedureAudit, input: { id: string; note: string }, now = new Date()) {
   return db.transaction(async (tx) => {
     const access = await getEmergencyAccess(tx, input.id);
     if (!access) throw notFound("This emergency access");
@@ -143,14 +137,7 @@ export async function reviewEmergencyAccess(db: Database, actor: Actor, input: {
     }
     const reviewed = await markReviewed(tx, { id: input.id, reviewerId: actor.userId, note: input.note, at: now });
     if (!reviewed) throw conflict("This emergency access was reviewed a moment ago by someone else.");
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "compliance.reviewEmergencyAccess",
-      patientId: access.patientId,
-      outcome: "allowed",
-      detail: { permission: "emergencyAccess.review", accessId: access.id },
-    });
+    await writeAudit(tx, { ...audit, patientId: access.patientId, outcome: "allowed", detail: { permission: "emergencyAccess.review", accessId: access.id } });
     return { id: reviewed.id, reviewedAt: reviewed.reviewedAt ?? now };
   });
 }

@@ -1,11 +1,13 @@
 import { type Actor, type ClinicSettings, type InviteUserInput, invalid } from "@concord/domain";
 import { type Database, findUserByEmail, insertUser, writeAudit } from "@concord/db";
 import { deliverInvitation, issueInvitation } from "../accounts/invitations";
+import type { ProcedureAudit } from "../audit";
 import type { Services } from "../services";
 
 export interface InviteUserOptions {
   db: Database;
   actor: Actor;
+  audit: ProcedureAudit;
   input: InviteUserInput;
   services: Services;
   settings: ClinicSettings;
@@ -17,7 +19,7 @@ export interface InviteUserOptions {
  * An admin invites a clinician or administrator: the account (no password) and its invitation are
  * made in one transaction, then the email is sent and its outcome recorded on the invitation.
  */
-export async function inviteUser({ db, actor, input, services, settings, now: at }: InviteUserOptions) {
+export async function inviteUser({ db, actor, audit, input, services, settings, now: at }: InviteUserOptions) {
   const now = at ?? new Date();
   const timeZone = input.timeZone ?? null;
   const { user, invitation } = await db.transaction(async (tx) => {
@@ -25,9 +27,7 @@ export async function inviteUser({ db, actor, input, services, settings, now: at
     const user = await insertUser(tx, { email: input.email, name: input.name, role: input.role, passwordHash: null, timeZone });
     const invitation = await issueInvitation(tx, { userId: user.id, createdBy: actor.userId, now });
     await writeAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "admin.users.invite",
+      ...audit,
       patientId: null,
       outcome: "allowed",
       detail: { userId: user.id, role: user.role, invitationId: invitation.tokenId },

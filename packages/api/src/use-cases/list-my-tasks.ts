@@ -1,5 +1,6 @@
-import { type Actor, type ClinicSettings, THERAPY_CATEGORY_LABELS, type TherapyCategory, addCalendarDays, daysBetween } from "@concord/domain";
-import { type Database, listMyTasks, writeAudit } from "@concord/db";
+import { type Actor, type ClinicSettings, THERAPY_CATEGORY_LABELS, type TherapyCategory, addCalendarDays, reviewDue } from "@concord/domain";
+import { type Database, listMyTasks, writeAuditForPatients } from "@concord/db";
+import type { ProcedureAudit } from "../audit";
 import { viewerTimeZone } from "./patient-clock";
 
 /** How far ahead "My tasks" looks: reviews due today or earlier, or within the next two weeks. */
@@ -13,38 +14,28 @@ export const MY_TASKS_HORIZON_DAYS = 14;
 export async function listMyTasksForClinician(
   db: Database,
   actor: Actor,
+  audit: ProcedureAudit,
   input: { cursor?: string | undefined; limit: number },
   settings: ClinicSettings,
 ) {
   const { today } = await viewerTimeZone(db, actor, settings);
   const until = addCalendarDays(today, MY_TASKS_HORIZON_DAYS);
   const page = await listMyTasks(db, actor.userId, { until, cursor: input.cursor, limit: input.limit });
-  // A global read that names patients: audited once, listing whose items were shown.
-  await writeAudit(db, {
-    actorId: actor.userId,
-    actorRole: actor.role,
-    action: "tasks.mine",
-    patientId: null,
-    outcome: "allowed",
-    detail: { patientIds: [...new Set(page.items.map((t) => t.patientId))] },
-  });
+  // A global read that names patients: a row for each patient whose items were shown.
+  await writeAuditForPatients(db, { ...audit, detail: { permission: "tasks.mine" } }, page.items.map((t) => t.patientId));
   return {
     today,
     until,
     nextCursor: page.nextCursor,
-    items: page.items.map((t) => {
-      const days = daysBetween(today, t.nextReviewDate);
-      return {
-        patientId: t.patientId,
-        patientName: t.patientName,
-        itemId: t.itemId,
-        name: t.name,
-        categoryLabel: THERAPY_CATEGORY_LABELS[t.category as TherapyCategory] ?? t.category,
-        status: t.status,
-        nextReviewDate: t.nextReviewDate,
-        due: days < 0 ? ("overdue" as const) : days === 0 ? ("today" as const) : ("soon" as const),
-        days: Math.abs(days),
-      };
-    }),
+    items: page.items.map((t) => ({
+      patientId: t.patientId,
+      patientName: t.patientName,
+      itemId: t.itemId,
+      name: t.name,
+      categoryLabel: THERAPY_CATEGORY_LABELS[t.category as TherapyCategory] ?? t.category,
+      status: t.status,
+      nextReviewDate: t.nextReviewDate,
+      ...reviewDue(t.nextReviewDate, today),
+    })),
   };
 }

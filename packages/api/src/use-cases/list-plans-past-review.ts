@@ -1,11 +1,13 @@
 import type { Actor, ClinicSettings } from "@concord/domain";
-import { type Database, listPlansPastReview, writeAudit } from "@concord/db";
+import { type Database, listPlansPastReview, writeAuditForPatients } from "@concord/db";
+import type { ProcedureAudit } from "../audit";
 import { viewerTimeZone } from "./patient-clock";
 
 /** Plans past their review date on the clinician's own teams; the query's care-team join is the scope. */
 export async function listPlansPastReviewForClinician(
   db: Database,
   actor: Actor,
+  audit: ProcedureAudit,
   input: { patientIds?: string[] | undefined; cursor?: string | undefined; limit: number },
   settings: ClinicSettings,
 ) {
@@ -13,14 +15,7 @@ export async function listPlansPastReviewForClinician(
   // at most a few hours from any one patient's day, and the same "today" the clinician sees.
   const { today } = await viewerTimeZone(db, actor, settings);
   const page = await listPlansPastReview(db, actor.userId, { ...input, today });
-  // A global read that names patients: audited once, listing whose plans were shown.
-  await writeAudit(db, {
-    actorId: actor.userId,
-    actorRole: actor.role,
-    action: "carePlan.pastReview",
-    patientId: null,
-    outcome: "allowed",
-    detail: { patientIds: page.items.map((p) => p.patientId) },
-  });
+  // A global read that names patients: a row for each patient whose plan was shown.
+  await writeAuditForPatients(db, { ...audit, detail: { permission: "carePlan.reviewList" } }, page.items.map((p) => p.patientId));
   return { today, nextCursor: page.nextCursor, items: page.items };
 }

@@ -1,13 +1,13 @@
 import type { Actor } from "@concord/domain";
-import { type Database, emitRealtimeEvents, markThreadNotificationsRead, markThreadRead } from "@concord/db";
+import { type Database, type RealtimeEventInput, audienceOfSpace, emitRealtimeEvents, markThreadNotificationsRead, markThreadRead } from "@concord/db";
 import { loadVisibleThread } from "./message-access";
-import type { PatientScopeLike } from "./post-message";
+import type { PatientScope } from "../access";
 
 /** Moves the reader's position (never past the thread's newest message) and settles its notifications. */
 export async function markThreadReadUpTo(
   db: Database,
   actor: Actor,
-  scope: PatientScopeLike,
+  scope: PatientScope,
   input: { threadId: string; lastReadMessageId: number },
   /** When it was read (a replayed history passes its own); absent, the present moment. */
   now?: Date,
@@ -17,9 +17,9 @@ export async function markThreadReadUpTo(
   const upTo = Math.min(input.lastReadMessageId, thread.lastMessageId);
   const moved = await markThreadRead(db, { threadId: thread.id, userId: actor.userId, lastReadMessageId: upTo, at: now });
   const settled = await markThreadNotificationsRead(db, { userId: actor.userId, threadId: thread.id, at: now });
-  const events = [];
-  if (moved) events.push({ patientId: scope.patientId, audience: thread.space === "team" ? ("team" as const) : ("all" as const), kind: "message.read", threadId: thread.id });
-  if (settled > 0) events.push({ patientId: scope.patientId, audience: "user" as const, userId: actor.userId, kind: "notification" });
+  const events: RealtimeEventInput[] = [];
+  if (moved) events.push({ patientId: scope.patientId, audience: audienceOfSpace(thread.space), kind: "message.read", threadId: thread.id });
+  if (settled > 0) events.push({ patientId: scope.patientId, audience: "user", userId: actor.userId, kind: "notification" });
   await emitRealtimeEvents(db, events);
   return { moved };
 }

@@ -1,5 +1,6 @@
 import { type Actor, DISCIPLINE_LABELS, type PatientFacts, type ThreadSpace, can, isClinicianRole, notFound } from "@concord/domain";
 import { type Database, type ThreadRow, getThread } from "@concord/db";
+import type { PatientScope } from "../access";
 
 /** The thread spaces this actor may see on this patient: the team space only with thread.teamOnly. */
 export function visibleSpaces(actor: Actor, facts: PatientFacts): ThreadSpace[] {
@@ -7,7 +8,7 @@ export function visibleSpaces(actor: Actor, facts: PatientFacts): ThreadSpace[] 
 }
 
 /** A thread the actor can see, or the same "not found" as a thread that does not exist. */
-export async function loadVisibleThread(db: Database, actor: Actor, scope: { patientId: string; facts: PatientFacts }, threadId: string): Promise<ThreadRow> {
+export async function loadVisibleThread(db: Database, actor: Actor, scope: Pick<PatientScope, "patientId" | "facts">, threadId: string): Promise<ThreadRow> {
   const thread = await getThread(db, { patientId: scope.patientId, threadId, spaces: visibleSpaces(actor, scope.facts) });
   if (!thread) throw notFound("This conversation");
   return thread;

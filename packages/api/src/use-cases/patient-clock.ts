@@ -1,10 +1,5 @@
-import { type Actor, type ClinicSettings, notFound, todayInZone as domainTodayInZone } from "@concord/domain";
+import { type Actor, type ClinicSettings, notFound, todayInZone } from "@concord/domain";
 import { type Database, findUserById, getPatient } from "@concord/db";
-
-/** The calendar day (YYYY-MM-DD) it is now in `timeZone` (the domain's date module does the arithmetic). */
-export function todayInZone(timeZone: string, now: Date = new Date()): string {
-  return domainTodayInZone(timeZone, now);
-}
 
 /**
  * "Today" for one patient: the day in the patient's own time zone (the clinic's when the patient has

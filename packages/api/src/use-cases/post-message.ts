@@ -2,7 +2,6 @@ import {
   type Actor,
   DISCIPLINE_HANDLES,
   type MessageReferenceInput,
-  type PatientFacts,
   invalid,
   parseMentions,
 } from "@concord/domain";
@@ -11,6 +10,7 @@ import {
   type MessageReference,
   type ThreadRow,
   createNotifications,
+  audienceOfSpace,
   emitRealtimeEvents,
   getPatient,
   insertMentions,
@@ -19,12 +19,8 @@ import {
   markThreadRead,
   resolveMessageReference,
 } from "@concord/db";
+import type { PatientScope } from "../access";
 import { loadVisibleThread, personLabel } from "./message-access";
-
-export interface PatientScopeLike {
-  patientId: string;
-  facts: PatientFacts;
-}
 
 const MENTION_HELP = `Mention someone in this conversation by name, or a discipline: ${Object.values(DISCIPLINE_HANDLES)
   .map((h) => `@${h}`)
@@ -71,7 +67,7 @@ export async function writeMessage(
   db: Database,
   actor: Actor,
   actorName: string | null,
-  scope: PatientScopeLike,
+  scope: PatientScope,
   thread: ThreadRow,
   input: { body: string; reference?: MessageReferenceInput | undefined },
   /** When it was written (a replayed history passes its own); absent, the database's clock. */
@@ -91,7 +87,7 @@ export async function writeMessage(
   await insertMentions(db, mentioned.map((userId) => ({ messageId: message.id, userId, patientId: scope.patientId })));
   await markThreadRead(db, { threadId: thread.id, userId: actor.userId, lastReadMessageId: message.id, at: now });
   await emitRealtimeEvents(db, [
-    { patientId: scope.patientId, audience: thread.space === "team" ? "team" : "all", kind: "message.created", threadId: thread.id, messageId: message.id },
+    { patientId: scope.patientId, audience: audienceOfSpace(thread.space), kind: "message.created", threadId: thread.id, messageId: message.id },
   ]);
 
   const patient = await getPatient(db, scope.patientId);
@@ -124,7 +120,7 @@ export async function postMessage(
   db: Database,
   actor: Actor,
   actorName: string | null,
-  scope: PatientScopeLike,
+  scope: PatientScope,
   input: { threadId: string; body: string; reference?: MessageReferenceInput | undefined },
   now?: Date,
 ) {

@@ -1,6 +1,11 @@
-import { type ChartSeries, type ClinicSettings, chartSeries, invalid, planChangeMarkers, progressDates } from "@concord/domain";
-import { type Database, checkInSeries, inOrder, measureSeries, planRevisionDates } from "@concord/db";
+import { type ChartSeries, type ClinicSettings, chartSeries, invalid, planChangeMarkers, addDays, daysBetween } from "@concord/domain";
+import { type Database, checkInSeries, inOrder, listMeasures, measureSeries, planRevisionDates } from "@concord/db";
 import { patientToday } from "./patient-clock";
+
+/** Recorded measures and questionnaires, newest first by key (optionally one kind). */
+export function listPatientMeasures(db: Database, patientId: string, input: { kind?: string | undefined; cursor?: string | undefined; limit: number }) {
+  return listMeasures(db, patientId, input);
+}
 
 /** Default window for the trend page; the caller may ask for any range up to ten years. */
 export const DEFAULT_TREND_DAYS = 365;
@@ -21,9 +26,9 @@ export async function readMeasureTrends(
 ) {
   // The window ends on the patient's own today unless the caller names an end.
   const to = range.to ?? (await patientToday(db, patientId, settings, now)).today;
-  const from = range.from ?? progressDates.addDays(to, -(DEFAULT_TREND_DAYS - 1));
+  const from = range.from ?? addDays(to, -(DEFAULT_TREND_DAYS - 1));
   if (from > to) throw invalid("The chart range must start on or before its end.");
-  if (progressDates.daysBetween(from, to) > MAX_TREND_DAYS) throw invalid("Choose a range of ten years or less.");
+  if (daysBetween(from, to) > MAX_TREND_DAYS) throw invalid("Choose a range of ten years or less.");
   const window = { from, to };
 
   const [days, scores, revisions] = await inOrder([

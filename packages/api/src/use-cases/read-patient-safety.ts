@@ -1,4 +1,4 @@
-import { type ClinicSettings, type CrisisResources, crisisResourcesFor, urgentSymptomResourcesFor } from "@concord/domain";
+import { type ClinicSettings, type CrisisResourceReason, type CrisisResources, crisisResourcesFor, urgentSymptomResourcesFor } from "@concord/domain";
 import { type Database, openUrgentAlertRules } from "@concord/db";
 
 export interface PatientSafety {
@@ -6,7 +6,7 @@ export interface PatientSafety {
   /** The region's resources while they are to be shown; null otherwise. */
   resources: CrisisResources | null;
   /** Why: thoughts of self-harm (crisis lines) or a reported symptom (emergency number); null when nothing is open. */
-  reason: "self-harm" | "symptom" | null;
+  reason: CrisisResourceReason | null;
 }
 
 /**

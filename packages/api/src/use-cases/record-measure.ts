@@ -6,11 +6,12 @@ import {
   type ItemAnswers,
   type PsfsActivity,
   type RuleSubmission,
+  DATE_FORMAT_MESSAGE,
   crisisResourcesFor,
   cssChange,
   evaluateBudapest,
   invalid,
-  progressDates,
+  isIsoDate,
   scoreCss,
   scoreGad7,
   scorePhq9,
@@ -24,7 +25,7 @@ import { patientToday } from "./patient-clock";
 export const FUTURE_MEASURE_MESSAGE = "A measure cannot be dated in the future.";
 
 function checkTakenOn(takenOn: string, today: string) {
-  if (!progressDates.isIsoDate(takenOn)) throw invalid("Dates must be real calendar days written as YYYY-MM-DD.", { field: "takenOn" });
+  if (!isIsoDate(takenOn)) throw invalid(DATE_FORMAT_MESSAGE, { field: "takenOn" });
   if (takenOn > today) throw invalid(FUTURE_MEASURE_MESSAGE, { field: "takenOn" });
 }
 

@@ -1,11 +1,13 @@
 import { type Actor, type ClinicSettings, type RegisterPatientInput, invalid, todayInZone } from "@concord/domain";
 import { type Database, addCareTeamMember, findUserByEmail, insertPatient, insertUser, isPatientMrnTaken, writeAudit } from "@concord/db";
 import { deliverInvitation, issueInvitation } from "../accounts/invitations";
+import type { ProcedureAudit } from "../audit";
 import type { Services } from "../services";
 
 export interface RegisterPatientOptions {
   db: Database;
   actor: Actor;
+  audit: ProcedureAudit;
   input: RegisterPatientInput;
   services: Services;
   settings: ClinicSettings;
@@ -18,7 +20,7 @@ export interface RegisterPatientOptions {
  * the registering physician on the care team as pain physician, and the invitation, all in one
  * transaction; then the invitation email, whose outcome is recorded on the invitation.
  */
-export async function registerPatient({ db, actor, input, services, settings, now: at }: RegisterPatientOptions) {
+export async function registerPatient({ db, actor, audit, input, services, settings, now: at }: RegisterPatientOptions) {
   const now = at ?? new Date();
   const timeZone = input.timeZone ?? null;
   // "The future" is the patient's own calendar: their chosen zone, else the clinic's.
@@ -47,9 +49,7 @@ export async function registerPatient({ db, actor, input, services, settings, no
     }
     const invitation = await issueInvitation(tx, { userId: user.id, createdBy: actor.userId, now });
     await writeAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "patients.register",
+      ...audit,
       patientId: patient.id,
       outcome: "allowed",
       detail: { userId: user.id, invitationId: invitation.tokenId, joinedCareTeam: actor.role === "pain_physician" },

@@ -1,6 +1,7 @@
 import { type Actor, type ClinicSettings, invalid, notFound } from "@concord/domain";
 import { type Database, findUserById, writeAudit } from "@concord/db";
 import { deliverInvitation, issueInvitation } from "../accounts/invitations";
+import type { ProcedureAudit } from "../audit";
 import type { Services } from "../services";
 
 /**
@@ -10,12 +11,13 @@ import type { Services } from "../services";
 export async function resendInvitation(opts: {
   db: Database;
   actor: Actor;
+  audit: ProcedureAudit;
   input: { userId: string };
   services: Services;
   settings: ClinicSettings;
   now?: Date;
 }) {
-  const { db, actor, input, services, settings, now = new Date() } = opts;
+  const { db, actor, audit, input, services, settings, now = new Date() } = opts;
   const { user, invitation } = await db.transaction(async (tx) => {
     const user = await findUserById(tx, input.userId);
     if (!user) throw notFound("This account");
@@ -23,9 +25,7 @@ export async function resendInvitation(opts: {
     if (!user.active) throw invalid(`${user.name}'s account is deactivated. Reactivate it before sending a new invitation.`);
     const invitation = await issueInvitation(tx, { userId: user.id, createdBy: actor.userId, now });
     await writeAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "admin.users.resendInvitation",
+      ...audit,
       patientId: null,
       outcome: "allowed",
       detail: { userId: user.id, invitationId: invitation.tokenId },

@@ -1,4 +1,4 @@
-import { DomainError, RESET_LINK_MESSAGES, type ResetLinkProblem, type ResetPasswordInput, checkPassword, invalid } from "@concord/domain";
+import { DomainError, RESET_LINK_MESSAGES, type UnusableLinkReason, type ResetPasswordInput, checkPassword, invalid } from "@concord/domain";
 import {
   type Database,
   consumeAccountToken,
@@ -19,7 +19,7 @@ async function lookUp(db: Database, token: string): Promise<Found | null> {
   return TOKEN_PATTERN.test(token) ? findAccountToken(db, hashToken(token), "password_reset") : null;
 }
 
-function problemOf(found: Found | null, now: Date): ResetLinkProblem | null {
+function problemOf(found: Found | null, now: Date): UnusableLinkReason | null {
   if (!found) return "invalid";
   if (found.token.usedAt) return "used";
   if (found.token.revokedAt) return "revoked";
@@ -29,7 +29,7 @@ function problemOf(found: Found | null, now: Date): ResetLinkProblem | null {
 }
 
 /** An unusable link: the page shows the message and a way to ask for a new link. */
-function unusable(problem: ResetLinkProblem) {
+function unusable(problem: UnusableLinkReason) {
   return new DomainError(problem === "invalid" ? "NOT_FOUND" : "CONFLICT", RESET_LINK_MESSAGES[problem], { reason: problem });
 }
 

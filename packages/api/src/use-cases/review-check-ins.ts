@@ -1,4 +1,4 @@
-import { type Actor, CHECK_IN_RED_FLAGS, type CheckInRedFlag, interventionName, notFound, reportedRedFlags } from "@concord/domain";
+import { type Actor, CHECK_IN_RED_FLAGS, type CheckInRedFlag, type SideEffectReviewStatus, interventionName, notFound, reportedRedFlags } from "@concord/domain";
 import {
   type CheckInRow,
   type Database,
@@ -82,7 +82,7 @@ export async function reviewSideEffect(
   db: Database,
   actor: Actor,
   patientId: string,
-  input: { reportId: string; status: "confirmed" | "noted"; note?: string | undefined },
+  input: { reportId: string; status: SideEffectReviewStatus; note?: string | undefined },
 ) {
   const report = await getReportedSideEffect(db, patientId, input.reportId);
   if (!report) throw notFound("This side effect report");

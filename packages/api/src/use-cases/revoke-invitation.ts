@@ -1,18 +1,17 @@
-import { type Actor, invalid, notFound } from "@concord/domain";
+import { invalid, notFound } from "@concord/domain";
 import { type Database, findUserById, revokeOpenAccountTokens, writeAudit } from "@concord/db";
+import type { ProcedureAudit } from "../audit";
 
 /** Withdraws a person's open invitation: the link they hold stops working at once. */
-export async function revokeInvitation(opts: { db: Database; actor: Actor; input: { userId: string }; now?: Date }) {
-  const { db, actor, input, now = new Date() } = opts;
+export async function revokeInvitation(opts: { db: Database; audit: ProcedureAudit; input: { userId: string }; now?: Date }) {
+  const { db, audit, input, now = new Date() } = opts;
   return db.transaction(async (tx) => {
     const user = await findUserById(tx, input.userId);
     if (!user) throw notFound("This account");
     const revoked = await revokeOpenAccountTokens(tx, user.id, "invitation", now);
     if (revoked === 0) throw invalid(`${user.name} has no open invitation to withdraw.`);
     await writeAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "admin.users.revokeInvitation",
+      ...audit,
       patientId: null,
       outcome: "allowed",
       detail: { userId: user.id, revoked },

@@ -1,8 +1,9 @@
 import { type Actor, invalid, notFound } from "@concord/domain";
 import { type Database, countOtherActiveAdmins, findUserById, revokeOpenAccountTokens, revokeUserSessions, setUserActive, writeAudit } from "@concord/db";
+import type { ProcedureAudit } from "../audit";
 
 /** Deactivation ends every live session of the account at once. */
-export async function setAccountActive(db: Database, actor: Actor, input: { userId: string; active: boolean }) {
+export async function setAccountActive(db: Database, actor: Actor, audit: ProcedureAudit, input: { userId: string; active: boolean }) {
   if (input.userId === actor.userId && !input.active) {
     throw invalid("You cannot deactivate your own account.");
   }
@@ -19,14 +20,7 @@ export async function setAccountActive(db: Database, actor: Actor, input: { user
       // A deactivated person's invitation link must not bring the account back to life.
       await revokeOpenAccountTokens(tx, user.id, "invitation");
     }
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: input.active ? "admin.users.reactivate" : "admin.users.deactivate",
-      patientId: null,
-      outcome: "allowed",
-      detail: { userId: user.id },
-    });
+    await writeAudit(tx, { ...audit, patientId: null, outcome: "allowed", detail: { userId: user.id, active: user.active } });
     return { id: user.id, active: user.active };
   });
 }

@@ -1,5 +1,6 @@
 import { type Actor, type ClinicSettings, type SetOwnTimeZoneInput, type SetPatientTimeZoneInput, notFound } from "@concord/domain";
 import { type Database, getPatient, updatePatientTimeZone, updateUserTimeZone, writeAudit } from "@concord/db";
+import type { ProcedureAudit } from "../audit";
 import { patientToday, viewerTimeZone } from "./patient-clock";
 
 /**
@@ -7,15 +8,13 @@ import { patientToday, viewerTimeZone } from "./patient-clock";
  * "today", "this week" and the rules follow them when they move. Null returns to the clinic default.
  * `db` is one transaction: the account, the patient record and the audit row change together.
  */
-export async function setOwnTimeZone(db: Database, actor: Actor, input: SetOwnTimeZoneInput, settings: ClinicSettings) {
+export async function setOwnTimeZone(db: Database, actor: Actor, audit: ProcedureAudit, input: SetOwnTimeZoneInput, settings: ClinicSettings) {
   return db.transaction(async (tx) => {
     const before = await viewerTimeZone(tx, actor, settings);
     await updateUserTimeZone(tx, actor.userId, input.timeZone);
     if (actor.patientId) await updatePatientTimeZone(tx, actor.patientId, input.timeZone);
     await writeAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "me.setTimeZone",
+      ...audit,
       patientId: actor.patientId,
       outcome: "allowed",
       detail: { from: before.ownTimeZone, to: input.timeZone },

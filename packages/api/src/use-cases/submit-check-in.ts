@@ -19,6 +19,7 @@ import {
   inOrder,
   insertCheckIn,
   insertReportedSideEffects,
+  listCheckInRevisions,
   readCarePlanDocument,
   updateCheckIn,
 } from "@concord/db";
@@ -133,6 +134,17 @@ export async function submitCheckIn(
 }
 
 /** What the check-in form needs: the plan's items to report on, and that day's entry if any. */
+/** One day's check-in as the patient entered it, or null when there is none. */
+export async function readCheckIn(db: Database, patientId: string, date: string) {
+  const row = await getCheckIn(db, patientId, date);
+  return row ? presentCheckIn(row) : null;
+}
+
+/** Every saved version of one day's check-in, oldest first (edits never overwrite). */
+export function listCheckInHistory(db: Database, patientId: string, date: string) {
+  return listCheckInRevisions(db, patientId, date);
+}
+
 export async function getCheckInForm(db: Database, patientId: string, date: string) {
   const [plan, existing] = await inOrder([() => readCarePlanDocument(db, patientId), () => getCheckIn(db, patientId, date)] as const);
   return {

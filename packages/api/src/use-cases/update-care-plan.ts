@@ -13,6 +13,7 @@ import {
   conflict,
   diffFootprint,
   diffPlans,
+  forbidden,
   footprintOverlap,
   interventionName,
   ownersOf,
@@ -105,13 +106,15 @@ export const MAX_REBASE_SPAN = 500;
 export async function updateCarePlan(
   db: Database,
   actor: Actor,
-  actorDiscipline: Discipline,
+  /** The discipline the actor holds on the patient's team; carePlan.edit admits team members only, so null is refused. */
+  actorDiscipline: Discipline | null,
   patientId: string,
   input: UpdateCarePlanInput,
   settings: ClinicSettings,
   /** When the edit was made (a replayed history passes its own); absent, the present moment and the database's clock. */
   now?: Date,
 ) {
+  if (!actorDiscipline) throw forbidden();
   // Plan dates (a first review, a started item) are days of the patient's own calendar.
   const { today } = await patientToday(db, patientId, settings, now);
   const plan = await lockedPlan(db, patientId, actor, today, now);

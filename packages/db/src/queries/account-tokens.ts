@@ -1,9 +1,9 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { AccountTokenPurpose, EmailDeliveryOutcome } from "@concord/domain";
 import type { Database } from "../client";
 import { accountTokens, users } from "../schema/index";
 
 export type AccountTokenRow = typeof accountTokens.$inferSelect;
-export type AccountTokenPurpose = AccountTokenRow["purpose"];
 
 export async function insertAccountToken(
   db: Database,
@@ -49,7 +49,7 @@ export async function revokeOpenAccountTokens(db: Database, userId: string, purp
 }
 
 /** Records whether the email carrying a token went out. */
-export async function setAccountTokenEmailStatus(db: Database, tokenId: string, status: "sent" | "failed", error: string | null = null): Promise<void> {
+export async function setAccountTokenEmailStatus(db: Database, tokenId: string, status: EmailDeliveryOutcome, error: string | null = null): Promise<void> {
   await db.update(accountTokens).set({ emailStatus: status, emailError: error }).where(eq(accountTokens.id, tokenId));
 }
 

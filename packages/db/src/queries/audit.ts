@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { AuditOutcome } from "@concord/domain";
 import { type Database, queryRows } from "../client";
 import { auditEvents } from "../schema/index";
 
@@ -7,7 +8,7 @@ export interface AuditEventInput {
   actorRole: string | null;
   action: string;
   patientId: string | null;
-  outcome: "allowed" | "denied" | "error";
+  outcome: AuditOutcome;
   detail?: Record<string, unknown>;
   /** When it happened; the database's clock when absent (a replayed history passes its own). */
   at?: Date | undefined;
@@ -33,7 +34,7 @@ export async function listAuditForActor(db: Database, actorId: string, action?: 
 /** One audit row per patient whose data a global read showed (one insert, not one per patient). */
 export async function writeAuditForPatients(
   db: Database,
-  event: { actorId: string; actorRole: string; action: string; detail?: Record<string, unknown> },
+  event: { actorId: string; actorRole: string; action: string; detail?: Record<string, unknown>; at?: Date | undefined },
   patientIds: string[],
 ): Promise<void> {
   const unique = [...new Set(patientIds)];

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import { type CarePlan, type InterventionStatus, MalformedCarePlanError, interventionName, parseStoredCarePlan } from "@concord/domain";
 import type { Database } from "../client";
 import { carePlanItems, carePlans, careTeamMembers, patients } from "../schema/index";
-import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, keysetPage } from "./cursor";
 
 export type CarePlanItemRow = typeof carePlanItems.$inferInsert;
 
@@ -153,12 +153,7 @@ export async function listMyTasks(
     .where(and(...conditions))
     .orderBy(asc(carePlanItems.nextReviewDate), asc(carePlanItems.patientId), asc(carePlanItems.itemId))
     .limit(params.limit + 1);
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page,
-    nextCursor: rows.length > params.limit && last ? encodeCursor([last.nextReviewDate, last.patientId, last.itemId]) : null,
-  };
+  return keysetPage(rows, params.limit, (last) => [last.nextReviewDate, last.patientId, last.itemId]);
 }
 
 /** "Patients on a therapy" among the clinician's own patients (the care-team join is the scope). */

@@ -14,7 +14,7 @@ import {
 import type { Database } from "../client";
 import { carePlanComments, carePlanRevisions, carePlanViews, carePlans, careTeamMembers, patientQuestionResolutions, patients, users } from "../schema/index";
 import { replaceCarePlanItems } from "./care-plan-items";
-import { cursorPart, decodeCursor, encodeCursor } from "./cursor";
+import { cursorPart, decodeCursor, keysetPage } from "./cursor";
 
 export interface CarePlanRecord {
   id: string;
@@ -258,9 +258,8 @@ export async function listCarePlanRevisions(db: Database, planId: string, params
     .where(and(...conditions))
     .orderBy(desc(carePlanRevisions.version))
     .limit(params.limit + 1);
-  const page = rows.slice(0, params.limit) as CarePlanRevisionItem[];
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > params.limit && last ? encodeCursor([last.version]) : null };
+  const { items, nextCursor } = keysetPage(rows, params.limit, (last) => [last.version]);
+  return { items: items as CarePlanRevisionItem[], nextCursor };
 }
 
 /** Revisions after `version`, oldest first: what an editor or the patient has not seen yet. */
@@ -333,12 +332,8 @@ export async function listCarePlanComments(db: Database, planId: string, params:
     .where(and(...conditions))
     .orderBy(desc(carePlanComments.createdAt), desc(carePlanComments.id))
     .limit(params.limit + 1);
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(({ createdAtKey: _key, ...c }) => c),
-    nextCursor: rows.length > params.limit && last ? encodeCursor([last.createdAtKey, last.id]) : null,
-  };
+  const { items, nextCursor } = keysetPage(rows, params.limit, (last) => [last.createdAtKey, last.id]);
+  return { items: items.map(({ createdAtKey: _key, ...c }) => c), nextCursor };
 }
 
 export async function getLastSeenVersion(db: Database, patientId: string, userId: string): Promise<number | null> {
@@ -394,9 +389,7 @@ export async function listPlansPastReview(
     .where(and(...conditions))
     .orderBy(asc(carePlans.reviewDueAt), asc(carePlans.patientId))
     .limit(params.limit + 1);
-  const page = rows.slice(0, params.limit);
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > params.limit && last ? encodeCursor([last.reviewDueAt, last.patientId]) : null };
+  return keysetPage(rows, params.limit, (last) => [last.reviewDueAt, last.patientId]);
 }
 
 /** Names of the people who may appear as responsible clinicians or authors on a plan. */

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { SideEffectReviewStatus } from "@concord/domain";
 import { type Database, queryRows } from "../client";
 import { alerts, careTeamMembers, clinicianPatientViews, patients, reportedSideEffects, sideEffectReviews, users } from "../schema/index";
 
@@ -31,7 +32,7 @@ export interface ReportedSideEffectRow {
   reportedOn: string;
   text: string;
   reportedAt: Date;
-  review: { status: "confirmed" | "noted"; note: string | null; reviewedByName: string; reviewedAt: Date } | null;
+  review: { status: SideEffectReviewStatus; note: string | null; reviewedByName: string; reviewedAt: Date } | null;
 }
 
 /**
@@ -50,7 +51,7 @@ export async function listReportedSideEffects(
     reported_on: string;
     text: string;
     reported_at: string;
-    status: "confirmed" | "noted" | null;
+    status: SideEffectReviewStatus | null;
     note: string | null;
     reviewed_by_name: string | null;
     reviewed_at: string | null;
@@ -104,7 +105,7 @@ export async function getReportedSideEffect(db: Database, patientId: string, rep
 
 export async function insertSideEffectReview(
   db: Database,
-  v: { reportId: string; patientId: string; status: "confirmed" | "noted"; note: string | null; reviewedBy: string },
+  v: { reportId: string; patientId: string; status: SideEffectReviewStatus; note: string | null; reviewedBy: string },
 ) {
   const [row] = await db.insert(sideEffectReviews).values(v).returning();
   if (!row) throw new Error("insert returned no row");

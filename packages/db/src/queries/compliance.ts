@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { AuditFilter } from "@concord/domain";
+import type { AuditFilter, AuditOutcome } from "@concord/domain";
 import { type Database, queryRows } from "../client";
 import { auditEvents, deletedMessageArchive, messageThreads, patients, users } from "../schema/index";
 import { decodeCursor, keysetPage } from "./cursor";
@@ -12,7 +12,7 @@ export interface AuditSearchRow {
   actorName: string | null;
   actorRole: string | null;
   action: string;
-  outcome: "allowed" | "denied" | "error";
+  outcome: AuditOutcome;
   patientId: string | null;
   patientName: string | null;
   detail: Record<string, unknown> | null;

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import type { EmergencyAccessReviewStatus } from "@concord/domain";
 import type { Database } from "../client";
 import { queryRows } from "../client";
 import { emergencyAccesses, patients, users } from "../schema/index";
@@ -101,7 +102,7 @@ const waitingCursor = z.tuple([cursorPart.timestamp, cursorPart.uuid]);
  */
 export async function listEmergencyAccessesForReview(
   db: Database,
-  params: { status: "waiting" | "reviewed"; cursor?: string | undefined; limit: number },
+  params: { status: EmergencyAccessReviewStatus; cursor?: string | undefined; limit: number },
 ): Promise<{ items: EmergencyAccessForReview[]; nextCursor: string | null }> {
   const after = decodeCursor(params.cursor, waitingCursor);
   const waiting = params.status === "waiting";

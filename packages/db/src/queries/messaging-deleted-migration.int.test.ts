@@ -10,7 +10,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Database, migrationsFolder, queryRows } from "../client";
+import { type Database, type DatabaseKind, migrationsFolder, queryRows } from "../client";
 import { fixtureHash, testBackends } from "../testing";
 
 /**
@@ -41,7 +41,7 @@ interface Opened {
   close: () => Promise<void>;
 }
 
-async function openEmpty(kind: "pglite" | "postgres"): Promise<Opened> {
+async function openEmpty(kind: DatabaseKind): Promise<Opened> {
   if (kind === "pglite") {
     const client = new PGlite();
     await client.waitReady;

@@ -1,17 +1,23 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { ThreadSpace } from "@concord/domain";
 import { type Database, queryRows } from "../client";
-import { type RealtimeAudience, realtimeEvents } from "../schema/messaging";
+import { type RealtimeAudience, type RealtimeEventKind, realtimeEvents } from "../schema/messaging";
 
 /** The one channel every instance LISTENs on; the payload carries ids only (NOTIFY caps it at 8 kB). */
 export const REALTIME_CHANNEL = "concord_events";
 
 export type RealtimeEventRow = typeof realtimeEvents.$inferSelect;
 
+/** Who hears about an event in a thread: a team thread's only the team, a shared thread's the patient too. */
+export function audienceOfSpace(space: ThreadSpace): RealtimeAudience {
+  return space === "team" ? "team" : "all";
+}
+
 export interface RealtimeEventInput {
   patientId: string | null;
   audience: RealtimeAudience;
   userId?: string | null;
-  kind: string;
+  kind: RealtimeEventKind;
   threadId?: string | null;
   messageId?: number | null;
   notificationId?: number | null;
@@ -78,15 +84,17 @@ export async function latestRealtimeEventId(db: Database): Promise<number> {
 }
 
 /**
- * Conversation events of one patient after `afterId` that a receiver may see by audience
- * (person-addressed events travel on the notification stream instead). Authorization of
- * the receiver for the patient itself is re-decided by the caller before each batch.
+ * Conversation events of one patient after `afterId` in the thread spaces the receiver was decided
+ * to see (person-addressed events travel on the notification stream instead). The caller decides
+ * the receiver's access and spaces before each batch; this only maps spaces to audiences, the same
+ * way the writers do.
  */
 export async function listPatientEventsAfter(
   db: Database,
-  params: { patientId: string; afterId: number; includeTeam: boolean; limit?: number },
+  params: { patientId: string; afterId: number; spaces: readonly ThreadSpace[]; limit?: number },
 ): Promise<RealtimeEventRow[]> {
-  const audiences = params.includeTeam ? (["team", "all"] as const) : (["all"] as const);
+  const audiences = [...new Set(params.spaces.map(audienceOfSpace))];
+  if (audiences.length === 0) return [];
   return db
     .select()
     .from(realtimeEvents)
@@ -94,7 +102,7 @@ export async function listPatientEventsAfter(
       and(
         eq(realtimeEvents.patientId, params.patientId),
         gt(realtimeEvents.id, params.afterId),
-        inArray(realtimeEvents.audience, [...audiences]),
+        inArray(realtimeEvents.audience, audiences),
       ),
     )
     .orderBy(asc(realtimeEvents.id))

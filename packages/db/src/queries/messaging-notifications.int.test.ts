@@ -27,7 +27,7 @@ describe.each(testBackends())("notifications on %s", (backend) => {
     const events = await listUserEventsAfter(handle.db, { userId: ids.users.physician, afterId: before });
     expect(events.map((e) => e.kind)).toEqual(["notification"]);
     // Person-addressed events never travel on the patient's conversation stream.
-    expect(await listPatientEventsAfter(handle.db, { patientId: ids.patients.alex, afterId: before, includeTeam: true })).toEqual([]);
+    expect(await listPatientEventsAfter(handle.db, { patientId: ids.patients.alex, afterId: before, spaces: ["team", "patient"] })).toEqual([]);
   });
 
   it("writes nothing when the caller's transaction rolls back", async () => {

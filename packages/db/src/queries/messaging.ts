@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ThreadSpace, UNREAD_CAP } from "@concord/domain";
+import { type MessageChangeAction, type ThreadSpace, UNREAD_CAP } from "@concord/domain";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client";
 import { careTeamMembers, patients, users } from "../schema/core";
@@ -218,7 +218,7 @@ export async function getMessageForChange(
  */
 export async function changeMessage(
   tx: Database,
-  params: { messageId: number; patientId: string; editorId: string; expectedVersion: number; action: "edit" | "delete"; body?: string },
+  params: { messageId: number; patientId: string; editorId: string; expectedVersion: number; action: MessageChangeAction; body?: string },
 ): Promise<boolean> {
   if (params.action === "delete") return deleteMessageText(tx, params);
   const [current] = await tx
@@ -306,7 +306,7 @@ async function deleteMessageText(tx: Database, params: { messageId: number; pati
 }
 
 export interface MessageEditView {
-  action: "edit" | "delete";
+  action: MessageChangeAction;
   /** null for the deletion itself and for every version of a deleted message. */
   previousBody: string | null;
   previousVersion: number;

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Discipline, PatientFacts } from "@concord/domain";
+import type { AlertSeverity, Discipline, PatientFacts } from "@concord/domain";
 import type { Database } from "../client";
 import { alerts, careTeamMembers, emergencyAccesses, patients, users } from "../schema/index";
 import { cursorPart, decodeCursor, keysetPage } from "./cursor";
@@ -86,7 +86,7 @@ export interface PatientListItem {
   openReviewAlerts: number;
 }
 
-const openAlertCount = (severity: "urgent" | "review") =>
+const openAlertCount = (severity: AlertSeverity) =>
   sql<number>`(select count(*)::int from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.acknowledgedAt} is null and ${alerts.severity} = ${severity})`;
 /** 0 when the patient has an open urgent alert: they sort first. */
 const urgentRank = sql<number>`(case when exists (select 1 from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.acknowledgedAt} is null and ${alerts.severity} = 'urgent') then 0 else 1 end)`;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
-import { type CarePlan, parseStoredCarePlan } from "@concord/domain";
+import { type AdherenceStatus, type CarePlan, parseStoredCarePlan } from "@concord/domain";
 import { type Database, queryRows } from "../client";
 import { inOrder } from "../in-order";
 import { alerts, carePlanRevisions, carePlans, careTeamMembers, checkInRevisions, checkIns, measures, patients, users } from "../schema/index";
@@ -224,7 +224,7 @@ export async function ruleInputs(db: Database, patientId: string, checkInsSince:
         .select({
           date: checkIns.date,
           painAverage: checkIns.painAverage,
-          adherence: sql<Array<{ status: "done" | "partly" | "skipped" }>>`coalesce(${checkIns.data}->'adherence', '[]'::jsonb)`,
+          adherence: sql<Array<{ status: AdherenceStatus }>>`coalesce(${checkIns.data}->'adherence', '[]'::jsonb)`,
         })
         .from(checkIns)
         .where(and(eq(checkIns.patientId, patientId), gte(checkIns.date, checkInsSince)))

@@ -1,4 +1,5 @@
 import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { QUESTION_RESOLUTIONS } from "@concord/domain";
 import { patients, users } from "./core";
 
 /**
@@ -117,7 +118,7 @@ export const patientQuestionResolutions = pgTable("patient_question_resolutions"
     .primaryKey()
     .references(() => carePlanComments.id),
   patientId: uuid("patient_id").notNull().references(() => patients.id),
-  how: text("how", { enum: ["answered", "handled"] }).notNull(),
+  how: text("how", { enum: QUESTION_RESOLUTIONS }).notNull(),
   answerId: uuid("answer_id").references(() => carePlanComments.id),
   resolvedBy: uuid("resolved_by").notNull().references(() => users.id),
   resolvedAt: timestamp("resolved_at", { withTimezone: true }).notNull().defaultNow(),

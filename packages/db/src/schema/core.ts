@@ -1,4 +1,4 @@
-import { AUDIT_OUTCOMES, DISCIPLINES, ROLES } from "@concord/domain";
+import { ACCOUNT_EMAIL_STATUSES, ACCOUNT_TOKEN_PURPOSES, AUDIT_OUTCOMES, DISCIPLINES, ROLES } from "@concord/domain";
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
@@ -127,14 +127,14 @@ export const accountTokens = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
-    purpose: text("purpose", { enum: ["invitation", "password_reset"] }).notNull(),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
     tokenHash: text("token_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid("created_by").references(() => users.id),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    emailStatus: text("email_status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    emailStatus: text("email_status", { enum: ACCOUNT_EMAIL_STATUSES }).notNull().default("pending"),
     emailError: text("email_error"),
   },
   (t) => [uniqueIndex("account_tokens_hash_key").on(t.tokenHash), index("account_tokens_user_idx").on(t.userId, t.purpose, t.createdAt)],

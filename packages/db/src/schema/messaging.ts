@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { type MessageReferenceKind, NOTIFICATION_KINDS, THREAD_SPACES } from "@concord/domain";
+import { MESSAGE_CHANGE_ACTIONS, MESSAGE_EVENT_KINDS, type MessageReferenceKind, NOTIFICATION_KINDS, THREAD_SPACES } from "@concord/domain";
 import { patients, users } from "./core";
 export interface MessageReference {
   kind: MessageReferenceKind;
@@ -66,7 +66,7 @@ export const messageEdits = pgTable(
     messageId: bigint("message_id", { mode: "number" }).notNull().references(() => messages.id),
     patientId: uuid("patient_id").notNull().references(() => patients.id),
     editorId: uuid("editor_id").notNull().references(() => users.id),
-    action: text("action", { enum: ["edit", "delete"] }).notNull(),
+    action: text("action", { enum: MESSAGE_CHANGE_ACTIONS }).notNull(),
     /** null once the message is deleted (the words are then only in deleted_message_archive). */
     previousBody: text("previous_body"),
     previousVersion: integer("previous_version").notNull(),
@@ -153,7 +153,12 @@ export const notifications = pgTable(
   ],
 );
 
-export type RealtimeAudience = "team" | "all" | "user";
+/** Who may receive a real-time event: the care team, the team and the patient, or one person. */
+export const REALTIME_AUDIENCES = ["team", "all", "user"] as const;
+export type RealtimeAudience = (typeof REALTIME_AUDIENCES)[number];
+/** What a real-time event says happened: a conversation event, or a notification for one person. */
+export const REALTIME_EVENT_KINDS = [...MESSAGE_EVENT_KINDS, "notification"] as const;
+export type RealtimeEventKind = (typeof REALTIME_EVENT_KINDS)[number];
 
 /**
  * Append-only log of what happened, the source of truth for real-time delivery: NOTIFY only says
@@ -165,9 +170,9 @@ export const realtimeEvents = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     patientId: uuid("patient_id").references(() => patients.id),
-    audience: text("audience", { enum: ["team", "all", "user"] }).notNull(),
+    audience: text("audience", { enum: REALTIME_AUDIENCES }).notNull(),
     userId: uuid("user_id").references(() => users.id),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: REALTIME_EVENT_KINDS }).notNull(),
     threadId: uuid("thread_id"),
     messageId: bigint("message_id", { mode: "number" }),
     notificationId: bigint("notification_id", { mode: "number" }),

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { type CheckIn, type RuleEvidence, SIDE_EFFECT_REVIEW_STATUSES } from "@concord/domain";
+import { ALERT_SEVERITIES, ALERT_SOURCE_KINDS, type CheckIn, type RuleEvidence, SIDE_EFFECT_REVIEW_STATUSES } from "@concord/domain";
 import { patients, users } from "./core";
 
 /** The check-in as stored: the validated domain object without its date (the row carries the date). */
@@ -95,7 +95,7 @@ export const alerts = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     patientId: uuid("patient_id").notNull().references(() => patients.id),
     ruleId: text("rule_id").notNull(),
-    severity: text("severity", { enum: ["urgent", "review"] }).notNull(),
+    severity: text("severity", { enum: ALERT_SEVERITIES }).notNull(),
     title: text("title").notNull(),
     logic: text("logic").notNull(),
     consider: text("consider").notNull(),
@@ -106,7 +106,7 @@ export const alerts = pgTable(
     notify: jsonb("notify").$type<string[]>().notNull(),
     dedupeKey: text("dedupe_key").notNull(),
     /** The record whose answer raised the alert (check_in | measure), so an edit that adds a red flag raises again. */
-    sourceKind: text("source_kind", { enum: ["check_in", "measure", "pattern"] }),
+    sourceKind: text("source_kind", { enum: ALERT_SOURCE_KINDS }),
     sourceId: text("source_id"),
     /** Urgent alerts must be acknowledged by this time (escalation reads it). */
     acknowledgeBy: timestamp("acknowledge_by", { withTimezone: true }),

@@ -53,8 +53,12 @@ export const reviewEmergencyAccessInput = z.object({
     .max(EMERGENCY_REVIEW_NOTE_MAX, `The note is too long (at most ${EMERGENCY_REVIEW_NOTE_MAX} characters).`),
 });
 
+/** The compliance review list: accesses still to review (oldest first), or those reviewed. */
+export const EMERGENCY_ACCESS_REVIEW_STATUSES = ["waiting", "reviewed"] as const;
+export type EmergencyAccessReviewStatus = (typeof EMERGENCY_ACCESS_REVIEW_STATUSES)[number];
+
 export const emergencyAccessListInput = z.object({
-  status: z.enum(["waiting", "reviewed"], { error: "Choose waiting or reviewed." }).default("waiting"),
+  status: z.enum(EMERGENCY_ACCESS_REVIEW_STATUSES, { error: "Choose waiting or reviewed." }).default("waiting"),
   cursor: safeString().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });

@@ -4,6 +4,7 @@ import { timeZoneSchema } from "../clinic-settings";
 import { calendarDate } from "../dates/index";
 import { crpsCodeSchema, emailSchema, optionalPhoneSchema, personName, uuid } from "../patients";
 import { type Role, ROLES } from "../roles";
+import type { AccountEmailStatus, UnusableLinkReason } from "./one-time-links";
 import { PASSWORD_MAX_LENGTH, passwordSchema } from "./password-policy";
 
 /**
@@ -70,13 +71,14 @@ export const acceptInvitationInput = z
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationInput>;
 
 /** What an admin sees about a person's invitation. */
-export type InvitationState = "none" | "pending" | "sent" | "not_sent" | "expired" | "revoked" | "accepted";
+export const INVITATION_STATES = ["none", "pending", "sent", "not_sent", "expired", "revoked", "accepted"] as const;
+export type InvitationState = (typeof INVITATION_STATES)[number];
 
 export interface InvitationFacts {
   expiresAt: Date;
   usedAt: Date | null;
   revokedAt: Date | null;
-  emailStatus: "pending" | "sent" | "failed";
+  emailStatus: AccountEmailStatus;
 }
 
 /**
@@ -94,8 +96,7 @@ export function invitationState(latest: InvitationFacts | null, now: Date = new 
   return "sent";
 }
 
-/** Why a link cannot be used, as the invitee reads it (no state changes on any of these). */
-export type UnusableLinkReason = "invalid" | "expired" | "used" | "revoked" | "deactivated";
+/** Why an invitation link cannot be used, as the invitee reads it. */
 
 export const UNUSABLE_LINK_MESSAGES: Record<UnusableLinkReason, string> = {
   invalid: "This link is not valid. Check that you copied the whole link, or ask your clinic to send a new one.",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { safeString } from "../text";
 import { COMMON_PASSWORDS } from "./common-passwords";
+import type { UnusableLinkReason } from "./one-time-links";
 
 /**
  * Password policy after NIST SP 800-63B §5.1.1.2: length is what counts (12 to 128 characters,
@@ -185,9 +186,7 @@ export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 export const PASSWORD_RESET_REQUESTED_MESSAGE = "If an account exists for that address, we have sent a link. It works for 30 minutes.";
 
 /** Why a password-reset link cannot be used; the page shows the message and a way to ask for a new link. */
-export type ResetLinkProblem = "invalid" | "expired" | "used" | "revoked" | "deactivated";
-
-export const RESET_LINK_MESSAGES: Record<ResetLinkProblem, string> = {
+export const RESET_LINK_MESSAGES: Record<UnusableLinkReason, string> = {
   invalid: "This password-reset link is not valid. Check that you copied the whole link, or ask for a new one.",
   expired: "This password-reset link has expired (links work for 30 minutes). Ask for a new one.",
   used: "This password-reset link has already been used. If you did not reset your password, ask for a new link now.",

@@ -94,7 +94,10 @@ export function encodeSignInRefusal(decision: Exclude<SignInThrottleDecision, { 
   return `${decision.kind === "locked" ? "SignInLocked" : "SignInWait"}:${decision.seconds}`;
 }
 
-export function parseSignInRefusal(code: string | null | undefined): { kind: "wait" | "locked"; seconds: number } | null {
+/** A refused sign-in as the form reads it back: wait a little, or this device is paused. */
+export type SignInRefusal = Pick<Exclude<SignInThrottleDecision, { kind: "allow" }>, "kind" | "seconds">;
+
+export function parseSignInRefusal(code: string | null | undefined): SignInRefusal | null {
   const match = /^(SignInWait|SignInLocked):(\d{1,6})$/.exec(code ?? "");
   if (!match) return null;
   return { kind: match[1] === "SignInLocked" ? "locked" : "wait", seconds: Number(match[2]) };
@@ -107,7 +110,7 @@ function duration(seconds: number): string {
 }
 
 /** What the person reads. It never says whether the account exists, and points to the reset that still works. */
-export function signInThrottleMessage(refusal: { kind: "wait" | "locked"; seconds: number }): string {
+export function signInThrottleMessage(refusal: SignInRefusal): string {
   const reset = "If you have forgotten your password, “Forgot your password?” still works.";
   if (refusal.kind === "locked") {
     return `Too many unsuccessful sign-in attempts from this device. Sign-in is paused here for ${duration(refusal.seconds)}. ${reset}`;

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { safeString } from "../text";
 
+/** Who a plan text is worded for: a clinician (clinical terms) or the patient (plain language). */
+export type PlanReader = "clinician" | "patient";
+
 /**
  * Field builders that carry one clinician-readable message for every way a value can be wrong
  * (missing, wrong type, out of range), so a failed parse never surfaces zod's generic wording.

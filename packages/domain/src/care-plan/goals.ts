@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { safeString } from "../text";
-import { calendarDateSchema, formatCalendarDate } from "./dates";
-import { numberBetween, requiredText, wholeNumberBetween } from "./fields";
+import { calendarDateSchema, formatCalendarDate } from "../dates/index";
+import { type PlanReader, numberBetween, requiredText, wholeNumberBetween } from "./fields";
 import { PLAN_TEXT_LIMITS } from "./limits";
 
 /** The four goals every CRPS care plan is organised around; a plan holds at most one of each. */
@@ -96,7 +96,7 @@ export const goalSchema = z.object({
 });
 export type Goal = z.infer<typeof goalSchema>;
 
-export function goalLabel(id: GoalId, audience: "clinician" | "patient" = "clinician"): string {
+export function goalLabel(id: GoalId, audience: PlanReader = "clinician"): string {
   const goal = TREATMENT_GOALS[id];
   return audience === "clinician" ? goal.clinicianLabel : goal.patientLabel;
 }

@@ -1,4 +1,3 @@
-export * from "./dates";
 export * from "./fields";
 export * from "./goals";
 export * from "./catalogue";

@@ -9,7 +9,7 @@ import {
   getTherapy,
   therapyCategorySchema,
 } from "./catalogue";
-import { calendarDateSchema } from "./dates";
+import { calendarDateSchema } from "../dates/index";
 import { goalIdSchema } from "./goals";
 import { upgradeLegacyIntervention } from "./legacy-medication";
 import { agentsOf, getAgent } from "./medication-agents";

@@ -1,4 +1,5 @@
-import { type CalendarDate, formatCalendarDate } from "./dates";
+import { type CalendarDate, formatCalendarDate } from "../dates/index";
+import type { PlanReader } from "./fields";
 import { type MedicationAgent, agentsOf, fixedDosesPerDay, getAgent, maxDosesPerDay } from "./medication-agents";
 import { type DoseUnit, type MedicationRoute, ROUTE_LABELS, formatDose, timesADay } from "./medication-units";
 
@@ -74,7 +75,7 @@ const FIXED_FREQUENCY: Record<Exclude<MedicationAgent["dosing"], "daily">, { cli
 };
 
 /** How often, in words: "twice a day", "one infusion per infusion day"; null when a migrated entry does not say. */
-export function frequencyText(details: Pick<MedicationDetails, "agentId" | "dosesPerDay">, audience: "clinician" | "patient"): string | null {
+export function frequencyText(details: Pick<MedicationDetails, "agentId" | "dosesPerDay">, audience: PlanReader): string | null {
   const agent = details.agentId ? getAgent(details.agentId) : undefined;
   if (agent && agent.dosing !== "daily") return FIXED_FREQUENCY[agent.dosing][audience];
   return details.dosesPerDay === null ? null : timesADay(details.dosesPerDay);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type MedicationTrial,
+  type SideEffectSeverity,
   type TrialEntry,
   type TrialSummary,
   rankTrialSummaries,
@@ -18,7 +19,7 @@ const dose = (from: number | null, to: number, date: string): TrialEntry => ({
   reason: "titration",
 });
 const response = (pain: number, date: string): TrialEntry => ({ type: "response", pain, note: "", date });
-const sideEffect = (name: string, severity: "mild" | "moderate" | "severe", date: string): TrialEntry => ({
+const sideEffect = (name: string, severity: SideEffectSeverity, date: string): TrialEntry => ({
   type: "side_effect",
   name,
   severity,

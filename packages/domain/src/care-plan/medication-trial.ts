@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { safeString } from "../text";
-import { calendarDateSchema } from "./dates";
+import { calendarDateSchema } from "../dates/index";
 import { requiredText, wholeNumberBetween } from "./fields";
 import { type DoseUnit, doseUnitSchema, doseValueSchema, titrationStepSchema } from "./prescription";
 import { PLAN_TEXT_LIMITS, TRIAL_PAIN_RANGE } from "./limits";

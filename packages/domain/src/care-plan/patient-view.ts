@@ -1,6 +1,6 @@
 import { DISCIPLINE_LABELS, type Discipline } from "../roles";
 import { getTherapy } from "./catalogue";
-import { type CalendarDate, addCalendarDays, daysBetween, formatCalendarDate } from "./dates";
+import { type CalendarDate, addCalendarDays, daysBetween, formatCalendarDate } from "../dates/index";
 import { GOAL_IDS, type GoalId, type GoalStatus, describeTarget, goalLabel } from "./goals";
 import { type Intervention, interventionName } from "./intervention";
 import { frequencyText } from "./medication-dosing";

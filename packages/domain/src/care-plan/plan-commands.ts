@@ -4,7 +4,7 @@ import { forbidden, invalid } from "../errors";
 import { type Discipline, disciplineSchema } from "../roles";
 import { CATEGORY_OWNERS, type TherapyCategory, getTherapy, therapyCategorySchema } from "./catalogue";
 import { getAgent } from "./medication-agents";
-import { type CalendarDate, calendarDateSchema, formatCalendarDate } from "./dates";
+import { type CalendarDate, calendarDateSchema, formatCalendarDate } from "../dates/index";
 import { firstIssueMessage, requiredText } from "./fields";
 import { type Goal, type GoalId, goalIdSchema, goalLabel, goalStatusSchema, goalTargetsSchema } from "./goals";
 import {
@@ -71,7 +71,7 @@ export const planCommandSchema = z.discriminatedUnion(
       /** Defaults to the therapy's usual goals that this plan has. */
       goalIds: z.array(goalIdSchema).min(1, { error: "Link the intervention to at least one goal." }).optional(),
       /** A non-owner's addition is always a proposal, whatever is asked for here. */
-      status: z.enum(["proposed", "active"], { error: "A new item starts as proposed or active." }).optional(),
+      status: interventionStatusSchema.extract(["proposed", "active"], { error: "A new item starts as proposed or active." }).optional(),
       responsibleClinicianId: safeString().min(1).optional(),
       startDate: calendarDateSchema.optional(),
       nextReviewDate: calendarDateSchema.optional(),

@@ -1,5 +1,5 @@
 import { DISCIPLINE_LABELS } from "../roles";
-import { formatCalendarDate } from "./dates";
+import { formatCalendarDate } from "../dates/index";
 import { type Goal, describeTarget, goalLabel } from "./goals";
 import { type Intervention, interventionName } from "./intervention";
 import type { TrialEntry } from "./medication-trial";
@@ -7,10 +7,13 @@ import type { CarePlan } from "./plan";
 import { getAgent } from "./medication-agents";
 import { GMI_STAGE_LABELS, type GmiStage, type PrescriptionDetails, type TitrationStep, formatDose } from "./prescription";
 
+export const PLAN_DIFF_KINDS = ["added", "removed", "changed"] as const;
+export type PlanDiffKind = (typeof PLAN_DIFF_KINDS)[number];
+
 export interface PlanDiffEntry {
   /** Dotted path keyed by ids, e.g. "interventions.iv-1.details.dose", stable across reordering. */
   path: string;
-  kind: "added" | "removed" | "changed";
+  kind: PlanDiffKind;
   before?: unknown;
   after?: unknown;
   /** What a clinician reads in the revision history. */

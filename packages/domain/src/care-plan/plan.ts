@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CalendarDate, calendarDateSchema } from "./dates";
+import { type CalendarDate, calendarDateSchema, daysBetween } from "../dates/index";
 import { GOAL_IDS, type Goal, type GoalId, goalLabel, goalSchema } from "./goals";
 import { type Intervention, interventionName, interventionSchema } from "./intervention";
 import type { MedicationTrial } from "./medication-trial";
@@ -44,6 +44,16 @@ export type CarePlan = z.infer<typeof carePlanSchema>;
 /** True once the review date has gone by; on the due date itself the plan is due, not late. */
 export function isPastReview(plan: Pick<CarePlan, "reviewDueAt">, today: CalendarDate): boolean {
   return plan.reviewDueAt < today;
+}
+
+/** Where an item's next review falls from today: gone by, today, or still to come. */
+export const REVIEW_DUE_STATES = ["overdue", "today", "soon"] as const;
+export type ReviewDue = (typeof REVIEW_DUE_STATES)[number];
+
+/** "overdue by 3 days", "due today", "due in 5 days": the state, and whole days late or to go (0 today). */
+export function reviewDue(nextReviewDate: CalendarDate, today: CalendarDate): { due: ReviewDue; days: number } {
+  const days = daysBetween(today, nextReviewDate);
+  return { due: days < 0 ? "overdue" : days === 0 ? "today" : "soon", days: Math.abs(days) };
 }
 
 export function findIntervention(plan: CarePlan, id: string): Intervention | undefined {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { safeString } from "../text";
 import type { Discipline } from "../roles";
 import { CATEGORY_PRESCRIPTION_KIND, type PrescriptionKind, type Therapy, type TherapyCategory, getTherapy } from "./catalogue";
-import { calendarDateSchema } from "./dates";
+import { calendarDateSchema } from "../dates/index";
 import { firstIssueMessage, requiredText, wholeNumberBetween } from "./fields";
 import { MAX_DOSES_PER_DAY, agentsOf, fixedDosesPerDay } from "./medication-agents";
 import { MEDICATION_FIELDS, type MedicationField, agentProblem, medicationProblem } from "./medication-dosing";

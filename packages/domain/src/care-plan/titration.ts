@@ -1,4 +1,4 @@
-import type { CalendarDate } from "./dates";
+import type { CalendarDate } from "../dates/index";
 import { type MedicationDetails, type TitrationStep, doseOn } from "./prescription";
 
 export interface TitrationReconciliation {

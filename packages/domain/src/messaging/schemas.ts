@@ -32,7 +32,11 @@ export type MessageReferenceInput = z.infer<typeof messageReferenceSchema>;
 /** Message ids are bigserial numbers; over the wire they stay numbers (well within 2^53). */
 export const messageId = z.number({ error: "This message identifier is not valid." }).int().positive().max(Number.MAX_SAFE_INTEGER, { error: "This message identifier is not valid." });
 
-export const threadListInput = z.object({ space: threadSpaceSchema.optional() });
+export const threadListInput = z.object({
+  space: threadSpaceSchema.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
 
 export const createThreadInput = z.object({
   space: threadSpaceSchema,
@@ -50,16 +54,25 @@ export const messageListInput = z.object({
   limit: z.number().int().min(1).max(100).default(30),
 });
 
+/** One message, for its history of edits. */
+export const messageHistoryInput = z.object({ messageId });
+
 export const postMessageInput = z.object({ threadId: uuid, body: messageBody, reference: messageReferenceSchema.optional() });
 
-export const editMessageInput = z.object({
-  messageId,
-  body: messageBody,
-  /** The version the author was editing; a newer one means someone (another tab) changed it first. */
-  expectedVersion: z.number().int().positive().max(INT4_MAX, { error: "The version being edited is not valid." }),
-});
+/** What a patient's conversation stream carries: a message was posted or changed, or someone read up to one. */
+export const MESSAGE_EVENT_KINDS = ["message.created", "message.updated", "message.read"] as const;
+export type MessageEventKind = (typeof MESSAGE_EVENT_KINDS)[number];
 
-export const deleteMessageInput = z.object({ messageId, expectedVersion: z.number().int().positive().max(INT4_MAX, { error: "The version being edited is not valid." }) });
+/** What an author may do to their own message; the history keeps a row for each. */
+export const MESSAGE_CHANGE_ACTIONS = ["edit", "delete"] as const;
+export type MessageChangeAction = (typeof MESSAGE_CHANGE_ACTIONS)[number];
+
+/** The version the author was editing; a newer one means someone (another tab) changed it first. */
+const expectedMessageVersion = z.number().int().positive().max(INT4_MAX, { error: "The version being edited is not valid." });
+
+export const editMessageInput = z.object({ messageId, body: messageBody, expectedVersion: expectedMessageVersion });
+
+export const deleteMessageInput = z.object({ messageId, expectedVersion: expectedMessageVersion });
 
 export const markThreadReadInput = z.object({ threadId: uuid, lastReadMessageId: messageId });
 

@@ -1,6 +1,6 @@
 import { invalid } from "../errors";
 import type { AdherenceStatus } from "./check-in";
-import { addDays, daysBetween, isIsoDate } from "./dates";
+import { addDays, daysBetween, isIsoDate } from "../dates/index";
 
 /** Credit for each status. A day without a check-in is no data, never "skipped". */
 export const ADHERENCE_CREDIT: Record<AdherenceStatus, number> = { done: 1, partly: 0.5, skipped: 0 };

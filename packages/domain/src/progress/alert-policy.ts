@@ -1,5 +1,5 @@
 import type { RuleFiring } from "./rules";
-import { daysBetween } from "./dates";
+import { daysBetween } from "../dates/index";
 
 /**
  * Which rule firings become new alerts.

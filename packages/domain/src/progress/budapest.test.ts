@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
-import { BUDAPEST_CATEGORIES, BUDAPEST_ITEMS, type BudapestCategory, type BudapestTicks, evaluateBudapest } from "./budapest";
+import { BUDAPEST_CATEGORIES, BUDAPEST_ITEMS, type BudapestCategory, type BudapestTickKind, type BudapestTicks, evaluateBudapest } from "./budapest";
 
 /** Ticks the first symptom (or sign) item in each listed category. */
-const tick = (kind: "symptoms" | "signs", cats: BudapestCategory[]): BudapestTicks =>
+const tick = (kind: BudapestTickKind, cats: BudapestCategory[]): BudapestTicks =>
   Object.fromEntries(cats.map((c) => [c, [BUDAPEST_ITEMS[c][kind][0]!.id]]));
 
 const [S, V, SO, MT] = BUDAPEST_CATEGORIES;

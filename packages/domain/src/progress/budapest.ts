@@ -95,6 +95,8 @@ export interface BudapestInput {
   symptoms: BudapestTicks;
   signs: BudapestTicks;
 }
+/** The two lists a Budapest assessment ticks: what the patient reports, and what the examiner sees. */
+export type BudapestTickKind = keyof Pick<BudapestInput, "symptoms" | "signs">;
 
 export interface BudapestResult {
   symptomCategories: number;
@@ -107,7 +109,7 @@ export interface BudapestResult {
   explanation: string;
 }
 
-function ticked(kind: "symptoms" | "signs", ticks: BudapestTicks): BudapestCategory[] {
+function ticked(kind: BudapestTickKind, ticks: BudapestTicks): BudapestCategory[] {
   const problems: string[] = [];
   for (const key of Object.keys(ticks)) {
     if (!(BUDAPEST_CATEGORIES as readonly string[]).includes(key)) problems.push(`unknown category "${key}"`);

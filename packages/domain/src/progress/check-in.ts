@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { safeString } from "../text";
 import { invalid } from "../errors";
-import { isoDateSchema } from "./dates";
+import { isoDateSchema } from "../dates/index";
 
 /** Symptoms a patient can tick on the daily check-in. */
 export const CHECK_IN_SYMPTOMS = [

@@ -11,6 +11,10 @@ import type { ClinicSettings } from "../clinic-settings";
  * crisis contact.
  */
 
+/** Why a patient's home shows crisis resources: thoughts of self-harm (crisis lines) or an urgent symptom (the emergency number). */
+export const CRISIS_RESOURCE_REASONS = ["self-harm", "symptom"] as const;
+export type CrisisResourceReason = (typeof CRISIS_RESOURCE_REASONS)[number];
+
 export interface CrisisResourceEntry {
   /** Who answers, in words the patient reads ("Samaritans (free, 24 hours)"). */
   label: string;

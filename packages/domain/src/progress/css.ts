@@ -74,12 +74,15 @@ export function scoreCss(items: Partial<Record<CssItemId, boolean>>): CssScore {
   };
 }
 
+export const CSS_CHANGE_DIRECTIONS = ["better", "unchanged", "worse"] as const;
+export type CssChangeDirection = (typeof CSS_CHANGE_DIRECTIONS)[number];
+
 export interface CssChange {
   /** current − previous; null when there is no previous score. Positive means more severe. */
   change: number | null;
   /** |change| ≥ the smallest real difference: beyond measurement error. */
   beyondMeasurementError: boolean;
-  direction: "worse" | "better" | "unchanged" | null;
+  direction: CssChangeDirection | null;
 }
 
 function assertTotal(name: string, total: number): void {

@@ -7,8 +7,6 @@ export * from "./adherence";
 export * from "./rules";
 export * from "./crisis-resources";
 export * from "./trends";
-// Generic calendar helpers live under a namespace so they cannot clash with other modules' exports.
-export * as progressDates from "./dates";
 export * from "./alert-policy";
 export * from "./rule-snapshot";
 export * from "./inputs";

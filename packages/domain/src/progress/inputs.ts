@@ -3,7 +3,7 @@ import { INT4_MAX, safeString } from "../text";
 import { BUDAPEST_CATEGORIES } from "./budapest";
 import { checkInSchema } from "./check-in";
 import { CSS_ITEM_IDS } from "./css";
-import { isoDateSchema } from "./dates";
+import { isoDateSchema } from "../dates/index";
 import { LICENSED_MEASURES, PSFS_ACTIVITY_MAX_LENGTH } from "./questionnaires";
 
 /**
@@ -113,7 +113,8 @@ export const listSideEffectsInput = z.object({
 });
 
 export const SIDE_EFFECT_REVIEW_STATUSES = ["confirmed", "noted"] as const;
-export const SIDE_EFFECT_REVIEW_LABELS: Record<(typeof SIDE_EFFECT_REVIEW_STATUSES)[number], string> = {
+export type SideEffectReviewStatus = (typeof SIDE_EFFECT_REVIEW_STATUSES)[number];
+export const SIDE_EFFECT_REVIEW_LABELS: Record<SideEffectReviewStatus, string> = {
   confirmed: "Confirmed by the physician",
   noted: "Reviewed, with a note",
 };

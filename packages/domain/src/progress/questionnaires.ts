@@ -45,7 +45,8 @@ export interface SeverityBand<B extends string> {
   max: number;
 }
 
-export type Phq9Band = "minimal" | "mild" | "moderate" | "moderately_severe" | "severe";
+export const PHQ9_BAND_IDS = ["minimal", "mild", "moderate", "moderately_severe", "severe"] as const;
+export type Phq9Band = (typeof PHQ9_BAND_IDS)[number];
 export const PHQ9_BANDS: readonly SeverityBand<Phq9Band>[] = [
   { band: "minimal", label: "Minimal", min: 0, max: 4 },
   { band: "mild", label: "Mild", min: 5, max: 9 },
@@ -54,7 +55,8 @@ export const PHQ9_BANDS: readonly SeverityBand<Phq9Band>[] = [
   { band: "severe", label: "Severe", min: 20, max: 27 },
 ];
 
-export type Gad7Band = "minimal" | "mild" | "moderate" | "severe";
+export const GAD7_BAND_IDS = ["minimal", "mild", "moderate", "severe"] as const;
+export type Gad7Band = (typeof GAD7_BAND_IDS)[number];
 export const GAD7_BANDS: readonly SeverityBand<Gad7Band>[] = [
   { band: "minimal", label: "Minimal", min: 0, max: 4 },
   { band: "mild", label: "Mild", min: 5, max: 9 },

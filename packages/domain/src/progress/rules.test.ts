@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
 import type { AdherenceStatus } from "./check-in";
-import { addDays } from "./dates";
+import { addDays } from "../dates/index";
 import { CHECK_IN_RED_FLAGS, type CheckInRedFlag } from "./check-in";
 import {
+  type AlertSeverity,
   PAIN_FLARE_RULE,
   type ProgressSnapshot,
   RULES,
@@ -273,7 +274,7 @@ describe("check-in red flags", () => {
     neuroDeficitAfterProcedure: "red-flag-after-procedure",
     newLimbAffected: "symptom-spread",
   };
-  const severity: Record<CheckInRedFlag, "urgent" | "review"> = {
+  const severity: Record<CheckInRedFlag, AlertSeverity> = {
     chestPainOrBreathlessness: "urgent",
     suddenSwelling: "urgent",
     coldPaleLimb: "urgent",

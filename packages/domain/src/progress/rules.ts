@@ -4,7 +4,7 @@ import type { Discipline } from "../roles";
 import { weeklyAdherence } from "./adherence";
 import { ADHERENCE_STATUSES, CHECK_IN_RED_FLAGS, CHECK_IN_RED_FLAG_LABELS, type CheckInRedFlag } from "./check-in";
 import { CSS_MAX_TOTAL, CSS_SMALLEST_REAL_DIFFERENCE } from "./css";
-import { addDays, addMonths, daysBetween, isoDateSchema } from "./dates";
+import { addDays, addMonths, daysBetween, isoDateSchema } from "../dates/index";
 
 /**
  * Transparent decision support. Each rule states its logic in words and cites its source; every
@@ -18,7 +18,9 @@ import { addDays, addMonths, daysBetween, isoDateSchema } from "./dates";
  *   cool down after an alert, so a persisting pattern does not raise every day.
  */
 
-export type RuleSeverity = "urgent" | "review";
+/** How soon an alert asks for attention: "urgent" (acknowledged within URGENT_ACKNOWLEDGE_MINUTES) or "review". */
+export const ALERT_SEVERITIES = ["urgent", "review"] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 export type RuleKind = "answer" | "pattern";
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -66,14 +68,17 @@ export interface RuleEvidence {
 }
 
 /** The record an alert came from: a check-in, a measure, or the pattern in the history. */
+export const ALERT_SOURCE_KINDS = ["check_in", "measure", "pattern"] as const;
+export type AlertSourceKind = (typeof ALERT_SOURCE_KINDS)[number];
+
 export interface RuleRecord {
-  kind: "check_in" | "measure" | "pattern";
+  kind: AlertSourceKind;
   id: string | null;
 }
 
 export interface RuleFiring {
   ruleId: RuleId;
-  severity: RuleSeverity;
+  severity: AlertSeverity;
   kind: RuleKind;
   /** The rule that fired, shown with the result. */
   title: string;
@@ -99,7 +104,7 @@ export interface RuleFiring {
 export interface DecisionRule {
   id: RuleId;
   title: string;
-  severity: RuleSeverity;
+  severity: AlertSeverity;
   kind: RuleKind;
   /** Plain-language statement of what the rule checks. */
   logic: string;
@@ -239,7 +244,7 @@ function onePerDate<T extends { date: string }>(sorted: readonly T[]): T[] {
 interface CheckInRedFlagRule {
   id: RuleId;
   flag: CheckInRedFlag;
-  severity: RuleSeverity;
+  severity: AlertSeverity;
   title: string;
   meaning: string;
   consider: string;
@@ -592,7 +597,7 @@ export function evaluateRules(snapshot: unknown, submission: unknown = null): Ru
   const s = parseOrInvalid(progressSnapshotSchema, snapshot, "progress snapshot");
   const sub = submission === null ? null : parseOrInvalid(ruleSubmissionSchema, submission, "submitted record");
   const fired = RULES.map((r) => r.evaluate(s, sub)).filter((f): f is RuleFiring => f !== null);
-  const rank = (sev: RuleSeverity) => (sev === "urgent" ? 0 : 1);
+  const rank = (sev: AlertSeverity) => (sev === "urgent" ? 0 : 1);
   return fired.sort((a, b) => rank(a.severity) - rank(b.severity));
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
-import { addDays, daysBetween } from "./dates";
+import { addDays, daysBetween } from "../dates/index";
 import { type SeriesPoint, chartSeries, planChangeMarkers, rollingMean, toSeries, weeklyMeans } from "./trends";
 
 const pts = (...pairs: Array<[string, number]>): SeriesPoint[] => pairs.map(([date, value]) => ({ date, value }));

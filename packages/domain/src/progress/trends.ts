@@ -1,5 +1,5 @@
 import { invalid } from "../errors";
-import { daysBetween, isIsoDate, isoWeekLabel, isoWeekStart, toDayNumber } from "./dates";
+import { daysBetween, isIsoDate, isoWeekLabel, isoWeekStart, toDayNumber } from "../dates/index";
 
 /** Pure helpers that shape progress data for charts. Dates are YYYY-MM-DD calendar days. */
 
@@ -92,8 +92,11 @@ export function weeklyMeans(series: readonly SeriesPoint[]): WeeklyPoint[] {
 /** Ranges longer than this many days are shown as weekly means. */
 export const MAX_DAILY_CHART_DAYS = 120;
 
+export const CHART_RESOLUTIONS = ["daily", "weekly"] as const;
+export type ChartResolution = (typeof CHART_RESOLUTIONS)[number];
+
 export interface ChartSeries {
-  resolution: "daily" | "weekly";
+  resolution: ChartResolution;
   points: SeriesPoint[];
 }
 

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { formatCalendarDate, isClinicianRole } from "@concord/domain";
+import { type ReviewDue, formatCalendarDate, isClinicianRole } from "@concord/domain";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-function dueText(task: { due: "overdue" | "today" | "soon"; days: number }): string {
+function dueText(task: { due: ReviewDue; days: number }): string {
   if (task.due === "overdue") return `Overdue by ${plural(task.days, "day")}`;
   if (task.due === "today") return "Due today";
   return `Due in ${plural(task.days, "day")}`;

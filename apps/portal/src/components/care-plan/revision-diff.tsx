@@ -1,10 +1,11 @@
 /** A revision's structured diff as a list a clinician can scan: what was added, removed or changed. */
 import type { ReactNode } from "react";
+import type { PlanDiffKind } from "@concord/domain";
 import { ZonedTime } from "~/components/viewer-clock";
 import "./care-plan.css";
 export interface DiffEntryView {
   path: string;
-  kind: "added" | "removed" | "changed";
+  kind: PlanDiffKind;
   label: string;
 }
 

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { telHref } from "@concord/domain";
+import { type AlertSeverity, type AlertSourceKind, telHref } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { When } from "~/components/viewer-clock";
 import { useTRPC } from "~/trpc/react";
@@ -15,14 +15,14 @@ export interface AlertView {
   patientName?: string;
   /** The patient's contact phone (care-team outputs only); null when none is on record. */
   patientPhone?: string | null;
-  severity: "urgent" | "review";
+  severity: AlertSeverity;
   title: string;
   logic: string;
   consider: string;
   message: string;
   evidence: Array<{ label: string; value: string | number }>;
   /** What raised it: a check-in, a questionnaire or measure, or a pattern over time. */
-  sourceKind?: "check_in" | "measure" | "pattern" | null;
+  sourceKind?: AlertSourceKind | null;
   /** Where the rule comes from (a citation). */
   source?: string | null;
   createdAt: Date | string;

@@ -7,6 +7,7 @@ import {
   BUDAPEST_DISCLAIMER,
   BUDAPEST_ITEMS,
   type BudapestResult,
+  type BudapestTickKind,
   CSS_ITEMS,
   CSS_SMALLEST_REAL_DIFFERENCE,
   LICENSED_MEASURES,
@@ -51,7 +52,7 @@ export function BudapestForm({ patientId }: { patientId: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const ticks = (kind: "symptoms" | "signs") =>
+    const ticks = (kind: BudapestTickKind) =>
       Object.fromEntries(BUDAPEST_CATEGORIES.map((c) => [c, BUDAPEST_ITEMS[c][kind].filter((i) => f.get(`bp-${kind}-${c}-${i.id}`) === "on").map((i) => i.id)]));
     setError(null);
     try {

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { SIDE_EFFECT_REVIEW_LABELS, formatCalendarDate } from "@concord/domain";
+import { SIDE_EFFECT_REVIEW_LABELS, type SideEffectReviewStatus, formatCalendarDate } from "@concord/domain";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -21,7 +21,7 @@ export function ReportedSideEffects({ patientId, interventionId, canReview }: { 
   if (reports.isError) return <p className="alert error">{errorMessage(reports.error)}</p>;
   if (reports.data.length === 0) return <p className="muted" data-testid="reported-side-effects">No side effects reported by the patient.</p>;
 
-  async function submitReview(form: HTMLFormElement, reportId: string, status: "confirmed" | "noted") {
+  async function submitReview(form: HTMLFormElement, reportId: string, status: SideEffectReviewStatus) {
     const note = String(new FormData(form).get("note") ?? "").trim();
     setError(null);
     try {

@@ -1,4 +1,4 @@
-import { formatCalendarDate, progressDates } from "@concord/domain";
+import { type ChartResolution, formatCalendarDate, addDays, toDayNumber } from "@concord/domain";
 import styles from "./progress.module.css";
 
 export type MarkerShape = "circle" | "square" | "triangle" | "diamond";
@@ -26,7 +26,7 @@ interface TrendChartProps {
   yMax: number;
   from: string;
   to: string;
-  resolution: "daily" | "weekly";
+  resolution: ChartResolution;
   lines: ChartLine[];
   markers: readonly PlanMarker[];
   /** Horizontal reference lines, e.g. PHQ-9 band edges. */
@@ -78,13 +78,13 @@ const fmt = (v: number, decimals: number) => (Number.isInteger(v) && decimals ==
  */
 export function TrendChart(props: TrendChartProps) {
   const { id, title, unit, yMin, yMax, from, to, lines, markers, resolution, references = [], decimals = 0 } = props;
-  const start = progressDates.toDayNumber(from);
-  const span = Math.max(1, progressDates.toDayNumber(to) - start);
-  const x = (date: string) => PAD.left + ((progressDates.toDayNumber(date) - start) / span) * (W - PAD.left - PAD.right);
+  const start = toDayNumber(from);
+  const span = Math.max(1, toDayNumber(to) - start);
+  const x = (date: string) => PAD.left + ((toDayNumber(date) - start) / span) * (W - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - (v - yMin) / (yMax - yMin)) * (H - PAD.top - PAD.bottom);
   const hasData = lines.some((l) => l.points.length > 0);
   const yTicks = niceTicks(yMin, yMax);
-  const xTicks = Array.from({ length: 5 }, (_, i) => progressDates.addDays(from, Math.round((span * i) / 4)));
+  const xTicks = Array.from({ length: 5 }, (_, i) => addDays(from, Math.round((span * i) / 4)));
   const visibleMarkers = markers.filter((m) => m.date >= from && m.date <= to);
 
   const latest = lines
