@@ -2,6 +2,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { type MessageReferenceInput, type ThreadSpace, goalLabel, interventionName } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Badge } from "@concord/ui/badge";
+import { Button } from "@concord/ui/button";
+import { Label } from "@concord/ui/label";
+import { NativeSelect } from "@concord/ui/native-select";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -46,20 +51,20 @@ export function ReferencePicker(props: {
 
   if (value) {
     return (
-      <p className="inline" style={{ margin: 0, alignItems: "center" }} data-testid="reference-chip">
-        <span className="badge">Refers to: {value.label}</span>
-        <button type="button" className="secondary" onClick={() => onChange(null)} aria-label={`Remove the reference to ${value.label}`}>
+      <p className="flex flex-wrap items-center gap-2" data-testid="reference-chip">
+        <Badge className="whitespace-normal">Refers to: {value.label}</Badge>
+        <Button variant="secondary" size="sm" onClick={() => onChange(null)} aria-label={`Remove the reference to ${value.label}`}>
           Remove
-        </button>
+        </Button>
       </p>
     );
   }
   if (!open) {
     return (
       <div>
-        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
           Attach
-        </button>
+        </Button>
       </div>
     );
   }
@@ -87,10 +92,10 @@ export function ReferencePicker(props: {
   const error = planQuery.error ?? checkIns.error ?? alerts.error;
 
   return (
-    <div className="inline" style={{ alignItems: "end" }}>
-      <div>
-        <label htmlFor={selectId}>Refer to</label>
-        <select
+    <div className="flex flex-wrap items-end gap-2">
+      <div className="grid min-w-56 flex-1 gap-1.5">
+        <Label htmlFor={selectId}>Refer to</Label>
+        <NativeSelect
           id={selectId}
           defaultValue=""
           ref={selectRef}
@@ -118,12 +123,16 @@ export function ReferencePicker(props: {
               ))}
             </optgroup>
           ))}
-        </select>
+        </NativeSelect>
       </div>
-      <button type="button" className="secondary" onClick={() => setOpen(false)}>
+      <Button variant="secondary" onClick={() => setOpen(false)}>
         Cancel
-      </button>
-      {error ? <p className="alert error" role="alert">{errorMessage(error)}</p> : null}
+      </Button>
+      {error ? (
+        <Alert variant="danger" role="alert" className="basis-full">
+          {errorMessage(error)}
+        </Alert>
+      ) : null}
     </div>
   );
 }
