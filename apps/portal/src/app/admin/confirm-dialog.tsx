@@ -1,8 +1,11 @@
 "use client";
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import type { ReactNode } from "react";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@concord/ui/dialog";
 
 /**
- * A modal confirmation (the native <dialog>: focus is trapped and Escape cancels) that names the
+ * A modal confirmation (focus is trapped; Escape, the close button and Cancel cancel) that names the
  * person and what will happen. The error of a failed action is shown inside, never swallowed.
  */
 export function ConfirmDialog({
@@ -26,35 +29,34 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const bodyId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      className="card"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!next && !pending) onCancel();
       }}
     >
-      <h2 id={titleId} style={{ marginTop: 0 }}>{title}</h2>
-      <div id={bodyId}>{children}</div>
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
-      <div className="inline" style={{ justifyContent: "flex-end" }}>
-        <button type="button" className="secondary" onClick={onCancel} disabled={pending}>Cancel</button>
-        <button type="button" className={danger ? "danger" : undefined} onClick={onConfirm} disabled={pending}>
-          {pending ? "Working…" : confirmLabel}
-        </button>
-      </div>
-    </dialog>
+      <DialogContent showClose={false}>
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription asChild>
+            <div className="text-foreground">{children}</div>
+          </DialogDescription>
+        </DialogHeader>
+        {error ? (
+          <Alert variant="danger" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <DialogFooter>
+          <Button variant="secondary" onClick={onCancel} disabled={pending}>
+            Cancel
+          </Button>
+          <Button variant={danger ? "destructive" : "default"} onClick={onConfirm} disabled={pending}>
+            {pending ? "Working…" : confirmLabel}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
   );
 }
