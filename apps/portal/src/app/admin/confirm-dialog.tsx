@@ -1,62 +1,15 @@
 "use client";
-import type { ReactNode } from "react";
-import { Alert } from "@concord/ui/alert";
-import { Button } from "@concord/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@concord/ui/dialog";
+import dynamic from "next/dynamic";
+import type { ConfirmDialogProps } from "./confirm-dialog-content";
+
+// The dialog's code (Radix Dialog: focus trap, layers, scroll lock) loads the first time one opens, not
+// with the page: most visits to the admin page open none.
+const ConfirmDialogContent = dynamic(() => import("./confirm-dialog-content").then((m) => m.ConfirmDialogContent));
 
 /**
- * A modal confirmation (focus is trapped; Escape, the close button and Cancel cancel) that names the
- * person and what will happen. The error of a failed action is shown inside, never swallowed.
+ * A modal confirmation (focus is trapped; Escape and Cancel cancel; focus returns to what opened it) that
+ * names the person and what will happen. The error of a failed action is shown inside, never swallowed.
  */
-export function ConfirmDialog({
-  open,
-  title,
-  children,
-  confirmLabel,
-  danger = true,
-  pending,
-  error,
-  onConfirm,
-  onCancel,
-}: {
-  open: boolean;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  danger?: boolean;
-  pending: boolean;
-  error: string | null;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (!next && !pending) onCancel();
-      }}
-    >
-      <DialogContent showClose={false}>
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription asChild>
-            <div className="text-foreground">{children}</div>
-          </DialogDescription>
-        </DialogHeader>
-        {error ? (
-          <Alert variant="danger" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <DialogFooter>
-          <Button variant="secondary" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-          <Button variant={danger ? "destructive" : "default"} onClick={onConfirm} disabled={pending}>
-            {pending ? "Working…" : confirmLabel}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
-  );
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  return props.open ? <ConfirmDialogContent {...props} /> : null;
 }
