@@ -98,6 +98,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <BrandMark className="size-7" />
                   Concord
                 </Link>
+                {/* Signed out, the page follows the device's theme; the choice is offered once signed in. */}
                 {session ? (
                   <SiteMenu actions={<NotificationBell />}>
                     <MainNav items={navItems(role)} />
@@ -111,11 +112,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                       </div>
                     </div>
                   </SiteMenu>
-                ) : (
-                  <div className="order-2 ml-auto">
-                    <ThemeToggle initial={theme} />
-                  </div>
-                )}
+                ) : null}
               </div>
             </header>
             <main id="main" className="mx-auto flex w-full max-w-page min-w-0 flex-1 flex-col gap-5 px-4 pt-6 pb-16 sm:px-6 print:max-w-none print:p-0">

@@ -68,6 +68,7 @@ export function SegmentedControl({
   variant = "scale",
   className,
   legendClassName,
+  children,
 }: {
   name: string;
   legend: ReactNode;
@@ -82,6 +83,8 @@ export function SegmentedControl({
   variant?: "scale" | "choices";
   className?: string;
   legendClassName?: string;
+  /** More controls that belong to the same question (a note about the answer), inside its group. */
+  children?: ReactNode;
 }) {
   const base = id ?? name;
   const described = fieldControlProps(base, { hint })["aria-describedby"];
@@ -93,7 +96,10 @@ export function SegmentedControl({
       {hint ? <FieldHint id={base}>{hint}</FieldHint> : null}
       <div
         className={cn("grid gap-1.5", variant === "scale" ? [PHONE_COLUMNS[count], WIDE_COLUMNS[count]] : "grid-cols-[repeat(auto-fit,minmax(min(100%,8rem),1fr))]")}
-        role="radiogroup" aria-label={typeof legend === "string" ? legend : undefined}>
+        // A scale is also a named radiogroup ("Pain right now"); answers in words are grouped by the fieldset alone,
+        // so a label such as "No" is found once, not again in a group name that happens to contain it.
+        {...(variant === "scale" ? { role: "radiogroup", "aria-label": typeof legend === "string" ? legend : undefined } : {})}
+      >
         {options.map((option) => (
           <label
             key={option.value}
@@ -109,7 +115,8 @@ export function SegmentedControl({
           >
             <input
               type="radio"
-              className="peer sr-only"
+              // Transparent and over the whole segment: a tap, a click and a test's check() land on the radio itself.
+              className="peer absolute inset-0 size-full cursor-pointer appearance-none opacity-0"
               name={name}
               value={option.value}
               required={required}
@@ -123,6 +130,7 @@ export function SegmentedControl({
           </label>
         ))}
       </div>
+      {children}
     </fieldset>
   );
 }

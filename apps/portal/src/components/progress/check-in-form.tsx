@@ -218,10 +218,11 @@ export function CheckInForm({ patientId }: { patientId: string }) {
                   legend={item.name}
                   options={ADHERENCE_STATUSES.map((s) => ({ value: s, label: ADHERENCE_STATUS_LABELS[s] }))}
                   defaultValue={prior?.status}
-                />
-                <Field id={`side-${item.interventionId}`} label="Side effects (optional)" labelClassName="font-medium">
-                  <Input name={`side-${item.interventionId}`} maxLength={500} defaultValue={prior?.sideEffects ?? ""} />
-                </Field>
+                >
+                  <Field id={`side-${item.interventionId}`} label="Side effects (optional)" labelClassName="font-medium" className="mt-1">
+                    <Input name={`side-${item.interventionId}`} maxLength={500} defaultValue={prior?.sideEffects ?? ""} />
+                  </Field>
+                </SegmentedControl>
               </div>
             );
           })}

@@ -41,7 +41,7 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
                 "has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring",
               )}
             >
-              <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => choose(t)} className="sr-only" />
+              <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => choose(t)} className="absolute inset-0 size-full cursor-pointer appearance-none opacity-0" />
               <Icon aria-hidden="true" className="size-4" />
               <span className="lg:sr-only">{THEME_LABELS[t]}</span>
             </label>
