@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript source; Next compiles them with the app.
-  transpilePackages: ["@concord/api", "@concord/auth", "@concord/db", "@concord/domain"],
+  transpilePackages: ["@concord/api", "@concord/auth", "@concord/db", "@concord/domain", "@concord/ui"],
   // Native and WebAssembly packages must load from node_modules at run time, not from a bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "@node-rs/argon2"],
   // Parallel builds (several checkouts or agents on one machine) can each use their own folder.

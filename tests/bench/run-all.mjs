@@ -1,4 +1,5 @@
-// Runs every benchmark in this folder in turn. Benchmarks print figures; they assert nothing.
+// Runs every benchmark in this folder in turn, then the JavaScript budget of the built portal
+// (js-budget.mjs). Benchmarks print figures; they assert nothing.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -14,6 +15,11 @@ let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file}`);
   const result = spawnSync(process.execPath, ["--import", "tsx", join(here, file)], { stdio: "inherit", cwd: join(here, "..") });
+  if (result.status !== 0) failed += 1;
+}
+if (only.length === 0 || only.some((o) => "js-budget".includes(o))) {
+  console.log("\n=== js-budget.mjs");
+  const result = spawnSync(process.execPath, [join(here, "js-budget.mjs")], { stdio: "inherit", cwd: join(here, "..") });
   if (result.status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);

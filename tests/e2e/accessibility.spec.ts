@@ -56,8 +56,9 @@ const isSerious = (f: Finding) => f.impact === "serious" || f.impact === "critic
 /** A serious or critical violation fails the test (softly, so one run reports every page). */
 async function checkPage(page: Page, where: string) {
   await settle(page);
+  const dark = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
   const serious = (await runAxe(page)).filter(isSerious);
-  expect.soft(serious, describeFindings(where, serious)).toEqual([]);
+  expect.soft(serious, describeFindings(`${where} (${dark ? "dark" : "light"} theme)`, serious)).toEqual([]);
 }
 
 async function visit(page: Page, path: string) {
@@ -81,70 +82,78 @@ test("the check fails on a page with a serious violation", async ({ page }) => {
   expect(ids).toEqual(expect.arrayContaining(["label", "color-contrast"]));
 });
 
-test("clinician pages have no serious accessibility violations", async ({ page }) => {
-  await signInAndWait(page, "physician@concord.demo", /\/patients$/);
-  await checkPage(page, "/patients");
-  // Jordan Lee: other journeys expect Alex's shared space to stay empty, and this one starts a team conversation.
-  await page.getByRole("link", { name: "Jordan Lee" }).click();
-  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
-  const base = new URL(page.url()).pathname;
-  await checkPage(page, `${base} (summary)`);
-  await visit(page, `${base}/plan`);
-  await visit(page, `${base}/plan/history`);
-  await visit(page, `${base}/progress`);
+// Every page in both colour themes: the system's light and dark (no cookie, so the portal follows the
+// system preference, as it does for anyone who has not chosen).
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
 
-  // Every questionnaire on the record-a-measure page is folded away; open them so they are checked too.
-  await page.goto(`${base}/progress/measures`);
-  await settle(page);
-  for (const summary of await page.locator("details > summary").all()) await summary.click();
-  await checkPage(page, `${base}/progress/measures`);
+  test("clinician pages have no serious accessibility violations", async ({ page }) => {
+    await signInAndWait(page, "physician@concord.demo", /\/patients$/);
+    await checkPage(page, "/patients");
+    // Jordan Lee: other journeys expect Alex's shared space to stay empty, and this one starts a team conversation.
+    await page.getByRole("link", { name: "Jordan Lee" }).click();
+    await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+    const base = new URL(page.url()).pathname;
+    await checkPage(page, `${base} (summary)`);
+    await visit(page, `${base}/plan`);
+    await visit(page, `${base}/plan/history`);
+    await visit(page, `${base}/progress`);
 
-  await page.goto(`${base}/messages`);
-  await page.getByRole("tab", { name: /Care team only/ }).click();
-  await checkPage(page, `${base}/messages (team space)`);
-  await page.getByRole("button", { name: "New conversation" }).click();
-  await checkPage(page, `${base}/messages (new team conversation)`);
-  await page.getByLabel("Topic").fill(`Accessibility review ${Date.now()}`);
-  await page.getByLabel("First message").fill("Consider a larger-print home programme sheet?");
-  await page.getByRole("button", { name: "Start conversation" }).click();
-  await expect(page.getByTestId("messages").getByTestId("message")).toHaveCount(1);
-  await checkPage(page, `${base}/messages (open team conversation)`);
-  await page.getByRole("tab", { name: /With the patient/ }).click();
-  await checkPage(page, `${base}/messages (shared space)`);
+    // Every questionnaire on the record-a-measure page is folded away; open them so they are checked too.
+    await page.goto(`${base}/progress/measures`);
+    await settle(page);
+    for (const summary of await page.locator("details > summary").all()) await summary.click();
+    await checkPage(page, `${base}/progress/measures`);
 
-  await visit(page, "/worklist");
-  await visit(page, "/notifications");
-});
+    await page.goto(`${base}/messages`);
+    await page.getByRole("tab", { name: /Care team only/ }).click();
+    await checkPage(page, `${base}/messages (team space)`);
+    await page.getByRole("button", { name: "New conversation" }).click();
+    await checkPage(page, `${base}/messages (new team conversation)`);
+    await page.getByLabel("Topic").fill(`Accessibility review ${Date.now()}`);
+    await page.getByLabel("First message").fill("Consider a larger-print home programme sheet?");
+    await page.getByRole("button", { name: "Start conversation" }).click();
+    await expect(page.getByTestId("messages").getByTestId("message")).toHaveCount(1);
+    await checkPage(page, `${base}/messages (open team conversation)`);
+    await page.getByRole("tab", { name: /With the patient/ }).click();
+    await checkPage(page, `${base}/messages (shared space)`);
 
-test("patient pages have no serious accessibility violations", async ({ page }) => {
-  await signInAndWait(page, "alex@concord.demo", /\/me$/);
-  await checkPage(page, "/me");
-  for (const path of ["/me/plan", "/me/record-access", "/me/check-in", "/me/check-in/phq9", "/me/check-in/gad7", "/me/check-in/psfs", "/me/progress", "/me/messages", "/notifications"]) {
-    await visit(page, path);
-  }
-  await page.goto("/me/messages");
-  await page.getByRole("button", { name: "New conversation" }).click();
-  await checkPage(page, "/me/messages (new conversation)");
-});
+    await visit(page, "/worklist");
+    await visit(page, "/notifications");
+  });
 
-test("admin page has no serious accessibility violations", async ({ page }) => {
-  await signInAndWait(page, "admin@concord.demo", /\/admin$/);
-  await checkPage(page, "/admin");
-});
+  test("patient pages have no serious accessibility violations", async ({ page }) => {
+    await signInAndWait(page, "alex@concord.demo", /\/me$/);
+    await checkPage(page, "/me");
+    for (const path of ["/me/plan", "/me/record-access", "/me/check-in", "/me/check-in/phq9", "/me/check-in/gad7", "/me/check-in/psfs", "/me/progress", "/me/messages", "/notifications"]) {
+      await visit(page, path);
+    }
+    await page.goto("/me/messages");
+    await page.getByRole("button", { name: "New conversation" }).click();
+    await checkPage(page, "/me/messages (new conversation)");
+  });
 
-test("compliance and emergency-access pages have no serious accessibility violations", async ({ page }) => {
-  await signInAndWait(page, "compliance@concord.demo", /\/compliance$/);
-  await checkPage(page, "/compliance");
-  for (const path of ["/compliance/emergency-access", "/compliance/emergency-access?status=reviewed", "/compliance/deleted-messages"]) await visit(page, path);
-  await signOut(page);
-  await signInAndWait(page, "outside@concord.demo", /\/patients$/);
-  await visit(page, "/emergency-access");
-});
+  test("admin page has no serious accessibility violations", async ({ page }) => {
+    await signInAndWait(page, "admin@concord.demo", /\/admin$/);
+    await checkPage(page, "/admin");
+  });
 
-test("sign-in and not-found pages have no serious accessibility violations", async ({ page }) => {
-  await visit(page, "/signin");
-  await visit(page, "/no-such-page");
-});
+  test("compliance and emergency-access pages have no serious accessibility violations", async ({ page }) => {
+    await signInAndWait(page, "compliance@concord.demo", /\/compliance$/);
+    await checkPage(page, "/compliance");
+    for (const path of ["/compliance/emergency-access", "/compliance/emergency-access?status=reviewed", "/compliance/deleted-messages"]) await visit(page, path);
+    await signOut(page);
+    await signInAndWait(page, "outside@concord.demo", /\/patients$/);
+    await visit(page, "/emergency-access");
+  });
+
+  test("sign-in and not-found pages have no serious accessibility violations", async ({ page }) => {
+    await visit(page, "/signin");
+    await visit(page, "/no-such-page");
+  });
+  });
+}
 
 test("the check-in can be completed by keyboard, with a visible focus indicator on every control", async ({ page }) => {
   await signInAndWait(page, "jordan@concord.demo", /\/me$/);
@@ -158,7 +167,13 @@ test("the check-in can be completed by keyboard, with a visible focus indicator 
   // Tab reaches one radio per group (arrow keys move within it), so radios are counted per group.
   const expected = await page.evaluate(() => {
     const controls = [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [tabindex]")].filter(
-      (el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && (el as HTMLInputElement).type !== "hidden" && el.closest("[inert], [hidden]") === null,
+      // Rendered ones only: a control the layout hides at this width (the phone's Menu button) is not in the tab order.
+      (el) =>
+        !(el as HTMLButtonElement).disabled &&
+        el.tabIndex >= 0 &&
+        (el as HTMLInputElement).type !== "hidden" &&
+        el.closest("[inert], [hidden]") === null &&
+        (el.getClientRects().length > 0 || el.closest("label")?.getClientRects().length),
     );
     const keys = new Set<string>();
     controls.forEach((el, i) => {

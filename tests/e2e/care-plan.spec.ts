@@ -191,7 +191,7 @@ test("the physician changes Pregabalin's timing note, plans a titration step and
   const card = physician.getByRole("article", { name: "Pregabalin" });
   await physician.getByText("Change Pregabalin", { exact: true }).click();
   // The first journey left Pregabalin paused: resume it so the patient's week lists it.
-  if (await card.locator(".badge", { hasText: "paused" }).count()) {
+  if (await card.locator('[data-slot="badge"]', { hasText: "paused" }).count()) {
     const status = physician.getByRole("form", { name: "Change the status of Pregabalin" });
     await status.getByLabel("New status").selectOption("active");
     await status.getByRole("button", { name: "Change status" }).click();

@@ -13,7 +13,7 @@ test("a physician's My tasks lists their own reviews due, overdue first, and ope
   const tasks = page.getByTestId("task");
   // The demo plan has Alex's pregabalin (the physician's) up for review within two weeks.
   await expect(tasks.filter({ hasText: "Review Pregabalin for Alex Morgan" })).toHaveCount(1);
-  const badges = await tasks.locator(".badge").allInnerTexts();
+  const badges = await tasks.locator('[data-slot="badge"]').allInnerTexts();
   expect(badges.length).toBeGreaterThan(0);
   expect(badges.map(rank)).toEqual([...badges.map(rank)].sort((a, b) => a - b));
   // Only the physician's own items: the PT's mirror therapy is not here.

@@ -1,70 +1,124 @@
-import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
-import { ROLE_LABELS, isClinicianRole, todayInZone } from "@concord/domain";
+import type { ReactNode } from "react";
+import { ROLE_LABELS, type Role, isClinicianRole, todayInZone } from "@concord/domain";
+import { THEME_COOKIE, parseTheme, themeClassName } from "@concord/ui/theme";
 import { NotificationBell } from "~/components/messaging/notification-bell";
+import { BrandMark } from "~/components/shell/brand-mark";
+import { MainNav, type NavItem } from "~/components/shell/main-nav";
+import { SiteMenu } from "~/components/shell/site-menu";
+import { ThemeToggle } from "~/components/shell/theme-toggle";
+import { WorklistLabel } from "~/components/shell/worklist-label";
 import { SignOutButton } from "~/components/sign-out-button";
 import { ViewerClockProvider } from "~/components/viewer-clock";
 import { env } from "~/env";
 import { getCaller } from "~/server/caller";
-import { WorklistLink } from "~/components/worklist-link";
 import { getSessionActor } from "~/server/session";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Concord — CRPS care coordination",
+  // Each page names itself ("My patients · Concord"); a page that does not is just "Concord".
+  title: { default: "Concord — CRPS care coordination", template: "%s · Concord" },
   description: "One shared care plan for people with CRPS and the teams who treat them.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#161c25" },
+  ],
 };
 
 export const dynamic = "force-dynamic";
 
+/** The main navigation of each role, in the order it is shown. */
+function navItems(role: Role | undefined): NavItem[] {
+  if (!role) return [];
+  if (isClinicianRole(role)) {
+    return [
+      { href: "/patients", label: "My patients" },
+      { href: "/worklist", label: <WorklistLabel />, testId: "worklist-link" },
+      { href: "/tasks", label: "My tasks" },
+      { href: "/emergency-access", label: "Emergency access" },
+      { href: "/settings", label: "Settings" },
+    ];
+  }
+  if (role === "patient") {
+    return [
+      { href: "/me", label: "My care" },
+      { href: "/me/check-in", label: "Check in" },
+      { href: "/me/progress", label: "My progress" },
+      { href: "/me/messages", label: "Messages" },
+      { href: "/settings", label: "Settings" },
+    ];
+  }
+  if (role === "admin") {
+    return [
+      { href: "/admin", label: "Accounts and teams" },
+      { href: "/settings", label: "Settings" },
+    ];
+  }
+  return [
+    { href: "/compliance", label: "Audit log" },
+    { href: "/compliance/emergency-access", label: "Emergency reviews" },
+    { href: "/compliance/deleted-messages", label: "Deleted messages" },
+    { href: "/settings", label: "Settings" },
+  ];
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await getSessionActor();
   const role = session?.actor.role;
+  // The colour theme the viewer chose (a cookie), on <html> from the first byte: no flash, no script.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   // Every time on every page is shown in the viewer's zone (their choice, else the clinic's).
   const clinicZone = env().clinicSettings.timeZone;
   const clock = session
     ? await (await getCaller(session)).me.get()
     : { timeZone: clinicZone, today: todayInZone(clinicZone) };
   return (
-    <html lang="en">
-      <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+    <html lang="en" className={themeClassName(theme)}>
+      <body className="flex min-h-dvh flex-col bg-background text-foreground antialiased">
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-card px-4 py-2 font-semibold focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-[60]"
+        >
+          Skip to content
+        </a>
         {/* The provider wraps the header too: the notification count there is live. */}
         <TRPCReactProvider>
-        <ViewerClockProvider clock={{ timeZone: clock.timeZone, today: clock.today }}>
-        <header className="site">
-          <div className="inner">
-            <Link href="/" className="brand">Concord</Link>
-            <nav aria-label="Main">
-              {role && isClinicianRole(role) ? <Link href="/patients">My patients</Link> : null}
-              {role && isClinicianRole(role) ? <WorklistLink /> : null}
-              {role && isClinicianRole(role) ? <Link href="/tasks">My tasks</Link> : null}
-              {role && isClinicianRole(role) ? <Link href="/emergency-access">Emergency access</Link> : null}
-              {role === "patient" ? <Link href="/me">My care</Link> : null}
-              {role === "patient" ? <Link href="/me/check-in">Check in</Link> : null}
-              {role === "patient" ? <Link href="/me/progress">My progress</Link> : null}
-              {role === "patient" ? <Link href="/me/messages">Messages</Link> : null}
-              {session ? <NotificationBell /> : null}
-              {role === "admin" ? <Link href="/admin">Accounts and teams</Link> : null}
-              {role === "compliance_officer" ? <Link href="/compliance">Audit log</Link> : null}
-              {role === "compliance_officer" ? <Link href="/compliance/emergency-access">Emergency reviews</Link> : null}
-              {role === "compliance_officer" ? <Link href="/compliance/deleted-messages">Deleted messages</Link> : null}
-              {session ? <Link href="/settings">Settings</Link> : null}
-            </nav>
-            {session ? (
-              <div className="who">
-                <span data-testid="signed-in-as">
-                  {session.name} · {ROLE_LABELS[session.actor.role]}
-                </span>
-                <SignOutButton />
+          <ViewerClockProvider clock={{ timeZone: clock.timeZone, today: clock.today }}>
+            <header className="border-b bg-card print:hidden">
+              <div className="mx-auto flex max-w-page flex-wrap items-center gap-x-3 px-4 py-1.5 sm:px-6">
+                <Link href="/" className="order-1 inline-flex min-h-11 items-center gap-2 rounded-md text-lg font-bold text-foreground no-underline">
+                  <BrandMark className="size-7" />
+                  Concord
+                </Link>
+                {/* Signed out, the page follows the device's theme; the choice is offered once signed in. */}
+                {session ? (
+                  <SiteMenu actions={<NotificationBell />}>
+                    <MainNav items={navItems(role)} />
+                    <div className="order-4 flex flex-col gap-3 border-t py-3 lg:order-3 lg:flex-row lg:items-center lg:border-0 lg:py-0">
+                      <span data-testid="signed-in-as" className="text-sm text-muted-foreground">
+                        {session.name} · {ROLE_LABELS[session.actor.role]}
+                      </span>
+                      <div className="flex flex-wrap items-center gap-3">
+                        <ThemeToggle initial={theme} />
+                        <SignOutButton />
+                      </div>
+                    </div>
+                  </SiteMenu>
+                ) : null}
               </div>
-            ) : null}
-          </div>
-        </header>
-        <main id="main">{children}</main>
-        </ViewerClockProvider>
+            </header>
+            <main id="main" className="mx-auto flex w-full max-w-page min-w-0 flex-1 flex-col gap-5 px-4 pt-6 pb-16 sm:px-6 print:max-w-none print:p-0">
+              {children}
+            </main>
+          </ViewerClockProvider>
         </TRPCReactProvider>
       </body>
     </html>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cn } from "@concord/ui/utils";
 import { EmergencyAccessBanner, type EmergencyAccessView } from "./emergency-access/banner";
 
 export interface PatientTab {
@@ -10,13 +11,23 @@ export interface PatientTab {
 /** The patient's name and the sections of their record; under emergency access, the read-only banner above them. */
 export function PatientHeader({ name, subtitle, tabs, emergency = null }: { name: string; subtitle: string; tabs: PatientTab[]; emergency?: EmergencyAccessView | null }) {
   return (
-    <div style={{ marginBottom: "1rem" }}>
+    <div className="flex flex-col gap-3">
       {emergency ? <EmergencyAccessBanner access={emergency} patientName={name} /> : null}
-      <h1 style={{ marginBottom: ".25rem" }}>{name}</h1>
-      <p className="muted" style={{ marginTop: 0 }}>{subtitle}</p>
-      <nav aria-label="Patient record" className="inline no-print">
+      <div className="grid gap-1">
+        <h1>{name}</h1>
+        <p className="text-muted-foreground">{subtitle}</p>
+      </div>
+      <nav aria-label="Patient record" className="-mx-1 flex gap-1 overflow-x-auto border-b px-1 print:hidden">
         {tabs.map((tab) => (
-          <Link key={tab.href} href={tab.href} aria-current={tab.current ? "page" : undefined} className={`button ${tab.current ? "" : "secondary"}`}>
+          <Link
+            key={tab.href}
+            href={tab.href}
+            aria-current={tab.current ? "page" : undefined}
+            className={cn(
+              "-mb-px inline-flex min-h-11 items-center border-b-3 border-transparent px-3 py-2 font-semibold whitespace-nowrap text-muted-foreground no-underline hover:border-border hover:text-foreground",
+              "aria-[current=page]:border-primary aria-[current=page]:text-foreground",
+            )}
+          >
             {tab.label}
           </Link>
         ))}

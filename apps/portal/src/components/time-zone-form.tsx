@@ -3,6 +3,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { describeTimeZone, formatCalendarDate, formatDateTime } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Field } from "@concord/ui/field";
+import { NativeSelect } from "@concord/ui/native-select";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -51,16 +55,14 @@ function ZoneChoice({ current, clinicTimeZone, zones, label, hint, saving, onSav
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} aria-label={label}>
+    <form className="grid max-w-xl gap-3" onSubmit={onSubmit} aria-label={label}>
       {status ? (
-        <div className={`alert ${status.ok ? "success" : "error"}`} role={status.ok ? "status" : "alert"}>
+        <Alert variant={status.ok ? "success" : "danger"} role={status.ok ? "status" : "alert"}>
           {status.text}
-        </div>
+        </Alert>
       ) : null}
-      <div>
-        <label htmlFor={`${id}-zone`}>{label}</label>
-        <p className="muted" id={`${id}-hint`}>{hint}</p>
-        <select id={`${id}-zone`} name="timeZone" value={value} onChange={(e) => setValue(e.target.value)} aria-describedby={`${id}-hint`}>
+      <Field id={`${id}-zone`} label={label} hint={hint}>
+        <NativeSelect name="timeZone" value={value} onChange={(e) => setValue(e.target.value)}>
           <option value="">Clinic default ({describeTimeZone(clinicTimeZone)})</option>
           {device ? <option value={device}>Use this device’s zone ({describeTimeZone(device)})</option> : null}
           {options.map((zone) => (
@@ -68,11 +70,11 @@ function ZoneChoice({ current, clinicTimeZone, zones, label, hint, saving, onSav
               {describeTimeZone(zone)}
             </option>
           ))}
-        </select>
-      </div>
-      <div>
-        <button type="submit" disabled={saving}>Save time zone</button>
-      </div>
+        </NativeSelect>
+      </Field>
+      <Button type="submit" className="w-fit" disabled={saving}>
+        Save time zone
+      </Button>
     </form>
   );
 }

@@ -4,6 +4,14 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useState } from "react";
 import type { RouterOutputs } from "@concord/api";
 import { CRPS_CODES, type CrpsCode, ROLE_LABELS, type Role, STAFF_ROLES, describeTimeZone } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Badge } from "@concord/ui/badge";
+import { Button } from "@concord/ui/button";
+import { Field, Fieldset } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
+import { Label } from "@concord/ui/label";
+import { NativeSelect } from "@concord/ui/native-select";
+import { RadioField, RadioGroup } from "@concord/ui/radio-group";
 import { errorMessage } from "~/components/error-message";
 import { ZonedTime } from "~/components/viewer-clock";
 import { useTRPC } from "~/trpc/react";
@@ -14,32 +22,25 @@ type Invitation = RouterOutputs["admin"]["users"]["list"]["items"][number]["invi
 type Delivery = RouterOutputs["admin"]["users"]["invite"]["invitation"];
 
 function Feedback({ error, success, warning }: { error: string | null; success: string | null; warning?: string | null }) {
-  if (error) return <div className="alert error" role="alert">{error}</div>;
-  if (warning) return <div className="alert warning" role="alert">{warning}</div>;
-  if (success) return <div className="alert success" role="status">{success}</div>;
+  if (error)
+    return (
+      <Alert variant="danger" role="alert">
+        {error}
+      </Alert>
+    );
+  if (warning)
+    return (
+      <Alert variant="warning" role="alert">
+        {warning}
+      </Alert>
+    );
+  if (success)
+    return (
+      <Alert variant="success" role="status">
+        {success}
+      </Alert>
+    );
   return null;
-}
-
-/** A server refusal about this field, shown under it and tied to the input. */
-function FieldError({ id, message }: { id: string; message: string | null }) {
-  return message ? <p id={id} className="alert error" role="alert" style={{ margin: ".25rem 0 0" }}>{message}</p> : null;
-}
-
-function Field({ id, label, error, hint, children }: { id: string; label: string; error: string | null; hint?: ReactNode; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint ? <p id={`${id}-hint`} className="muted">{hint}</p> : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
-}
-
-/** aria props tying an input to its hint and its error. */
-function described(id: string, error: string | null, hint = false) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return { "aria-describedby": ids || undefined, "aria-invalid": error ? true : undefined };
 }
 
 function deliveryMessage(name: string, invitation: Delivery): { success: string | null; warning: string | null } {
@@ -105,73 +106,83 @@ export function InviteForm({
   const general = refusal && !refusal.field ? refusal.message : null;
   const unplaced = refusal?.field && !["email", "name", "role", "timeZone", "patient.dateOfBirth", "patient.diagnosisCode", "patient.onsetDate", "patient.phone", "patient.mrn"].includes(refusal.field) ? refusal.message : null;
   return (
-    <form className="stack" onSubmit={onSubmit} aria-label="Invite a person" noValidate>
+    <form className="grid gap-4" onSubmit={onSubmit} aria-label="Invite a person" noValidate>
       <Feedback error={general ?? unplaced} success={result.success} warning={result.warning} />
       {patientsOnly ? null : (
-        <fieldset className="inline" style={{ border: 0, padding: 0 }}>
-          <legend>Who are you inviting?</legend>
-          <label><input type="radio" name="kind" value="staff" checked={kind === "staff"} onChange={() => setKind("staff")} style={{ width: "auto" }} /> Clinician or administrator</label>
-          <label><input type="radio" name="kind" value="patient" checked={kind === "patient"} onChange={() => setKind("patient")} style={{ width: "auto" }} /> Patient</label>
-        </fieldset>
+        <Fieldset legend="Who are you inviting?" className="gap-0">
+          <RadioGroup className="gap-0">
+            <RadioField id="new-kind-staff" name="kind" value="staff" checked={kind === "staff"} onChange={() => setKind("staff")} label="Clinician or administrator" />
+            <RadioField id="new-kind-patient" name="kind" value="patient" checked={kind === "patient"} onChange={() => setKind("patient")} label="Patient" />
+          </RadioGroup>
+        </Fieldset>
       )}
-      <Field id="new-name" label="Full name" error={errorFor("name")}>
-        <input id="new-name" name="name" required maxLength={120} {...described("new-name", errorFor("name"))} />
+      <Field id="new-name" label="Full name" error={errorFor("name")} errorRole="alert">
+        <Input name="name" required maxLength={120} />
       </Field>
-      <Field id="new-email" label={kind === "patient" ? "Contact email (the invitation goes here)" : "Email (the invitation goes here)"} error={errorFor("email")}>
-        <input id="new-email" name="email" type="email" required autoComplete="off" {...described("new-email", errorFor("email"))} />
+      <Field id="new-email" label={kind === "patient" ? "Contact email (the invitation goes here)" : "Email (the invitation goes here)"} error={errorFor("email")} errorRole="alert">
+        <Input name="email" type="email" required autoComplete="off" />
       </Field>
       {kind === "staff" ? (
-        <Field id="new-role" label="Role" error={errorFor("role")}>
-          <select id="new-role" name="role" defaultValue="physical_therapist" {...described("new-role", errorFor("role"))}>
+        <Field id="new-role" label="Role" error={errorFor("role")} errorRole="alert">
+          <NativeSelect name="role" defaultValue="physical_therapist">
             {STAFF_ROLES.map((r) => (
-              <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
       ) : (
-        <fieldset className="stack" style={{ border: "1px solid var(--border)", borderRadius: 6 }}>
-          <legend>Patient details</legend>
-          <Field id="new-dob" label="Date of birth" error={errorFor("patient.dateOfBirth")}>
-            <input id="new-dob" name="dateOfBirth" type="date" required {...described("new-dob", errorFor("patient.dateOfBirth"))} />
+        <Fieldset legend="Patient details" className="rounded-lg border p-4" legendClassName="px-1">
+          <Field id="new-dob" label="Date of birth" error={errorFor("patient.dateOfBirth")} errorRole="alert">
+            <Input name="dateOfBirth" type="date" required />
           </Field>
           <Field
             id="new-phone"
             label="Contact phone"
             error={errorFor("patient.phone")}
+            errorRole="alert"
             hint="So the team can call the patient, e.g. about an urgent alert. Digits, spaces, +, - and brackets; 7 to 20 digits."
           >
-            <input id="new-phone" name="phone" type="tel" autoComplete="off" maxLength={40} {...described("new-phone", errorFor("patient.phone"), true)} />
+            <Input name="phone" type="tel" autoComplete="off" maxLength={40} />
           </Field>
-          <Field id="new-mrn" label="Medical record number (optional)" error={errorFor("patient.mrn")}>
-            <input id="new-mrn" name="mrn" autoComplete="off" maxLength={40} {...described("new-mrn", errorFor("patient.mrn"))} />
+          <Field id="new-mrn" label="Medical record number (optional)" error={errorFor("patient.mrn")} errorRole="alert">
+            <Input name="mrn" autoComplete="off" maxLength={40} />
           </Field>
-          <Field id="new-dx" label="Diagnosis (ICD-10-CM)" error={errorFor("patient.diagnosisCode")} hint={`Limb: ${CRPS_CODES[diagnosis].limb}`}>
-            <select id="new-dx" name="diagnosisCode" value={diagnosis} onChange={(e) => setDiagnosis(e.target.value as CrpsCode)} {...described("new-dx", errorFor("patient.diagnosisCode"), true)}>
+          <Field id="new-dx" label="Diagnosis (ICD-10-CM)" error={errorFor("patient.diagnosisCode")} errorRole="alert" hint={`Limb: ${CRPS_CODES[diagnosis].limb}`}>
+            <NativeSelect name="diagnosisCode" value={diagnosis} onChange={(e) => setDiagnosis(e.target.value as CrpsCode)}>
               {Object.entries(CRPS_CODES).map(([code, info]) => (
-                <option key={code} value={code}>{code} — {info.label}</option>
+                <option key={code} value={code}>
+                  {code} — {info.label}
+                </option>
               ))}
-            </select>
+            </NativeSelect>
           </Field>
-          <Field id="new-onset" label="Onset date" error={errorFor("patient.onsetDate")}>
-            <input id="new-onset" name="onsetDate" type="date" required {...described("new-onset", errorFor("patient.onsetDate"))} />
+          <Field id="new-onset" label="Onset date" error={errorFor("patient.onsetDate")} errorRole="alert">
+            <Input name="onsetDate" type="date" required />
           </Field>
-        </fieldset>
+        </Fieldset>
       )}
       <Field
         id="new-zone"
         label="Time zone"
         error={errorFor("timeZone")}
+        errorRole="alert"
         hint="Times are shown on this clock; for a patient it is also the clock of their day (check-in dates, “this week”, dose steps). They can change it in Settings."
       >
-        <select id="new-zone" name="timeZone" defaultValue="" {...described("new-zone", errorFor("timeZone"), true)}>
+        <NativeSelect name="timeZone" defaultValue="">
           <option value="">Clinic default ({describeTimeZone(clinicTimeZone)})</option>
           {timeZones.map((zone) => (
-            <option key={zone} value={zone}>{describeTimeZone(zone)}</option>
+            <option key={zone} value={zone}>
+              {describeTimeZone(zone)}
+            </option>
           ))}
-        </select>
+        </NativeSelect>
       </Field>
-      <p className="muted">They receive an email with a link to set their own password. The link works once and expires after 72 hours.</p>
-      <button type="submit" disabled={pending}>{pending ? "Sending…" : kind === "patient" ? "Register and invite" : "Send invitation"}</button>
+      <p className="text-muted-foreground">They receive an email with a link to set their own password. The link works once and expires after 72 hours.</p>
+      <Button type="submit" className="w-fit" disabled={pending}>
+        {pending ? "Sending…" : kind === "patient" ? "Register and invite" : "Send invitation"}
+      </Button>
     </form>
   );
 }
@@ -185,7 +196,7 @@ export function InvitationStatus({ userId, name, active, invitation }: { userId:
   const resend = useMutation(trpc.admin.users.resendInvitation.mutationOptions());
   const revoke = useMutation(trpc.admin.users.revokeInvitation.mutationOptions());
   if (!invitation) return null;
-  if (invitation.state === "accepted") return <span className="muted"> · Accepted</span>;
+  if (invitation.state === "accepted") return <span className="text-muted-foreground"> · Accepted</span>;
 
   async function run(action: () => Promise<{ invitation?: Delivery } | { revoked: number }>) {
     setError(null);
@@ -202,9 +213,9 @@ export function InvitationStatus({ userId, name, active, invitation }: { userId:
   }
   const resendButton = (label: string) =>
     active ? (
-      <button type="button" className="secondary" disabled={resend.isPending} aria-label={`${label} invitation to ${name}`} onClick={() => run(() => resend.mutateAsync({ userId }))}>
+      <Button variant="secondary" size="sm" disabled={resend.isPending} aria-label={`${label} invitation to ${name}`} onClick={() => run(() => resend.mutateAsync({ userId }))}>
         {label}
-      </button>
+      </Button>
     ) : null;
 
   let text: ReactNode;
@@ -220,33 +231,45 @@ export function InvitationStatus({ userId, name, active, invitation }: { userId:
       actions = (
         <>
           {resendButton("Resend")}
-          <button type="button" className="secondary" disabled={revoke.isPending} aria-label={`Withdraw invitation to ${name}`} onClick={() => run(() => revoke.mutateAsync({ userId }))}>
+          <Button variant="secondary" size="sm" disabled={revoke.isPending} aria-label={`Withdraw invitation to ${name}`} onClick={() => run(() => revoke.mutateAsync({ userId }))}>
             Withdraw
-          </button>
+          </Button>
         </>
       );
       break;
     case "not_sent":
-      text = <span className="badge danger" title={invitation.emailError ?? undefined}>Not sent</span>;
+      text = (
+        <Badge variant="danger" title={invitation.emailError ?? undefined}>
+          Not sent
+        </Badge>
+      );
       actions = resendButton("Retry");
       break;
     case "expired":
-      text = <span className="badge warn">Expired</span>;
+      text = <Badge variant="warning">Expired</Badge>;
       actions = resendButton("Resend");
       break;
     case "revoked":
-      text = <span className="badge warn">Invitation withdrawn</span>;
+      text = <Badge variant="warning">Invitation withdrawn</Badge>;
       actions = resendButton("Resend");
       break;
     default:
       text = null;
   }
   return (
-    <div className="inline" data-testid={`invitation-${userId}`}>
+    <div className="mt-1 flex flex-wrap items-center gap-2 text-sm" data-testid={`invitation-${userId}`}>
       <span>{text}</span>
       {actions}
-      {notice ? <span role="status" className="badge ok">{notice}</span> : null}
-      {error ? <span role="alert" className="badge danger">{error}</span> : null}
+      {notice ? (
+        <Badge role="status" variant="success" className="whitespace-normal">
+          {notice}
+        </Badge>
+      ) : null}
+      {error ? (
+        <Badge role="alert" variant="danger" className="whitespace-normal">
+          {error}
+        </Badge>
+      ) : null}
     </div>
   );
 }
@@ -272,9 +295,10 @@ export function ActiveToggle({ userId, active, name }: { userId: string; active:
 
   return (
     <>
-      <button
-        type="button"
-        className={active ? "danger" : "secondary"}
+      <Button
+        variant="secondary"
+        size="sm"
+        className={active ? "text-danger-soft-foreground" : undefined}
         disabled={setActive.isPending}
         aria-label={`${active ? "Deactivate" : "Reactivate"} ${name}`}
         onClick={() => {
@@ -284,8 +308,12 @@ export function ActiveToggle({ userId, active, name }: { userId: string; active:
         }}
       >
         {active ? "Deactivate" : "Reactivate"}
-      </button>
-      {!confirming && error ? <span role="alert" className="badge danger">{error}</span> : null}
+      </Button>
+      {!confirming && error ? (
+        <Badge role="alert" variant="danger" className="whitespace-normal">
+          {error}
+        </Badge>
+      ) : null}
       <ConfirmDialog
         open={confirming}
         title={`Deactivate ${name}?`}
@@ -323,7 +351,7 @@ export function AssignClinicianForm({
   const selectId = `${idPrefix}-${patientId}`;
   return (
     <form
-      className="inline"
+      className="flex flex-wrap items-center gap-2"
       onSubmit={async (event) => {
         event.preventDefault();
         const clinicianId = String(new FormData(event.currentTarget).get("clinicianId") ?? "");
@@ -336,16 +364,26 @@ export function AssignClinicianForm({
         }
       }}
     >
-      <div>
-        <label htmlFor={selectId} className="sr-only">Clinician to add to {patientName}&apos;s team</label>
-        <select id={selectId} name="clinicianId" required>
+      <div className="min-w-56 flex-1 sm:flex-none">
+        <Label htmlFor={selectId} className="sr-only">
+          Clinician to add to {patientName}&apos;s team
+        </Label>
+        <NativeSelect id={selectId} name="clinicianId" required>
           {clinicians.map((c) => (
-            <option key={c.id} value={c.id}>{c.name} — {ROLE_LABELS[c.role]}</option>
+            <option key={c.id} value={c.id}>
+              {c.name} — {ROLE_LABELS[c.role]}
+            </option>
           ))}
-        </select>
+        </NativeSelect>
       </div>
-      <button type="submit" className="secondary" disabled={assign.isPending}>Add to team</button>
-      {error ? <span role="alert" className="badge danger">{error}</span> : null}
+      <Button type="submit" variant="secondary" disabled={assign.isPending}>
+        Add to team
+      </Button>
+      {error ? (
+        <Badge role="alert" variant="danger" className="whitespace-normal">
+          {error}
+        </Badge>
+      ) : null}
     </form>
   );
 }
@@ -359,9 +397,9 @@ export function RemoveMemberButton({ patientId, patientName, clinicianId, clinic
   const remove = useMutation(trpc.admin.careTeams.remove.mutationOptions());
   return (
     <>
-      <button type="button" className="secondary" aria-label={`Remove ${clinicianName} from ${patientName}'s team`} disabled={remove.isPending} onClick={() => setConfirming(true)}>
+      <Button variant="ghost" size="sm" className="text-danger-soft-foreground" aria-label={`Remove ${clinicianName} from ${patientName}'s team`} disabled={remove.isPending} onClick={() => setConfirming(true)}>
         Remove
-      </button>
+      </Button>
       <ConfirmDialog
         open={confirming}
         title={`Remove ${clinicianName} from ${patientName}'s care team?`}

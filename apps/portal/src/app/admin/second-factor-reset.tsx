@@ -2,6 +2,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Badge } from "@concord/ui/badge";
+import { Button } from "@concord/ui/button";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -29,12 +31,20 @@ export function SecondFactorReset({ userId, name }: { userId: string; name: stri
 
   return (
     <>
-      <span className="badge">Two-factor on</span>
-      <button type="button" className="secondary" disabled={reset.isPending} aria-label={`Reset two-factor sign-in for ${name}`} onClick={() => setConfirming(true)}>
+      <Badge variant="neutral">Two-factor on</Badge>
+      <Button variant="secondary" size="sm" disabled={reset.isPending} aria-label={`Reset two-factor sign-in for ${name}`} onClick={() => setConfirming(true)}>
         Reset two-factor
-      </button>
-      {done ? <span role="status" className="badge">{done}</span> : null}
-      {!confirming && error ? <span role="alert" className="badge danger">{error}</span> : null}
+      </Button>
+      {done ? (
+        <Badge role="status" variant="success" className="whitespace-normal">
+          {done}
+        </Badge>
+      ) : null}
+      {!confirming && error ? (
+        <Badge role="alert" variant="danger" className="whitespace-normal">
+          {error}
+        </Badge>
+      ) : null}
       <ConfirmDialog
         open={confirming}
         title={`Reset two-factor sign-in for ${name}?`}

@@ -2,8 +2,11 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Field } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
 import { useTRPC } from "~/trpc/react";
-import styles from "../reset-password/password-form.module.css";
 import { type FieldErrors, serverErrors } from "../reset-password/password-form-kit";
 
 export function ForgotPasswordForm() {
@@ -31,38 +34,26 @@ export function ForgotPasswordForm() {
   return (
     <>
       {answer ? (
-        <p className="alert success" role="status" data-testid="reset-requested">
+        <Alert variant="success" role="status" data-testid="reset-requested">
           {answer}
-        </p>
+        </Alert>
       ) : null}
       {errors.form ? (
-        <p className="alert error" role="alert">
+        <Alert variant="danger" role="alert">
           {errors.form[0]}
-        </p>
+        </Alert>
       ) : null}
-      <form className="stack" onSubmit={onSubmit} noValidate aria-label="Ask for a password-reset link">
-        <div>
-          <label htmlFor="email">Email</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            aria-invalid={emailError ? true : undefined}
-            aria-describedby={emailError ? "email-error" : undefined}
-          />
-          {emailError ? (
-            <div className={styles.fieldError} id="email-error">
-              {emailError}
-            </div>
-          ) : null}
-        </div>
-        <button type="submit" disabled={request.isPending}>{request.isPending ? "Sending…" : answer ? "Send another link" : "Send me a link"}</button>
+      <form className="grid gap-4" onSubmit={onSubmit} noValidate aria-label="Ask for a password-reset link">
+        <Field id="email" label="Email" error={emailError}>
+          <Input name="email" type="email" autoComplete="username" required />
+        </Field>
+        <Button type="submit" className="w-full" size="lg" disabled={request.isPending}>
+          {request.isPending ? "Sending…" : answer ? "Send another link" : "Send me a link"}
+        </Button>
       </form>
-      <div className={styles.links}>
+      <p>
         <Link href="/signin">Back to sign in</Link>
-      </div>
+      </p>
     </>
   );
 }

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
+import { NarrowPage } from "~/components/layout";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
-export const metadata: Metadata = { title: "Forgot your password? — Concord" };
+export const metadata: Metadata = { title: "Forgot your password?" };
 
 export default function ForgotPasswordPage() {
   return (
-    <div className="signin card">
+    <NarrowPage>
       <h1>Forgot your password?</h1>
-      <p className="muted">
+      <p className="text-muted-foreground">
         Enter the email address you sign in with. If it has a Concord account, we will email you a link to choose a new password. The link works once, for 30
         minutes. This works even if your account is locked after too many sign-in attempts.
       </p>
       <ForgotPasswordForm />
-    </div>
+    </NarrowPage>
   );
 }

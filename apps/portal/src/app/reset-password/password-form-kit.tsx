@@ -1,8 +1,8 @@
 "use client";
 import { TRPCClientError } from "@trpc/client";
-import type { ReactNode } from "react";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, checkPassword } from "@concord/domain";
-import styles from "./password-form.module.css";
+import { Field } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
 
 /** Field name → the messages to show next to it. */
 export type FieldErrors = Record<string, string[]>;
@@ -47,35 +47,24 @@ export function PasswordField(props: {
   autoComplete: "current-password" | "new-password";
   hint?: string | undefined;
   errors?: string[] | undefined;
-  children?: ReactNode;
 }) {
   const { id, label, autoComplete, hint, errors } = props;
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="muted" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={id}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        maxLength={PASSWORD_MAX_LENGTH * 4}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {errors?.length ? (
-        <div className={styles.fieldError} id={`${id}-error`}>
-          {errors.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </div>
-      ) : null}
-    </div>
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      error={
+        errors?.length
+          ? errors.map((message) => (
+              <span key={message} className="block">
+                {message}
+              </span>
+            ))
+          : undefined
+      }
+    >
+      <Input name={id} type="password" autoComplete={autoComplete} required maxLength={PASSWORD_MAX_LENGTH * 4} />
+    </Field>
   );
 }

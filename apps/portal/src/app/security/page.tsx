@@ -1,9 +1,13 @@
+import type { Metadata } from "next";
 import { secondFactorStatus } from "@concord/auth";
 import { formatDateTime } from "@concord/domain";
+import { CardSection } from "@concord/ui/card";
 import { getCaller } from "~/server/caller";
 import { getDb } from "~/server/runtime";
 import { requireSessionActor } from "~/server/session";
 import { SecondFactorSetup } from "./second-factor-setup";
+
+export const metadata: Metadata = { title: "Sign-in security" };
 
 /** Two-factor sign-in: on or off for the signed-in person, and setting it up (offered to everyone). */
 export default async function SecurityPage() {
@@ -13,7 +17,7 @@ export default async function SecurityPage() {
   return (
     <>
       <h1>Sign-in security</h1>
-      <section className="card" aria-labelledby="second-factor-h">
+      <CardSection aria-labelledby="second-factor-h" className="max-w-3xl">
         <h2 id="second-factor-h">Two-factor sign-in</h2>
         {status.on ? (
           <p data-testid="second-factor-status">
@@ -29,7 +33,7 @@ export default async function SecurityPage() {
             <SecondFactorSetup email={session.email} />
           </>
         )}
-      </section>
+      </CardSection>
     </>
   );
 }

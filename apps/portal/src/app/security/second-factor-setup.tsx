@@ -3,6 +3,10 @@ import { SECOND_FACTOR_MESSAGES } from "@concord/domain";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Field } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
 import { type Enrolment, EnrolmentDetails, requestEnrolment } from "../signin/second-factor-enrolment";
 
 /** Password first (it proves it is you), then the QR code and recovery codes, then the first code turns it on. */
@@ -41,24 +45,34 @@ export function SecondFactorSetup({ email }: { email: string }) {
   }
 
   return enrolment ? (
-    <form className="stack" onSubmit={confirm} noValidate>
-      {error ? <div id="setup-error" className="alert error" role="alert">{error}</div> : null}
+    <form className="grid max-w-md gap-4" onSubmit={confirm} noValidate>
+      {error ? (
+        <Alert id="setup-error" variant="danger" role="alert">
+          {error}
+        </Alert>
+      ) : null}
       <p>Scan the QR code with an authenticator app, save your recovery codes, then enter the 6-digit code the app shows.</p>
       <EnrolmentDetails enrolment={enrolment} />
-      <div>
-        <label htmlFor="setup-code">Code from your app</label>
-        <input id="setup-code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required />
-      </div>
-      <button type="submit" disabled={pending}>{pending ? "Checking…" : "Turn on two-factor sign-in"}</button>
+      <Field id="setup-code" label="Code from your app">
+        <Input name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required />
+      </Field>
+      <Button type="submit" className="w-fit" disabled={pending}>
+        {pending ? "Checking…" : "Turn on two-factor sign-in"}
+      </Button>
     </form>
   ) : (
-    <form className="stack" onSubmit={start} noValidate>
-      {error ? <div id="setup-error" className="alert error" role="alert">{error}</div> : null}
-      <div>
-        <label htmlFor="setup-password">Your password</label>
-        <input id="setup-password" name="password" type="password" autoComplete="current-password" required />
-      </div>
-      <button type="submit" disabled={pending}>{pending ? "Starting…" : "Set up two-factor sign-in"}</button>
+    <form className="grid max-w-md gap-4" onSubmit={start} noValidate>
+      {error ? (
+        <Alert id="setup-error" variant="danger" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      <Field id="setup-password" label="Your password">
+        <Input name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      <Button type="submit" className="w-fit" disabled={pending}>
+        {pending ? "Starting…" : "Set up two-factor sign-in"}
+      </Button>
     </form>
   );
 }

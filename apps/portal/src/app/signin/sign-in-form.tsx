@@ -3,6 +3,10 @@ import { SECOND_FACTOR_ENROL, SECOND_FACTOR_MESSAGES, SECOND_FACTOR_NEEDED, pars
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Field } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
 import { type Enrolment, EnrolmentDetails, requestEnrolment } from "./second-factor-enrolment";
 
 type Step = { kind: "password" } | { kind: "code" } | { kind: "enrol"; enrolment: Enrolment };
@@ -73,46 +77,41 @@ export function SignInForm() {
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-describedby={error ? "signin-error" : undefined}>
+    <form className="grid gap-4" onSubmit={onSubmit} noValidate aria-describedby={error ? "signin-error" : undefined}>
       {error ? (
-        <div id="signin-error" className="alert error" role="alert">
+        <Alert id="signin-error" variant="danger" role="alert">
           {error}
-        </div>
+        </Alert>
       ) : null}
       {step.kind === "password" ? (
         <>
-          <div>
-            <label htmlFor="email">Email</label>
-            <input id="email" name="email" type="email" autoComplete="username" required />
-          </div>
-          <div>
-            <label htmlFor="password">Password</label>
-            <input id="password" name="password" type="password" autoComplete="current-password" required />
-          </div>
+          <Field id="email" label="Email">
+            <Input name="email" type="email" autoComplete="username" required />
+          </Field>
+          <Field id="password" label="Password">
+            <Input name="password" type="password" autoComplete="current-password" required />
+          </Field>
         </>
       ) : (
         <>
           <p id="second-factor-help">{step.kind === "code" ? SECOND_FACTOR_MESSAGES.needed : SECOND_FACTOR_MESSAGES.enrol}</p>
           {step.kind === "enrol" ? <EnrolmentDetails enrolment={step.enrolment} /> : null}
-          <div>
-            <label htmlFor="code">{step.kind === "code" ? "Code" : "Code from your app"}</label>
-            <input
-              id="code"
+          <Field id="code" label={step.kind === "code" ? "Code" : "Code from your app"}>
+            <Input
               name="code"
               type="text"
               inputMode={step.kind === "enrol" ? "numeric" : "text"}
               autoComplete="one-time-code"
               aria-describedby="second-factor-help"
               required
-              // biome-ignore lint/a11y/noAutofocus: the code field is the only thing to do on this step
               autoFocus
             />
-          </div>
+          </Field>
         </>
       )}
-      <button type="submit" disabled={pending}>
+      <Button type="submit" size="lg" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : step.kind === "enrol" ? "Turn on and sign in" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,6 +1,10 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { type ReviewDue, formatCalendarDate, isClinicianRole } from "@concord/domain";
+import { Badge } from "@concord/ui/badge";
+import { Button } from "@concord/ui/button";
+import { Card } from "@concord/ui/card";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
 
@@ -12,7 +16,9 @@ function dueText(task: { due: ReviewDue; days: number }): string {
   return `Due in ${plural(task.days, "day")}`;
 }
 
-const BADGE = { overdue: "badge danger", today: "badge warn", soon: "badge" } as const;
+const BADGE = { overdue: "danger", today: "warning", soon: "default" } as const;
+
+export const metadata: Metadata = { title: "My tasks" };
 
 /** My tasks: plan items I am responsible for whose review is due, overdue first. */
 export default async function MyTasksPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
@@ -29,34 +35,38 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Prom
         {formatCalendarDate(page.until)}), for patients on your care teams. Overdue reviews come first.
       </p>
       {page.items.length === 0 ? (
-        <p className="card">{after ? "No more tasks." : "No reviews are due in the next two weeks. Nothing to do here."}</p>
+        <Card>
+          <p>{after ? "No more tasks." : "No reviews are due in the next two weeks. Nothing to do here."}</p>
+        </Card>
       ) : (
-        <ul className="plain card" aria-label="Reviews due, overdue first">
+        <Card asChild className="gap-0 divide-y p-0 sm:p-0">
+        <ul aria-label="Reviews due, overdue first">
           {page.items.map((t) => (
-            <li key={`${t.patientId}/${t.itemId}`} data-testid="task">
-              <p style={{ margin: 0 }}>
-                <span className={BADGE[t.due]}>{dueText(t)}</span>{" "}
+            <li key={`${t.patientId}/${t.itemId}`} data-testid="task" className="grid gap-1 px-4 py-3">
+              <p>
+                <Badge variant={BADGE[t.due]}>{dueText(t)}</Badge>{" "}
                 <Link href={`/patients/${t.patientId}/plan#item-${encodeURIComponent(t.itemId)}`}>
                   Review {t.name} for {t.patientName}
                 </Link>
               </p>
-              <p className="muted" style={{ margin: ".2rem 0 0" }}>
+              <p className="text-sm text-muted-foreground">
                 {t.categoryLabel} · {t.status} · review date {formatCalendarDate(t.nextReviewDate)}
               </p>
             </li>
           ))}
         </ul>
+        </Card>
       )}
-      <nav aria-label="Task pages" className="inline">
+      <nav aria-label="Task pages" className="flex flex-wrap gap-2 empty:hidden">
         {after ? (
-          <Link className="button secondary" href="/tasks">
-            First page
-          </Link>
+          <Button asChild variant="secondary">
+            <Link href="/tasks">First page</Link>
+          </Button>
         ) : null}
         {page.nextCursor ? (
-          <Link className="button secondary" href={`/tasks?after=${encodeURIComponent(page.nextCursor)}`}>
-            Next page
-          </Link>
+          <Button asChild variant="secondary">
+            <Link href={`/tasks?after=${encodeURIComponent(page.nextCursor)}`}>Next page</Link>
+          </Button>
         ) : null}
       </nav>
     </>

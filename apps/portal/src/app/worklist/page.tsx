@@ -1,10 +1,15 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { Button } from "@concord/ui/button";
+import { Card } from "@concord/ui/card";
 import { redirect } from "next/navigation";
 import { isClinicianRole } from "@concord/domain";
 import { AlertCard } from "~/components/progress/alert-card";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
 import { PatientQuestionsSection } from "./patient-questions-section";
+
+export const metadata: Metadata = { title: "Worklist" };
 
 export default async function WorklistPage({ searchParams }: { searchParams: Promise<{ after?: string; qafter?: string }> }) {
   const session = await requireSessionActor();
@@ -33,13 +38,23 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
       </p>
       <h2>Alerts</h2>
       {page.items.length === 0 ? (
-        <p className="card">{after ? "No more alerts." : questions.items.length > 0 ? "No open alerts." : "Nothing needs attention right now."}</p>
+        <Card>
+          <p>{after ? "No more alerts." : questions.items.length > 0 ? "No open alerts." : "Nothing needs attention right now."}</p>
+        </Card>
       ) : (
         page.items.map((a) => <AlertCard key={a.id} alert={a} showPatient />)
       )}
-      <nav aria-label="Worklist pages" className="inline">
-        {after ? <Link className="button secondary" href="/worklist">First page</Link> : null}
-        {page.nextCursor ? <Link className="button secondary" href={`/worklist?after=${encodeURIComponent(page.nextCursor)}`}>Next page</Link> : null}
+      <nav aria-label="Worklist pages" className="flex flex-wrap gap-2 empty:hidden">
+        {after ? (
+          <Button asChild variant="secondary">
+            <Link href="/worklist">First page</Link>
+          </Button>
+        ) : null}
+        {page.nextCursor ? (
+          <Button asChild variant="secondary">
+            <Link href={`/worklist?after=${encodeURIComponent(page.nextCursor)}`}>Next page</Link>
+          </Button>
+        ) : null}
       </nav>
       <PatientQuestionsSection page={questions} after={qafter} alertsAfter={after} />
     </>

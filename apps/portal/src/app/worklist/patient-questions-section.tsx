@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { RouterOutputs } from "@concord/api";
 import { formatWhen } from "~/components/care-plan/revision-diff";
-import styles from "~/components/patient-questions/patient-questions.module.css";
+import { Badge } from "@concord/ui/badge";
+import { Button } from "@concord/ui/button";
+import { Card } from "@concord/ui/card";
 import { QuestionActions } from "~/components/patient-questions/question-actions";
 
 type QuestionPage = RouterOutputs["alerts"]["patientQuestions"];
@@ -20,35 +22,39 @@ export function PatientQuestionsSection({ page, after, alertsAfter }: { page: Qu
     return query ? `/worklist?${query}#patient-questions-h` : "/worklist#patient-questions-h";
   };
   return (
-    <section aria-labelledby="patient-questions-h">
+    <section aria-labelledby="patient-questions-h" className="flex flex-col gap-4">
       <h2 id="patient-questions-h">Patient questions</h2>
       {page.items.length === 0 ? (
-        <p className="card">{after ? "No more patient questions." : "No patient is waiting for an answer."}</p>
+        <Card>
+          <p>{after ? "No more patient questions." : "No patient is waiting for an answer."}</p>
+        </Card>
       ) : (
         page.items.map((q) => (
-          <article key={q.id} className={`card ${styles.question}`} aria-labelledby={`question-${q.id}`} data-testid="patient-question">
+          <Card asChild key={q.id}>
+          <article aria-labelledby={`question-${q.id}`} data-testid="patient-question">
             <h3 id={`question-${q.id}`}>
-              <span className="badge warn">Patient question</span>{" "}
+              <Badge variant="warning">Patient question</Badge>{" "}
               <Link href={`/patients/${q.patientId}/plan#comment-${q.id}`}>{q.patientName}</Link>
               {q.about ? ` about ${q.about}` : " about their care plan"}
             </h3>
-            <p className={styles.words}>{q.body}</p>
-            <p className={`muted ${styles.when}`}>Asked {formatWhen(q.createdAt)}</p>
+            <p className="whitespace-pre-wrap break-words">{q.body}</p>
+            <p className="text-sm text-muted-foreground">Asked {formatWhen(q.createdAt)}</p>
             <QuestionActions patientId={q.patientId} commentId={q.id} asker={q.patientName} />
           </article>
+          </Card>
         ))
       )}
       {after || page.nextCursor ? (
-        <nav aria-label="Patient question pages" className="inline">
+        <nav aria-label="Patient question pages" className="flex flex-wrap gap-2">
           {after ? (
-            <Link className="button secondary" href={href(undefined)}>
-              First questions
-            </Link>
+            <Button asChild variant="secondary">
+              <Link href={href(undefined)}>First questions</Link>
+            </Button>
           ) : null}
           {page.nextCursor ? (
-            <Link className="button secondary" href={href(page.nextCursor)}>
-              More questions
-            </Link>
+            <Button asChild variant="secondary">
+              <Link href={href(page.nextCursor)}>More questions</Link>
+            </Button>
           ) : null}
         </nav>
       ) : null}

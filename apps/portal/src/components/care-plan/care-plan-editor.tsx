@@ -1,5 +1,4 @@
 "use client";
-import "./care-plan.css";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useEffect, useRef, useState } from "react";
@@ -19,7 +18,11 @@ import {
   planByGoal,
   careTeamDisciplineHolds,
 } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Badge } from "@concord/ui/badge";
+import { Card, CardSection } from "@concord/ui/card";
 import { errorMessage } from "~/components/error-message";
+import { CardGrid } from "~/components/layout";
 import { useTRPC } from "~/trpc/react";
 import { When } from "~/components/viewer-clock";
 import { type EditorApi, EditorContext, type PlanData, useEditor } from "./editor-context";
@@ -30,7 +33,10 @@ import { MedicationTrialHistory, MedicationTrialsTable } from "./medication-tria
 import { AddGoalForm, AddInterventionForm, InterventionActions, ReviewDateForm } from "./plan-forms";
 import { ReportedSideEffects } from "~/components/progress/reported-side-effects";
 
-const STATUS_BADGE: Record<Intervention["status"], string> = { proposed: "", active: "ok", paused: "warn", completed: "", stopped: "danger" };
+const STATUS_BADGE = { proposed: "default", active: "success", paused: "warning", completed: "neutral", stopped: "danger" } as const satisfies Record<
+  Intervention["status"],
+  string
+>;
 
 export function CarePlanEditor({ patientId, initial, readOnly = false }: { patientId: string; initial: PlanData; readOnly?: boolean }) {
   const trpc = useTRPC();
@@ -85,15 +91,15 @@ export function CarePlanEditor({ patientId, initial, readOnly = false }: { patie
 
   return (
     <EditorContext.Provider value={api}>
-      <div className="inline" style={{ justifyContent: "space-between", alignItems: "center" }}>
-        <p style={{ margin: 0 }}>
+      <div>
+        <p>
           <span data-testid="plan-version">Version {data.version}</span>
-          {data.updatedByName && data.updatedAt ? <span className="muted"> · last changed by {data.updatedByName}, <When at={data.updatedAt} /></span> : null}
+          {data.updatedByName && data.updatedAt ? <span className="text-muted-foreground"> · last changed by {data.updatedByName}, <When at={data.updatedAt} /></span> : null}
           {" · "}review due {formatCalendarDate(plan.reviewDueAt)}{" "}
-          {data.pastReview ? <span className="badge danger">Review overdue</span> : null}
+          {data.pastReview ? <Badge variant="danger">Review overdue</Badge> : null}
         </p>
       </div>
-      <div ref={noticeRef} tabIndex={-1} className="plan-notices">
+      <div ref={noticeRef} tabIndex={-1} className="flex flex-col gap-3 empty:hidden">
       {conflict ? (
         <ConflictPanel
           details={conflict.details}
@@ -110,25 +116,25 @@ export function CarePlanEditor({ patientId, initial, readOnly = false }: { patie
         />
       ) : null}
       {status ? (
-        <div className={`alert ${status.kind}`} role={status.kind === "error" ? "alert" : "status"}>
+        <Alert variant={status.kind === "error" ? "danger" : "success"} role={status.kind === "error" ? "alert" : "status"}>
           {status.text}
-        </div>
+        </Alert>
       ) : null}
       </div>
       {!data.exists ? (
-        <p className="card">
-          {readOnly ? "This patient has no care plan yet." : "This patient has no care plan yet. Add the first goal below to start one; the whole team will see it."}
-        </p>
+        <Card>
+          <p>{readOnly ? "This patient has no care plan yet." : "This patient has no care plan yet. Add the first goal below to start one; the whole team will see it."}</p>
+        </Card>
       ) : null}
 
       {byGoal.map(({ goalId, goal, items }) => (
-        <section key={goalId} className="card" aria-labelledby={`goal-${goalId}`}>
-          <h2 id={`goal-${goalId}`} style={{ marginTop: 0 }}>
-            {goalLabel(goalId)} {goal ? <span className="badge">{goal.status.replace("_", " ")}</span> : null}
+        <CardSection key={goalId} aria-labelledby={`goal-${goalId}`} className="gap-3 print:break-inside-avoid">
+          <h2 id={`goal-${goalId}`} className="flex flex-wrap items-center gap-2">
+            {goalLabel(goalId)} {goal ? <Badge variant="neutral">{goal.status.replace("_", " ")}</Badge> : null}
           </h2>
           {goal ? (
             <>
-              <ul>
+              <ul className="list-disc pl-5">
                 {goal.targets.map((t) => (
                   <li key={describeTarget(t)}>Target: {describeTarget(t)}</li>
                 ))}
@@ -136,26 +142,26 @@ export function CarePlanEditor({ patientId, initial, readOnly = false }: { patie
               {data.viewerDiscipline && !readOnly ? <GoalEditForm goal={goal} /> : null}
             </>
           ) : (
-            <p className="muted">Items linked to a goal not yet in the plan.</p>
+            <p className="text-muted-foreground">Items linked to a goal not yet in the plan.</p>
           )}
-          {items.length === 0 ? <p className="muted">No interventions for this goal yet.</p> : null}
+          {items.length === 0 ? <p className="text-muted-foreground">No interventions for this goal yet.</p> : null}
           {items.map(({ item, primary }) =>
             primary ? <InterventionCard key={item.id} item={item} /> : <InterventionReference key={item.id} item={item} />,
           )}
-        </section>
+        </CardSection>
       ))}
 
       <MedicationTrialsTable plan={plan} today={data.today} />
 
       {readOnly ? null : (
-        <section className="card no-print" aria-labelledby="add-h">
-          <h2 id="add-h" style={{ marginTop: 0 }}>Change the plan</h2>
-          <div className="grid form-grid">
+        <CardSection aria-labelledby="add-h" className="print:hidden">
+          <h2 id="add-h">Change the plan</h2>
+          <CardGrid className="gap-x-8 gap-y-6">
             <AddGoalForm />
             <AddInterventionForm />
             <ReviewDateForm />
-          </div>
-        </section>
+          </CardGrid>
+        </CardSection>
       )}
     </EditorContext.Provider>
   );
@@ -169,18 +175,18 @@ function InterventionCard({ item }: { item: Intervention }) {
   const canAct = data.viewerDiscipline && !readOnly ? mayChangeIntervention(data.viewerDiscipline, item, "update") : { allowed: false as const, message: "" };
   const therapyClass = !item.custom && item.therapyId ? getTherapy(item.therapyId)?.name : undefined;
   return (
-    <article className="intervention" aria-label={name} id={`item-${item.id}`}>
-      <h3 style={{ margin: ".25rem 0" }}>
-        {name} <span className={`badge ${STATUS_BADGE[item.status]}`}>{item.status}</span>
-        {item.custom ? <span className="badge"> custom</span> : null}
-        {d.kind === "medication" && d.reviewNeeded.length > 0 ? <span className="badge warn">needs review</span> : null}
+    <article className="grid gap-1.5 border-t pt-3" aria-label={name} id={`item-${item.id}`}>
+      <h3 className="flex flex-wrap items-center gap-2 text-lg">
+        {name} <Badge variant={STATUS_BADGE[item.status]}>{item.status}</Badge>
+        {item.custom ? <Badge variant="neutral">custom</Badge> : null}
+        {d.kind === "medication" && d.reviewNeeded.length > 0 ? <Badge variant="warning">needs review</Badge> : null}
       </h3>
-      <p className="muted" style={{ margin: 0 }}>
+      <p className="text-muted-foreground">
         {THERAPY_CATEGORY_LABELS[item.category]}
         {therapyClass && therapyClass !== name ? ` · ${therapyClass}` : ""} · owned by {DISCIPLINE_LABELS[item.ownerDiscipline]} · responsible: {responsible}
         {item.goalIds.length > 1 ? ` · also serves: ${item.goalIds.slice(1).map((g) => goalLabel(g)).join(", ")}` : ""}
       </p>
-      <p style={{ margin: ".25rem 0" }}>
+      <p>
         {d.kind === "medication" ? describePrescription(d, data.today) : null}
         {d.kind === "medication" && d.titrationSteps.length > 0
           ? ` · titration: ${d.titrationSteps.map((s) => `${formatDose(s.dose, d.unit)} from ${formatCalendarDate(s.startsOn)}`).join(", ")}`
@@ -192,17 +198,17 @@ function InterventionCard({ item }: { item: Intervention }) {
         {d.kind === "self_management" ? `${d.frequency}` : null}
         {"instructions" in d && d.instructions ? ` · ${d.instructions}` : null}
       </p>
-      <p className="muted" style={{ margin: 0 }}>
+      <p className="text-muted-foreground">
         {item.startDate ? `Started ${formatCalendarDate(item.startDate)}` : "Not started"}
         {item.nextReviewDate ? ` · next review ${formatCalendarDate(item.nextReviewDate)}` : ""}
         {item.stopReason ? ` · stopped because: ${item.stopReason}` : ""}
       </p>
-      {item.note ? <p style={{ margin: ".25rem 0" }}>Note: {item.note}</p> : null}
+      {item.note ? <p>Note: {item.note}</p> : null}
       <MedicationTrialHistory item={item} />
       {d.kind === "medication" && item.status !== "proposed" ? (
         <ReportedSideEffects patientId={patientId} interventionId={item.id} canReview={!readOnly && data.viewerDiscipline !== null && careTeamDisciplineHolds("sideEffect.review", data.viewerDiscipline)} />
       ) : null}
-      {!canAct.allowed && data.viewerDiscipline && !readOnly ? <p className="muted no-print" style={{ margin: 0 }}>{canAct.message}</p> : null}
+      {!canAct.allowed && data.viewerDiscipline && !readOnly ? <p className="text-muted-foreground print:hidden">{canAct.message}</p> : null}
       {readOnly ? null : <InterventionActions item={item} canAct={canAct.allowed} />}
     </article>
   );
@@ -217,8 +223,8 @@ function InterventionReference({ item }: { item: Intervention }) {
   const primary = item.goalIds[0];
   const d = item.details;
   return (
-    <p className="intervention intervention-ref">
-      <strong>{interventionName(item)}</strong> <span className={`badge ${STATUS_BADGE[item.status]}`}>{item.status}</span>
+    <p className="border-t pt-3">
+      <strong>{interventionName(item)}</strong> <Badge variant={STATUS_BADGE[item.status]}>{item.status}</Badge>
       {d.kind === "medication" ? ` ${describePrescription(d, data.today)}.` : ""}{" "}
       {primary ? (
         <a href={`#item-${item.id}`}>

@@ -1,4 +1,5 @@
 "use client";
+import { Button } from "@concord/ui/button";
 import { RevisionDiff, formatWhen } from "./revision-diff";
 
 export interface ConflictDetails {
@@ -31,33 +32,33 @@ export function ConflictPanel({
   onApplyAgain: () => void;
 }) {
   return (
-    <section className="alert warning conflict" role="alert" aria-labelledby="conflict-h">
-      <h2 id="conflict-h" style={{ marginTop: 0 }}>This plan changed while you were editing</h2>
+    <section className="grid gap-2 rounded-lg border border-l-8 border-warning-border border-l-warning bg-warning-soft px-4 py-3 text-foreground" role="alert" aria-labelledby="conflict-h">
+      <h2 id="conflict-h">This plan changed while you were editing</h2>
       <p>{message}</p>
       <p>
         You were editing version {details.expectedVersion}; the plan is now at version {details.currentVersion}. Your change has not been saved.
       </p>
-      <h3>What changed</h3>
-      <ol className="timeline">
+      <h3 className="mt-2">What changed</h3>
+      <ol className="grid gap-2">
         {details.changes.map((c) => (
-          <li key={c.version}>
+          <li key={c.version} className="ml-1 border-l-3 border-warning-border pl-3">
             <strong>
               Version {c.version}: {c.authorName}
             </strong>{" "}
-            <span className="muted">
+            <span className="text-muted-foreground">
               ({c.authorRole}, {formatWhen(c.createdAt)})
             </span>
             <RevisionDiff diff={c.diff} />
           </li>
         ))}
       </ol>
-      <div className="inline">
-        <button type="button" className="secondary" onClick={onReload} disabled={busy}>
+      <div className="flex flex-wrap items-start gap-3">
+        <Button variant="secondary" onClick={onReload} disabled={busy}>
           Reload the plan
-        </button>
-        <button type="button" onClick={onApplyAgain} disabled={busy}>
+        </Button>
+        <Button onClick={onApplyAgain} disabled={busy}>
           Apply my change again
-        </button>
+        </Button>
       </div>
     </section>
   );

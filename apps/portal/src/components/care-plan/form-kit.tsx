@@ -1,6 +1,7 @@
 "use client";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, useState } from "react";
 import type { PlanCommand } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
 import { useEditor } from "./editor-context";
 
 /** Reads one named field of a submitted form as text ("" when absent). */
@@ -50,24 +51,17 @@ export function useCommandForm(
   };
 }
 
-/** The accessibility wiring of a control with an optional hint and error (rendered by Field). */
-export function describedBy(id: string, { hint, error }: { hint?: string | undefined; error?: string | undefined }) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return { "aria-invalid": error ? true : undefined, "aria-describedby": ids || undefined };
-}
+/** The layout of every plan form: fields stacked, full width; its buttons as wide as their words. */
+export const planFormClassName = "grid content-start gap-3 [&>[data-slot=button]]:justify-self-start";
 
-export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string | undefined; error?: string | undefined; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint ? <div className="muted field-hint" id={`${id}-hint`}>{hint}</div> : null}
-      {error ? <div className="field-error" id={`${id}-error`}>{error}</div> : null}
-    </div>
-  );
-}
+/** Fields of the plan forms: the design system's (label, control, hint, error, and their wiring). */
+export { Field } from "@concord/ui/field";
 
 /** A refusal that is about the form as a whole rather than one field. */
 export function FormError({ error }: { error?: string | undefined }) {
-  return error ? <div className="field-error" role="alert">{error}</div> : null;
+  return error ? (
+    <Alert variant="danger" role="alert">
+      {error}
+    </Alert>
+  ) : null;
 }

@@ -1,6 +1,10 @@
 "use client";
 import { useState } from "react";
 import { GOAL_STATUSES, type Goal, describeTarget, goalLabel } from "@concord/domain";
+import { Button } from "@concord/ui/button";
+import { CheckboxField } from "@concord/ui/checkbox";
+import { Fieldset } from "@concord/ui/field";
+import { NativeSelect } from "@concord/ui/native-select";
 import { useEditor } from "./editor-context";
 import { Field, useCommandForm } from "./form-kit";
 import { TargetFields, type TargetKind, buildTarget } from "./goal-targets";
@@ -12,8 +16,8 @@ import { TargetFields, type TargetKind, buildTarget } from "./goal-targets";
 export function GoalEditForm({ goal }: { goal: Goal }) {
   const { data } = useEditor();
   return (
-    <details className="no-print goal-edit">
-      <summary>Edit {goalLabel(goal.id)}</summary>
+    <details className="rounded-lg border p-3 print:hidden [&[open]>summary]:mb-3">
+      <summary className="w-fit cursor-pointer font-semibold text-primary">Edit {goalLabel(goal.id)}</summary>
       {/* Keyed by version: after any saved change the form starts again from what the plan now says. */}
       <GoalForm key={data.version} goal={goal} />
     </details>
@@ -37,25 +41,22 @@ function GoalForm({ goal }: { goal: Goal }) {
     };
   });
   return (
-      <form className="stack" onSubmit={form.onSubmit} aria-label={`Edit the goal ${label}`}>
-        <fieldset>
-          <legend>Current targets (tick to remove)</legend>
+      <form className="grid max-w-xl content-start gap-3" onSubmit={form.onSubmit} aria-label={`Edit the goal ${label}`}>
+        <Fieldset legend="Current targets (tick to remove)" className="gap-0">
           {goal.targets.map((t, i) => (
             // Keyed by the target, not its position, so a ticked box stays with its target if the list changes.
-            <label key={describeTarget(t)} style={{ fontWeight: 400 }}>
-              <input type="checkbox" name="removeTarget" value={i} style={{ width: "auto" }} /> Remove: {describeTarget(t)}
-            </label>
+            <CheckboxField key={describeTarget(t)} id={`${prefix}-remove-${i}`} name="removeTarget" value={String(i)} label={`Remove: ${describeTarget(t)}`} />
           ))}
-        </fieldset>
+        </Fieldset>
         <TargetFields prefix={prefix} label="Add a measurable target" kind={kind} onKind={setKind} allowNone />
         <Field id={`${prefix}-status`} label="Status">
-          <select id={`${prefix}-status`} name="status" defaultValue={goal.status}>
+          <NativeSelect id={`${prefix}-status`} name="status" defaultValue={goal.status}>
             {GOAL_STATUSES.map((s) => (
               <option key={s} value={s}>{s.replace("_", " ")}</option>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
-        <button type="submit" disabled={form.busy}>Save goal</button>
+        <Button type="submit" className="w-fit" disabled={form.busy}>Save goal</Button>
       </form>
   );
 }

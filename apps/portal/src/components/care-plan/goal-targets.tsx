@@ -1,5 +1,7 @@
 "use client";
 import { OUTCOME_MEASURES, OUTCOME_MEASURE_RANGES, type PlanCommand } from "@concord/domain";
+import { Input } from "@concord/ui/input";
+import { NativeSelect } from "@concord/ui/native-select";
 import { Field, type Fields, num, optional } from "./form-kit";
 
 type GoalTargetInput = Extract<PlanCommand, { type: "addGoal" }>["targets"][number];
@@ -49,42 +51,42 @@ export function TargetFields({
   return (
     <>
       <Field id={id("target-kind")} label={label}>
-        <select id={id("target-kind")} value={kind ?? ""} onChange={(e) => onKind(e.target.value === "" ? null : (e.target.value as TargetKind))}>
+        <NativeSelect id={id("target-kind")} value={kind ?? ""} onChange={(e) => onKind(e.target.value === "" ? null : (e.target.value as TargetKind))}>
           {allowNone ? <option value="">No new target</option> : null}
           {Object.entries(TARGET_KINDS).map(([k, text]) => (
             <option key={k} value={k}>{text}</option>
           ))}
-        </select>
+        </NativeSelect>
       </Field>
       {kind === "activity_minutes" || kind === "psfs_activity_score" ? (
-        <Field id={id("activity")} label="Activity"><input id={id("activity")} name="activity" /></Field>
+        <Field id={id("activity")} label="Activity"><Input id={id("activity")} name="activity" /></Field>
       ) : null}
       {kind === "measure_at_most" ? (
         <Field id={id("measure")} label="Questionnaire">
-          <select id={id("measure")} name="measure">
+          <NativeSelect id={id("measure")} name="measure">
             {OUTCOME_MEASURES.map((m) => (
               <option key={m} value={m}>{OUTCOME_MEASURE_RANGES[m].label} (0–{OUTCOME_MEASURE_RANGES[m].max})</option>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
       ) : null}
       {kind === "pain_average_at_most" || kind === "measure_at_most" ? (
         <Field id={id("value")} label={kind === "pain_average_at_most" ? "Average pain at most (0–10)" : "Score at most"}>
-          <input id={id("value")} name="value" type="number" step="any" />
+          <Input id={id("value")} name="value" type="number" step="any" />
         </Field>
       ) : null}
-      {kind === "activity_minutes" ? <Field id={id("minutes")} label="Minutes"><input id={id("minutes")} name="minutes" type="number" /></Field> : null}
+      {kind === "activity_minutes" ? <Field id={id("minutes")} label="Minutes"><Input id={id("minutes")} name="minutes" type="number" /></Field> : null}
       {kind === "psfs_activity_score" ? (
-        <Field id={id("atleast")} label="Score at least (0–10)"><input id={id("atleast")} name="atLeast" type="number" step="any" /></Field>
+        <Field id={id("atleast")} label="Score at least (0–10)"><Input id={id("atleast")} name="atLeast" type="number" step="any" /></Field>
       ) : null}
       {kind === "custom" ? (
         <>
-          <Field id={id("description")} label="Target"><input id={id("description")} name="description" /></Field>
-          <Field id={id("custom-measure")} label="Measured by"><input id={id("custom-measure")} name="measure" /></Field>
+          <Field id={id("description")} label="Target"><Input id={id("description")} name="description" /></Field>
+          <Field id={id("custom-measure")} label="Measured by"><Input id={id("custom-measure")} name="measure" /></Field>
         </>
       ) : kind !== null ? (
         <Field id={id("by")} label={kind === "pain_average_at_most" ? "By date" : "By date (optional)"}>
-          <input id={id("by")} name="byDate" type="date" />
+          <Input id={id("by")} name="byDate" type="date" />
         </Field>
       ) : null}
     </>

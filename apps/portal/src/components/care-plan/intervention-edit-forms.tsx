@@ -17,8 +17,13 @@ import {
   ownersOf,
   takesGmiStage,
 } from "@concord/domain";
+import { Button } from "@concord/ui/button";
+import { CheckboxField } from "@concord/ui/checkbox";
+import { Input } from "@concord/ui/input";
+import { NativeSelect } from "@concord/ui/native-select";
+import { Textarea } from "@concord/ui/textarea";
 import { useEditor } from "./editor-context";
-import { Field, type Fields, num, optional, useCommandForm } from "./form-kit";
+import { Field, type Fields, num, optional, useCommandForm, planFormClassName } from "./form-kit";
 
 type Details = Intervention["details"];
 
@@ -81,21 +86,21 @@ export function PrescriptionForm({ item }: { item: Intervention }) {
   const title =
     d.kind === "experimental" ? `Research details of ${name}` : d.kind === "procedure" ? `Procedure details of ${name}` : `Prescription of ${name}`;
   return (
-    <form key={data.version} className="stack" onSubmit={form.onSubmit} aria-label={`Edit the ${title.charAt(0).toLowerCase()}${title.slice(1)}`}>
-      <h4 style={{ margin: 0 }}>{title}</h4>
+    <form key={data.version} className={planFormClassName} onSubmit={form.onSubmit} aria-label={`Edit the ${title.charAt(0).toLowerCase()}${title.slice(1)}`}>
+      <h4 className="font-semibold">{title}</h4>
       {d.kind === "exercise" ? (
         <>
-          <div className="inline">
-            <Field id={id("sets")} label="Sets"><input id={id("sets")} name="sets" type="number" {...EXERCISE_BOUNDS.sets} required defaultValue={d.sets} /></Field>
-            <Field id={id("reps")} label="Repetitions"><input id={id("reps")} name="repetitions" type="number" {...EXERCISE_BOUNDS.repetitions} required defaultValue={d.repetitions} /></Field>
-            <Field id={id("duration")} label="Minutes (optional)"><input id={id("duration")} name="durationMinutes" type="number" {...EXERCISE_BOUNDS.durationMinutes} defaultValue={d.durationMinutes ?? ""} /></Field>
+          <div className="flex flex-wrap items-start gap-3">
+            <Field id={id("sets")} label="Sets"><Input id={id("sets")} name="sets" type="number" {...EXERCISE_BOUNDS.sets} required defaultValue={d.sets} /></Field>
+            <Field id={id("reps")} label="Repetitions"><Input id={id("reps")} name="repetitions" type="number" {...EXERCISE_BOUNDS.repetitions} required defaultValue={d.repetitions} /></Field>
+            <Field id={id("duration")} label="Minutes (optional)"><Input id={id("duration")} name="durationMinutes" type="number" {...EXERCISE_BOUNDS.durationMinutes} defaultValue={d.durationMinutes ?? ""} /></Field>
           </div>
           {isGmi(item) ? (
             <Field id={id("stage")} label="Graded motor imagery stage">
-              <select id={id("stage")} name="stage" defaultValue={d.stage ?? ""}>
+              <NativeSelect id={id("stage")} name="stage" defaultValue={d.stage ?? ""}>
                 {d.stage ? null : <option value="">Not staged</option>}
                 {GMI_STAGES.map((s) => <option key={s} value={s}>{GMI_STAGE_LABELS[s]}</option>)}
-              </select>
+              </NativeSelect>
             </Field>
           ) : null}
         </>
@@ -103,42 +108,40 @@ export function PrescriptionForm({ item }: { item: Intervention }) {
       {d.kind === "psychological" ? (
         <>
           <Field id={id("session")} label="Session type">
-            <select id={id("session")} name="sessionType" defaultValue={d.sessionType}>
+            <NativeSelect id={id("session")} name="sessionType" defaultValue={d.sessionType}>
               {SESSION_TYPES.map((s) => <option key={s} value={s}>{s}</option>)}
-            </select>
+            </NativeSelect>
           </Field>
-          <Field id={id("next-session")} label="Next session (optional)"><input id={id("next-session")} name="nextSessionDate" type="date" defaultValue={d.nextSessionDate ?? ""} /></Field>
+          <Field id={id("next-session")} label="Next session (optional)"><Input id={id("next-session")} name="nextSessionDate" type="date" defaultValue={d.nextSessionDate ?? ""} /></Field>
         </>
       ) : null}
       {d.kind === "exercise" || d.kind === "psychological" || d.kind === "self_management" ? (
-        <Field id={id("frequency")} label="How often"><input id={id("frequency")} name="frequency" maxLength={PLAN_TEXT_LIMITS.frequency} required defaultValue={d.frequency} /></Field>
+        <Field id={id("frequency")} label="How often"><Input id={id("frequency")} name="frequency" maxLength={PLAN_TEXT_LIMITS.frequency} required defaultValue={d.frequency} /></Field>
       ) : null}
       {d.kind === "exercise" || d.kind === "self_management" ? (
-        <Field id={id("instructions")} label="Instructions for the patient"><textarea id={id("instructions")} name="instructions" maxLength={PLAN_TEXT_LIMITS.instructions} defaultValue={d.instructions} /></Field>
+        <Field id={id("instructions")} label="Instructions for the patient"><Textarea id={id("instructions")} name="instructions" maxLength={PLAN_TEXT_LIMITS.instructions} defaultValue={d.instructions} /></Field>
       ) : null}
       {d.kind === "procedure" ? (
         <>
-          <Field id={id("planned")} label="Planned date"><input id={id("planned")} name="plannedDate" type="date" required defaultValue={d.plannedDate} /></Field>
+          <Field id={id("planned")} label="Planned date"><Input id={id("planned")} name="plannedDate" type="date" required defaultValue={d.plannedDate} /></Field>
           <Field id={id("side")} label="Side">
-            <select id={id("side")} name="side" defaultValue={d.side}>
+            <NativeSelect id={id("side")} name="side" defaultValue={d.side}>
               {PROCEDURE_SIDES.map((s) => <option key={s} value={s}>{s}</option>)}
-            </select>
+            </NativeSelect>
           </Field>
-          <Field id={id("level")} label="Level (optional)"><input id={id("level")} name="level" maxLength={PLAN_TEXT_LIMITS.procedureLevel} defaultValue={d.level ?? ""} /></Field>
-          <label style={{ fontWeight: 400 }}>
-            <input type="checkbox" name="recordPainBeforeAfter" defaultChecked={d.recordPainBeforeAfter} style={{ width: "auto" }} /> Record pain before and after
-          </label>
+          <Field id={id("level")} label="Level (optional)"><Input id={id("level")} name="level" maxLength={PLAN_TEXT_LIMITS.procedureLevel} defaultValue={d.level ?? ""} /></Field>
+          <CheckboxField id={id("record-pain")} name="recordPainBeforeAfter" defaultChecked={d.recordPainBeforeAfter} label="Record pain before and after" />
         </>
       ) : null}
       {d.kind === "experimental" ? (
         <>
           <Field id={id("consent")} label="Consent recorded on" hint={item.status === "proposed" ? "Needed, with the study reference, before it can be activated." : undefined}>
-            <input id={id("consent")} name="consentRecordedAt" type="date" max={data.today} defaultValue={d.consentRecordedAt ?? ""} aria-describedby={item.status === "proposed" ? `${id("consent")}-hint` : undefined} />
+            <Input id={id("consent")} name="consentRecordedAt" type="date" max={data.today} defaultValue={d.consentRecordedAt ?? ""} />
           </Field>
-          <Field id={id("study")} label="Study reference"><input id={id("study")} name="studyReference" maxLength={PLAN_TEXT_LIMITS.studyReference} defaultValue={d.studyReference ?? ""} /></Field>
+          <Field id={id("study")} label="Study reference"><Input id={id("study")} name="studyReference" maxLength={PLAN_TEXT_LIMITS.studyReference} defaultValue={d.studyReference ?? ""} /></Field>
         </>
       ) : null}
-      <button type="submit" disabled={form.busy}>Save {d.kind === "experimental" ? "research details" : d.kind === "procedure" ? "procedure details" : "prescription"}</button>
+      <Button type="submit" disabled={form.busy}>Save {d.kind === "experimental" ? "research details" : d.kind === "procedure" ? "procedure details" : "prescription"}</Button>
     </form>
   );
 }
@@ -157,17 +160,17 @@ export function GmiStageForm({ item }: { item: Intervention }) {
   const name = interventionName(item);
   const days = d.stageStartedOn ? daysBetween(d.stageStartedOn, data.today) : null;
   return (
-    <form key={data.version} className="stack" onSubmit={form.onSubmit} aria-label={`Move ${name} to the next stage`}>
-      <h4 style={{ margin: 0 }}>Graded motor imagery stage</h4>
-      <p style={{ margin: 0 }}>
+    <form key={data.version} className={planFormClassName} onSubmit={form.onSubmit} aria-label={`Move ${name} to the next stage`}>
+      <h4 className="font-semibold">Graded motor imagery stage</h4>
+      <p>
         {d.stage ? `Now: ${GMI_STAGE_LABELS[d.stage]}` : "Not staged yet"}
         {d.stageStartedOn && days !== null ? ` since ${formatCalendarDate(d.stageStartedOn)} (${days} ${days === 1 ? "day" : "days"})` : ""}.{" "}
-        <span className="muted">Each stage usually lasts about {GMI_STAGE_DAYS / 7} weeks.</span>
+        <span className="text-muted-foreground">Each stage usually lasts about {GMI_STAGE_DAYS / 7} weeks.</span>
       </p>
       {next ? (
-        <button type="submit" className="secondary" disabled={form.busy}>Move to the next stage: {GMI_STAGE_LABELS[next]}</button>
+        <Button type="submit" variant="secondary" disabled={form.busy}>Move to the next stage: {GMI_STAGE_LABELS[next]}</Button>
       ) : (
-        <p className="muted" style={{ margin: 0 }}>This is the last stage.</p>
+        <p className="text-muted-foreground">This is the last stage.</p>
       )}
     </form>
   );
@@ -196,24 +199,24 @@ export function ItemDetailsForm({ item }: { item: Intervention }) {
     };
   });
   return (
-    <form key={data.version} className="stack" onSubmit={form.onSubmit} aria-label={`Edit the note, review and responsible clinician of ${name}`}>
-      <h4 style={{ margin: 0 }}>Note, review and responsibility</h4>
+    <form key={data.version} className={planFormClassName} onSubmit={form.onSubmit} aria-label={`Edit the note, review and responsible clinician of ${name}`}>
+      <h4 className="font-semibold">Note, review and responsibility</h4>
       <Field id={id("responsible")} label="Responsible clinician">
-        <select id={id("responsible")} name="responsibleClinicianId" defaultValue={current ?? ""}>
+        <NativeSelect id={id("responsible")} name="responsibleClinicianId" defaultValue={current ?? ""}>
           <option value="">Not assigned</option>
           {formerMember ? <option value={current}>{`${data.names[current] ?? "A former team member"} (no longer on the team)`}</option> : null}
           {candidates.map((m) => (
             <option key={m.clinicianId} value={m.clinicianId}>{m.name} ({DISCIPLINE_LABELS[m.discipline]})</option>
           ))}
-        </select>
+        </NativeSelect>
       </Field>
       <Field id={id("next-review")} label="Next review (leave empty for none)">
-        <input id={id("next-review")} name="nextReviewDate" type="date" defaultValue={item.nextReviewDate ?? ""} />
+        <Input id={id("next-review")} name="nextReviewDate" type="date" defaultValue={item.nextReviewDate ?? ""} />
       </Field>
       <Field id={id("note")} label="Note for the team">
-        <textarea id={id("note")} name="note" maxLength={PLAN_TEXT_LIMITS.note} defaultValue={item.note ?? ""} />
+        <Textarea id={id("note")} name="note" maxLength={PLAN_TEXT_LIMITS.note} defaultValue={item.note ?? ""} />
       </Field>
-      <button type="submit" className="secondary" disabled={form.busy}>Save note, review and responsibility</button>
+      <Button type="submit" variant="secondary" disabled={form.busy}>Save note, review and responsibility</Button>
     </form>
   );
 }

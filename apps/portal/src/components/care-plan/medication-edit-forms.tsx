@@ -29,8 +29,13 @@ import {
   reconcileDoseChange,
   timesADay,
 } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Input } from "@concord/ui/input";
+import { NativeSelect } from "@concord/ui/native-select";
+import { RowList } from "~/components/layout";
 import { useEditor } from "./editor-context";
-import { Field, type FieldErrors, type Fields, FormError, describedBy, num, optional, useCommandForm } from "./form-kit";
+import { Field, type FieldErrors, type Fields, FormError, num, optional, useCommandForm, planFormClassName } from "./form-kit";
 
 type MedicationDetails = Extract<Intervention["details"], { kind: "medication" }>;
 type MedicationItem = Intervention & { details: MedicationDetails };
@@ -80,19 +85,19 @@ function DosesPerDayField({ id, agent, defaultValue, error }: { id: string; agen
     return (
       <div>
         <input type="hidden" name="dosesPerDay" value={bounds.fixedDosesPerDay} />
-        <p className="muted" style={{ margin: 0 }}>How often: {frequencyText({ agentId: agent.id, dosesPerDay: 1 }, "clinician")}.</p>
+        <p className="text-muted-foreground">How often: {frequencyText({ agentId: agent.id, dosesPerDay: 1 }, "clinician")}.</p>
       </div>
     );
   }
   const max = bounds?.maxDosesPerDay ?? MAX_DOSES_PER_DAY;
   return (
     <Field id={id} label="Doses per day" error={error}>
-      <select id={id} name="dosesPerDay" defaultValue={defaultValue ?? ""} {...describedBy(id, { error })}>
+      <NativeSelect id={id} name="dosesPerDay" defaultValue={defaultValue ?? ""}>
         <option value="" disabled>Choose</option>
         {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
           <option key={n} value={n}>{`${n} (${timesADay(n)})`}</option>
         ))}
-      </select>
+      </NativeSelect>
     </Field>
   );
 }
@@ -121,38 +126,38 @@ export function NewMedicationFields({
     <>
       {agents.length > 1 ? (
         <Field id="iv-agent" label={`Medicine (${className ?? "class"})`} error={errors.agentId}>
-          <select id="iv-agent" name="agentId" value={agentId} onChange={(e) => onAgent(e.target.value)} {...describedBy("iv-agent", { error: errors.agentId })}>
+          <NativeSelect id="iv-agent" name="agentId" value={agentId} onChange={(e) => onAgent(e.target.value)}>
             <option value="">Choose the medicine</option>
             {agents.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </select>
+          </NativeSelect>
         </Field>
       ) : null}
-      {agent ? <p className="muted field-hint" id="iv-agent-bounds" aria-live="polite" style={{ margin: 0 }}>{agentBoundsHint(agent)}</p> : null}
+      {agent ? <p className="text-sm text-muted-foreground" id="iv-agent-bounds" aria-live="polite">{agentBoundsHint(agent)}</p> : null}
       <Field id="iv-dose" label={unit ? `Dose (${unit})` : "Dose"} error={errors.dose}>
-        <input id="iv-dose" name="dose" type="number" step="any" min={0} {...describedBy("iv-dose", { error: errors.dose })} />
+        <Input id="iv-dose" name="dose" type="number" step="any" min={0} />
       </Field>
       {custom ? (
         <>
           <Field id="iv-unit" label="Unit" error={errors.unit}>
-            <select id="iv-unit" name="unit" {...describedBy("iv-unit", { error: errors.unit })}>
+            <NativeSelect id="iv-unit" name="unit">
               {PRESCRIBABLE_UNITS.map((u) => <option key={u} value={u}>{u}</option>)}
-            </select>
+            </NativeSelect>
           </Field>
           <Field id="iv-route" label="Route" error={errors.route}>
-            <select id="iv-route" name="route" {...describedBy("iv-route", { error: errors.route })}>
+            <NativeSelect id="iv-route" name="route">
               {MEDICATION_ROUTES.map((r) => <option key={r} value={r}>{ROUTE_LABELS[r]}</option>)}
-            </select>
+            </NativeSelect>
           </Field>
         </>
       ) : null}
       <DosesPerDayField key={agent?.id ?? "none"} id="iv-doses-per-day" agent={agent} error={errors.dosesPerDay} />
       {custom ? (
         <Field id="iv-max-daily" label="Maximum daily dose (same unit as the dose)" hint={MAX_DAILY_HINT} error={errors.maxDailyDose}>
-          <input id="iv-max-daily" name="maxDailyDose" type="number" step="any" min={0} {...describedBy("iv-max-daily", { hint: MAX_DAILY_HINT, error: errors.maxDailyDose })} />
+          <Input id="iv-max-daily" name="maxDailyDose" type="number" step="any" min={0} />
         </Field>
       ) : null}
       <Field id="iv-schedule" label="Timing note (optional)" error={errors.schedule}>
-        <input id="iv-schedule" name="schedule" maxLength={PLAN_TEXT_LIMITS.timingNote} placeholder="e.g. with food, at night" {...describedBy("iv-schedule", { error: errors.schedule })} />
+        <Input id="iv-schedule" name="schedule" maxLength={PLAN_TEXT_LIMITS.timingNote} placeholder="e.g. with food, at night" />
       </Field>
       <FormError error={errors.form} />
     </>
@@ -216,46 +221,46 @@ export function MedicationScheduleForm({ item }: { item: MedicationItem }) {
   });
   const e = form.errors;
   return (
-    <form key={data.version} className="stack" onSubmit={form.onSubmit} aria-label={`Edit the doses per day and timing of ${name}`}>
-      <h4 style={{ margin: 0 }}>Doses per day and timing</h4>
+    <form key={data.version} className={planFormClassName} onSubmit={form.onSubmit} aria-label={`Edit the doses per day and timing of ${name}`}>
+      <h4 className="font-semibold">Doses per day and timing</h4>
       {review ? (
-        <div className="alert warning">
-          <p style={{ margin: 0 }}>This entry was saved before medicines were recorded by name. Please check:</p>
-          <ul>{d.reviewNeeded.map((r) => <li key={r}>{r}</li>)}</ul>
-        </div>
+        <Alert variant="warning">
+          <p>This entry was saved before medicines were recorded by name. Please check:</p>
+          <ul className="list-disc pl-5">{d.reviewNeeded.map((r) => <li key={r}>{r}</li>)}</ul>
+        </Alert>
       ) : null}
       {review && d.agentId === null && classAgents.length > 1 ? (
         <Field id={id("agent")} label="Medicine" error={e.agentId}>
-          <select id={id("agent")} name="agentId" value={agentId} onChange={(ev) => setAgentId(ev.target.value)} {...describedBy(id("agent"), { error: e.agentId })}>
+          <NativeSelect id={id("agent")} name="agentId" value={agentId} onChange={(ev) => setAgentId(ev.target.value)}>
             <option value="">Choose the medicine</option>
             {classAgents.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </select>
+          </NativeSelect>
         </Field>
       ) : null}
-      {agent ? <p className="muted field-hint" style={{ margin: 0 }}>{agentBoundsHint(agent)}</p> : null}
+      {agent ? <p className="text-sm text-muted-foreground">{agentBoundsHint(agent)}</p> : null}
       {review ? (
         <Field id={id("dose")} label={`Dose (${agent?.unit ?? d.unit})`} error={e.dose}>
-          <input id={id("dose")} name="dose" type="number" step="any" min={0} defaultValue={agent && agent.unit !== d.unit ? "" : d.dose} {...describedBy(id("dose"), { error: e.dose })} />
+          <Input id={id("dose")} name="dose" type="number" step="any" min={0} defaultValue={agent && agent.unit !== d.unit ? "" : d.dose} />
         </Field>
       ) : null}
       <DosesPerDayField key={agent?.id ?? "none"} id={id("doses-per-day")} agent={agent} defaultValue={d.dosesPerDay} error={e.dosesPerDay} />
       {item.custom ? (
         <>
           <Field id={id("route")} label="Route" error={e.route}>
-            <select id={id("route")} name="route" defaultValue={d.route} {...describedBy(id("route"), { error: e.route })}>
+            <NativeSelect id={id("route")} name="route" defaultValue={d.route}>
               {MEDICATION_ROUTES.map((r) => <option key={r} value={r}>{ROUTE_LABELS[r]}</option>)}
-            </select>
+            </NativeSelect>
           </Field>
           <Field id={id("max-daily")} label={`Maximum daily dose (${d.unit})`} error={e.maxDailyDose}>
-            <input id={id("max-daily")} name="maxDailyDose" type="number" step="any" min={0} defaultValue={d.maxDailyDose ?? ""} {...describedBy(id("max-daily"), { error: e.maxDailyDose })} />
+            <Input id={id("max-daily")} name="maxDailyDose" type="number" step="any" min={0} defaultValue={d.maxDailyDose ?? ""} />
           </Field>
         </>
       ) : null}
       <Field id={id("schedule")} label="Timing note (optional)" error={e.schedule}>
-        <input id={id("schedule")} name="schedule" maxLength={PLAN_TEXT_LIMITS.timingNote} defaultValue={d.schedule} {...describedBy(id("schedule"), { error: e.schedule })} />
+        <Input id={id("schedule")} name="schedule" maxLength={PLAN_TEXT_LIMITS.timingNote} defaultValue={d.schedule} />
       </Field>
       <FormError error={e.form} />
-      <button type="submit" disabled={form.busy}>Save doses per day and timing</button>
+      <Button type="submit" disabled={form.busy}>Save doses per day and timing</Button>
     </form>
   );
 }
@@ -285,32 +290,32 @@ export function TitrationStepsForm({ item }: { item: MedicationItem }) {
       ? `At most ${formatDose(d.maxDailyDose, d.unit)} a day (entered for this medication).`
       : undefined;
   return (
-    <div className="stack">
-      <h4 style={{ margin: 0 }}>Planned titration steps</h4>
-      {d.titrationSteps.length === 0 ? <p className="muted" style={{ margin: 0 }}>No steps planned.</p> : null}
+    <div className={planFormClassName}>
+      <h4 className="font-semibold">Planned titration steps</h4>
+      {d.titrationSteps.length === 0 ? <p className="text-muted-foreground">No steps planned.</p> : null}
       {d.titrationSteps.length > 0 ? (
-        <ul className="plain titration-steps" aria-label={`Titration steps of ${name}`}>
+        <RowList aria-label={`Titration steps of ${name}`}>
           {d.titrationSteps.map((step) => (
             <li key={step.startsOn}>
               {formatDose(step.dose, d.unit)} from {formatCalendarDate(step.startsOn)}
               {step.note ? ` (${step.note})` : ""}
-              {step.startsOn > data.today ? <RemoveStepButton item={item} step={step} /> : <span className="muted"> · started</span>}
+              {step.startsOn > data.today ? <RemoveStepButton item={item} step={step} /> : <span className="text-muted-foreground"> · started</span>}
             </li>
           ))}
-        </ul>
+        </RowList>
       ) : null}
-      <form key={data.version} className="stack" onSubmit={add.onSubmit} aria-label={`Add a titration step to ${name}`}>
-        <div className="inline">
+      <form key={data.version} className={planFormClassName} onSubmit={add.onSubmit} aria-label={`Add a titration step to ${name}`}>
+        <div className="flex flex-wrap items-start gap-3">
           <Field id={id("date")} label="Starts on" error={add.errors.startsOn}>
-            <input id={id("date")} name="startsOn" type="date" required min={tomorrow} {...describedBy(id("date"), { error: add.errors.startsOn })} />
+            <Input id={id("date")} name="startsOn" type="date" required min={tomorrow} />
           </Field>
           <Field id={id("dose")} label={`Dose (${d.unit})`} hint={hint} error={add.errors.dose}>
-            <input id={id("dose")} name="dose" type="number" step="any" min={0} required {...describedBy(id("dose"), { hint, error: add.errors.dose })} />
+            <Input id={id("dose")} name="dose" type="number" step="any" min={0} required />
           </Field>
         </div>
-        <Field id={id("note")} label="Note (optional)"><input id={id("note")} name="note" maxLength={PLAN_TEXT_LIMITS.stepNote} /></Field>
+        <Field id={id("note")} label="Note (optional)"><Input id={id("note")} name="note" maxLength={PLAN_TEXT_LIMITS.stepNote} /></Field>
         <FormError error={add.errors.form} />
-        <button type="submit" className="secondary" disabled={add.busy}>Add step</button>
+        <Button type="submit" variant="secondary" disabled={add.busy}>Add step</Button>
       </form>
     </div>
   );
@@ -325,8 +330,8 @@ function RemoveStepButton({ item, step }: { item: MedicationItem; step: Titratio
   }));
   const label = `Remove the step from ${formatCalendarDate(step.startsOn)}`;
   return (
-    <form key={data.version} className="inline-form" onSubmit={remove.onSubmit} aria-label={label}>
-      <button type="submit" className="secondary small" disabled={remove.busy}>{label}</button>
+    <form key={data.version} className="ml-2 inline" onSubmit={remove.onSubmit} aria-label={label}>
+      <Button type="submit" variant="secondary" size="sm" disabled={remove.busy}>{label}</Button>
     </form>
   );
 }
@@ -361,20 +366,20 @@ export function DoseChangeForm({ item }: { item: MedicationItem }) {
   );
   const hint = agent ? describeDoseBounds(agent) : d.maxDailyDose !== null ? `At most ${formatDose(d.maxDailyDose, d.unit)} a day.` : undefined;
   return (
-    <form className="stack" onSubmit={dose.onSubmit} aria-label={`Change the dose of ${name}`}>
+    <form className={planFormClassName} onSubmit={dose.onSubmit} aria-label={`Change the dose of ${name}`}>
       <Field id={id("dose")} label={`New dose (${d.unit})`} hint={hint} error={dose.errors.to}>
-        <input id={id("dose")} name="to" type="number" step="any" min={0} value={typed} onChange={(e) => setTyped(e.target.value)} {...describedBy(id("dose"), { hint, error: dose.errors.to })} />
+        <Input id={id("dose")} name="to" type="number" step="any" min={0} value={typed} onChange={(e) => setTyped(e.target.value)} />
       </Field>
       {withdrawn.length > 0 ? (
-        <p className="muted" aria-live="polite" style={{ margin: 0 }}>
+        <p className="text-muted-foreground" aria-live="polite">
           Planned {withdrawn.length === 1 ? "step" : "steps"} this dose makes unnecessary, withdrawn when you save (shown in the history):{" "}
           {withdrawn.map((s) => `${formatDose(s.dose, d.unit)} from ${formatCalendarDate(s.startsOn)}`).join(", ")}
         </p>
       ) : null}
       <Field id={id("dose-reason")} label="Reason for the change" error={dose.errors.reason}>
-        <input id={id("dose-reason")} name="reason" maxLength={PLAN_TEXT_LIMITS.doseChangeReason} {...describedBy(id("dose-reason"), { error: dose.errors.reason })} />
+        <Input id={id("dose-reason")} name="reason" maxLength={PLAN_TEXT_LIMITS.doseChangeReason} />
       </Field>
-      <button type="submit" disabled={dose.busy}>Change dose</button>
+      <Button type="submit" disabled={dose.busy}>Change dose</Button>
     </form>
   );
 }

@@ -12,6 +12,9 @@ import {
   summariseTrials,
 } from "@concord/domain";
 
+import { CardSection } from "@concord/ui/card";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@concord/ui/table";
+
 const doseText = (dose: Dose | null) => (dose ? formatDose(dose.value, dose.unit) : "dose not recorded");
 
 /**
@@ -43,7 +46,7 @@ export function MedicationTrialHistory({ item }: { item: Intervention }) {
   const startingDose = firstChange?.type === "dose_change" ? firstChange.from : d.dose;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a labelled group of read-only lists, not form controls, so not a <fieldset>
-    <div className="trial-lists" role="group" aria-label={`Trial of ${interventionName(item)}`}>
+    <div className="grid gap-x-5 gap-y-2 text-sm grid-cols-[repeat(auto-fit,minmax(min(100%,12.5rem),1fr))] [&_h4]:font-semibold [&_ul]:list-disc [&_ul]:pl-5" role="group" aria-label={`Trial of ${interventionName(item)}`}>
       <div>
         <h4>Dose history</h4>
         <ul>
@@ -64,7 +67,7 @@ export function MedicationTrialHistory({ item }: { item: Intervention }) {
       </div>
       <div>
         <h4>Responses</h4>
-        {responses.length === 0 ? <p className="muted" style={{ margin: 0 }}>None recorded yet.</p> : null}
+        {responses.length === 0 ? <p className="text-muted-foreground">None recorded yet.</p> : null}
         <ul>
           {responses.map(({ entry: e, dose, at }) =>
             e.type === "response" ? (
@@ -77,7 +80,7 @@ export function MedicationTrialHistory({ item }: { item: Intervention }) {
       </div>
       <div>
         <h4>Side effects</h4>
-        {sideEffects.length === 0 ? <p className="muted" style={{ margin: 0 }}>None recorded by the team.</p> : null}
+        {sideEffects.length === 0 ? <p className="text-muted-foreground">None recorded by the team.</p> : null}
         <ul>
           {sideEffects.map(({ entry: e, dose, at }) =>
             e.type === "side_effect" ? (
@@ -102,53 +105,53 @@ export function MedicationTrialsTable({ plan, today }: { plan: CarePlan; today: 
   if (tried.length === 0) return null;
   const ranked = rankTrialSummaries(summariseTrials(tried));
   return (
-    <section className="card" aria-labelledby="trials-h">
-      <h2 id="trials-h" style={{ marginTop: 0 }}>Medication trials</h2>
-      <div style={{ overflowX: "auto" }}>
-        <table className="trials">
-          <caption>Medications tried, best relief first (lowest pain reported), then fewest severe and fewest side effects</caption>
-          <thead>
-            <tr>
-              <th scope="col">Order</th>
-              <th scope="col">Medication</th>
-              <th scope="col">Status</th>
-              <th scope="col">Dose now or when stopped</th>
-              <th scope="col">Best relief</th>
-              <th scope="col">Responses</th>
-              <th scope="col">Side effects</th>
-            </tr>
-          </thead>
-          <tbody>
+    <CardSection aria-labelledby="trials-h">
+      <h2 id="trials-h">Medication trials</h2>
+        <Table className="min-w-[48rem]" regionLabel="Medication trials table">
+          <TableCaption className="caption-top px-0 pt-0">Medications tried, best relief first (lowest pain reported), then fewest severe and fewest side effects</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHead scope="col">Order</TableHead>
+              <TableHead scope="col">Medication</TableHead>
+              <TableHead scope="col">Status</TableHead>
+              <TableHead scope="col">Dose now or when stopped</TableHead>
+              <TableHead scope="col">Best relief</TableHead>
+              <TableHead scope="col">Responses</TableHead>
+              <TableHead scope="col">Side effects</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {ranked.map((s, index) => {
               const item = items.get(s.interventionId);
               const effects = (item?.trialEntries ?? []).flatMap((e) => (e.type === "side_effect" ? [`${e.name} (${e.severity})`] : []));
               return (
-                <tr key={s.interventionId}>
-                  <td>{index + 1}</td>
-                  <th scope="row">{s.medication}</th>
-                  <td>
+                <TableRow key={s.interventionId}>
+                  <TableCell>{index + 1}</TableCell>
+                  <TableHead scope="row" className="text-base text-foreground">
+                    {s.medication}
+                  </TableHead>
+                  <TableCell>
                     {item?.status ?? ""}
                     {item?.status === "stopped" && item.stopReason ? ` — ${item.stopReason}` : ""}
-                  </td>
-                  <td>{doseText(s.currentDose)}</td>
-                  <td>
+                  </TableCell>
+                  <TableCell>{doseText(s.currentDose)}</TableCell>
+                  <TableCell>
                     {s.bestResponse
                       ? `pain ${s.bestResponse.pain}/10 at ${doseText(s.bestResponse.dose)} (${formatCalendarDate(s.bestResponse.date)})`
                       : "no response recorded"}
-                  </td>
-                  <td>{s.responseCount}</td>
-                  <td>
+                  </TableCell>
+                  <TableCell>{s.responseCount}</TableCell>
+                  <TableCell>
                     {s.sideEffectCount === 0 ? "none" : `${s.sideEffectCount}${s.severeSideEffectCount > 0 ? ` (${s.severeSideEffectCount} severe)` : ""}: ${effects.join(", ")}`}
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               );
             })}
-          </tbody>
-        </table>
-      </div>
-      <p className="muted" style={{ margin: ".5rem 0 0" }}>
+          </TableBody>
+        </Table>
+      <p className="text-muted-foreground">
         For the team&apos;s review: consider relief, side effects and the patient&apos;s own priorities together.
       </p>
-    </section>
+    </CardSection>
   );
 }

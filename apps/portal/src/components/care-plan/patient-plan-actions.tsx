@@ -3,6 +3,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { COMMENT_MAX } from "@concord/domain";
+import { Printer } from "lucide-react";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Field } from "@concord/ui/field";
+import { NativeSelect } from "@concord/ui/native-select";
+import { Textarea } from "@concord/ui/textarea";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -21,9 +27,10 @@ export function MarkPlanSeen({ patientId, version }: { patientId: string; versio
 
 export function PrintSummaryButton() {
   return (
-    <button type="button" className="secondary no-print" onClick={() => window.print()}>
+    <Button variant="secondary" onClick={() => window.print()}>
+      <Printer aria-hidden="true" />
       Print summary
-    </button>
+    </Button>
   );
 }
 
@@ -46,7 +53,7 @@ export function PlanCommentBox({
   const [sent, setSent] = useState(false);
   return (
     <form
-      className="stack no-print"
+      className="grid max-w-xl gap-4 print:hidden"
       aria-label="Comment on your care plan"
       onSubmit={async (event) => {
         event.preventDefault();
@@ -66,24 +73,34 @@ export function PlanCommentBox({
         }
       }}
     >
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
-      {sent ? <div className="alert success" role="status">{thanks}</div> : null}
+      {error ? (
+        <Alert variant="danger" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      {sent ? (
+        <Alert variant="success" role="status">
+          {thanks}
+        </Alert>
+      ) : null}
       {items.length > 0 ? (
-        <div>
-          <label htmlFor="plan-comment-about">About</label>
-          <select id="plan-comment-about" name="interventionId" defaultValue="">
+        <Field id="plan-comment-about" label="About">
+          <NativeSelect name="interventionId" defaultValue="">
             <option value="">The plan as a whole</option>
             {items.map((i) => (
-              <option key={i.id} value={i.id}>{i.name}</option>
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
             ))}
-          </select>
-        </div>
+          </NativeSelect>
+        </Field>
       ) : null}
-      <div>
-        <label htmlFor="plan-comment">{label}</label>
-        <textarea id="plan-comment" name="body" maxLength={COMMENT_MAX} required />
-      </div>
-      <button type="submit" disabled={comment.isPending}>Send comment</button>
+      <Field id="plan-comment" label={label}>
+        <Textarea name="body" maxLength={COMMENT_MAX} required />
+      </Field>
+      <Button type="submit" className="w-fit" disabled={comment.isPending}>
+        Send comment
+      </Button>
     </form>
   );
 }

@@ -33,8 +33,15 @@ import {
   ownerChoices,
   takesGmiStage,
 } from "@concord/domain";
+import { Button } from "@concord/ui/button";
+import { CheckboxField } from "@concord/ui/checkbox";
+import { Fieldset } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
+import { NativeSelect } from "@concord/ui/native-select";
+import { Textarea } from "@concord/ui/textarea";
+import { CardGrid } from "~/components/layout";
 import { useEditor } from "./editor-context";
-import { Field, type FieldErrors, type Fields, num, optional, useCommandForm } from "./form-kit";
+import { Field, type FieldErrors, type Fields, num, optional, useCommandForm, planFormClassName } from "./form-kit";
 import { TargetFields, type TargetKind, buildTarget } from "./goal-targets";
 import { GmiStageForm, ItemDetailsForm, PrescriptionForm } from "./intervention-edit-forms";
 import {
@@ -53,12 +60,12 @@ export function ReviewDateForm() {
   const { data } = useEditor();
   const form = useCommandForm((get) => ({ type: "setReviewDate", reviewDueAt: get("reviewDueAt") }));
   return (
-    <form className="stack" onSubmit={form.onSubmit} aria-label="Set the plan review date">
-      <h3 style={{ margin: 0 }}>Plan review date</h3>
+    <form className={planFormClassName} onSubmit={form.onSubmit} aria-label="Set the plan review date">
+      <h3>Plan review date</h3>
       <Field id="plan-review" label="Next multidisciplinary review">
-        <input id="plan-review" name="reviewDueAt" type="date" required min={data.today} defaultValue={data.plan.reviewDueAt >= data.today ? data.plan.reviewDueAt : ""} />
+        <Input id="plan-review" name="reviewDueAt" type="date" required min={data.today} defaultValue={data.plan.reviewDueAt >= data.today ? data.plan.reviewDueAt : ""} />
       </Field>
-      <button type="submit" disabled={form.busy}>Set review date</button>
+      <Button type="submit" disabled={form.busy}>Set review date</Button>
     </form>
   );
 }
@@ -76,24 +83,24 @@ export function AddGoalForm() {
   // Targets and status of an existing goal are edited on the goal itself.
   if (missing.length === 0) return null;
   return (
-    <form className="stack" onSubmit={add.onSubmit} aria-label="Add a goal">
-      <h3 style={{ margin: 0 }}>Add a goal</h3>
+    <form className={planFormClassName} onSubmit={add.onSubmit} aria-label="Add a goal">
+      <h3>Add a goal</h3>
       <Field id="goal-id" label="Goal">
-        <select id="goal-id" name="goalId">
+        <NativeSelect id="goal-id" name="goalId">
           {missing.map((g) => (
             <option key={g} value={g}>{goalLabel(g)}</option>
           ))}
-        </select>
+        </NativeSelect>
       </Field>
       <TargetFields prefix="goal" label="Measurable target" kind={kind} onKind={(k) => setKind(k ?? "pain_average_at_most")} />
       <Field id="goal-status" label="Status">
-        <select id="goal-status" name="status" defaultValue="not_started">
+        <NativeSelect id="goal-status" name="status" defaultValue="not_started">
           {GOAL_STATUSES.map((s) => (
             <option key={s} value={s}>{s.replace("_", " ")}</option>
           ))}
-        </select>
+        </NativeSelect>
       </Field>
-      <button type="submit" disabled={add.busy}>Add goal</button>
+      <Button type="submit" disabled={add.busy}>Add goal</Button>
     </form>
   );
 }
@@ -172,18 +179,16 @@ export function AddInterventionForm() {
   );
 
   return (
-    <form className="stack" onSubmit={form.onSubmit} aria-label="Add an intervention">
-      <h3 style={{ margin: 0 }}>Add an intervention</h3>
+    <form className={planFormClassName} onSubmit={form.onSubmit} aria-label="Add an intervention">
+      <h3>Add an intervention</h3>
       <div>
-        <label>
-          <input type="checkbox" checked={custom} onChange={(e) => setCustom(e.target.checked)} style={{ width: "auto" }} /> Not in the catalogue (custom)
-        </label>
+        <CheckboxField id="iv-custom" checked={custom} onChange={(e) => setCustom(e.target.checked)} label="Not in the catalogue (custom)" />
       </div>
       {custom ? (
         <>
-          <Field id="iv-custom-name" label="Name"><input id="iv-custom-name" name="customName" /></Field>
+          <Field id="iv-custom-name" label="Name"><Input id="iv-custom-name" name="customName" /></Field>
           <Field id="iv-category" label="Category">
-            <select
+            <NativeSelect
               id="iv-category"
               value={category}
               onChange={(e) => {
@@ -194,19 +199,19 @@ export function AddInterventionForm() {
               {THERAPY_CATEGORIES.map((c) => (
                 <option key={c} value={c}>{THERAPY_CATEGORY_LABELS[c]}</option>
               ))}
-            </select>
+            </NativeSelect>
           </Field>
           <Field id="iv-owner" label="Owning discipline">
-            <select id="iv-owner" name="ownerDiscipline" value={customOwner} onChange={(e) => setOwnerChoice(e.target.value as Discipline)}>
+            <NativeSelect id="iv-owner" name="ownerDiscipline" value={customOwner} onChange={(e) => setOwnerChoice(e.target.value as Discipline)}>
               {choices.map((d) => (
                 <option key={d} value={d}>{DISCIPLINE_LABELS[d]}</option>
               ))}
-            </select>
+            </NativeSelect>
           </Field>
         </>
       ) : (
         <Field id="iv-therapy" label="Therapy">
-          <select
+          <NativeSelect
             id="iv-therapy"
             value={therapyId}
             onChange={(e) => {
@@ -221,32 +226,29 @@ export function AddInterventionForm() {
                 ))}
               </optgroup>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
       )}
-      <p className="muted" style={{ margin: 0 }} aria-live="polite">
+      <p className="text-muted-foreground" aria-live="polite">
         Owned by {owners.map((d) => DISCIPLINE_LABELS[d]).join(" or ")}. <span data-testid="addition-offer">{offer?.message}</span>
       </p>
       {canStart && offer ? (
         <Field id="iv-status" label="Start as">
-          <select id="iv-status" name="status" defaultValue={offer.startOptions[0]}>
+          <NativeSelect id="iv-status" name="status" defaultValue={offer.startOptions[0]}>
             {offer.startOptions.map((s) => (
               <option key={s} value={s}>{START_LABELS[s]}</option>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
       ) : (
         <input type="hidden" name="status" value="proposed" />
       )}
       {data.plan.goals.length > 0 ? (
-        <fieldset>
-          <legend>Goals it serves (leave empty for the usual ones)</legend>
+        <Fieldset legend="Goals it serves (leave empty for the usual ones)" className="gap-0">
           {data.plan.goals.map((g) => (
-            <label key={g.id} style={{ fontWeight: 400 }}>
-              <input type="checkbox" name="goalIds" value={g.id} style={{ width: "auto" }} /> {goalLabel(g.id)}
-            </label>
+            <CheckboxField key={g.id} id={`iv-goal-${g.id}`} name="goalIds" value={g.id} label={goalLabel(g.id)} />
           ))}
-        </fieldset>
+        </Fieldset>
       ) : null}
       {kind === "medication" ? (
         <NewMedicationFields
@@ -260,14 +262,14 @@ export function AddInterventionForm() {
       ) : null}
       {kind === "exercise" ? (
         <>
-          <Field id="iv-sets" label="Sets"><input id="iv-sets" name="sets" type="number" {...EXERCISE_BOUNDS.sets} /></Field>
-          <Field id="iv-reps" label="Repetitions"><input id="iv-reps" name="repetitions" type="number" {...EXERCISE_BOUNDS.repetitions} /></Field>
-          <Field id="iv-duration" label="Minutes (optional)"><input id="iv-duration" name="durationMinutes" type="number" {...EXERCISE_BOUNDS.durationMinutes} /></Field>
+          <Field id="iv-sets" label="Sets"><Input id="iv-sets" name="sets" type="number" {...EXERCISE_BOUNDS.sets} /></Field>
+          <Field id="iv-reps" label="Repetitions"><Input id="iv-reps" name="repetitions" type="number" {...EXERCISE_BOUNDS.repetitions} /></Field>
+          <Field id="iv-duration" label="Minutes (optional)"><Input id="iv-duration" name="durationMinutes" type="number" {...EXERCISE_BOUNDS.durationMinutes} /></Field>
           {takesGmiStage({ custom, therapyId }) ? (
             <Field id="iv-stage" label="Graded motor imagery stage">
-              <select id="iv-stage" name="stage">
+              <NativeSelect id="iv-stage" name="stage">
                 {GMI_STAGES.map((s) => <option key={s} value={s}>{GMI_STAGE_LABELS[s]}</option>)}
-              </select>
+              </NativeSelect>
             </Field>
           ) : null}
         </>
@@ -275,42 +277,40 @@ export function AddInterventionForm() {
       {kind === "psychological" ? (
         <>
           <Field id="iv-session" label="Session type">
-            <select id="iv-session" name="sessionType">
+            <NativeSelect id="iv-session" name="sessionType">
               {SESSION_TYPES.map((s) => <option key={s} value={s}>{s}</option>)}
-            </select>
+            </NativeSelect>
           </Field>
-          <Field id="iv-next-session" label="Next session (optional)"><input id="iv-next-session" name="nextSessionDate" type="date" /></Field>
+          <Field id="iv-next-session" label="Next session (optional)"><Input id="iv-next-session" name="nextSessionDate" type="date" /></Field>
         </>
       ) : null}
       {kind === "exercise" || kind === "psychological" || kind === "self_management" ? (
-        <Field id="iv-frequency" label="How often"><input id="iv-frequency" name="frequency" maxLength={PLAN_TEXT_LIMITS.frequency} placeholder="e.g. daily" /></Field>
+        <Field id="iv-frequency" label="How often"><Input id="iv-frequency" name="frequency" maxLength={PLAN_TEXT_LIMITS.frequency} placeholder="e.g. daily" /></Field>
       ) : null}
       {kind === "exercise" || kind === "self_management" ? (
-        <Field id="iv-instructions" label="Instructions for the patient"><textarea id="iv-instructions" name="instructions" maxLength={PLAN_TEXT_LIMITS.instructions} /></Field>
+        <Field id="iv-instructions" label="Instructions for the patient"><Textarea id="iv-instructions" name="instructions" maxLength={PLAN_TEXT_LIMITS.instructions} /></Field>
       ) : null}
       {kind === "procedure" ? (
         <>
-          <Field id="iv-planned" label="Planned date"><input id="iv-planned" name="plannedDate" type="date" /></Field>
+          <Field id="iv-planned" label="Planned date"><Input id="iv-planned" name="plannedDate" type="date" /></Field>
           <Field id="iv-side" label="Side">
-            <select id="iv-side" name="side">
+            <NativeSelect id="iv-side" name="side">
               {PROCEDURE_SIDES.map((s) => <option key={s} value={s}>{s}</option>)}
-            </select>
+            </NativeSelect>
           </Field>
-          <Field id="iv-level" label="Level (optional)"><input id="iv-level" name="level" maxLength={PLAN_TEXT_LIMITS.procedureLevel} /></Field>
-          <label style={{ fontWeight: 400 }}>
-            <input type="checkbox" name="recordPainBeforeAfter" defaultChecked style={{ width: "auto" }} /> Record pain before and after
-          </label>
+          <Field id="iv-level" label="Level (optional)"><Input id="iv-level" name="level" maxLength={PLAN_TEXT_LIMITS.procedureLevel} /></Field>
+          <CheckboxField id="iv-record-pain" name="recordPainBeforeAfter" defaultChecked label="Record pain before and after" />
         </>
       ) : null}
       {kind === "experimental" ? (
         <>
-          <Field id="iv-consent" label="Consent recorded on (required before activation)"><input id="iv-consent" name="consentRecordedAt" type="date" /></Field>
-          <Field id="iv-study" label="Study reference (required before activation)"><input id="iv-study" name="studyReference" maxLength={PLAN_TEXT_LIMITS.studyReference} /></Field>
+          <Field id="iv-consent" label="Consent recorded on (required before activation)"><Input id="iv-consent" name="consentRecordedAt" type="date" /></Field>
+          <Field id="iv-study" label="Study reference (required before activation)"><Input id="iv-study" name="studyReference" maxLength={PLAN_TEXT_LIMITS.studyReference} /></Field>
         </>
       ) : null}
-      <Field id="iv-next-review" label="Next review (optional)"><input id="iv-next-review" name="nextReviewDate" type="date" /></Field>
-      <Field id="iv-note" label="Note for the team (optional)"><textarea id="iv-note" name="note" maxLength={PLAN_TEXT_LIMITS.note} /></Field>
-      <button type="submit" disabled={form.busy}>{canStart ? "Add intervention" : "Propose intervention"}</button>
+      <Field id="iv-next-review" label="Next review (optional)"><Input id="iv-next-review" name="nextReviewDate" type="date" /></Field>
+      <Field id="iv-note" label="Note for the team (optional)"><Textarea id="iv-note" name="note" maxLength={PLAN_TEXT_LIMITS.note} /></Field>
+      <Button type="submit" disabled={form.busy}>{canStart ? "Add intervention" : "Propose intervention"}</Button>
     </form>
   );
 }
@@ -345,18 +345,18 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
   if (!canAct && !observable) return null;
 
   return (
-    <details className="no-print">
-      <summary>Change {name}</summary>
-      <div className="grid form-grid">
+    <details className="mt-1 rounded-lg border p-3 print:hidden [&[open]>summary]:mb-4">
+      <summary className="w-fit cursor-pointer font-semibold text-primary">Change {name}</summary>
+      <CardGrid className="gap-x-8 gap-y-6">
         {canAct && next.length > 0 ? (
-          <form className="stack" onSubmit={status.onSubmit} aria-label={`Change the status of ${name}`}>
+          <form className={planFormClassName} onSubmit={status.onSubmit} aria-label={`Change the status of ${name}`}>
             <Field id={id("to")} label="New status">
-              <select id={id("to")} name="to">
+              <NativeSelect id={id("to")} name="to">
                 {next.map((s) => <option key={s} value={s}>{s}</option>)}
-              </select>
+              </NativeSelect>
             </Field>
-            <Field id={id("reason")} label="Reason (required to stop)"><input id={id("reason")} name="reason" maxLength={PLAN_TEXT_LIMITS.statusReason} /></Field>
-            <button type="submit" disabled={status.busy}>Change status</button>
+            <Field id={id("reason")} label="Reason (required to stop)"><Input id={id("reason")} name="reason" maxLength={PLAN_TEXT_LIMITS.statusReason} /></Field>
+            <Button type="submit" disabled={status.busy}>Change status</Button>
           </form>
         ) : null}
         {canAct && isMedicationItem(item) && (item.status === "active" || item.status === "paused") ? (
@@ -365,19 +365,19 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
         ) : null}
         {observable ? (
           <>
-            <form className="stack" onSubmit={response.onSubmit} aria-label={`Record the response to ${name}`}>
-              <Field id={id("pain")} label={`Pain reported (${TRIAL_PAIN_RANGE.min}–${TRIAL_PAIN_RANGE.max})`}><input id={id("pain")} name="pain" type="number" {...TRIAL_PAIN_RANGE} /></Field>
-              <Field id={id("response-note")} label="Note (optional)"><input id={id("response-note")} name="note" maxLength={PLAN_TEXT_LIMITS.responseNote} /></Field>
-              <button type="submit" className="secondary" disabled={response.busy}>Record response</button>
+            <form className={planFormClassName} onSubmit={response.onSubmit} aria-label={`Record the response to ${name}`}>
+              <Field id={id("pain")} label={`Pain reported (${TRIAL_PAIN_RANGE.min}–${TRIAL_PAIN_RANGE.max})`}><Input id={id("pain")} name="pain" type="number" {...TRIAL_PAIN_RANGE} /></Field>
+              <Field id={id("response-note")} label="Note (optional)"><Input id={id("response-note")} name="note" maxLength={PLAN_TEXT_LIMITS.responseNote} /></Field>
+              <Button type="submit" variant="secondary" disabled={response.busy}>Record response</Button>
             </form>
-            <form className="stack" onSubmit={sideEffect.onSubmit} aria-label={`Record a side effect of ${name}`}>
-              <Field id={id("side-effect")} label="Side effect"><input id={id("side-effect")} name="name" maxLength={PLAN_TEXT_LIMITS.sideEffectName} /></Field>
+            <form className={planFormClassName} onSubmit={sideEffect.onSubmit} aria-label={`Record a side effect of ${name}`}>
+              <Field id={id("side-effect")} label="Side effect"><Input id={id("side-effect")} name="name" maxLength={PLAN_TEXT_LIMITS.sideEffectName} /></Field>
               <Field id={id("severity")} label="Severity">
-                <select id={id("severity")} name="severity">
+                <NativeSelect id={id("severity")} name="severity">
                   {SIDE_EFFECT_SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
-                </select>
+                </NativeSelect>
               </Field>
-              <button type="submit" className="secondary" disabled={sideEffect.busy}>Record side effect</button>
+              <Button type="submit" variant="secondary" disabled={sideEffect.busy}>Record side effect</Button>
             </form>
           </>
         ) : null}
@@ -394,7 +394,7 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
             <ItemDetailsForm item={item} />
           </>
         ) : null}
-      </div>
+      </CardGrid>
     </details>
   );
 }

@@ -2,7 +2,6 @@
 import type { ReactNode } from "react";
 import type { PlanDiffKind } from "@concord/domain";
 import { ZonedTime } from "~/components/viewer-clock";
-import "./care-plan.css";
 export interface DiffEntryView {
   path: string;
   kind: PlanDiffKind;
@@ -10,16 +9,17 @@ export interface DiffEntryView {
 }
 
 const KIND_TEXT = { added: "Added", removed: "Removed", changed: "Changed" } as const;
+const KIND_CLASS = { added: "font-semibold text-success-soft-foreground", removed: "font-semibold text-danger-soft-foreground", changed: "font-semibold" } as const;
 
 export function RevisionDiff({ diff }: { diff: readonly unknown[] }) {
   const entries = diff.filter((d): d is DiffEntryView => typeof d === "object" && d !== null && "label" in d && "kind" in d);
   if (entries.length === 0) return null;
   return (
-    <ul className="diff">
+    <ul className="my-1 list-disc space-y-0.5 pl-5">
       {entries.map((entry) => (
-        <li key={`${entry.path}-${entry.label}`} className={`diff-${entry.kind}`}>
+        <li key={`${entry.path}-${entry.label}`}>
           {/* The kind is written out, so the list does not rely on colour alone. */}
-          <span className="diff-kind">{KIND_TEXT[entry.kind]}:</span> {entry.label}
+          <span className={KIND_CLASS[entry.kind]}>{KIND_TEXT[entry.kind]}:</span> {entry.label}
         </li>
       ))}
     </ul>

@@ -7,4 +7,5 @@ export function roleLabel(role: string | null | undefined): string {
 }
 
 export const OUTCOME_LABELS = { allowed: "Allowed", denied: "Denied", error: "Error" } as const;
-export const OUTCOME_BADGES = { allowed: "ok", denied: "danger", error: "warn" } as const;
+/** The Badge variant of each outcome (the word is always shown too). */
+export const OUTCOME_BADGES = { allowed: "success", denied: "danger", error: "warning" } as const;

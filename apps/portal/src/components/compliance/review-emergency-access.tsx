@@ -3,10 +3,13 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { EMERGENCY_REVIEW_NOTE_MAX } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Field } from "@concord/ui/field";
+import { Textarea } from "@concord/ui/textarea";
 import { refusalOf } from "~/app/admin/field-errors";
 import { When } from "~/components/viewer-clock";
 import { useTRPC } from "~/trpc/react";
-import styles from "./compliance.module.css";
 
 /**
  * The review of one emergency access: a note and "Mark reviewed", once. The server checks the note
@@ -18,14 +21,15 @@ export function ReviewEmergencyAccessForm({ accessId, reviewerName }: { accessId
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const [reviewed, setReviewed] = useState<{ at: Date; note: string } | null>(null);
   const noteId = `review-note-${accessId}`;
-  const errorId = `review-error-${accessId}`;
 
   if (reviewed) {
     return (
-      <p className="alert success" role="status">
-        Reviewed by {reviewerName} on <When at={reviewed.at} />: “{reviewed.note}”. It is now listed under{" "}
-        <Link href="/compliance/emergency-access?status=reviewed">Reviewed</Link>.
-      </p>
+      <Alert variant="success" role="status">
+        <p>
+          Reviewed by {reviewerName} on <When at={reviewed.at} />: “{reviewed.note}”. It is now listed under{" "}
+          <Link href="/compliance/emergency-access?status=reviewed">Reviewed</Link>.
+        </p>
+      </Alert>
     );
   }
 
@@ -42,23 +46,13 @@ export function ReviewEmergencyAccessForm({ accessId, reviewerName }: { accessId
   }
 
   return (
-    <form className={styles.reviewForm} onSubmit={(e) => void submit(e)} noValidate>
-      <label htmlFor={noteId}>Review note</label>
-      <textarea
-        id={noteId}
-        name="note"
-        maxLength={EMERGENCY_REVIEW_NOTE_MAX}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-      />
-      {error ? (
-        <p id={errorId} className="alert error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
-      <button type="submit" disabled={review.isPending}>
+    <form className="grid max-w-xl gap-3" onSubmit={(e) => void submit(e)} noValidate>
+      <Field id={noteId} label="Review note" error={error?.message} errorRole="alert">
+        <Textarea name="note" maxLength={EMERGENCY_REVIEW_NOTE_MAX} />
+      </Field>
+      <Button type="submit" className="w-fit" disabled={review.isPending}>
         Mark reviewed
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { ShieldAlert } from "lucide-react";
+import { Banner } from "@concord/ui/alert";
 import { When } from "~/components/viewer-clock";
 import { EndAccessButton } from "./end-access-button";
 
@@ -14,17 +16,18 @@ export interface EmergencyAccessView {
  */
 export function EmergencyAccessBanner({ access, patientName }: { access: EmergencyAccessView; patientName: string }) {
   return (
-    <section className="alert warning emergency-banner" role="status" aria-label="Emergency access" data-testid="emergency-banner">
-      <p style={{ margin: 0 }}>
-        <strong>
+    <Banner variant="warning" role="status" aria-label="Emergency access" data-testid="emergency-banner">
+      <ShieldAlert aria-hidden="true" />
+      <div className="grid gap-2">
+        <p className="font-bold">
           Emergency access · read-only · ends at <When at={access.until} />
-        </strong>
-      </p>
-      <p style={{ margin: ".25rem 0 .5rem" }}>
-        You are not on {patientName}'s care team. You can read their record but not change it or send messages; every page you open is recorded
-        with your reason, and their care team has been told. <Link href="/emergency-access">Your emergency accesses</Link>
-      </p>
-      {access.id ? <EndAccessButton id={access.id} patientName={patientName} leaveTo="/emergency-access" /> : null}
-    </section>
+        </p>
+        <p>
+          You are not on {patientName}'s care team. You can read their record but not change it or send messages; every page you open is recorded
+          with your reason, and their care team has been told. <Link href="/emergency-access">Your emergency accesses</Link>
+        </p>
+        {access.id ? <EndAccessButton id={access.id} patientName={patientName} leaveTo="/emergency-access" /> : null}
+      </div>
+    </Banner>
   );
 }

@@ -2,6 +2,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -28,13 +30,13 @@ export function EndAccessButton({ id, patientName, leaveTo }: { id: string; pati
 
   return (
     <>
-      <button type="button" className="secondary" onClick={onClick} disabled={end.isPending || end.isSuccess}>
+      <Button variant="secondary" className="w-fit" onClick={onClick} disabled={end.isPending || end.isSuccess}>
         End access now<span className="sr-only"> to {patientName}'s record</span>
-      </button>
+      </Button>
       {error ? (
-        <span className="alert error" role="alert" style={{ display: "block" }}>
+        <Alert variant="danger" role="alert">
           {error}
-        </span>
+        </Alert>
       ) : null}
     </>
   );

@@ -2,9 +2,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { z } from "zod";
 import { EMERGENCY_REASON_MAX, EMERGENCY_REASON_MIN, openEmergencyAccessInput } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Field } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
+import { Textarea } from "@concord/ui/textarea";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -20,30 +25,6 @@ function firstPerField(fieldErrors: Record<string, string[] | undefined> | undef
     if (message) out[field] = message;
   }
   return out;
-}
-
-function Field({ id, label, error, hint, children }: { id: string; label: string; error: string | undefined; hint?: ReactNode; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="muted" style={{ margin: ".25rem 0 0" }}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="alert error" role="alert" style={{ margin: ".25rem 0 0" }}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function described(id: string, error: string | undefined, hint = false) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return { "aria-describedby": ids || undefined, "aria-invalid": error ? true : undefined };
 }
 
 /**
@@ -82,34 +63,33 @@ export function OpenEmergencyAccessForm() {
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} aria-label="Open a record in an emergency" noValidate>
+    <form className="grid max-w-xl gap-4" onSubmit={onSubmit} aria-label="Open a record in an emergency" noValidate>
       {general ? (
-        <div className="alert error" role="alert">
+        <Alert variant="danger" role="alert">
           {general}
-        </div>
+        </Alert>
       ) : null}
-      <Field id="ea-name" label="Patient's full name" error={errors.name} hint="As on their documents; it must match exactly (capitals and extra spaces do not matter).">
-        <input id="ea-name" name="name" required maxLength={120} autoComplete="off" {...described("ea-name", errors.name, true)} />
+      <Field id="ea-name" errorRole="alert" label="Patient's full name" error={errors.name} hint="As on their documents; it must match exactly (capitals and extra spaces do not matter).">
+        <Input name="name" required maxLength={120} autoComplete="off" />
       </Field>
-      <Field id="ea-dob" label="Date of birth" error={errors.dateOfBirth}>
-        <input id="ea-dob" name="dateOfBirth" type="date" required {...described("ea-dob", errors.dateOfBirth)} />
+      <Field id="ea-dob" errorRole="alert" label="Date of birth" error={errors.dateOfBirth}>
+        <Input name="dateOfBirth" type="date" required />
       </Field>
-      <Field id="ea-mrn" label="Medical record number (optional)" error={errors.mrn} hint="If you give it, it must match too.">
-        <input id="ea-mrn" name="mrn" maxLength={40} autoComplete="off" {...described("ea-mrn", errors.mrn, true)} />
+      <Field id="ea-mrn" errorRole="alert" label="Medical record number (optional)" error={errors.mrn} hint="If you give it, it must match too.">
+        <Input name="mrn" maxLength={40} autoComplete="off" />
       </Field>
       <Field
         id="ea-reason"
+        errorRole="alert"
         label="Reason"
         error={errors.reason}
         hint={`Why you need this record now, in ${EMERGENCY_REASON_MIN} to ${EMERGENCY_REASON_MAX} characters. It is kept with the access and shown to the patient, their care team and the compliance officer.`}
       >
-        <textarea id="ea-reason" name="reason" required minLength={EMERGENCY_REASON_MIN} maxLength={EMERGENCY_REASON_MAX} {...described("ea-reason", errors.reason, true)} />
+        <Textarea name="reason" required minLength={EMERGENCY_REASON_MIN} maxLength={EMERGENCY_REASON_MAX} />
       </Field>
-      <div>
-        <button type="submit" className="danger" disabled={open.isPending}>
-          {open.isPending ? "Opening…" : "Open record in an emergency"}
-        </button>
-      </div>
+      <Button type="submit" variant="destructive" className="w-fit" disabled={open.isPending}>
+        {open.isPending ? "Opening…" : "Open record in an emergency"}
+      </Button>
     </form>
   );
 }

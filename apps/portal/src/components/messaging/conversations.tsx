@@ -3,6 +3,14 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useMemo, useState } from "react";
 import { MESSAGE_MAX, type MentionCandidate, TITLE_MAX, TITLE_MIN, type ThreadSpace, unreadLabel } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Badge } from "@concord/ui/badge";
+import { Button } from "@concord/ui/button";
+import { CardSection } from "@concord/ui/card";
+import { Field } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@concord/ui/tabs";
+import { cn } from "@concord/ui/utils";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 import { MENTION_HINT, MentionTextarea } from "./mention-textarea";
@@ -48,46 +56,46 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
   }, [open, space]);
   const visible = all.filter((t) => t.space === space);
   const unreadIn = (s: Space) => all.filter((t) => t.space === s).reduce((sum, t) => sum + t.unread, 0);
+  const spaces = canSeeTeam ? (["team", "patient"] as const) : (["patient"] as const);
 
   return (
-    <div>
+    <Tabs
+      value={space}
+      onValueChange={(value) => {
+        setSpace(value as Space);
+        setThreadId(null);
+      }}
+    >
       {/* A tablist may own only tabs: the live status sits beside it, not inside it. */}
-      <div className="inline" style={{ marginBottom: "1rem" }}>
-        <div className="inline" role="tablist" aria-label="Conversation spaces">
-          {(canSeeTeam ? (["team", "patient"] as const) : (["patient"] as const)).map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="tab"
-              aria-selected={space === s}
-              className={space === s ? "" : "secondary"}
-              onClick={() => {
-                setSpace(s);
-                setThreadId(null);
-              }}
-            >
+      <div className="flex flex-wrap items-center gap-3">
+        <TabsList aria-label="Conversation spaces">
+          {spaces.map((s) => (
+            <TabsTrigger key={s} value={s}>
               {SPACE_LABEL[s]}
-              {unreadIn(s) > 0 ? <span className="badge warn" style={{ marginLeft: ".4rem" }}>{unreadLabel(unreadIn(s))} unread</span> : null}
-            </button>
+              {unreadIn(s) > 0 ? <Badge variant="warning">{unreadLabel(unreadIn(s))} unread</Badge> : null}
+            </TabsTrigger>
           ))}
-        </div>
-        <span className="muted" aria-live="polite" data-testid="live-status">
+        </TabsList>
+        <span className="text-sm text-muted-foreground" aria-live="polite" data-testid="live-status">
           {live.status === "pending" ? "Live" : live.status === "error" ? "Reconnecting…" : "Connecting…"}
         </span>
       </div>
-      <div style={{ display: "grid", gridTemplateColumns: "minmax(220px, 1fr) 2.5fr", gap: "1rem", alignItems: "start" }}>
-        <section className="card" aria-labelledby="threads-h">
-          <h2 id="threads-h" style={{ marginTop: 0 }}>{SPACE_LABEL[space]}</h2>
-          {threads.error ? <p className="alert error">{errorMessage(threads.error)}</p> : null}
-          {threads.isPending ? <p className="muted">Loading…</p> : null}
-          {!threads.isPending && visible.length === 0 ? <p className="muted">No conversations yet.</p> : null}
-          <ul className="plain" data-testid="thread-list">
+      {spaces.map((s) => (
+      <TabsContent key={s} value={s} className="grid items-start gap-4 md:grid-cols-[minmax(14rem,1fr)_2.5fr]">
+        <CardSection aria-labelledby={`threads-h-${s}`} className="gap-3">
+          <h2 id={`threads-h-${s}`}>{SPACE_LABEL[s]}</h2>
+          {threads.error ? <Alert variant="danger">{errorMessage(threads.error)}</Alert> : null}
+          {threads.isPending ? <p className="text-muted-foreground">Loading…</p> : null}
+          {!threads.isPending && visible.length === 0 ? <p className="text-muted-foreground">No conversations yet.</p> : null}
+          <ul className="grid gap-1" data-testid="thread-list">
             {visible.map((t) => (
               <li key={t.id}>
                 <button
                   type="button"
-                  className={t.id === threadId ? "" : "secondary"}
-                  style={{ width: "100%", textAlign: "left" }}
+                  className={cn(
+                    "flex min-h-11 w-full cursor-pointer flex-wrap items-center gap-2 rounded-md border px-3 py-2 text-left font-medium break-words",
+                    t.id === threadId ? "border-primary bg-accent font-bold text-accent-foreground" : "border-transparent hover:bg-accent",
+                  )}
                   aria-current={t.id === threadId ? "true" : undefined}
                   onClick={() => {
                     setThreadId(t.id);
@@ -95,26 +103,26 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
                   }}
                   data-testid="thread-item"
                 >
-                  {t.title}
+                  <span className="min-w-0">{t.title}</span>
                   {t.unread > 0 ? (
-                    <span className="badge warn" style={{ marginLeft: ".4rem" }} data-testid="unread-badge">
+                    <Badge variant="warning" data-testid="unread-badge">
                       {unreadLabel(t.unread)} unread
-                    </span>
+                    </Badge>
                   ) : null}
                 </button>
               </li>
             ))}
           </ul>
           {threads.hasNextPage ? (
-            <button type="button" className="secondary" style={{ marginTop: ".75rem" }} onClick={() => void threads.fetchNextPage()} disabled={threads.isFetchingNextPage}>
+            <Button variant="secondary" size="sm" className="w-fit" onClick={() => void threads.fetchNextPage()} disabled={threads.isFetchingNextPage}>
               More conversations
-            </button>
+            </Button>
           ) : null}
-          <button type="button" className="secondary" style={{ marginTop: ".75rem" }} onClick={() => setCreating(true)}>
+          <Button variant="secondary" className="w-fit" onClick={() => setCreating(true)}>
             New conversation
-          </button>
-        </section>
-        <section className="card" aria-label="Conversation">
+          </Button>
+        </CardSection>
+        <CardSection aria-label="Conversation">
           {creating ? (
             <NewThreadForm
               patientId={patientId}
@@ -130,11 +138,12 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
           ) : threadId ? (
             <ThreadView key={threadId} patientId={patientId} threadId={threadId} viewerId={viewerId} forPatient={!canSeeTeam} />
           ) : (
-            <p className="muted">Choose a conversation, or start a new one.</p>
+            <p className="text-muted-foreground">Choose a conversation, or start a new one.</p>
           )}
-        </section>
-      </div>
-    </div>
+        </CardSection>
+      </TabsContent>
+      ))}
+    </Tabs>
   );
 }
 
@@ -147,7 +156,7 @@ function NewThreadForm(props: { patientId: string; space: Space; forPatient: boo
   const create = useMutation(trpc.messaging.createThread.mutationOptions({ onSuccess: (r) => onCreated(r.threadId) }));
   return (
     <form
-      className="stack"
+      className="grid gap-4"
       onSubmit={(e) => {
         e.preventDefault();
         const form = new FormData(e.currentTarget);
@@ -160,19 +169,22 @@ function NewThreadForm(props: { patientId: string; space: Space; forPatient: boo
         });
       }}
     >
-      <h2 style={{ marginTop: 0 }}>New conversation · {SPACE_LABEL[space]}</h2>
-      <div>
-        <label htmlFor="thread-title">Topic</label>
-        <input id="thread-title" name="title" required minLength={TITLE_MIN} maxLength={TITLE_MAX} placeholder="e.g. Pregabalin titration" />
-      </div>
-      <div>
-        <label htmlFor="thread-body">First message</label>
-        <MentionTextarea id="thread-body" value={body} onValueChange={setBody} candidates={candidates} required maxLength={MESSAGE_MAX} aria-describedby="thread-body-hint" />
-        <p id="thread-body-hint" className="muted" style={{ fontSize: ".85rem", margin: ".25rem 0 0" }}>{MENTION_HINT}</p>
-      </div>
+      <h2>New conversation · {SPACE_LABEL[space]}</h2>
+      <Field id="thread-title" label="Topic">
+        <Input name="title" required minLength={TITLE_MIN} maxLength={TITLE_MAX} placeholder="e.g. Pregabalin titration" />
+      </Field>
+      <Field id="thread-body" label="First message" hint={MENTION_HINT}>
+        {(control) => <MentionTextarea {...control} value={body} onValueChange={setBody} candidates={candidates} required maxLength={MESSAGE_MAX} />}
+      </Field>
       <ReferencePicker patientId={patientId} space={space} forPatient={forPatient} value={reference} onChange={setReference} />
-      {create.error ? <p className="alert error" role="alert">{errorMessage(create.error)}</p> : null}
-      <button type="submit" disabled={create.isPending}>Start conversation</button>
+      {create.error ? (
+        <Alert variant="danger" role="alert">
+          {errorMessage(create.error)}
+        </Alert>
+      ) : null}
+      <Button type="submit" className="w-fit" disabled={create.isPending}>
+        Start conversation
+      </Button>
     </form>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 import { type TextareaHTMLAttributes, useId, useMemo, useRef, useState } from "react";
 import { DISCIPLINE_HANDLES, type MentionCandidate, activeMention, filterSuggestions, mentionSuggestions } from "@concord/domain";
+import { Textarea } from "@concord/ui/textarea";
+import { cn } from "@concord/ui/utils";
 
 export const MENTION_HINT = `Type @ to mention someone in this conversation by name, or a discipline (${Object.values(DISCIPLINE_HANDLES)
   .map((h) => `@${h}`)
@@ -48,8 +50,8 @@ export function MentionTextarea({ id, value, onValueChange, candidates, onKeyDow
   };
 
   return (
-    <div style={{ position: "relative" }}>
-      <textarea
+    <div className="relative">
+      <Textarea
         {...rest}
         ref={ref}
         id={id}
@@ -98,19 +100,7 @@ export function MentionTextarea({ id, value, onValueChange, candidates, onKeyDow
         role="listbox"
         aria-label="People and disciplines to mention"
         hidden={!open}
-        style={{
-          position: "absolute",
-          zIndex: 10,
-          left: 0,
-          top: "100%",
-          minWidth: "18rem",
-          margin: ".25rem 0 0",
-          padding: ".25rem 0",
-          background: "var(--surface)",
-          border: "1px solid var(--border)",
-          borderRadius: "var(--radius)",
-          boxShadow: "0 4px 12px rgba(0, 0, 0, .12)",
-        }}
+        className="absolute top-full left-0 z-10 mt-1 w-max max-w-[calc(100vw-2rem)] min-w-72 rounded-lg border bg-popover py-1 text-popover-foreground shadow-lg"
         data-testid="mention-list"
       >
         {matches.map((s, i) => (
@@ -120,20 +110,15 @@ export function MentionTextarea({ id, value, onValueChange, candidates, onKeyDow
             id={optionId(i)}
             role="option"
             aria-selected={i === activeIndex}
-            // The active option is marked by a bar and weight as well as the background, not colour alone.
-            style={{
-              padding: ".3rem .75rem",
-              cursor: "pointer",
-              background: i === activeIndex ? "#e8eef8" : undefined,
-              borderLeft: `4px solid ${i === activeIndex ? "var(--accent)" : "transparent"}`,
-            }}
+            // The active option is marked by a bar as well as the background, not colour alone.
+            className={cn("cursor-pointer border-l-4 border-transparent px-3 py-1.5", i === activeIndex && "border-primary bg-accent text-accent-foreground")}
             // mousedown, not click: the textarea keeps focus and its caret.
             onMouseDown={(e) => {
               e.preventDefault();
               insert(s.handle);
             }}
           >
-            <strong>@{s.handle}</strong> <span className="muted">{s.description}</span>
+            <strong>@{s.handle}</strong> <span className={i === activeIndex ? undefined : "text-muted-foreground"}>{s.description}</span>
           </div>
         ))}
       </div>

@@ -10,7 +10,7 @@ export function MessageText({ body }: { body: string }) {
     return { token, at };
   });
   return (
-    <p style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: ".25rem 0" }}>
+    <p className="whitespace-pre-wrap wrap-anywhere">
       {tokens.map(({ token, at }) =>
         token.type === "link" ? (
           <a key={at} href={token.href} target="_blank" rel="noopener noreferrer">

@@ -2,6 +2,11 @@
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Alert } from "@concord/ui/alert";
+import { Badge } from "@concord/ui/badge";
+import { Button } from "@concord/ui/button";
+import { Card } from "@concord/ui/card";
+import { cn } from "@concord/ui/utils";
 import { errorMessage } from "~/components/error-message";
 import { When } from "~/components/viewer-clock";
 import { useTRPC } from "~/trpc/react";
@@ -18,44 +23,48 @@ export function NotificationList() {
   const list = useQuery(trpc.notifications.list.queryOptions({ limit: 30, before }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
   const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: refresh }));
-  if (list.isPending) return <p className="muted">Loading notifications…</p>;
-  if (list.error) return <p className="alert error">{errorMessage(list.error)}</p>;
+  if (list.isPending) return <p className="text-muted-foreground">Loading notifications…</p>;
+  if (list.error) return <Alert variant="danger">{errorMessage(list.error)}</Alert>;
   const items = list.data.items;
   return (
     <>
-      <div className="inline" style={{ marginBottom: "1rem" }}>
-        <button type="button" className="secondary" onClick={() => markRead.mutate({})} disabled={markRead.isPending}>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" onClick={() => markRead.mutate({})} disabled={markRead.isPending}>
           Mark all as read
-        </button>
+        </Button>
         {before ? (
-          <button type="button" className="secondary" onClick={() => setBefore(undefined)}>
+          <Button variant="secondary" onClick={() => setBefore(undefined)}>
             Back to newest
-          </button>
+          </Button>
         ) : null}
       </div>
-      {markRead.error ? <p className="alert error">{errorMessage(markRead.error)}</p> : null}
-      {items.length === 0 ? <p className="muted">No notifications.</p> : null}
-      <ul className="plain" aria-label="Notifications">
-        {items.map((n) => (
-          <li key={n.id} data-testid="notification" style={{ display: "flex", gap: ".75rem", alignItems: "baseline", flexWrap: "wrap" }}>
-            <span className={`badge ${n.readAt ? "" : "warn"}`}>{n.readAt ? "Read" : "New"}</span>
-            <span className="muted">{KIND_LABEL[n.kind]}</span>
-            <Link href={n.link} style={{ flex: 1, fontWeight: n.readAt ? 400 : 600 }}>
-              {n.title}
-            </Link>
-            <When className="muted" at={n.createdAt} />
-            {!n.readAt ? (
-              <button type="button" className="secondary" onClick={() => markRead.mutate({ ids: [n.id] })} disabled={markRead.isPending}>
-                Mark as read
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      {markRead.error ? <Alert variant="danger">{errorMessage(markRead.error)}</Alert> : null}
+      {items.length === 0 ? <p className="text-muted-foreground">No notifications.</p> : null}
+      {items.length > 0 ? (
+        <Card asChild className="gap-0 divide-y p-0 sm:p-0">
+          <ul aria-label="Notifications">
+            {items.map((n) => (
+              <li key={n.id} data-testid="notification" className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
+                <Badge variant={n.readAt ? "neutral" : "warning"}>{n.readAt ? "Read" : "New"}</Badge>
+                <span className="text-sm text-muted-foreground">{KIND_LABEL[n.kind]}</span>
+                <Link href={n.link} className={cn("min-w-48 flex-1 break-words", n.readAt ? "font-normal" : "font-semibold")}>
+                  {n.title}
+                </Link>
+                <When className="text-sm text-muted-foreground" at={n.createdAt} />
+                {!n.readAt ? (
+                  <Button variant="ghost" size="sm" onClick={() => markRead.mutate({ ids: [n.id] })} disabled={markRead.isPending}>
+                    Mark as read
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       {list.data.nextBefore ? (
-        <button type="button" className="secondary" onClick={() => setBefore(list.data.nextBefore ?? undefined)}>
+        <Button variant="secondary" className="w-fit" onClick={() => setBefore(list.data.nextBefore ?? undefined)}>
           Older notifications
-        </button>
+        </Button>
       ) : null}
     </>
   );

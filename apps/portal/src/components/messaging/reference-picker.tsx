@@ -1,22 +1,21 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
-import { type MessageReferenceInput, type ThreadSpace, goalLabel, interventionName } from "@concord/domain";
-import { errorMessage } from "~/components/error-message";
-import { useTRPC } from "~/trpc/react";
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import type { ThreadSpace } from "@concord/domain";
+import { Badge } from "@concord/ui/badge";
+import { Button } from "@concord/ui/button";
+import type { ChosenReference } from "./reference-choices";
 
-export type ChosenReference = MessageReferenceInput & { label: string };
+export type { ChosenReference };
 
-interface Option {
-  value: string;
-  label: string;
-}
+// The list of things to refer to loads when the picker opens (see reference-choices.tsx).
+const ReferenceChoices = dynamic(() => import("./reference-choices").then((m) => m.ReferenceChoices), {
+  loading: () => <p className="text-muted-foreground">Loading…</p>,
+});
 
 /**
  * "Attach": refer the message to one of this patient's plan items, goals, recent check-ins or, in a
- * team conversation, open alerts. The lists are read only when the picker opens (each read is
- * audited), through the same procedures the plan and progress pages use; the server checks the
- * reference again on send.
+ * team conversation, open alerts. The server checks the reference again on send.
  */
 export function ReferencePicker(props: {
   patientId: string;
@@ -26,104 +25,37 @@ export function ReferencePicker(props: {
   onChange: (reference: ChosenReference | null) => void;
 }) {
   const { patientId, space, forPatient, value, onChange } = props;
-  const trpc = useTRPC();
-  const selectId = useId();
   const [open, setOpen] = useState(false);
-  const withAlerts = space === "team" && !forPatient;
-  // The team reads the plan document; a patient only their own patient view (no team notes, no proposals).
-  const plan = useQuery({ ...trpc.carePlan.get.queryOptions({ patientId }), enabled: open && !forPatient });
-  const patientPlan = useQuery({ ...trpc.carePlan.patientView.queryOptions({ patientId }), enabled: open && forPatient });
-  const checkIns = useQuery({ ...trpc.checkIns.list.queryOptions({ patientId, limit: 10 }), enabled: open });
-  const alerts = useQuery({ ...trpc.alerts.list.queryOptions({ patientId, includeAcknowledged: false, limit: 20 }), enabled: open && withAlerts });
-  const planQuery = forPatient ? patientPlan : plan;
-  const loading = planQuery.isPending || checkIns.isPending || (withAlerts && alerts.isPending);
-  const selectRef = useRef<HTMLSelectElement>(null);
-  // The Attach button the select replaces is gone, so focus moves to the select once it can take it
-  // (it is disabled while loading) — unless the user has already put focus somewhere else.
-  useEffect(() => {
-    if (open && !value && !loading && (document.activeElement === null || document.activeElement === document.body)) selectRef.current?.focus();
-  }, [open, value, loading]);
 
   if (value) {
     return (
-      <p className="inline" style={{ margin: 0, alignItems: "center" }} data-testid="reference-chip">
-        <span className="badge">Refers to: {value.label}</span>
-        <button type="button" className="secondary" onClick={() => onChange(null)} aria-label={`Remove the reference to ${value.label}`}>
+      <p className="flex flex-wrap items-center gap-2" data-testid="reference-chip">
+        <Badge className="whitespace-normal">Refers to: {value.label}</Badge>
+        <Button variant="secondary" size="sm" onClick={() => onChange(null)} aria-label={`Remove the reference to ${value.label}`}>
           Remove
-        </button>
+        </Button>
       </p>
     );
   }
   if (!open) {
     return (
       <div>
-        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
           Attach
-        </button>
+        </Button>
       </div>
     );
   }
-
-  // A patient refers to what their own plan page shows: the items they are doing and their goals.
-  const itemOptions: Option[] = forPatient
-    ? (patientPlan.data?.view?.actions ?? []).map((a) => ({ value: a.interventionId, label: `Plan item: ${a.name}` }))
-    : (plan.data?.plan.interventions ?? []).map((i) => ({
-        value: i.id,
-        label: `Plan item: ${interventionName(i)}${i.status === "active" ? "" : ` (${i.status})`}`,
-      }));
-  const goalIds = forPatient ? (patientPlan.data?.view?.goals ?? []).map((g) => g.goalId) : (plan.data?.plan.goals ?? []).map((g) => g.id);
-  const groups: { label: string; kind: ChosenReference["kind"]; options: Option[] }[] = [
-    { label: "Plan items", kind: "plan_item", options: itemOptions },
-    {
-      label: "Goals",
-      kind: "goal",
-      options: goalIds.map((id) => ({ value: id, label: `Goal: ${goalLabel(id, forPatient ? "patient" : "clinician")}` })),
-    },
-    { label: "Recent check-ins", kind: "check_in", options: (checkIns.data?.items ?? []).map((c) => ({ value: c.id, label: `Check-in of ${c.date}` })) },
-    ...(withAlerts
-      ? [{ label: "Open alerts", kind: "alert" as const, options: (alerts.data?.items ?? []).map((a) => ({ value: a.id, label: `Alert: ${a.title}` })) }]
-      : []),
-  ];
-  const error = planQuery.error ?? checkIns.error ?? alerts.error;
-
   return (
-    <div className="inline" style={{ alignItems: "end" }}>
-      <div>
-        <label htmlFor={selectId}>Refer to</label>
-        <select
-          id={selectId}
-          defaultValue=""
-          ref={selectRef}
-          disabled={loading}
-          onChange={(e) => {
-            const [kind, ...rest] = e.target.value.split(":");
-            const id = rest.join(":");
-            const group = groups.find((g) => g.kind === kind);
-            const option = group?.options.find((o) => o.value === id);
-            if (!group || !option) return;
-            onChange({ kind: group.kind, id, label: option.label.replace(/ \((proposed|paused|completed|stopped)\)$/, "") });
-            setOpen(false);
-          }}
-        >
-          <option value="" disabled>
-            {loading ? "Loading…" : "Choose an item"}
-          </option>
-          {groups.map((g) => (
-            <optgroup key={g.kind} label={g.label}>
-              {g.options.length === 0 ? <option disabled>None</option> : null}
-              {g.options.map((o) => (
-                <option key={o.value} value={`${g.kind}:${o.value}`}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </div>
-      <button type="button" className="secondary" onClick={() => setOpen(false)}>
-        Cancel
-      </button>
-      {error ? <p className="alert error" role="alert">{errorMessage(error)}</p> : null}
-    </div>
+    <ReferenceChoices
+      patientId={patientId}
+      space={space}
+      forPatient={forPatient}
+      onChoose={(reference) => {
+        onChange(reference);
+        setOpen(false);
+      }}
+      onCancel={() => setOpen(false)}
+    />
   );
 }

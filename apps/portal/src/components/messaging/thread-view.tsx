@@ -2,6 +2,11 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { MESSAGE_MAX, type MentionCandidate, type ThreadSpace } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Badge } from "@concord/ui/badge";
+import { Button } from "@concord/ui/button";
+import { Field } from "@concord/ui/field";
+import { Textarea } from "@concord/ui/textarea";
 import { errorMessage } from "~/components/error-message";
 import { When } from "~/components/viewer-clock";
 import { useTRPC } from "~/trpc/react";
@@ -48,19 +53,19 @@ export function ThreadView(props: { patientId: string; threadId: string; viewerI
   const ordered = [...messages].reverse();
 
   return (
-    <div>
-      <h2 style={{ marginTop: 0 }} data-testid="thread-title">
+    <div className="flex min-w-0 flex-col gap-3">
+      <h2 data-testid="thread-title" className="flex flex-wrap items-center gap-2 break-words">
         {thread.data?.title ?? "Conversation"}{" "}
-        {thread.data ? <span className="badge">{thread.data.space === "team" ? "Care team only" : "With the patient"}</span> : null}
+        {thread.data ? <Badge variant="neutral">{thread.data.space === "team" ? "Care team only" : "With the patient"}</Badge> : null}
       </h2>
-      {loadError ? <p className="alert error">{loadError}</p> : null}
+      {loadError ? <Alert variant="danger">{loadError}</Alert> : null}
       {olderBefore ? (
-        <button type="button" className="secondary" onClick={() => void loadOlder()}>
+        <Button variant="secondary" size="sm" className="w-fit" onClick={() => void loadOlder()}>
           Load older messages
-        </button>
+        </Button>
       ) : null}
-      {loading ? <p className="muted">Loading messages…</p> : null}
-      <ol className="plain" style={{ listStyle: "none", padding: 0 }} aria-label="Messages" data-testid="messages">
+      {loading ? <p className="text-muted-foreground">Loading messages…</p> : null}
+      <ol className="divide-y" aria-label="Messages" data-testid="messages">
         {ordered.map((m) => (
           <MessageItem
             key={m.id}
@@ -111,59 +116,78 @@ function MessageItem(props: { message: Message; patientId: string; forPatient: b
     trpc.messaging.delete.mutationOptions({ onSuccess: (r) => props.onChanged({ ...m, body: null, reference: null, version: r.version, deletedAt: new Date() }) }),
   );
   return (
-    <li data-testid="message" style={{ padding: ".6rem 0", borderBottom: "1px solid var(--border)" }}>
-      <div>
-        <strong>{m.authorName}</strong>{" "}
-        <When className="muted" at={m.createdAt} />
-        {m.editedAt && !m.deletedAt ? <span className="muted"> · edited</span> : null}
+    <li data-testid="message" className="grid gap-1 py-3">
+      <div className="flex flex-wrap items-baseline gap-x-2">
+        <strong>{m.authorName}</strong>
+        <When className="text-sm text-muted-foreground" at={m.createdAt} />
+        {m.editedAt && !m.deletedAt ? <span className="text-sm text-muted-foreground"> · edited</span> : null}
       </div>
       {m.deletedAt ? (
-        <p className="muted" style={{ fontStyle: "italic", margin: ".25rem 0" }}>Message deleted</p>
+        <p className="text-muted-foreground italic">Message deleted</p>
       ) : editing ? (
         <form
-          className="stack"
-          style={{ maxWidth: "100%" }}
+          className="grid gap-3"
           onSubmit={(e) => {
             e.preventDefault();
             const body = String(new FormData(e.currentTarget).get("body") ?? "");
             edit.mutate({ patientId, messageId: m.id, body, expectedVersion: m.version });
           }}
         >
-          <label htmlFor={`edit-${m.id}`}>Edit message</label>
-          <textarea id={`edit-${m.id}`} name="body" defaultValue={m.body ?? ""} maxLength={MESSAGE_MAX} required />
-          {edit.error ? <p className="alert error" role="alert">{errorMessage(edit.error)}</p> : null}
-          <div className="inline">
-            <button type="submit" disabled={edit.isPending}>Save</button>
-            <button type="button" className="secondary" onClick={() => setEditing(false)}>Cancel</button>
+          <Field id={`edit-${m.id}`} label="Edit message">
+            <Textarea name="body" defaultValue={m.body ?? ""} maxLength={MESSAGE_MAX} required />
+          </Field>
+          {edit.error ? (
+            <Alert variant="danger" role="alert">
+              {errorMessage(edit.error)}
+            </Alert>
+          ) : null}
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" disabled={edit.isPending}>
+              Save
+            </Button>
+            <Button variant="secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </Button>
           </div>
         </form>
       ) : (
         <>
           <MessageText body={m.body ?? ""} />
           {m.reference ? (
-            <p className="muted" style={{ margin: 0 }}>
+            <p className="text-sm text-muted-foreground">
               Refers to: <a href={referenceHref(m.reference.kind, patientId, forPatient)}>{m.reference.label ?? m.reference.kind}</a>
             </p>
           ) : null}
         </>
       )}
       {mine && !m.deletedAt && !editing ? (
-        <div className="inline">
-          <button type="button" className="secondary" onClick={() => setEditing(true)}>Edit</button>
-          <button
-            type="button"
-            className="secondary"
+        <div className="flex flex-wrap gap-2">
+          <Button variant="ghost" size="sm" onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="text-danger-soft-foreground"
             disabled={remove.isPending}
             onClick={() => {
               if (window.confirm("Delete this message? Others will see that a message was deleted.")) remove.mutate({ patientId, messageId: m.id, expectedVersion: m.version });
             }}
           >
             Delete
-          </button>
+          </Button>
         </div>
       ) : null}
-      {remove.error ? <p className="alert error" role="alert">{errorMessage(remove.error)}</p> : null}
-      {mine && readBy.length > 0 ? <p className="muted" style={{ margin: ".25rem 0 0", fontSize: ".85rem" }} data-testid="read-receipt">Read by {readBy.join(", ")}</p> : null}
+      {remove.error ? (
+        <Alert variant="danger" role="alert">
+          {errorMessage(remove.error)}
+        </Alert>
+      ) : null}
+      {mine && readBy.length > 0 ? (
+        <p className="text-sm text-muted-foreground" data-testid="read-receipt">
+          Read by {readBy.join(", ")}
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -191,23 +215,24 @@ function Composer(props: {
   );
   return (
     <form
-      className="stack"
-      style={{ maxWidth: "100%", marginTop: "1rem" }}
+      className="mt-2 grid gap-3 border-t pt-4"
       onSubmit={(e) => {
         e.preventDefault();
         post.mutate({ patientId, threadId, body, ...(reference ? { reference: { kind: reference.kind, id: reference.id } } : {}) });
       }}
     >
-      <div>
-        <label htmlFor="composer">Message</label>
-        <MentionTextarea id="composer" value={body} onValueChange={setBody} candidates={participants} maxLength={MESSAGE_MAX} aria-describedby="composer-hint" />
-        <p id="composer-hint" className="muted" style={{ fontSize: ".85rem", margin: ".25rem 0 0" }}>{MENTION_HINT} Plain text; links starting with http(s) are clickable.</p>
-      </div>
+      <Field id="composer" label="Message" hint={`${MENTION_HINT} Plain text; links starting with http(s) are clickable.`}>
+        {(control) => <MentionTextarea {...control} value={body} onValueChange={setBody} candidates={participants} maxLength={MESSAGE_MAX} />}
+      </Field>
       <ReferencePicker patientId={patientId} space={space} forPatient={forPatient} value={reference} onChange={setReference} />
-      {post.error ? <p className="alert error" role="alert">{errorMessage(post.error)}</p> : null}
-      <div>
-        <button type="submit" disabled={post.isPending}>Send</button>
-      </div>
+      {post.error ? (
+        <Alert variant="danger" role="alert">
+          {errorMessage(post.error)}
+        </Alert>
+      ) : null}
+      <Button type="submit" className="w-fit" disabled={post.isPending}>
+        Send
+      </Button>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import type { RouterOutputs } from "@concord/api";
 import { patientQuestionStatus, teamQuestionStatus } from "@concord/domain";
 import { formatWhen } from "~/components/care-plan/revision-diff";
-import styles from "./patient-questions.module.css";
+import { Badge } from "@concord/ui/badge";
+import { RowList } from "~/components/layout";
 import { QuestionActions } from "./question-actions";
 
 type PlanComment = RouterOutputs["carePlan"]["comments"]["items"][number];
@@ -43,9 +44,9 @@ export function PlanCommentThread({
     return viewer === "team" ? " on an item no longer in the plan" : "";
   };
 
-  if (comments.length === 0) return <p className="muted">No comments yet.</p>;
+  if (comments.length === 0) return <p className="text-muted-foreground">No comments yet.</p>;
   return (
-    <ul className="plain" aria-label="Comments">
+    <RowList aria-label="Comments">
       {threads.map((c) => {
         const replies = repliesTo.get(c.id) ?? [];
         const question = c.question;
@@ -57,37 +58,37 @@ export function PlanCommentThread({
         return (
           <li key={c.id} id={`comment-${c.id}`} data-testid={question ? "plan-question" : "plan-comment"}>
             <strong>{c.authorName}</strong>{" "}
-            <span className="muted">
+            <span className="text-muted-foreground">
               ({c.authorRole}, {formatWhen(c.createdAt)}){about(c)}
               {c.replyToId && !onPage.has(c.replyToId) ? " · in reply to an earlier question" : ""}
             </span>
-            <div className={styles.words}>{c.body}</div>
+            <div className="my-1 whitespace-pre-wrap break-words">{c.body}</div>
             {question && status ? (
-              <p className={styles.status}>
-                <span className={`badge ${question.state === "open" ? "warn" : "ok"}`}>{status}</span>
-                {question.resolvedAt && viewer === "team" ? <span className="muted"> {formatWhen(question.resolvedAt)}</span> : null}
+              <p className="my-1">
+                <Badge variant={question.state === "open" ? "warning" : "success"}>{status}</Badge>
+                {question.resolvedAt && viewer === "team" ? <span className="text-muted-foreground"> {formatWhen(question.resolvedAt)}</span> : null}
               </p>
             ) : null}
             {replies.length > 0 ? (
-              <ul className={styles.replies} aria-label={`Replies to ${c.authorName}`}>
+              <ul className="mt-2 ml-4 grid gap-2 border-l-3 pl-3" aria-label={`Replies to ${c.authorName}`}>
                 {replies.map((r) => (
                   <li key={r.id} id={`comment-${r.id}`} data-testid="plan-reply">
                     <strong>{r.authorName}</strong>{" "}
-                    <span className="muted">
+                    <span className="text-muted-foreground">
                       ({r.authorRole}, {formatWhen(r.createdAt)})
                     </span>
-                    <div className={styles.words}>{r.body}</div>
+                    <div className="my-1 whitespace-pre-wrap break-words">{r.body}</div>
                   </li>
                 ))}
               </ul>
             ) : question?.state === "answered" && question.answer ? (
               // The reply itself is on another page of comments: show its words here.
-              <blockquote className={styles.words}>{question.answer}</blockquote>
+              <blockquote className="my-1 border-l-3 pl-3 whitespace-pre-wrap break-words">{question.answer}</blockquote>
             ) : null}
             {viewer === "team" && !readOnly && question?.state === "open" ? <QuestionActions patientId={patientId} commentId={c.id} asker={patientName} /> : null}
           </li>
         );
       })}
-    </ul>
+    </RowList>
   );
 }

@@ -3,9 +3,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { COMMENT_MAX } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Field } from "@concord/ui/field";
+import { Textarea } from "@concord/ui/textarea";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
-import styles from "./patient-questions.module.css";
 
 /**
  * "Answer" (a reply the patient reads) and "Mark handled" (settled without a written answer) for
@@ -43,24 +46,23 @@ export function QuestionActions({ patientId, commentId, asker }: { patientId: st
   }
 
   return (
-    <div className={`${styles.actions} no-print`}>
+    <div className="mt-2 grid gap-3 print:hidden">
       {error ? (
-        <div className="alert error" role="alert">
+        <Alert variant="danger" role="alert">
           {error}
-        </div>
+        </Alert>
       ) : null}
-      <form className="stack" onSubmit={onAnswer} aria-label={`Answer ${asker}'s question`}>
-        <div>
-          <label htmlFor={fieldId}>Your answer ({asker} will see it)</label>
-          <textarea id={fieldId} name="body" maxLength={COMMENT_MAX} required />
-        </div>
-        <div className="inline">
-          <button type="submit" disabled={busy}>
+      <form className="grid max-w-xl gap-3" onSubmit={onAnswer} aria-label={`Answer ${asker}'s question`}>
+        <Field id={fieldId} label={`Your answer (${asker} will see it)`}>
+          <Textarea name="body" maxLength={COMMENT_MAX} required />
+        </Field>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={busy}>
             Answer
-          </button>
-          <button type="button" className="secondary" disabled={busy} onClick={onMarkHandled}>
+          </Button>
+          <Button variant="secondary" disabled={busy} onClick={onMarkHandled}>
             Mark handled
-          </button>
+          </Button>
         </div>
       </form>
     </div>

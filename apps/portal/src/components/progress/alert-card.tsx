@@ -4,10 +4,18 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { type AlertSeverity, type AlertSourceKind, telHref } from "@concord/domain";
+import { Phone } from "lucide-react";
+import { Alert } from "@concord/ui/alert";
+import { Badge } from "@concord/ui/badge";
+import { Button } from "@concord/ui/button";
+import { Card } from "@concord/ui/card";
+import { Field } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
+import { cn } from "@concord/ui/utils";
 import { errorMessage } from "~/components/error-message";
+import { Facts } from "~/components/layout";
 import { When } from "~/components/viewer-clock";
 import { useTRPC } from "~/trpc/react";
-import styles from "./progress.module.css";
 
 export interface AlertView {
   id: string;
@@ -43,10 +51,13 @@ const SOURCE_LABELS: Record<NonNullable<AlertView["sourceKind"]>, string> = {
 };
 
 function CallPatient({ name, phone }: { name: string; phone: string | null }) {
-  if (!phone) return <p className={styles.noPhone}>No phone number on record for {name}.</p>;
+  if (!phone) return <p className="italic">No phone number on record for {name}.</p>;
   return (
-    <p className={styles.alertText}>
-      <a className={styles.callPatient} href={telHref(phone)}>Call {name}: {phone}</a>
+    <p>
+      <a className="inline-flex min-h-11 items-center gap-2 font-bold" href={telHref(phone)}>
+        <Phone aria-hidden="true" className="size-4" />
+        Call {name}: {phone}
+      </a>
     </p>
   );
 }
@@ -81,9 +92,17 @@ export function AlertCard({ alert, showPatient = false, readOnly = false }: { al
   }
 
   return (
-    <article className={`card ${styles.alertItem}`} data-severity={alert.severity} aria-labelledby={headingId} data-testid="alert">
-      <h3 id={headingId} className={styles.alertTitle}>
-        <span className={urgent ? styles.severityUrgent : styles.severityReview}>{urgent ? "Urgent" : "Review"}</span>{" "}
+    <Card
+      asChild
+      className={cn(
+        "gap-2",
+        // Urgent stands apart by more than colour: a heavy frame, the word "Urgent", the deadline.
+        urgent ? "border-3 border-l-[12px] border-danger bg-danger-soft" : "border-l-[6px] border-l-warning border-dashed",
+      )}
+    >
+    <article data-severity={alert.severity} aria-labelledby={headingId} data-testid="alert">
+      <h3 id={headingId} className="text-lg">
+        <Badge variant={urgent ? "urgent" : "warning"}>{urgent ? "Urgent" : "Review"}</Badge>{" "}
         {showPatient ? (
           <>
             <Link href={`/patients/${alert.patientId}/progress`}>{alert.patientName}</Link>:{" "}
@@ -91,41 +110,49 @@ export function AlertCard({ alert, showPatient = false, readOnly = false }: { al
         ) : null}
         {alert.title}
       </h3>
-      {urgent && open && alert.acknowledgeBy ? <p className={styles.deadline}>{readOnly ? "The care team acknowledges it by" : "Acknowledge by"} {when(alert.acknowledgeBy)}</p> : null}
-      <p className={styles.alertText}>{alert.message}</p>
-      <p className={styles.alertText}><strong>{alert.consider}</strong></p>
+      {urgent && open && alert.acknowledgeBy ? <p className="font-bold text-danger-soft-foreground">{readOnly ? "The care team acknowledges it by" : "Acknowledge by"} {when(alert.acknowledgeBy)}</p> : null}
+      <p>{alert.message}</p>
+      <p>
+        <strong>{alert.consider}</strong>
+      </p>
       {alert.patientName !== undefined && alert.patientPhone !== undefined ? <CallPatient name={alert.patientName} phone={alert.patientPhone} /> : null}
       {alert.evidence.length > 0 ? (
-        <dl className={`facts ${styles.evidence}`} aria-label="Evidence">
+        <Facts className="text-sm [&>div]:contents" aria-label="Evidence">
           {alert.evidence.map((e) => (
-            <div key={e.label} className={styles.evidenceRow}>
+            <div key={e.label}>
               <dt>{e.label}</dt>
               <dd>{String(e.value)}</dd>
             </div>
           ))}
-        </dl>
+        </Facts>
       ) : null}
-      <p className={styles.evidence}>Rule: {alert.logic}</p>
-      {alert.sourceKind ? <p className={styles.evidence}>Raised by: {SOURCE_LABELS[alert.sourceKind]}</p> : null}
-      {alert.source ? <p className={styles.evidence}>Source: {alert.source}</p> : null}
-      <p className={styles.alertMeta}>Raised {when(alert.createdAt)}</p>
+      <p className="text-sm">Rule: {alert.logic}</p>
+      {alert.sourceKind ? <p className="text-sm">Raised by: {SOURCE_LABELS[alert.sourceKind]}</p> : null}
+      {alert.source ? <p className="text-sm">Source: {alert.source}</p> : null}
+      <p className="text-sm text-muted-foreground">Raised {when(alert.createdAt)}</p>
       {alert.acknowledgedAt ? (
-        <p className={styles.alertMeta}>
+        <p className="text-sm text-muted-foreground">
           Acknowledged by {alert.acknowledgedByName ?? "a team member"} at {when(alert.acknowledgedAt)}: “{alert.acknowledgementNote}”
         </p>
       ) : readOnly ? (
         // Under emergency access: shown, but only the care team acknowledges it.
-        <p className={styles.alertMeta}>Not yet acknowledged by the care team.</p>
+        <p className="text-sm text-muted-foreground">Not yet acknowledged by the care team.</p>
       ) : (
-        <form className="inline" onSubmit={onSubmit} aria-label={`Acknowledge: ${alert.title}`}>
-          {error ? <div className={`alert error ${styles.ackForm}`} role="alert">{error}</div> : null}
-          <div className={styles.ackNote}>
-            <label htmlFor={`note-${alert.id}`}>Note (what was done)</label>
-            <input id={`note-${alert.id}`} name="note" required maxLength={2000} />
-          </div>
-          <button type="submit" disabled={acknowledge.isPending}>Acknowledge</button>
+        <form className="mt-1 flex flex-wrap items-end gap-2" onSubmit={onSubmit} aria-label={`Acknowledge: ${alert.title}`}>
+          {error ? (
+            <Alert variant="danger" role="alert" className="basis-full">
+              {error}
+            </Alert>
+          ) : null}
+          <Field id={`note-${alert.id}`} label="Note (what was done)" className="min-w-56 flex-1">
+            <Input name="note" required maxLength={2000} />
+          </Field>
+          <Button type="submit" disabled={acknowledge.isPending}>
+            Acknowledge
+          </Button>
         </form>
       )}
     </article>
+    </Card>
   );
 }

@@ -9,15 +9,19 @@ import {
   formatCalendarDate,
 } from "@concord/domain";
 import type { RouterOutputs } from "@concord/api";
+import { Alert } from "@concord/ui/alert";
+import { Badge } from "@concord/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@concord/ui/table";
+import { Facts, PatientWords } from "~/components/layout";
 
 export type TeamCheckIn = RouterOutputs["checkIns"]["list"]["items"][number];
 
 /** The red flags a check-in answered yes, as a badge; "none reported" only when the questions were asked. */
 export function RedFlagBadge({ flags, asked }: { flags: readonly CheckInRedFlag[]; asked: readonly CheckInRedFlag[] }) {
   if (flags.length > 0) {
-    return <span className="badge danger">⚠ {flags.map((f) => CHECK_IN_RED_FLAG_SHORT_LABELS[f]).join(", ")}</span>;
+    return <Badge variant="danger">⚠ {flags.map((f) => CHECK_IN_RED_FLAG_SHORT_LABELS[f]).join(", ")}</Badge>;
   }
-  return <span className="muted">{asked.length > 0 ? "None reported" : "Not asked"}</span>;
+  return <span className="text-muted-foreground">{asked.length > 0 ? "None reported" : "Not asked"}</span>;
 }
 
 /** A check-in in full, in the patient's own words: what the team needs to read, nothing summarised away. */
@@ -25,23 +29,19 @@ export function CheckInDetails({ checkIn, sideEffects = [] }: { checkIn: TeamChe
   const symptoms = CHECK_IN_SYMPTOMS.filter((s) => checkIn.symptoms[s]);
   const where = checkIn.bodyLocations.map((l) => (l.site === "other" ? `${BODY_SITE_LABELS.other}: ${l.detail}` : BODY_SITE_LABELS[l.site]));
   return (
-    <div data-testid="check-in-details">
+    <div data-testid="check-in-details" className="flex flex-col gap-3">
       {checkIn.redFlags.length > 0 ? (
-        <div className="alert error" role="note">
+        <Alert variant="danger" role="note">
           <strong>Red flags answered yes:</strong>
-          <ul>
+          <ul className="list-disc pl-5">
             {checkIn.redFlags.map((f) => (
               <li key={f}>{CHECK_IN_RED_FLAG_LABELS[f]}</li>
             ))}
           </ul>
-        </div>
+        </Alert>
       ) : null}
-      {checkIn.note ? (
-        <blockquote className="patient-words" data-testid="check-in-note">
-          “{checkIn.note}”
-        </blockquote>
-      ) : null}
-      <dl className="facts">
+      {checkIn.note ? <PatientWords data-testid="check-in-note">“{checkIn.note}”</PatientWords> : null}
+      <Facts>
         <dt>Pain now / average / worst</dt>
         <dd>
           {checkIn.painNow} / {checkIn.painAverage} / {checkIn.painWorst} (0–10)
@@ -64,31 +64,33 @@ export function CheckInDetails({ checkIn, sideEffects = [] }: { checkIn: TeamChe
             </dd>
           </>
         ) : null}
-      </dl>
+      </Facts>
       {checkIn.adherence.length > 0 ? (
-        <table aria-label={`Plan items reported on ${formatCalendarDate(checkIn.date)}`}>
-          <thead>
-            <tr>
-              <th scope="col">Plan item</th>
-              <th scope="col">Done?</th>
-              <th scope="col">Side effects the patient reported</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table aria-label={`Plan items reported on ${formatCalendarDate(checkIn.date)}`}>
+          <TableHeader>
+            <TableRow>
+              <TableHead scope="col">Plan item</TableHead>
+              <TableHead scope="col">Done?</TableHead>
+              <TableHead scope="col">Side effects the patient reported</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {checkIn.adherence.map((a) => {
               const reported = a.sideEffects ?? sideEffects.find((s) => s.interventionId === a.interventionId)?.text;
               return (
-                <tr key={a.interventionId}>
-                  <th scope="row">{a.name}</th>
-                  <td>{ADHERENCE_STATUS_LABELS[a.status]}</td>
-                  <td>{reported ? <q>{reported}</q> : <span className="muted">None</span>}</td>
-                </tr>
+                <TableRow key={a.interventionId}>
+                  <TableHead scope="row" className="text-base text-foreground">
+                    {a.name}
+                  </TableHead>
+                  <TableCell>{ADHERENCE_STATUS_LABELS[a.status]}</TableCell>
+                  <TableCell>{reported ? <q>{reported}</q> : <span className="text-muted-foreground">None</span>}</TableCell>
+                </TableRow>
               );
             })}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : (
-        <p className="muted">No plan items reported on this check-in.</p>
+        <p className="text-muted-foreground">No plan items reported on this check-in.</p>
       )}
     </div>
   );

@@ -15,42 +15,64 @@ import {
   formatCalendarDate,
 } from "@concord/domain";
 import type { RouterOutputs } from "@concord/api";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Card } from "@concord/ui/card";
+import { CheckboxField } from "@concord/ui/checkbox";
+import { Field, Fieldset } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
+import { SegmentedControl, scaleOptions } from "@concord/ui/segmented-control";
+import { Textarea } from "@concord/ui/textarea";
 import { errorMessage } from "~/components/error-message";
+import { Actions } from "~/components/layout";
 import { useTRPC } from "~/trpc/react";
 import { When } from "~/components/viewer-clock";
 import { usePatientToday } from "./local-date";
-import styles from "./progress.module.css";
 
 type Form = RouterOutputs["checkIns"]["form"];
 type Existing = NonNullable<Form["existing"]>;
 
-export function ScaleQuestion({ name, legend, hint, min = 0, max = 10, defaultValue }: { name: string; legend: string; hint?: string; min?: number; max?: number; defaultValue?: number | undefined }) {
-  const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+/** One question of the form, framed so the long form reads as a list of separate questions. */
+export const questionFrame = "rounded-xl border bg-card p-4";
+
+export function ScaleQuestion({
+  name,
+  legend,
+  hint,
+  min = 0,
+  max = 10,
+  defaultValue,
+  framed = true,
+}: { name: string; legend: string; hint?: string; min?: number; max?: number; defaultValue?: number | undefined; framed?: boolean }) {
   return (
-    <fieldset className={styles.question}>
-      <legend>{legend}</legend>
-      {hint ? <p className="muted" style={{ margin: "0 0 .4rem", fontSize: ".9rem" }}>{hint}</p> : null}
-      <div className={styles.bigChoices} role="radiogroup" aria-label={legend}>
-        {values.map((v) => (
-          <label key={v}>
-            <input type="radio" name={name} value={v} required defaultChecked={defaultValue === v} aria-label={`${legend}: ${v}`} />
-            <span aria-hidden="true">{v}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <SegmentedControl
+      className={framed ? questionFrame : undefined}
+      name={name}
+      legend={legend}
+      hint={hint}
+      required
+      options={scaleOptions(min, max, (v) => `${legend}: ${v}`)}
+      defaultValue={defaultValue === undefined ? undefined : String(defaultValue)}
+    />
   );
 }
 
+const YES_NO = [
+  { value: "no", label: "No" },
+  { value: "yes", label: "Yes" },
+];
+
 function YesNo({ name, legend, defaultValue }: { name: string; legend: string; defaultValue?: boolean | undefined }) {
   return (
-    <fieldset className={styles.question}>
-      <legend>{legend}</legend>
-      <div className={styles.bigChoices} style={{ gridTemplateColumns: "1fr 1fr" }}>
-        <label><input type="radio" name={name} value="no" required defaultChecked={defaultValue === false} /><span>No</span></label>
-        <label><input type="radio" name={name} value="yes" required defaultChecked={defaultValue === true} /><span>Yes</span></label>
-      </div>
-    </fieldset>
+    <SegmentedControl
+      variant="choices"
+      name={name}
+      legend={legend}
+      legendClassName="font-medium"
+      required
+      options={YES_NO}
+      defaultValue={defaultValue === undefined ? undefined : defaultValue ? "yes" : "no"}
+    />
   );
 }
 
@@ -71,20 +93,31 @@ export function CheckInForm({ patientId }: { patientId: string }) {
   const [saved, setSaved] = useState<Saved | null>(null);
 
   if (form.isPending) return <p role="status">Loading today’s check-in…</p>;
-  if (form.isError) return <div className="alert error" role="alert">{errorMessage(form.error)}</div>;
+  if (form.isError)
+    return (
+      <Alert variant="danger" role="alert">
+        {errorMessage(form.error)}
+      </Alert>
+    );
   const existing: Existing | null = saved ? (saved.checkIn as Existing) : form.data.existing;
 
   if (saved && !editing) return <CheckInDone saved={saved} onEdit={() => setEditing(true)} />;
   if (existing && !editing) {
     return (
-      <div className="card">
-        <p className="alert success" role="status">You have already checked in today ({formatCalendarDate(date)}; last saved <When at={existing.updatedAt} />). Thank you.</p>
-        <p>Pain now {existing.painNow}, average {existing.painAverage}, worst {existing.painWorst}.</p>
-        <div className="inline">
-          <button type="button" onClick={() => setEditing(true)}>Edit today’s check-in</button>
-          <Link className="button secondary" href="/me/check-in/phq9">Mood questions (PHQ-9)</Link>
-        </div>
-      </div>
+      <Card className="max-w-2xl">
+        <Alert variant="success" role="status">
+          You have already checked in today ({formatCalendarDate(date)}; last saved <When at={existing.updatedAt} />). Thank you.
+        </Alert>
+        <p>
+          Pain now {existing.painNow}, average {existing.painAverage}, worst {existing.painWorst}.
+        </p>
+        <Actions>
+          <Button onClick={() => setEditing(true)}>Edit today’s check-in</Button>
+          <Button asChild variant="secondary">
+            <Link href="/me/check-in/phq9">Mood questions (PHQ-9)</Link>
+          </Button>
+        </Actions>
+      </Card>
     );
   }
 
@@ -139,102 +172,115 @@ export function CheckInForm({ patientId }: { patientId: string }) {
   const d = existing ?? undefined;
   const pending = submit.isPending || edit.isPending;
   return (
-    <form className={styles.phoneForm} onSubmit={onSubmit} aria-label={existing ? "Edit today’s check-in" : "Today’s check-in"} key={existing?.version ?? 0}>
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
-      {existing ? <p className="alert warning">You are editing today’s check-in. Your earlier answers are kept in its history.</p> : null}
+    <form className="flex max-w-2xl flex-col gap-4" onSubmit={onSubmit} aria-label={existing ? "Edit today’s check-in" : "Today’s check-in"} key={existing?.version ?? 0}>
+      {error ? (
+        <Alert variant="danger" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      {existing ? <Alert variant="warning">You are editing today’s check-in. Your earlier answers are kept in its history.</Alert> : null}
       <ScaleQuestion name="painNow" legend="Pain right now" hint="0 = no pain, 10 = worst imaginable" defaultValue={d?.painNow} />
       <ScaleQuestion name="painAverage" legend="Average pain today" defaultValue={d?.painAverage} />
       <ScaleQuestion name="painWorst" legend="Worst pain today" defaultValue={d?.painWorst} />
-      <fieldset className={styles.question}>
-        <legend>Symptoms today (tick any)</legend>
+      <Fieldset legend="Symptoms today (tick any)" className={`${questionFrame} gap-0`}>
         {CHECK_IN_SYMPTOMS.map((s) => (
-          <label key={s} className={styles.checkRow}>
-            <input type="checkbox" name={`symptom-${s}`} defaultChecked={d?.symptoms[s] ?? false} /> {CHECK_IN_SYMPTOM_LABELS[s]}
-          </label>
+          <CheckboxField key={s} id={`symptom-${s}`} name={`symptom-${s}`} label={CHECK_IN_SYMPTOM_LABELS[s]} defaultChecked={d?.symptoms[s] ?? false} />
         ))}
-      </fieldset>
-      <fieldset className={styles.question}>
-        <legend>Where does it hurt?</legend>
+      </Fieldset>
+      <Fieldset legend="Where does it hurt?" className={`${questionFrame} gap-0`}>
         {BODY_LIMBS.map((l) => (
-          <label key={l} className={styles.checkRow}>
-            <input type="checkbox" name={`site-${l}`} defaultChecked={d?.bodyLocations.some((b) => b.site === l) ?? false} /> {BODY_SITE_LABELS[l]}
-          </label>
+          <CheckboxField key={l} id={`site-${l}`} name={`site-${l}`} label={BODY_SITE_LABELS[l]} defaultChecked={d?.bodyLocations.some((b) => b.site === l) ?? false} />
         ))}
-        <label htmlFor="otherSite">Somewhere else (optional)</label>
-        <input id="otherSite" name="otherSite" maxLength={200} defaultValue={d?.bodyLocations.find((b) => b.site === "other")?.detail ?? ""} />
-      </fieldset>
-      <fieldset className={styles.question}>
-        <legend>Since your last check-in, have you had any of these?</legend>
-        <p className="muted" style={{ margin: "0 0 .4rem", fontSize: ".9rem" }}>Your care team is alerted at once if you answer yes.</p>
+        <Field id="otherSite" label="Somewhere else (optional)" className="mt-2">
+          <Input name="otherSite" maxLength={200} defaultValue={d?.bodyLocations.find((b) => b.site === "other")?.detail ?? ""} />
+        </Field>
+      </Fieldset>
+      <Fieldset legend="Since your last check-in, have you had any of these?" className={`${questionFrame} gap-4`}>
+        <p className="-mt-2 text-sm text-muted-foreground">Your care team is alerted at once if you answer yes.</p>
         {CHECK_IN_RED_FLAGS.filter((flag) => flag !== "neuroDeficitAfterProcedure" || form.data.asksAboutProcedure).map((flag) => (
           <YesNo key={flag} name={flag} legend={CHECK_IN_RED_FLAG_LABELS[flag]} defaultValue={d?.[flag]} />
         ))}
-      </fieldset>
-      <div className={styles.question}>
-        <label htmlFor="sleepHours">Hours of sleep last night</label>
-        <input id="sleepHours" name="sleepHours" type="number" inputMode="decimal" min={0} max={24} step={0.5} required defaultValue={d?.sleepHours} />
-      </div>
+      </Fieldset>
+      <Field id="sleepHours" label="Hours of sleep last night" className={questionFrame}>
+        <Input name="sleepHours" type="number" inputMode="decimal" min={0} max={24} step={0.5} required defaultValue={d?.sleepHours} className="max-w-40" />
+      </Field>
       <ScaleQuestion name="sleepQuality" legend="How well did you sleep?" hint="0 = very badly, 10 = very well" defaultValue={d?.sleepQuality} />
       <ScaleQuestion name="mood" legend="Your mood today" hint="0 = very low, 10 = very good" defaultValue={d?.mood} />
       {form.data.adherenceItems.length > 0 ? (
-        <fieldset className={styles.question}>
-          <legend>Your plan today</legend>
+        <Fieldset legend="Your plan today" className={`${questionFrame} gap-4`}>
           {form.data.adherenceItems.map((item) => {
             const prior = d?.adherence.find((a) => a.interventionId === item.interventionId);
             return (
-              <fieldset key={item.interventionId} className={styles.question}>
-                <legend>{item.name}</legend>
-                <div className={styles.bigChoices} style={{ gridTemplateColumns: "repeat(3, 1fr)" }}>
-                  {ADHERENCE_STATUSES.map((s) => (
-                    <label key={s}><input type="radio" name={`adherence-${item.interventionId}`} value={s} defaultChecked={prior?.status === s} /><span>{ADHERENCE_STATUS_LABELS[s]}</span></label>
-                  ))}
-                </div>
-                <label htmlFor={`side-${item.interventionId}`} style={{ marginTop: ".5rem" }}>Side effects (optional)</label>
-                <input id={`side-${item.interventionId}`} name={`side-${item.interventionId}`} maxLength={500} defaultValue={prior?.sideEffects ?? ""} />
-              </fieldset>
+              <div key={item.interventionId} className="grid gap-3 border-t pt-4 first-of-type:border-t-0 first-of-type:pt-0">
+                <SegmentedControl
+                  variant="choices"
+                  name={`adherence-${item.interventionId}`}
+                  legend={item.name}
+                  options={ADHERENCE_STATUSES.map((s) => ({ value: s, label: ADHERENCE_STATUS_LABELS[s] }))}
+                  defaultValue={prior?.status}
+                >
+                  <Field id={`side-${item.interventionId}`} label="Side effects (optional)" labelClassName="font-medium" className="mt-1">
+                    <Input name={`side-${item.interventionId}`} maxLength={500} defaultValue={prior?.sideEffects ?? ""} />
+                  </Field>
+                </SegmentedControl>
+              </div>
             );
           })}
-        </fieldset>
+        </Fieldset>
       ) : null}
-      <div className={styles.question}>
-        <label htmlFor="note">Anything else for your team? (optional)</label>
-        <textarea id="note" name="note" maxLength={2000} defaultValue={d?.note ?? ""} />
-      </div>
-      <button type="submit" disabled={pending}>{existing ? "Save changes" : "Send check-in"}</button>
+      <Field id="note" label="Anything else for your team? (optional)" className={questionFrame}>
+        <Textarea name="note" maxLength={2000} defaultValue={d?.note ?? ""} />
+      </Field>
+      <Button type="submit" size="lg" className="w-full" disabled={pending}>
+        {existing ? "Save changes" : "Send check-in"}
+      </Button>
     </form>
   );
 }
 
 function CheckInDone({ saved, onEdit }: { saved: Saved; onEdit: () => void }) {
   return (
-    <div className="card">
-      <p className="alert success" role="status">Check-in saved for {formatCalendarDate(saved.checkIn.date)}{saved.checkIn.version > 1 ? " (edited)" : ""}. Thank you.</p>
+    <Card className="max-w-2xl">
+      <Alert variant="success" role="status">
+        Check-in saved for {formatCalendarDate(saved.checkIn.date)}
+        {saved.checkIn.version > 1 ? " (edited)" : ""}. Thank you.
+      </Alert>
       {saved.emergency ? (
-        <div className="alert error" role="alert" data-testid="emergency-advice">
+        <Alert variant="urgent" role="alert" data-testid="emergency-advice">
+          <p>
           <strong>Call emergency services now: <a href={saved.emergency.tel}>{saved.emergency.text}</a>.</strong> Chest pain, sudden
           breathlessness or a swollen, painful calf can be a blood clot and needs help straight away. Do not wait for your care team.
-        </div>
+          </p>
+        </Alert>
       ) : null}
       {saved.redFlagAdvice && saved.teamNotified ? (
-        <p className="alert warning" role="alert" data-testid="red-flag-advice">
+        <Alert variant="warning" role="alert" data-testid="red-flag-advice">
           You reported a symptom your care team needs to know about quickly, and they have been alerted. If it is getting worse fast, or you feel
           very unwell, contact your doctor today or go to urgent care.
-        </p>
+        </Alert>
       ) : null}
       {saved.redFlagAdvice && !saved.teamNotified ? (
-        <p className="alert error" role="alert" data-testid="red-flag-advice">
+        <Alert variant="danger" role="alert" data-testid="red-flag-advice">
           You reported a symptom that needs a clinician quickly, but no clinician could be alerted through Concord right now. Please phone your
           clinic today, or go to urgent care. If you feel very unwell, call emergency services.
-        </p>
+        </Alert>
       ) : null}
       <h2>A few more questions?</h2>
       <p>These help your team see how you are doing beyond pain.</p>
-      <div className="inline">
-        <Link className="button" href="/me/check-in/phq9">Mood questions (PHQ-9)</Link>
-        <Link className="button secondary" href="/me/check-in/gad7">Worry questions (GAD-7)</Link>
-        <Link className="button secondary" href="/me/check-in/psfs">Everyday activities (PSFS)</Link>
-        <button type="button" className="secondary" onClick={onEdit}>Edit today’s check-in</button>
-      </div>
-    </div>
+      <Actions>
+        <Button asChild>
+          <Link href="/me/check-in/phq9">Mood questions (PHQ-9)</Link>
+        </Button>
+        <Button asChild variant="secondary">
+          <Link href="/me/check-in/gad7">Worry questions (GAD-7)</Link>
+        </Button>
+        <Button asChild variant="secondary">
+          <Link href="/me/check-in/psfs">Everyday activities (PSFS)</Link>
+        </Button>
+        <Button variant="secondary" onClick={onEdit}>
+          Edit today’s check-in
+        </Button>
+      </Actions>
+    </Card>
   );
 }

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { formatCalendarDate } from "@concord/domain";
 import type { RouterOutputs } from "@concord/api";
+import { Badge } from "@concord/ui/badge";
+import { CardSection } from "@concord/ui/card";
 import { CheckInDetails } from "./check-in-details";
 
 type Latest = RouterOutputs["checkIns"]["latestForReview"];
@@ -8,18 +10,18 @@ type Latest = RouterOutputs["checkIns"]["latestForReview"];
 /** The clinician's summary card: the latest check-in in full, marked new since this clinician last looked. */
 export function LatestCheckIn({ latest, patientId }: { latest: Latest; patientId: string }) {
   return (
-    <section className="card wide-card" aria-labelledby="latest-checkin-h" data-testid="latest-check-in">
-      <h2 id="latest-checkin-h" style={{ marginTop: 0 }}>
+    <CardSection className="md:col-span-2" aria-labelledby="latest-checkin-h" data-testid="latest-check-in">
+      <h2 id="latest-checkin-h" className="flex flex-wrap items-center gap-2">
         Latest check-in{" "}
         {latest.checkIn && latest.newSinceLastLook ? (
-          <span className="badge warn" data-testid="new-since-last-look">
+          <Badge variant="warning" data-testid="new-since-last-look">
             New since you last looked
-          </span>
+          </Badge>
         ) : null}
       </h2>
       {latest.checkIn ? (
         <>
-          <p className="muted">
+          <p className="text-muted-foreground">
             {formatCalendarDate(latest.checkIn.date)}
             {latest.checkIn.version > 1 ? ` (edited ${latest.checkIn.version - 1}×)` : ""}, in the patient’s own words.
           </p>
@@ -29,8 +31,8 @@ export function LatestCheckIn({ latest, patientId }: { latest: Latest; patientId
           </p>
         </>
       ) : (
-        <p className="muted">No check-ins yet.</p>
+        <p className="text-muted-foreground">No check-ins yet.</p>
       )}
-    </section>
+    </CardSection>
   );
 }

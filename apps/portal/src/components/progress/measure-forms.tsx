@@ -13,33 +13,45 @@ import {
   LICENSED_MEASURES,
   formatCalendarDate,
 } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { CardSection } from "@concord/ui/card";
+import { CheckboxField } from "@concord/ui/checkbox";
+import { Field, Fieldset } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
+import { NativeSelect } from "@concord/ui/native-select";
 import { errorMessage } from "~/components/error-message";
+import { CardGrid } from "~/components/layout";
 import { useTRPC } from "~/trpc/react";
 import { usePatientToday } from "./local-date";
-import styles from "./progress.module.css";
 
 function DateField({ id }: { id: string }) {
   // The patient's own day: a later date is refused by the server.
   const today = usePatientToday();
   return (
-    <div>
-      <label htmlFor={id}>Date taken</label>
-      <input id={id} name="takenOn" type="date" required defaultValue={today} max={today} />
-    </div>
+    <Field id={id} label="Date taken" className="max-w-xs">
+      <Input name="takenOn" type="date" required defaultValue={today} max={today} />
+    </Field>
   );
 }
 
 function Shell({ title, id, error, children, result, onSubmit, pending }: { title: string; id: string; error: string | null; children: ReactNode; result: ReactNode; onSubmit: (e: FormEvent<HTMLFormElement>) => void; pending: boolean }) {
   return (
-    <section className="card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`} style={{ marginTop: 0 }}>{title}</h2>
-      <form className="stack" style={{ maxWidth: "none" }} onSubmit={onSubmit} aria-label={title}>
-        {error ? <div className="alert error" role="alert">{error}</div> : null}
+    <CardSection aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{title}</h2>
+      <form className="grid gap-4" onSubmit={onSubmit} aria-label={title}>
+        {error ? (
+          <Alert variant="danger" role="alert">
+            {error}
+          </Alert>
+        ) : null}
         {result}
         {children}
-        <div><button type="submit" disabled={pending}>Save</button></div>
+        <Button type="submit" className="w-fit" disabled={pending}>
+          Save
+        </Button>
       </form>
-    </section>
+    </CardSection>
   );
 }
 
@@ -79,36 +91,37 @@ export function BudapestForm({ patientId }: { patientId: string }) {
       onSubmit={onSubmit}
       result={
         result ? (
-          <div className="alert success" role="status" data-testid="budapest-result">
-            <p style={{ margin: 0 }}>
+          <Alert variant="success" role="status" data-testid="budapest-result">
+            <p>
               Symptoms in <strong>{result.symptomCategories} of 4</strong> categories; signs in <strong>{result.signCategories} of 4</strong>.{" "}
               Clinical criteria: <strong>{result.clinicalCriteriaMet ? "met" : "not met"}</strong>. Research criteria:{" "}
               <strong>{result.researchCriteriaMet ? "met" : "not met"}</strong>.
             </p>
-            <p style={{ margin: ".25rem 0 0" }}>{result.explanation}</p>
-          </div>
+            <p>{result.explanation}</p>
+          </Alert>
         ) : null
       }
     >
-      <p className="muted">{BUDAPEST_DISCLAIMER}</p>
+      <p className="text-muted-foreground">{BUDAPEST_DISCLAIMER}</p>
       <DateField id="budapest-date" />
-      <label className={styles.checkRow}><input type="checkbox" name="disproportionatePain" /> Continuing pain, disproportionate to any inciting event</label>
-      <label className={styles.checkRow}><input type="checkbox" name="noBetterExplanation" /> No other diagnosis better explains the signs and symptoms</label>
-      <div className="grid">
-        {BUDAPEST_CATEGORIES.map((c) => (
-          <fieldset key={c} className={styles.question}>
-            <legend>{BUDAPEST_ITEMS[c].label}</legend>
-            <p style={{ margin: 0, fontWeight: 600 }}>Reported symptoms</p>
-            {BUDAPEST_ITEMS[c].symptoms.map((i) => (
-              <label key={i.id} className={styles.checkRow}><input type="checkbox" name={`bp-symptoms-${c}-${i.id}`} /> {i.label}</label>
-            ))}
-            <p style={{ margin: ".5rem 0 0", fontWeight: 600 }}>Observed signs</p>
-            {BUDAPEST_ITEMS[c].signs.map((i) => (
-              <label key={i.id} className={styles.checkRow}><input type="checkbox" name={`bp-signs-${c}-${i.id}`} /> {i.label}</label>
-            ))}
-          </fieldset>
-        ))}
+      <div>
+        <CheckboxField id="disproportionatePain" name="disproportionatePain" label="Continuing pain, disproportionate to any inciting event" />
+        <CheckboxField id="noBetterExplanation" name="noBetterExplanation" label="No other diagnosis better explains the signs and symptoms" />
       </div>
+      <CardGrid>
+        {BUDAPEST_CATEGORIES.map((c) => (
+          <Fieldset key={c} legend={BUDAPEST_ITEMS[c].label} className="gap-0 rounded-lg border p-4">
+            <p className="font-semibold">Reported symptoms</p>
+            {BUDAPEST_ITEMS[c].symptoms.map((i) => (
+              <CheckboxField key={i.id} id={`bp-symptoms-${c}-${i.id}`} name={`bp-symptoms-${c}-${i.id}`} label={i.label} />
+            ))}
+            <p className="mt-2 font-semibold">Observed signs</p>
+            {BUDAPEST_ITEMS[c].signs.map((i) => (
+              <CheckboxField key={i.id} id={`bp-signs-${c}-${i.id}`} name={`bp-signs-${c}-${i.id}`} label={i.label} />
+            ))}
+          </Fieldset>
+        ))}
+      </CardGrid>
     </Shell>
   );
 }
@@ -144,7 +157,8 @@ export function CssForm({ patientId }: { patientId: string }) {
       onSubmit={onSubmit}
       result={
         saved ? (
-          <div className={`alert ${saved.meaningful ? "warning" : "success"}`} role="status" data-testid="css-result">
+          <Alert variant={saved.meaningful ? "warning" : "success"} role="status" data-testid="css-result">
+            <p>
             CSS {saved.total} of 17.{" "}
             {saved.previous === null ? (
               "First score on record."
@@ -152,27 +166,27 @@ export function CssForm({ patientId }: { patientId: string }) {
               <>
                 Change since {formatCalendarDate(saved.previous.takenOn)} ({saved.previous.total}): {(saved.change ?? 0) > 0 ? "+" : ""}{saved.change}.{" "}
                 {saved.meaningful ? (
-                  <strong className={styles.meaningful}>⚠ A change of {CSS_SMALLEST_REAL_DIFFERENCE} or more points is beyond measurement error (smallest real difference, Harden 2017).</strong>
+                  <strong>⚠ A change of {CSS_SMALLEST_REAL_DIFFERENCE} or more points is beyond measurement error (smallest real difference, Harden 2017).</strong>
                 ) : (
                   `Under ${CSS_SMALLEST_REAL_DIFFERENCE} points: within measurement error (smallest real difference, Harden 2017).`
                 )}
               </>
             )}
-          </div>
+            </p>
+          </Alert>
         ) : null
       }
     >
       <DateField id="css-date" />
-      <div className="grid">
+      <CardGrid>
         {(["symptom", "sign"] as const).map((kind) => (
-          <fieldset key={kind} className={styles.question}>
-            <legend>{kind === "symptom" ? "Reported symptoms (8)" : "Signs on examination (9)"} — tick if present</legend>
+          <Fieldset key={kind} legend={`${kind === "symptom" ? "Reported symptoms (8)" : "Signs on examination (9)"} — tick if present`} className="gap-0 rounded-lg border p-4">
             {CSS_ITEMS.filter((i) => i.kind === kind).map((i) => (
-              <label key={i.id} className={styles.checkRow}><input type="checkbox" name={`css-${i.id}`} /> {i.label}</label>
+              <CheckboxField key={i.id} id={`css-${i.id}`} name={`css-${i.id}`} label={i.label} />
             ))}
-          </fieldset>
+          </Fieldset>
         ))}
-      </div>
+      </CardGrid>
     </Shell>
   );
 }
@@ -202,16 +216,21 @@ export function LimbTemperatureForm({ patientId }: { patientId: string }) {
     }
   }
   return (
-    <Shell title="Limb temperature difference" id="temp" error={error} pending={record.isPending} onSubmit={onSubmit} result={saved ? <p className="alert success" role="status">{saved}</p> : null}>
+    <Shell title="Limb temperature difference" id="temp" error={error} pending={record.isPending} onSubmit={onSubmit} result={
+        saved ? (
+          <Alert variant="success" role="status">
+            {saved}
+          </Alert>
+        ) : null
+      }
+    >
       <DateField id="temp-date" />
-      <div>
-        <label htmlFor="temp-diff">Affected minus unaffected side (°C)</label>
-        <input id="temp-diff" name="differenceCelsius" type="number" step="0.1" min={-10} max={10} required />
-      </div>
-      <div>
-        <label htmlFor="temp-site">Where measured (optional)</label>
-        <input id="temp-site" name="site" maxLength={200} />
-      </div>
+      <Field id="temp-diff" label="Affected minus unaffected side (°C)" className="max-w-xs">
+        <Input name="differenceCelsius" type="number" step="0.1" min={-10} max={10} required />
+      </Field>
+      <Field id="temp-site" label="Where measured (optional)" className="max-w-md">
+        <Input name="site" maxLength={200} />
+      </Field>
     </Shell>
   );
 }
@@ -236,21 +255,28 @@ export function LicensedScoreForm({ patientId }: { patientId: string }) {
     }
   }
   return (
-    <Shell title="Licensed instrument score" id="licensed" error={error} pending={record.isPending} onSubmit={onSubmit} result={saved ? <p className="alert success" role="status">{saved}</p> : null}>
-      <p className="muted">Use your licensed form to score; record only the total here. Item wording is never stored.</p>
+    <Shell title="Licensed instrument score" id="licensed" error={error} pending={record.isPending} onSubmit={onSubmit} result={
+        saved ? (
+          <Alert variant="success" role="status">
+            {saved}
+          </Alert>
+        ) : null
+      }
+    >
+      <p className="text-muted-foreground">Use your licensed form to score; record only the total here. Item wording is never stored.</p>
       <DateField id="licensed-date" />
-      <div>
-        <label htmlFor="licensed-measure">Instrument</label>
-        <select id="licensed-measure" name="measureId">
+      <Field id="licensed-measure" label="Instrument" className="max-w-md">
+        <NativeSelect name="measureId">
           {LICENSED_MEASURES.map((m) => (
-            <option key={m.id} value={m.id}>{m.name} — {m.scoreKind} {m.min}–{m.max}</option>
+            <option key={m.id} value={m.id}>
+              {m.name} — {m.scoreKind} {m.min}–{m.max}
+            </option>
           ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="licensed-score">Score</label>
-        <input id="licensed-score" name="score" type="number" step="any" required />
-      </div>
+        </NativeSelect>
+      </Field>
+      <Field id="licensed-score" label="Score" className="max-w-xs">
+        <Input name="score" type="number" step="any" required />
+      </Field>
     </Shell>
   );
 }

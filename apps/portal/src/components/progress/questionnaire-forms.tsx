@@ -10,26 +10,28 @@ import {
   PSFS_MAX_ACTIVITIES,
   PSFS_MIN_ACTIVITIES,
 } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Field } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
+import { SegmentedControl } from "@concord/ui/segmented-control";
 import { errorMessage } from "~/components/error-message";
+import { Actions } from "~/components/layout";
 import { useTRPC } from "~/trpc/react";
 import { CrisisResources, type CrisisResourcesData } from "./crisis-resources";
-import { ScaleQuestion } from "./check-in-form";
+import { ScaleQuestion, questionFrame } from "./check-in-form";
 import { usePatientToday } from "./local-date";
-import styles from "./progress.module.css";
 
 function FrequencyItem({ name, index, text }: { name: string; index: number; text: string }) {
   return (
-    <fieldset className={styles.question}>
-      <legend>{index + 1}. {text}</legend>
-      <div className={styles.bigChoices} style={{ gridTemplateColumns: "repeat(auto-fit, minmax(8rem, 1fr))" }}>
-        {FREQUENCY_OPTIONS.map((o) => (
-          <label key={o.value}>
-            <input type="radio" name={`${name}-${index}`} value={o.value} required aria-label={`${text}: ${o.label}`} />
-            <span aria-hidden="true">{o.label}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <SegmentedControl
+      variant="choices"
+      className={questionFrame}
+      name={`${name}-${index}`}
+      legend={`${index + 1}. ${text}`}
+      required
+      options={FREQUENCY_OPTIONS.map((o) => ({ value: String(o.value), label: o.label, ariaLabel: `${text}: ${o.label}` }))}
+    />
   );
 }
 
@@ -67,22 +69,30 @@ export function FrequencyQuestionnaire({ patientId, kind, takenOn }: { patientId
 
   if (done) {
     return (
-      <div>
+      <div className="flex max-w-2xl flex-col gap-4">
         {done.crisis ? <CrisisResources resources={done.crisis} announce /> : null}
-        <p className="alert success" role="status">
+        <Alert variant="success" role="status">
           Thank you — your {label} answers are saved. Score {done.total} ({done.bandLabel.toLowerCase()}). Your care team will see them.
-        </p>
+        </Alert>
       </div>
     );
   }
   return (
-    <form className={styles.phoneForm} onSubmit={onSubmit} aria-label={`${label} questionnaire`}>
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
-      <p><strong>{stem}</strong></p>
+    <form className="flex max-w-2xl flex-col gap-4" onSubmit={onSubmit} aria-label={`${label} questionnaire`}>
+      {error ? (
+        <Alert variant="danger" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      <p>
+        <strong>{stem}</strong>
+      </p>
       {items.map((text, i) => (
         <FrequencyItem key={text} name={kind} index={i} text={text} />
       ))}
-      <button type="submit" disabled={phq9.isPending || gad7.isPending}>Send answers</button>
+      <Button type="submit" size="lg" className="w-full" disabled={phq9.isPending || gad7.isPending}>
+        Send answers
+      </Button>
     </form>
   );
 }
@@ -111,24 +121,44 @@ export function PsfsForm({ patientId, takenOn }: { patientId: string; takenOn?: 
       setError(errorMessage(e));
     }
   }
-  if (done !== null) return <p className="alert success" role="status">Saved. Your functional scale score is {done} out of 10.</p>;
+  if (done !== null)
+    return (
+      <Alert variant="success" role="status" className="max-w-2xl">
+        Saved. Your functional scale score is {done} out of 10.
+      </Alert>
+    );
   return (
-    <form className={styles.phoneForm} onSubmit={onSubmit} aria-label="Patient-Specific Functional Scale">
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
+    <form className="flex max-w-2xl flex-col gap-4" onSubmit={onSubmit} aria-label="Patient-Specific Functional Scale">
+      {error ? (
+        <Alert variant="danger" role="alert">
+          {error}
+        </Alert>
+      ) : null}
       <p>Name {PSFS_MIN_ACTIVITIES} to {PSFS_MAX_ACTIVITIES} everyday activities you find hard (agreed with your physical or occupational therapist), and rate how well you can do each one today: 0 = unable, 10 = as well as before.</p>
       {Array.from({ length: count }, (_, i) => `activity-${i}`).map((field, i) => (
         // Slots are only ever added at the end, so the field name is the slot's identity.
-        <div key={field} className={styles.question}>
-          <label htmlFor={field}>Activity {i + 1}</label>
-          <input id={field} name={field} required maxLength={200} />
-          <ScaleQuestion name={`psfs-score-${i}`} legend={`How well can you do activity ${i + 1}?`} />
+        <div key={field} className={`${questionFrame} grid gap-3`}>
+          <Field id={field} label={`Activity ${i + 1}`}>
+            <Input name={field} required maxLength={200} />
+          </Field>
+          <ScaleQuestion name={`psfs-score-${i}`} legend={`How well can you do activity ${i + 1}?`} framed={false} />
         </div>
       ))}
-      <div className="inline" style={{ marginBottom: ".75rem" }}>
-        {count < PSFS_MAX_ACTIVITIES ? <button type="button" className="secondary" onClick={() => setCount(count + 1)}>Add an activity</button> : null}
-        {count > PSFS_MIN_ACTIVITIES ? <button type="button" className="secondary" onClick={() => setCount(count - 1)}>Remove the last activity</button> : null}
-      </div>
-      <button type="submit" disabled={submit.isPending}>Send</button>
+      <Actions>
+        {count < PSFS_MAX_ACTIVITIES ? (
+          <Button variant="secondary" onClick={() => setCount(count + 1)}>
+            Add an activity
+          </Button>
+        ) : null}
+        {count > PSFS_MIN_ACTIVITIES ? (
+          <Button variant="secondary" onClick={() => setCount(count - 1)}>
+            Remove the last activity
+          </Button>
+        ) : null}
+      </Actions>
+      <Button type="submit" size="lg" className="w-full" disabled={submit.isPending}>
+        Send
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Button } from "@concord/ui/button";
 
 export const RANGE_CHOICES = [
   { days: 30, label: "30 days" },
@@ -15,11 +16,13 @@ export function rangeDays(value: string | undefined): number {
 
 export function RangeLinks({ base, current }: { base: string; current: number }) {
   return (
-    <nav aria-label="Chart range" className="inline" style={{ marginBottom: ".75rem" }}>
+    <nav aria-label="Chart range" className="flex flex-wrap gap-2">
       {RANGE_CHOICES.map((c) => (
-        <Link key={c.days} href={`${base}?days=${c.days}`} className={`button ${c.days === current ? "" : "secondary"}`} aria-current={c.days === current ? "true" : undefined}>
-          {c.label}
-        </Link>
+        <Button key={c.days} asChild size="sm" variant={c.days === current ? "default" : "secondary"}>
+          <Link href={`${base}?days=${c.days}`} aria-current={c.days === current ? "true" : undefined}>
+            {c.label}
+          </Link>
+        </Button>
       ))}
     </nav>
   );

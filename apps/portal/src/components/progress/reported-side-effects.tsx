@@ -2,7 +2,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { SIDE_EFFECT_REVIEW_LABELS, type SideEffectReviewStatus, formatCalendarDate } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Badge } from "@concord/ui/badge";
+import { Button } from "@concord/ui/button";
+import { Input } from "@concord/ui/input";
+import { Label } from "@concord/ui/label";
 import { errorMessage } from "~/components/error-message";
+import { RowList } from "~/components/layout";
 import { useTRPC } from "~/trpc/react";
 
 /**
@@ -18,8 +24,13 @@ export function ReportedSideEffects({ patientId, interventionId, canReview }: { 
   const [error, setError] = useState<{ id: string; message: string } | null>(null);
 
   if (reports.isPending) return null;
-  if (reports.isError) return <p className="alert error">{errorMessage(reports.error)}</p>;
-  if (reports.data.length === 0) return <p className="muted" data-testid="reported-side-effects">No side effects reported by the patient.</p>;
+  if (reports.isError) return <Alert variant="danger">{errorMessage(reports.error)}</Alert>;
+  if (reports.data.length === 0)
+    return (
+      <p className="text-muted-foreground" data-testid="reported-side-effects">
+        No side effects reported by the patient.
+      </p>
+    );
 
   async function submitReview(form: HTMLFormElement, reportId: string, status: SideEffectReviewStatus) {
     const note = String(new FormData(form).get("note") ?? "").trim();
@@ -33,33 +44,34 @@ export function ReportedSideEffects({ patientId, interventionId, canReview }: { 
   }
 
   return (
-    <div data-testid="reported-side-effects">
-      <h4>Side effects the patient reported</h4>
-      <ul className="plain">
+    <div data-testid="reported-side-effects" className="grid gap-2">
+      <h4 className="font-semibold">Side effects the patient reported</h4>
+      <RowList>
         {reports.data.map((r) => (
-          <li key={r.id} className="reported-side-effect">
-            <span className="badge warn">Patient-reported</span> {formatCalendarDate(r.reportedOn)}: <q>{r.text}</q>
+          <li key={r.id}>
+            <Badge variant="warning">Patient-reported</Badge> {formatCalendarDate(r.reportedOn)}: <q>{r.text}</q>
             {r.review ? (
-              <span className="muted">
+              <span className="text-muted-foreground">
                 {" "}
                 · {SIDE_EFFECT_REVIEW_LABELS[r.review.status]} ({r.review.reviewedByName}){r.review.note ? `: “${r.review.note}”` : ""}
               </span>
             ) : canReview ? (
-              <form className="inline" aria-label={`Review the side effect reported on ${formatCalendarDate(r.reportedOn)}`} onSubmit={(e: FormEvent<HTMLFormElement>) => {
+              <form className="mt-2 flex flex-wrap items-end gap-2" aria-label={`Review the side effect reported on ${formatCalendarDate(r.reportedOn)}`} onSubmit={(e: FormEvent<HTMLFormElement>) => {
                   e.preventDefault();
                   void submitReview(e.currentTarget, r.id, "confirmed");
                 }}>
-                <label htmlFor={`se-note-${r.id}`}>
-                  Your note<span className="sr-only"> on the side effect reported on {formatCalendarDate(r.reportedOn)}</span> (needed for
-                  “Add note”, optional to confirm)
-                </label>
-                <input id={`se-note-${r.id}`} name="note" maxLength={500} />
-                <button type="submit" className="secondary" disabled={review.isPending}>
+                <div className="grid min-w-56 flex-1 gap-1.5">
+                  <Label htmlFor={`se-note-${r.id}`}>
+                    Your note<span className="sr-only"> on the side effect reported on {formatCalendarDate(r.reportedOn)}</span> (needed for
+                    “Add note”, optional to confirm)
+                  </Label>
+                  <Input id={`se-note-${r.id}`} name="note" maxLength={500} />
+                </div>
+                <Button type="submit" variant="secondary" disabled={review.isPending}>
                   Confirm
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
+                </Button>
+                <Button
+                  variant="secondary"
                   disabled={review.isPending}
                   onClick={(e) => {
                     const form = e.currentTarget.form;
@@ -67,17 +79,17 @@ export function ReportedSideEffects({ patientId, interventionId, canReview }: { 
                   }}
                 >
                   Add note
-                </button>
+                </Button>
                 {error?.id === r.id ? (
-                  <span className="alert error" role="alert">
+                  <Alert variant="danger" role="alert" className="basis-full">
                     {error.message}
-                  </span>
+                  </Alert>
                 ) : null}
               </form>
             ) : null}
           </li>
         ))}
-      </ul>
+      </RowList>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { type ChartResolution, formatCalendarDate, addDays, toDayNumber } from "@concord/domain";
-import styles from "./progress.module.css";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@concord/ui/table";
 
 export type MarkerShape = "circle" | "square" | "triangle" | "diamond";
 
@@ -10,8 +10,18 @@ export interface ChartLine {
   shape: MarkerShape;
   /** Each line differs by shape and dash as well as colour, so it reads without colour. */
   dash?: string;
-  colour: string;
+  tone: ChartTone;
 }
+
+/** A line's colour, from the theme's tokens (so it follows light and dark). */
+export type ChartTone = "primary" | "danger" | "success" | "warning";
+
+const TONE: Record<ChartTone, { stroke: string; fill: string }> = {
+  primary: { stroke: "stroke-primary", fill: "fill-primary" },
+  danger: { stroke: "stroke-danger", fill: "fill-danger" },
+  success: { stroke: "stroke-success", fill: "fill-success" },
+  warning: { stroke: "stroke-warning", fill: "fill-warning" },
+};
 
 export interface PlanMarker {
   date: string;
@@ -38,25 +48,26 @@ const W = 640;
 const H = 220;
 const PAD = { left: 40, right: 16, top: 26, bottom: 30 };
 
-function Glyph({ shape, x, y, size, colour }: { shape: MarkerShape; x: number; y: number; size: number; colour: string }) {
+function Glyph({ shape, x, y, size, tone }: { shape: MarkerShape; x: number; y: number; size: number; tone: ChartTone }) {
   const s = size;
+  const { stroke, fill } = TONE[tone];
   switch (shape) {
     case "circle":
-      return <circle cx={x} cy={y} r={s} fill={colour} />;
+      return <circle cx={x} cy={y} r={s} className={fill} />;
     case "square":
-      return <rect x={x - s} y={y - s} width={s * 2} height={s * 2} fill="#fff" stroke={colour} strokeWidth={1.6} />;
+      return <rect x={x - s} y={y - s} width={s * 2} height={s * 2} className={`fill-card ${stroke}`} strokeWidth={1.6} />;
     case "triangle":
-      return <path d={`M${x},${y - s * 1.2} L${x + s * 1.1},${y + s} L${x - s * 1.1},${y + s} Z`} fill={colour} />;
+      return <path d={`M${x},${y - s * 1.2} L${x + s * 1.1},${y + s} L${x - s * 1.1},${y + s} Z`} className={fill} />;
     case "diamond":
-      return <path d={`M${x},${y - s * 1.3} L${x + s * 1.1},${y} L${x},${y + s * 1.3} L${x - s * 1.1},${y} Z`} fill="#fff" stroke={colour} strokeWidth={1.6} />;
+      return <path d={`M${x},${y - s * 1.3} L${x + s * 1.1},${y} L${x},${y + s * 1.3} L${x - s * 1.1},${y} Z`} className={`fill-card ${stroke}`} strokeWidth={1.6} />;
   }
 }
 
-export function LegendGlyph({ line }: { line: Pick<ChartLine, "shape" | "colour" | "dash"> }) {
+export function LegendGlyph({ line }: { line: Pick<ChartLine, "shape" | "tone" | "dash"> }) {
   return (
-    <svg width="34" height="14" aria-hidden="true" focusable="false">
-      <line x1="1" y1="7" x2="33" y2="7" stroke={line.colour} strokeWidth="2" strokeDasharray={line.dash} />
-      <Glyph shape={line.shape} x={17} y={7} size={4} colour={line.colour} />
+    <svg width="34" height="14" aria-hidden="true" focusable="false" className="shrink-0">
+      <line x1="1" y1="7" x2="33" y2="7" className={TONE[line.tone].stroke} strokeWidth="2" strokeDasharray={line.dash} />
+      <Glyph shape={line.shape} x={17} y={7} size={4} tone={line.tone} />
     </svg>
   );
 }
@@ -99,39 +110,54 @@ export function TrendChart(props: TrendChartProps) {
   const byLine = new Map(lines.map((l) => [l.key, new Map(l.points.map((p) => [p.date, p.value]))]));
 
   return (
-    <figure className={styles.chart} aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
-      <h3 id={`${id}-title`} style={{ margin: "0 0 .25rem" }}>{title}</h3>
-      <ul className={styles.legend} aria-label={`${title} legend`}>
+    <figure className="grid min-w-0 gap-2" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label={`${title} legend`}>
         {lines.map((l) => (
-          <li key={l.key}><LegendGlyph line={l} /> {l.label}</li>
+          <li key={l.key} className="flex items-center gap-1.5">
+            <LegendGlyph line={l} /> {l.label}
+          </li>
         ))}
         {visibleMarkers.length > 0 ? (
-          <li><svg width="14" height="14" aria-hidden="true"><line x1="7" y1="0" x2="7" y2="14" stroke="#444" strokeDasharray="3 2" /></svg> Plan change (numbered)</li>
+          <li className="flex items-center gap-1.5">
+            <svg width="14" height="14" aria-hidden="true" className="shrink-0">
+              <line x1="7" y1="0" x2="7" y2="14" className="stroke-foreground" strokeDasharray="3 2" />
+            </svg>{" "}
+            Plan change (numbered)
+          </li>
         ) : null}
       </ul>
       {hasData ? (
-        <svg className={styles.plot} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
+        <svg className="block h-auto w-full rounded-lg bg-card" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
           {yTicks.map((t) => (
             <g key={t}>
-              <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#e3e7ee" />
-              <text x={PAD.left - 6} y={y(t) + 4} fontSize="11" textAnchor="end" fill="#5a6577">{t}</text>
+              <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="stroke-border" />
+              <text x={PAD.left - 6} y={y(t) + 4} fontSize="11" textAnchor="end" className="fill-muted-foreground">
+                {t}
+              </text>
             </g>
           ))}
           {references.map((r) => (
             <g key={r.label}>
-              <line x1={PAD.left} x2={W - PAD.right} y1={y(r.value)} y2={y(r.value)} stroke="#9aa3b2" strokeDasharray="1 3" />
-              <text x={W - PAD.right - 2} y={y(r.value) - 3} fontSize="10" textAnchor="end" fill="#5a6577">{r.label}</text>
+              <line x1={PAD.left} x2={W - PAD.right} y1={y(r.value)} y2={y(r.value)} className="stroke-input" strokeDasharray="1 3" />
+              <text x={W - PAD.right - 2} y={y(r.value) - 3} fontSize="10" textAnchor="end" className="fill-muted-foreground">
+                {r.label}
+              </text>
             </g>
           ))}
           {xTicks.map((t) => (
-            <text key={t} x={x(t)} y={H - 8} fontSize="11" textAnchor={t === from ? "start" : t === xTicks[xTicks.length - 1] ? "end" : "middle"} fill="#5a6577">{t}</text>
+            <text key={t} x={x(t)} y={H - 8} fontSize="11" textAnchor={t === from ? "start" : t === xTicks[xTicks.length - 1] ? "end" : "middle"} className="fill-muted-foreground">
+              {t}
+            </text>
           ))}
-          <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke="#8a94a6" />
-          <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#8a94a6" />
+          <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} className="stroke-input" />
+          <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} className="stroke-input" />
           {visibleMarkers.map((m, i) => (
             <g key={m.date}>
-              <line x1={x(m.date)} x2={x(m.date)} y1={PAD.top - 10} y2={H - PAD.bottom} stroke="#444" strokeDasharray="3 2" />
-              <text x={x(m.date)} y={PAD.top - 13} fontSize="11" fontWeight="700" textAnchor="middle">{i + 1}</text>
+              <line x1={x(m.date)} x2={x(m.date)} y1={PAD.top - 10} y2={H - PAD.bottom} className="stroke-foreground" strokeDasharray="3 2" />
+              <text x={x(m.date)} y={PAD.top - 13} fontSize="11" fontWeight="700" textAnchor="middle" className="fill-foreground">
+                {i + 1}
+              </text>
             </g>
           ))}
           {lines.map((l) => (
@@ -139,48 +165,51 @@ export function TrendChart(props: TrendChartProps) {
               {l.points.length > 1 ? (
                 <polyline
                   fill="none"
-                  stroke={l.colour}
+                  className={TONE[l.tone].stroke}
                   strokeWidth={2}
                   strokeDasharray={l.dash}
                   points={l.points.map((p) => `${x(p.date).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ")}
                 />
               ) : null}
               {l.points.map((p) => (
-                <Glyph key={p.date} shape={l.shape} x={x(p.date)} y={y(p.value)} size={l.points.length > 60 ? 2.2 : 3.5} colour={l.colour} />
+                <Glyph key={p.date} shape={l.shape} x={x(p.date)} y={y(p.value)} size={l.points.length > 60 ? 2.2 : 3.5} tone={l.tone} />
               ))}
             </g>
           ))}
         </svg>
       ) : (
-        <p className={styles.empty}>Nothing recorded for {title} between {from} and {to}.</p>
+        <p className="text-muted-foreground italic">Nothing recorded for {title} between {from} and {to}.</p>
       )}
       {hasData ? (
-        <details>
-          <summary>Table view: {title}</summary>
-          <div className={styles.tableWrap}>
-            <table>
-              <caption className="sr-only">{summary}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{resolution === "weekly" ? "Week starting" : "Date"}</th>
-                  {lines.map((l) => (
-                    <th key={l.key} scope="col">{l.label}{unit ? ` (${unit})` : ""}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {dates.map((d) => (
-                  <tr key={d}>
-                    <th scope="row">{d}</th>
-                    {lines.map((l) => {
-                      const v = byLine.get(l.key)?.get(d);
-                      return <td key={l.key}>{v === undefined ? "—" : fmt(v, decimals)}</td>;
-                    })}
-                  </tr>
+        <details className="group">
+          <summary className="w-fit cursor-pointer rounded-md font-semibold text-primary">Table view: {title}</summary>
+          <Table frameClassName="mt-2 max-h-88 overflow-y-auto">
+            <TableCaption className="sr-only">{summary}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHead scope="col">{resolution === "weekly" ? "Week starting" : "Date"}</TableHead>
+                {lines.map((l) => (
+                  <TableHead key={l.key} scope="col">
+                    {l.label}
+                    {unit ? ` (${unit})` : ""}
+                  </TableHead>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {dates.map((d) => (
+                <TableRow key={d}>
+                  <TableHead scope="row" className="text-base whitespace-nowrap text-foreground">
+                    {d}
+                  </TableHead>
+                  {lines.map((l) => {
+                    const v = byLine.get(l.key)?.get(d);
+                    return <TableCell key={l.key}>{v === undefined ? "—" : fmt(v, decimals)}</TableCell>;
+                  })}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         </details>
       ) : null}
     </figure>

@@ -1,11 +1,10 @@
 import type { RouterOutputs } from "@concord/api";
 import { CSS_MAX_TOTAL } from "@concord/domain";
-import styles from "./progress.module.css";
 import { type ChartLine, TrendChart } from "./trend-chart";
 
 type Trends = RouterOutputs["measures"]["trends"];
 
-const C = { a: "#1f5fae", b: "#a4262c", c: "#1e6b3a", d: "#7a4b00" };
+const C = { a: "primary", b: "danger", c: "success", d: "warning" } as const;
 
 /** The six trend charts, sharing one time axis and the plan-change markers. */
 export function TrendsPanel({ trends }: { trends: Trends }) {
@@ -15,17 +14,17 @@ export function TrendsPanel({ trends }: { trends: Trends }) {
   const common = { from: trends.from, to: trends.to, markers: trends.markers, resolution } as const;
   // Measures are sparse: show weekly means with a decimal only when the range is long.
   const measure = (k: string) => ({ resolution: s[k]?.resolution ?? resolution, decimals: (s[k]?.resolution ?? resolution) === "weekly" ? 1 : 0 });
-  const single = (key: string, label: string, shape: ChartLine["shape"], colour: string): ChartLine[] => [{ key, label, points: pts(key), shape, colour }];
+  const single = (key: string, label: string, shape: ChartLine["shape"], tone: ChartLine["tone"]): ChartLine[] => [{ key, label, points: pts(key), shape, tone }];
   return (
-    <div>
-      <p className="muted">
+    <div className="flex flex-col gap-6">
+      <p className="text-muted-foreground">
         {resolution === "weekly" ? "Long ranges are shown as weekly averages (dated on the Monday of each week). " : ""}
         {trends.checkInDays} check-in day{trends.checkInDays === 1 ? "" : "s"} in this range. Numbered dashed lines on each chart mark plan changes.
       </p>
       {trends.markers.length > 0 ? (
-        <section aria-labelledby="plan-changes-h">
-          <h3 id="plan-changes-h" style={{ margin: "0 0 .25rem" }}>Plan changes in this range</h3>
-          <ol className={styles.planList}>
+        <section aria-labelledby="plan-changes-h" className="grid gap-1">
+          <h3 id="plan-changes-h">Plan changes in this range</h3>
+          <ol className="list-decimal pl-5 text-sm">
             {trends.markers.map((m) => (
               <li key={m.date}>{m.date}: {m.label}</li>
             ))}
@@ -41,9 +40,9 @@ export function TrendsPanel({ trends }: { trends: Trends }) {
         {...common}
         decimals={resolution === "weekly" ? 1 : 0}
         lines={[
-          { key: "painWorst", label: "Worst", points: pts("painWorst"), shape: "triangle", colour: C.b, dash: "6 3" },
-          { key: "painAverage", label: "Average", points: pts("painAverage"), shape: "circle", colour: C.a },
-          { key: "painNow", label: "Now", points: pts("painNow"), shape: "square", colour: C.c, dash: "2 2" },
+          { key: "painWorst", label: "Worst", points: pts("painWorst"), shape: "triangle", tone: C.b, dash: "6 3" },
+          { key: "painAverage", label: "Average", points: pts("painAverage"), shape: "circle", tone: C.a },
+          { key: "painNow", label: "Now", points: pts("painNow"), shape: "square", tone: C.c, dash: "2 2" },
         ]}
       />
       <TrendChart id="adherence" title="Adherence (% of plan items done)" unit="%" yMin={0} yMax={100} decimals={0} {...common} lines={single("adherence", "Adherence", "diamond", C.d)} references={[{ value: 50, label: "50%" }]} />

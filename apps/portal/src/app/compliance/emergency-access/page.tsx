@@ -1,10 +1,14 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import type { RouterOutputs } from "@concord/api";
 import { firstParam } from "~/components/compliance/audit-filter-params";
-import styles from "~/components/compliance/compliance.module.css";
+import { Alert } from "@concord/ui/alert";
+import { Card } from "@concord/ui/card";
+import { cn } from "@concord/ui/utils";
 import { roleLabel } from "~/components/compliance/labels";
 import { type Refusal, badRequestOf } from "~/components/compliance/refusal";
 import { ReviewEmergencyAccessForm } from "~/components/compliance/review-emergency-access";
+import { Facts } from "~/components/layout";
 import { When } from "~/components/viewer-clock";
 import { getCaller } from "~/server/caller";
 import { requireCompliancePermission } from "../require-compliance";
@@ -16,6 +20,13 @@ type Access = ReviewPage["items"][number];
 function readsWhileOpen(count: number): string {
   return `${count} reads while open`;
 }
+
+export const metadata: Metadata = { title: "Emergency reviews" };
+
+const listTab = cn(
+  "-mb-px inline-flex min-h-11 items-center border-b-3 border-transparent px-3 py-2 font-semibold text-muted-foreground no-underline hover:text-foreground",
+  "aria-[current=page]:border-primary aria-[current=page]:text-foreground",
+);
 
 /** Emergency accesses waiting for a compliance review (oldest first), and those already reviewed. */
 export default async function EmergencyReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -38,23 +49,25 @@ export default async function EmergencyReviewsPage({ searchParams }: { searchPar
   return (
     <>
       <h1>{status === "waiting" ? "Emergency accesses to review" : "Reviewed emergency accesses"}</h1>
-      <p className="muted">
+      <p className="text-muted-foreground">
         A clinician who is not on a patient&apos;s care team can open the record read-only for an hour in an emergency, giving a reason. Each access
         waits here until a compliance officer has reviewed it.
       </p>
-      <nav className={styles.tabs} aria-label="Emergency access lists">
-        <Link href="/compliance/emergency-access" aria-current={status === "waiting" ? "page" : undefined}>
+      <nav className="flex gap-1 overflow-x-auto border-b" aria-label="Emergency access lists">
+        <Link href="/compliance/emergency-access" className={listTab} aria-current={status === "waiting" ? "page" : undefined}>
           Waiting for review
         </Link>
-        <Link href="/compliance/emergency-access?status=reviewed" aria-current={status === "reviewed" ? "page" : undefined}>
+        <Link href="/compliance/emergency-access?status=reviewed" className={listTab} aria-current={status === "reviewed" ? "page" : undefined}>
           Reviewed
         </Link>
       </nav>
 
       {refusal ? (
-        <p className="alert error" role="alert">
-          {refusal.general} <Link href={base}>First page</Link>
-        </p>
+        <Alert variant="danger" role="alert">
+          <p>
+            {refusal.general} <Link href={base}>First page</Link>
+          </p>
+        </Alert>
       ) : null}
 
       {page && page.items.length === 0 ? (
@@ -66,7 +79,7 @@ export default async function EmergencyReviewsPage({ searchParams }: { searchPar
       ))}
 
       {page ? (
-        <nav className={styles.pager} aria-label="Pages">
+        <nav className="flex flex-wrap gap-4 empty:hidden" aria-label="Pages">
           {cursor ? <Link href={base}>First page</Link> : null}
           {page.nextCursor ? <Link href={withCursor(page.nextCursor)}>Next page</Link> : null}
         </nav>
@@ -78,11 +91,12 @@ export default async function EmergencyReviewsPage({ searchParams }: { searchPar
 function EmergencyAccessArticle({ access, reviewerName }: { access: Access; reviewerName: string }) {
   const headingId = `emergency-access-${access.id}`;
   return (
-    <article className={`card ${styles.article}`} data-testid="emergency-access" data-access-id={access.id} aria-labelledby={headingId}>
-      <h2 id={headingId}>
+    <Card asChild className="gap-3">
+    <article data-testid="emergency-access" data-access-id={access.id} aria-labelledby={headingId}>
+      <h2 id={headingId} className="text-lg">
         {access.clinicianName} opened {access.patientName}&apos;s record
       </h2>
-      <dl className={styles.facts}>
+      <Facts>
         <dt>Clinician</dt>
         <dd>
           {access.clinicianName}, {roleLabel(access.clinicianRole)}
@@ -103,7 +117,7 @@ function EmergencyAccessArticle({ access, reviewerName }: { access: Access; revi
         </dd>
         <dt>Reads</dt>
         <dd>{readsWhileOpen(access.readsDuring)}</dd>
-      </dl>
+      </Facts>
       {access.reviewedAt ? (
         <p>
           <strong>Reviewed by {access.reviewerName ?? "a former compliance officer"}</strong> on <When at={access.reviewedAt} />
@@ -115,10 +129,11 @@ function EmergencyAccessArticle({ access, reviewerName }: { access: Access; revi
         </p>
       ) : access.expiresAt > new Date() ? (
         // Reviewed once it has ended (the server refuses sooner), so the review sees every read made under it.
-        <p className="muted">Still open: review it once it has ended.</p>
+        <p className="text-muted-foreground">Still open: review it once it has ended.</p>
       ) : (
         <ReviewEmergencyAccessForm accessId={access.id} reviewerName={reviewerName} />
       )}
     </article>
+    </Card>
   );
 }

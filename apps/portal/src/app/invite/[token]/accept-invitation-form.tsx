@@ -3,6 +3,10 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Field } from "@concord/ui/field";
+import { Input } from "@concord/ui/input";
 import { refusalOf } from "~/app/admin/field-errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -33,53 +37,42 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
 
   if (done) {
     return (
-      <div className="alert success" role="status">
-        Your password is set. <Link href={`/signin?email=${encodeURIComponent(email)}`}>Sign in</Link> with {email} and your new password.
-      </div>
+      <Alert variant="success" role="status">
+        <p>
+          Your password is set. <Link href={`/signin?email=${encodeURIComponent(email)}`}>Sign in</Link> with {email} and your new password.
+        </p>
+      </Alert>
     );
   }
   const passwordError = refusal?.field === "password" ? refusal.message : null;
   const confirmError = refusal?.field === "confirm" ? refusal.message : null;
   const general = refusal && !passwordError && !confirmError ? refusal.message : null;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Set your password">
+    <form className="grid gap-4" onSubmit={onSubmit} noValidate aria-label="Set your password">
       {general ? (
-        <div className="alert error" role="alert">
-          {general} <Link href="/signin">Go to sign in</Link>
-        </div>
+        <Alert variant="danger" role="alert">
+          <p>
+            {general} <Link href="/signin">Go to sign in</Link>
+          </p>
+        </Alert>
       ) : null}
       {/* For password managers: the account this password belongs to. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-      <div>
-        <label htmlFor="new-password">New password</label>
-        <input
-          id="new-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          maxLength={PASSWORD_MAX_LENGTH * 4}
-          aria-describedby={passwordError ? "new-password-hint new-password-error" : "new-password-hint"}
-          aria-invalid={passwordError ? true : undefined}
-        />
-        <p id="new-password-hint" className="muted">At least {PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password that is easy to remember.</p>
-        {passwordError ? <p id="new-password-error" className="alert error" role="alert">{passwordError}</p> : null}
-      </div>
-      <div>
-        <label htmlFor="confirm-password">Type the password again</label>
-        <input
-          id="confirm-password"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-describedby={confirmError ? "confirm-password-error" : undefined}
-          aria-invalid={confirmError ? true : undefined}
-        />
-        {confirmError ? <p id="confirm-password-error" className="alert error" role="alert">{confirmError}</p> : null}
-      </div>
-      <button type="submit" disabled={accept.isPending}>{accept.isPending ? "Saving…" : "Set password"}</button>
+      <Field
+        id="new-password"
+        label="New password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password that is easy to remember.`}
+        error={passwordError}
+        errorRole="alert"
+      >
+        <Input name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH * 4} />
+      </Field>
+      <Field id="confirm-password" label="Type the password again" error={confirmError} errorRole="alert">
+        <Input name="confirm" type="password" autoComplete="new-password" required />
+      </Field>
+      <Button type="submit" size="lg" className="w-full" disabled={accept.isPending}>
+        {accept.isPending ? "Saving…" : "Set password"}
+      </Button>
     </form>
   );
 }

@@ -1,9 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CheckInForm } from "~/components/progress/check-in-form";
 import { PatientDay } from "~/components/progress/local-date";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
+
+export const metadata: Metadata = { title: "Today’s check-in" };
 
 export default async function CheckInPage() {
   const session = await requireSessionActor();
@@ -13,7 +16,7 @@ export default async function CheckInPage() {
   return (
     <>
       <h1>Today’s check-in</h1>
-      <p className="muted">About a minute. Tap the answers that fit today. <Link href="/me/progress">See your progress</Link></p>
+      <p className="text-muted-foreground">About a minute. Tap the answers that fit today. <Link href="/me/progress">See your progress</Link></p>
       <PatientDay today={today}><CheckInForm patientId={session.actor.patientId} /></PatientDay>
     </>
   );

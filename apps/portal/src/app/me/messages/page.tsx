@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import { z } from "zod";
 import { redirect } from "next/navigation";
 import { Conversations } from "~/components/messaging/conversations";
 import { requireSessionActor } from "~/server/session";
+
+export const metadata: Metadata = { title: "Messages" };
 
 /** The patient's messages: only the space shared with the care team exists here. */
 export default async function MyMessagesPage({ searchParams }: { searchParams: Promise<{ thread?: string }> }) {
@@ -11,7 +14,7 @@ export default async function MyMessagesPage({ searchParams }: { searchParams: P
   return (
     <>
       <h1>Messages with your care team</h1>
-      <p className="muted">Your care team reads these during working hours. In an emergency, call your local emergency number.</p>
+      <p className="text-muted-foreground">Your care team reads these during working hours. In an emergency, call your local emergency number.</p>
       <Conversations
         patientId={session.actor.patientId}
         viewerId={session.actor.userId}

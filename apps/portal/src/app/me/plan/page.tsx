@@ -1,8 +1,13 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { Card } from "@concord/ui/card";
+import { PageHeader } from "~/components/page-header";
 import { PatientPlan } from "~/components/care-plan/patient-plan";
 import { MarkPlanSeen, PlanCommentBox, PrintSummaryButton } from "~/components/care-plan/patient-plan-actions";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
+
+export const metadata: Metadata = { title: "My care plan" };
 
 export default async function MyCarePlanPage() {
   const session = await requireSessionActor();
@@ -14,10 +19,7 @@ export default async function MyCarePlanPage() {
   const comments = view ? (await caller.carePlan.comments({ patientId, limit: 20 })).items : [];
   return (
     <>
-      <div className="inline" style={{ justifyContent: "space-between", alignItems: "center" }}>
-        <h1 style={{ margin: 0 }}>My care plan</h1>
-        {view ? <PrintSummaryButton /> : null}
-      </div>
+      <PageHeader title="My care plan" actions={view ? <PrintSummaryButton /> : null} />
       {view ? (
         <>
           <PatientPlan view={view} patientName={patient.name} comments={comments} />
@@ -28,7 +30,9 @@ export default async function MyCarePlanPage() {
           <MarkPlanSeen patientId={patientId} version={view.version} />
         </>
       ) : (
-        <p className="card">Your care team has not written your care plan yet. It will appear here once they do.</p>
+        <Card>
+          <p>Your care team has not written your care plan yet. It will appear here once they do.</p>
+        </Card>
       )}
     </>
   );

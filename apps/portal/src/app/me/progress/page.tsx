@@ -1,10 +1,14 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { CardSection } from "@concord/ui/card";
 import { redirect } from "next/navigation";
 import { RangeLinks, rangeDays } from "~/components/progress/range-links";
 import { TrendsPanel } from "~/components/progress/trends-panel";
 import { trendRange } from "~/components/progress/trend-range";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
+
+export const metadata: Metadata = { title: "My progress" };
 
 export default async function MyProgressPage({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
   const session = await requireSessionActor();
@@ -23,10 +27,10 @@ export default async function MyProgressPage({ searchParams }: { searchParams: P
       </p>
       <RangeLinks base="/me/progress" current={days} />
       {/* The charts' titles are h3s: this heading keeps the outline h1 → h2 → h3 for screen-reader navigation. */}
-      <section className="card" aria-labelledby="trends-h">
+      <CardSection aria-labelledby="trends-h">
         <h2 id="trends-h" className="sr-only">Trends</h2>
         <TrendsPanel trends={trends} />
-      </section>
+      </CardSection>
     </>
   );
 }

@@ -1,20 +1,21 @@
-import { z } from "zod";
-import { notFound } from "next/navigation";
+import type { Metadata } from "next";
 import { DISCIPLINE_LABELS, describeTimeZone, formatCalendarDate, supportedTimeZones, telHref } from "@concord/domain";
+import { CardSection } from "@concord/ui/card";
 import { CareTeamList } from "~/components/care-team-list";
 import { emergencyAccessFor } from "~/components/emergency-access/lookup";
 import { LatestCheckIn } from "~/components/progress/latest-check-in";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
+import { CardGrid, Facts } from "~/components/layout";
 import { PatientTimeZoneForm } from "~/components/time-zone-form";
-import { getCaller, orNotFound } from "~/server/caller";
-import { requireSessionActor } from "~/server/session";
+import { loadPatientRecord, patientPageTitle, patientSubtitle } from "./patient-record";
+
+export function generateMetadata({ params }: { params: Promise<{ patientId: string }> }): Promise<Metadata> {
+  return patientPageTitle(params, "Summary");
+}
 
 export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
-  if (!z.uuid().safeParse(patientId).success) notFound();
-  const session = await requireSessionActor();
-  const caller = await getCaller(session);
-  const patient = await orNotFound(caller.patients.get({ patientId }));
+  const { caller, patient } = await loadPatientRecord(patientId);
   const team = await caller.patients.careTeam({ patientId });
   // Under emergency access the page is read-only: no time-zone form (the server refuses the write too).
   const emergency = await emergencyAccessFor(caller, patient);
@@ -24,18 +25,18 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     <>
       <PatientHeader
         name={patient.name}
-        subtitle={`${patient.diagnosis.label} (${patient.diagnosis.code}) · ${patient.stage === "early" ? "early CRPS" : "chronic CRPS"}`}
+        subtitle={patientSubtitle(patient)}
         tabs={patientTabs(patientId, `/patients/${patientId}`, { emergency: emergency !== null })}
         emergency={emergency}
       />
-      <div className="grid">
-        <section className="card" aria-labelledby="summary-h">
+      <CardGrid>
+        <CardSection aria-labelledby="summary-h">
           <h2 id="summary-h">Summary</h2>
-          <dl className="facts">
+          <Facts>
             <dt>Date of birth</dt>
             <dd>{formatCalendarDate(patient.dateOfBirth)}</dd>
             <dt>Phone</dt>
-            <dd>{patient.phone ? <a href={telHref(patient.phone)}>Call {patient.name}: {patient.phone}</a> : <span className="muted">None on record</span>}</dd>
+            <dd>{patient.phone ? <a href={telHref(patient.phone)}>Call {patient.name}: {patient.phone}</a> : <span className="text-muted-foreground">None on record</span>}</dd>
             <dt>Diagnosis</dt>
             <dd>{patient.diagnosis.label} ({patient.diagnosis.code})</dd>
             <dt>Affected limb</dt>
@@ -53,11 +54,11 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                 <dd>{DISCIPLINE_LABELS[patient.viewerDiscipline]}</dd>
               </>
             ) : null}
-          </dl>
-        </section>
+          </Facts>
+        </CardSection>
         {latest ? <LatestCheckIn latest={latest} patientId={patientId} /> : null}
         {patient.viewerDiscipline && !emergency ? (
-          <section className="card" aria-labelledby="zone-h">
+          <CardSection aria-labelledby="zone-h">
             <h2 id="zone-h">Time zone</h2>
             <PatientTimeZoneForm
               patientId={patientId}
@@ -66,13 +67,13 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
               clinicTimeZone={patient.clinicTimeZone}
               zones={supportedTimeZones()}
             />
-          </section>
+          </CardSection>
         ) : null}
-        <section className="card" aria-labelledby="team-h">
+        <CardSection aria-labelledby="team-h">
           <h2 id="team-h">Care team</h2>
           <CareTeamList team={team} />
-        </section>
-      </div>
+        </CardSection>
+      </CardGrid>
     </>
   );
 }

@@ -1,8 +1,12 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { CardSection } from "@concord/ui/card";
 import { can, supportedTimeZones } from "@concord/domain";
 import { InviteForm } from "~/app/admin/admin-forms";
 import { env } from "~/env";
 import { requireSessionActor } from "~/server/session";
+
+export const metadata: Metadata = { title: "Register a patient" };
 
 /** A pain physician registers a new patient, joins their care team, and Concord emails the patient an invitation. */
 export default async function RegisterPatientPage() {
@@ -11,13 +15,13 @@ export default async function RegisterPatientPage() {
   return (
     <>
       <h1>Register a patient</h1>
-      <p className="muted">
+      <p className="text-muted-foreground">
         You join the patient&apos;s care team as their pain physician. The patient receives an email to set their own password; it names no diagnosis
         and no clinician.
       </p>
-      <section className="card" aria-label="Register a patient">
+      <CardSection aria-label="Register a patient" className="max-w-2xl">
         <InviteForm timeZones={supportedTimeZones()} clinicTimeZone={env().clinicSettings.timeZone} patientsOnly />
-      </section>
+      </CardSection>
     </>
   );
 }

@@ -2,8 +2,9 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
 import { useTRPC } from "~/trpc/react";
-import styles from "../password-form.module.css";
 import { type FieldErrors, PASSWORD_HINT, PasswordField, newPasswordErrors, serverErrors } from "../password-form-kit";
 
 export function ResetPasswordForm({ token, email, name }: { token: string; email: string; name: string }) {
@@ -30,30 +31,34 @@ export function ResetPasswordForm({ token, email, name }: { token: string; email
 
   if (done) {
     return (
-      <div>
-        <p className="alert success" role="status">
+      <div className="grid gap-4">
+        <Alert variant="success" role="status">
           Your password has been changed, and this account has been signed out everywhere. Sign in with your new password.
-        </p>
-        <div className={styles.links}>
+        </Alert>
+        <p>
           <Link href="/signin">Sign in</Link>
-        </div>
+        </p>
       </div>
     );
   }
 
   const linkProblem = errors.form?.[0];
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Choose a new password">
+    <form className="grid gap-4" onSubmit={onSubmit} noValidate aria-label="Choose a new password">
       {linkProblem ? (
-        <div className="alert error" role="alert">
-          {linkProblem} <Link href="/forgot-password">Ask for a new link</Link>
-        </div>
+        <Alert variant="danger" role="alert">
+          <p>
+            {linkProblem} <Link href="/forgot-password">Ask for a new link</Link>
+          </p>
+        </Alert>
       ) : null}
       {/* For password managers: which account this new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <PasswordField id="password" label="New password" autoComplete="new-password" hint={PASSWORD_HINT} errors={errors.password} />
       <PasswordField id="confirm" label="Type the new password again" autoComplete="new-password" errors={errors.confirm} />
-      <button type="submit" disabled={reset.isPending}>{reset.isPending ? "Saving…" : "Save new password"}</button>
+      <Button type="submit" size="lg" className="w-full" disabled={reset.isPending}>
+        {reset.isPending ? "Saving…" : "Save new password"}
+      </Button>
     </form>
   );
 }

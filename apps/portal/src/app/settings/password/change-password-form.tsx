@@ -1,6 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
+import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
 import { useTRPC } from "~/trpc/react";
 import { type FieldErrors, PASSWORD_HINT, PasswordField, newPasswordErrors, serverErrors } from "../../reset-password/password-form-kit";
 
@@ -37,24 +39,24 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
   }
 
   return (
-    <form ref={formRef} className="stack" onSubmit={onSubmit} noValidate aria-label="Change your password">
+    <form ref={formRef} className="grid max-w-md gap-4" onSubmit={onSubmit} noValidate aria-label="Change your password">
       {saved ? (
-        <p className="alert success" role="status">
+        <Alert variant="success" role="status">
           {saved}
-        </p>
+        </Alert>
       ) : null}
       {errors.form ? (
-        <p className="alert error" role="alert">
+        <Alert variant="danger" role="alert">
           {errors.form[0]}
-        </p>
+        </Alert>
       ) : null}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <PasswordField id="currentPassword" label="Current password" autoComplete="current-password" errors={errors.currentPassword} />
       <PasswordField id="newPassword" label="New password" autoComplete="new-password" hint={PASSWORD_HINT} errors={errors.newPassword} />
       <PasswordField id="confirm" label="Type the new password again" autoComplete="new-password" errors={errors.confirm} />
-      <div>
-        <button type="submit" disabled={change.isPending}>{change.isPending ? "Saving…" : "Change password"}</button>
-      </div>
+      <Button type="submit" className="w-fit" disabled={change.isPending}>
+        {change.isPending ? "Saving…" : "Change password"}
+      </Button>
     </form>
   );
 }

@@ -1,9 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FrequencyQuestionnaire } from "~/components/progress/questionnaire-forms";
 import { PatientDay } from "~/components/progress/local-date";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
+
+export const metadata: Metadata = { title: "Worry questions (GAD-7)" };
 
 export default async function QuestionnaireGAD7Page() {
   const session = await requireSessionActor();
@@ -13,7 +16,9 @@ export default async function QuestionnaireGAD7Page() {
   return (
     <>
       <h1>Worry questions (GAD-7)</h1>
-      <p className="muted"><Link href="/me/check-in">Back to today’s check-in</Link></p>
+      <p>
+        <Link href="/me/check-in">Back to today’s check-in</Link>
+      </p>
       <PatientDay today={today}><FrequencyQuestionnaire patientId={session.actor.patientId} kind="gad7" /></PatientDay>
     </>
   );

@@ -1,9 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PsfsForm } from "~/components/progress/questionnaire-forms";
 import { PatientDay } from "~/components/progress/local-date";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
+
+export const metadata: Metadata = { title: "Everyday activities (PSFS)" };
 
 export default async function PsfsPage() {
   const session = await requireSessionActor();
@@ -13,7 +16,9 @@ export default async function PsfsPage() {
   return (
     <>
       <h1>Everyday activities (PSFS)</h1>
-      <p className="muted"><Link href="/me/check-in">Back to today’s check-in</Link></p>
+      <p>
+        <Link href="/me/check-in">Back to today’s check-in</Link>
+      </p>
       <PatientDay today={today}><PsfsForm patientId={session.actor.patientId} /></PatientDay>
     </>
   );

@@ -1,10 +1,15 @@
-import { z } from "zod";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { isClinicianRole } from "@concord/domain";
 import { Conversations } from "~/components/messaging/conversations";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
-import { getCaller, orNotFound } from "~/server/caller";
-import { requireSessionActor } from "~/server/session";
+import { orNotFound } from "~/server/caller";
+import { loadPatientRecord, patientPageTitle, patientSubtitle } from "../patient-record";
+
+export function generateMetadata({ params }: { params: Promise<{ patientId: string }> }): Promise<Metadata> {
+  return patientPageTitle(params, "Messages");
+}
 
 export default async function PatientMessagesPage({
   params,
@@ -15,10 +20,7 @@ export default async function PatientMessagesPage({
 }) {
   const { patientId } = await params;
   const { thread } = await searchParams;
-  if (!z.uuid().safeParse(patientId).success) notFound();
-  const session = await requireSessionActor();
-  const caller = await getCaller(session);
-  const patient = await orNotFound(caller.patients.get({ patientId }));
+  const { session, caller, patient } = await loadPatientRecord(patientId);
   // Messaging is not part of emergency access: the page does not exist for such a viewer.
   if (patient.emergencyAccessUntil !== null) notFound();
   const threads = await orNotFound(caller.messaging.threads({ patientId, limit: 1 }));
@@ -26,7 +28,7 @@ export default async function PatientMessagesPage({
     <>
       <PatientHeader
         name={patient.name}
-        subtitle={`${patient.diagnosis.label} (${patient.diagnosis.code}) · messages`}
+        subtitle={`${patientSubtitle(patient, false)} · messages`}
         tabs={patientTabs(patientId, `/patients/${patientId}/messages`)}
       />
       <Conversations

@@ -1,21 +1,23 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
+import { History } from "lucide-react";
 import { interventionName } from "@concord/domain";
+import { Button } from "@concord/ui/button";
+import { CardSection } from "@concord/ui/card";
 import { CarePlanEditor } from "~/components/care-plan/care-plan-editor";
 import { PlanCommentBox } from "~/components/care-plan/patient-plan-actions";
 import { emergencyAccessFor } from "~/components/emergency-access/lookup";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
 import { PlanCommentThread } from "~/components/patient-questions/plan-comment-thread";
-import { getCaller, orNotFound } from "~/server/caller";
-import { requireSessionActor } from "~/server/session";
+import { loadPatientRecord, patientPageTitle, patientSubtitle } from "../patient-record";
+
+export function generateMetadata({ params }: { params: Promise<{ patientId: string }> }): Promise<Metadata> {
+  return patientPageTitle(params, "Care plan");
+}
 
 export default async function CarePlanPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
-  if (!z.uuid().safeParse(patientId).success) notFound();
-  const session = await requireSessionActor();
-  const caller = await getCaller(session);
-  const patient = await orNotFound(caller.patients.get({ patientId }));
+  const { caller, patient } = await loadPatientRecord(patientId);
   const plan = await caller.carePlan.get({ patientId });
   // Under emergency access the plan is read-only: no edit forms, no comment box, no answering questions.
   const emergency = await emergencyAccessFor(caller, patient);
@@ -26,18 +28,23 @@ export default async function CarePlanPage({ params }: { params: Promise<{ patie
     <>
       <PatientHeader
         name={patient.name}
-        subtitle={`${patient.diagnosis.label} (${patient.diagnosis.code}) · ${patient.stage === "early" ? "early CRPS" : "chronic CRPS"}`}
+        subtitle={patientSubtitle(patient)}
         tabs={patientTabs(patientId, `/patients/${patientId}/plan`, { emergency: readOnly })}
         emergency={emergency}
       />
-      <div className="inline no-print" style={{ justifyContent: "space-between" }}>
-        <h2 style={{ margin: 0 }}>Care plan</h2>
-        <Link className="button secondary" href={`/patients/${patientId}/plan/history`}>History</Link>
+      <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
+        <h2>Care plan</h2>
+        <Button asChild variant="secondary">
+          <Link href={`/patients/${patientId}/plan/history`}>
+            <History aria-hidden="true" />
+            History
+          </Link>
+        </Button>
       </div>
       <CarePlanEditor patientId={patientId} initial={plan} readOnly={readOnly} />
       {plan.exists ? (
-        <section className="card" aria-labelledby="plan-comments-h">
-          <h2 id="plan-comments-h" style={{ marginTop: 0 }}>Comments from the team and the patient</h2>
+        <CardSection aria-labelledby="plan-comments-h">
+          <h2 id="plan-comments-h">Comments from the team and the patient</h2>
           <PlanCommentThread comments={comments} viewer="team" patientId={patientId} patientName={patient.name} itemNames={itemNames} readOnly={readOnly} />
           {readOnly ? null : (
             <PlanCommentBox
@@ -47,7 +54,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ patie
               items={[...itemNames].map(([id, name]) => ({ id, name }))}
             />
           )}
-        </section>
+        </CardSection>
       ) : null}
     </>
   );

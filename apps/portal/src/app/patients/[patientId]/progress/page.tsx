@@ -1,7 +1,9 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { MEASURE_LABELS, formatCalendarDate } from "@concord/domain";
+import { Button } from "@concord/ui/button";
+import { Card, CardSection } from "@concord/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@concord/ui/table";
 import { emergencyAccessFor } from "~/components/emergency-access/lookup";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
 import { CheckInDetails, RedFlagBadge } from "~/components/progress/check-in-details";
@@ -9,8 +11,12 @@ import { AlertCard } from "~/components/progress/alert-card";
 import { RangeLinks, rangeDays } from "~/components/progress/range-links";
 import { TrendsPanel } from "~/components/progress/trends-panel";
 import { trendRange } from "~/components/progress/trend-range";
-import { getCaller, orNotFound } from "~/server/caller";
-import { requireSessionActor } from "~/server/session";
+import { CardGrid } from "~/components/layout";
+import { loadPatientRecord, patientPageTitle, patientSubtitle } from "../patient-record";
+
+export function generateMetadata({ params }: { params: Promise<{ patientId: string }> }): Promise<Metadata> {
+  return patientPageTitle(params, "Progress");
+}
 
 function describeResult(kind: string, score: number | null, result: Record<string, unknown>) {
   if (kind === "budapest") {
@@ -31,11 +37,8 @@ function describeResult(kind: string, score: number | null, result: Record<strin
 
 export default async function PatientProgressPage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<{ days?: string }> }) {
   const { patientId } = await params;
-  if (!z.uuid().safeParse(patientId).success) notFound();
+  const { caller, patient } = await loadPatientRecord(patientId);
   const days = rangeDays((await searchParams).days);
-  const session = await requireSessionActor();
-  const caller = await getCaller(session);
-  const patient = await orNotFound(caller.patients.get({ patientId }));
   const isTeam = patient.viewerDiscipline !== null;
   // Under emergency access the alerts are shown read-only (nobody outside the team acknowledges them), and no measure is recorded.
   const emergency = await emergencyAccessFor(caller, patient);
@@ -53,77 +56,121 @@ export default async function PatientProgressPage({ params, searchParams }: { pa
     <>
       <PatientHeader
         name={patient.name}
-        subtitle={`${patient.diagnosis.label} (${patient.diagnosis.code}) · ${patient.stage === "early" ? "early CRPS" : "chronic CRPS"}`}
+        subtitle={patientSubtitle(patient)}
         tabs={patientTabs(patientId, base, { emergency: readOnly })}
         emergency={emergency}
       />
       {alerts ? (
-        <section aria-labelledby="alerts-h">
+        <section aria-labelledby="alerts-h" className="flex flex-col gap-4">
           <h2 id="alerts-h">Decision support ({open.length} open)</h2>
-          <p className="muted">Each alert names the rule and the data that fired it. It suggests what to consider; the decision is the team’s.</p>
-          {open.length === 0 ? <p className="card">No open alerts for {patient.name}.</p> : open.map((a) => <AlertCard key={a.id} alert={a} readOnly={readOnly} />)}
+          <p className="text-muted-foreground">Each alert names the rule and the data that fired it. It suggests what to consider; the decision is the team’s.</p>
+          {open.length === 0 ? (
+            <Card>
+              <p>No open alerts for {patient.name}.</p>
+            </Card>
+          ) : (
+            open.map((a) => <AlertCard key={a.id} alert={a} readOnly={readOnly} />)
+          )}
           {handled.length > 0 ? (
-            <details>
-              <summary>Acknowledged alerts ({handled.length})</summary>
-              {handled.map((a) => <AlertCard key={a.id} alert={a} readOnly={readOnly} />)}
+            <details className="grid gap-4 [&[open]>summary]:mb-4">
+              <summary className="w-fit cursor-pointer font-semibold text-primary">Acknowledged alerts ({handled.length})</summary>
+              <div className="flex flex-col gap-4">
+                {handled.map((a) => (
+                  <AlertCard key={a.id} alert={a} readOnly={readOnly} />
+                ))}
+              </div>
             </details>
           ) : null}
         </section>
       ) : null}
-      <section aria-labelledby="trends-h">
+      <section aria-labelledby="trends-h" className="flex flex-col gap-4">
         <h2 id="trends-h">Trends</h2>
         <RangeLinks base={base} current={days} />
-        <div className="card"><TrendsPanel trends={trends} /></div>
+        <Card>
+          <TrendsPanel trends={trends} />
+        </Card>
       </section>
-      <div className="grid">
-        <section className="card" aria-labelledby="measures-h">
-          <h2 id="measures-h" style={{ marginTop: 0 }}>Recent measures</h2>
-          {isTeam && !readOnly ? <p><Link className="button" href={`${base}/measures`}>Record a measure</Link></p> : null}
+      <CardGrid className="lg:grid-cols-2">
+        <CardSection aria-labelledby="measures-h">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="measures-h">Recent measures</h2>
+            {isTeam && !readOnly ? (
+              <Button asChild>
+                <Link href={`${base}/measures`}>Record a measure</Link>
+              </Button>
+            ) : null}
+          </div>
           {measures.items.length === 0 ? (
-            <p className="muted">No measures recorded yet.</p>
+            <p className="text-muted-foreground">No measures recorded yet.</p>
           ) : (
-            <table aria-label="Recent measures">
-              <thead><tr><th scope="col">Date</th><th scope="col">Measure</th><th scope="col">Result</th><th scope="col">By</th></tr></thead>
-              <tbody>
+            <Table aria-label="Recent measures">
+              <TableHeader>
+                <TableRow>
+                  <TableHead scope="col">Date</TableHead>
+                  <TableHead scope="col">Measure</TableHead>
+                  <TableHead scope="col">Result</TableHead>
+                  <TableHead scope="col">By</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
                 {measures.items.map((m) => (
-                  <tr key={m.id}>
-                    <td>{formatCalendarDate(m.takenOn)}</td>
-                    <td>{MEASURE_LABELS[m.kind] ?? m.kind}</td>
-                    <td>{describeResult(m.kind, m.score, m.result)}</td>
-                    <td>{m.recordedByName}</td>
-                  </tr>
+                  <TableRow key={m.id}>
+                    <TableCell className="whitespace-nowrap">{formatCalendarDate(m.takenOn)}</TableCell>
+                    <TableCell>{MEASURE_LABELS[m.kind] ?? m.kind}</TableCell>
+                    <TableCell>{describeResult(m.kind, m.score, m.result)}</TableCell>
+                    <TableCell>{m.recordedByName}</TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           )}
-        </section>
-        <section className="card" aria-labelledby="checkins-h">
-          <h2 id="checkins-h" style={{ marginTop: 0 }}>Recent check-ins</h2>
+        </CardSection>
+        <CardSection aria-labelledby="checkins-h">
+          <h2 id="checkins-h">Recent check-ins</h2>
           {checkIns.items.length === 0 ? (
-            <p className="muted">No check-ins yet.</p>
+            <p className="text-muted-foreground">No check-ins yet.</p>
           ) : (
-            <table aria-label="Recent check-ins">
-              <thead><tr><th scope="col">Date</th><th scope="col">Pain now / avg / worst</th><th scope="col">Sleep, mood</th><th scope="col">Red flags</th><th scope="col">Details</th></tr></thead>
-              <tbody>
+            <Table aria-label="Recent check-ins">
+              <TableHeader>
+                <TableRow>
+                  <TableHead scope="col">Date</TableHead>
+                  <TableHead scope="col">Pain now / avg / worst</TableHead>
+                  <TableHead scope="col">Sleep, mood</TableHead>
+                  <TableHead scope="col">Red flags</TableHead>
+                  <TableHead scope="col">Details</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
                 {checkIns.items.map((c) => (
-                  <tr key={c.date} data-testid="check-in-row">
-                    <td>{formatCalendarDate(c.date)}{c.version > 1 ? <span className="muted"> (edited {c.version - 1}×)</span> : null}</td>
-                    <td>{c.painNow} / {c.painAverage} / {c.painWorst}</td>
-                    <td>{c.sleepHours} h, mood {c.mood}/10</td>
-                    <td><RedFlagBadge flags={c.redFlags} asked={c.redFlagsAsked} /></td>
-                    <td>
+                  <TableRow key={c.date} data-testid="check-in-row">
+                    <TableCell className="whitespace-nowrap">
+                      {formatCalendarDate(c.date)}
+                      {c.version > 1 ? <span className="text-muted-foreground"> (edited {c.version - 1}×)</span> : null}
+                    </TableCell>
+                    <TableCell>
+                      {c.painNow} / {c.painAverage} / {c.painWorst}
+                    </TableCell>
+                    <TableCell>
+                      {c.sleepHours} h, mood {c.mood}/10
+                    </TableCell>
+                    <TableCell>
+                      <RedFlagBadge flags={c.redFlags} asked={c.redFlagsAsked} />
+                    </TableCell>
+                    <TableCell>
                       <details>
-                        <summary>{c.note ? "Note and answers" : "Answers"}</summary>
-                        <CheckInDetails checkIn={c} />
+                        <summary className="cursor-pointer font-semibold text-primary">{c.note ? "Note and answers" : "Answers"}</summary>
+                        <div className="mt-2 min-w-72">
+                          <CheckInDetails checkIn={c} />
+                        </div>
                       </details>
-                    </td>
-                  </tr>
+                    </TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           )}
-        </section>
-      </div>
+        </CardSection>
+      </CardGrid>
     </>
   );
 }

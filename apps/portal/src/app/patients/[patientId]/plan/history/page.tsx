@@ -1,11 +1,15 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
+import { Button } from "@concord/ui/button";
+import { Card } from "@concord/ui/card";
 import { RevisionDiff, formatWhen } from "~/components/care-plan/revision-diff";
 import { emergencyAccessFor } from "~/components/emergency-access/lookup";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
-import { getCaller, orNotFound } from "~/server/caller";
-import { requireSessionActor } from "~/server/session";
+import { loadPatientRecord, patientPageTitle, patientSubtitle } from "../../patient-record";
+
+export function generateMetadata({ params }: { params: Promise<{ patientId: string }> }): Promise<Metadata> {
+  return patientPageTitle(params, "Care plan history");
+}
 
 /** Who changed what, when: the plan's append-only revisions, newest first. */
 export default async function CarePlanHistoryPage({
@@ -17,40 +21,42 @@ export default async function CarePlanHistoryPage({
 }) {
   const { patientId } = await params;
   const { before } = await searchParams;
-  if (!z.uuid().safeParse(patientId).success) notFound();
-  const session = await requireSessionActor();
-  const caller = await getCaller(session);
-  const patient = await orNotFound(caller.patients.get({ patientId }));
+  const { caller, patient } = await loadPatientRecord(patientId);
   const history = await caller.carePlan.history({ patientId, cursor: before?.slice(0, 200), limit: 20 });
   const emergency = await emergencyAccessFor(caller, patient);
   return (
     <>
       <PatientHeader
         name={patient.name}
-        subtitle={`${patient.diagnosis.label} (${patient.diagnosis.code})`}
+        subtitle={patientSubtitle(patient, false)}
         tabs={patientTabs(patientId, `/patients/${patientId}/plan`, { emergency: emergency !== null })}
         emergency={emergency}
       />
-      <div className="inline" style={{ justifyContent: "space-between" }}>
-        <h2 style={{ margin: 0 }}>Care plan history</h2>
-        <Link className="button secondary" href={`/patients/${patientId}/plan`}>Back to the plan</Link>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2>Care plan history</h2>
+        <Button asChild variant="secondary">
+          <Link href={`/patients/${patientId}/plan`}>Back to the plan</Link>
+        </Button>
       </div>
       {history.items.length === 0 ? (
-        <p className="card">No changes have been made to this plan yet.</p>
+        <Card>
+          <p>No changes have been made to this plan yet.</p>
+        </Card>
       ) : (
-        <ol className="timeline card" aria-label="Plan revisions, newest first">
+        <Card asChild>
+        <ol aria-label="Plan revisions, newest first" className="gap-0">
           {history.items.map((r) => (
-            <li key={r.version}>
-              <p style={{ margin: 0 }}>
-                <strong>Version {r.version}</strong> · {r.authorName} <span className="muted">({r.authorRole})</span> ·{" "}
+            <li key={r.version} className="ml-1 grid gap-1 border-l-3 pb-4 pl-4 last:pb-0">
+              <p>
+                <strong>Version {r.version}</strong> · {r.authorName} <span className="text-muted-foreground">({r.authorRole})</span> ·{" "}
                 <time dateTime={r.createdAt}>{formatWhen(r.createdAt)}</time>
               </p>
-              <p style={{ margin: ".2rem 0" }}>{r.summary}</p>
+              <p>{r.summary}</p>
               <details>
-                <summary>What changed</summary>
+                <summary className="w-fit cursor-pointer font-semibold text-primary">What changed</summary>
                 <RevisionDiff diff={r.diff} />
               </details>
-              <p style={{ margin: ".2rem 0 0" }}>
+              <p>
                 <Link href={`/patients/${patientId}/plan/history/${r.version}`}>
                   See the whole plan as of version {r.version}
                 </Link>
@@ -58,12 +64,13 @@ export default async function CarePlanHistoryPage({
             </li>
           ))}
         </ol>
+        </Card>
       )}
       {history.nextCursor ? (
         <p>
-          <Link className="button secondary" href={`/patients/${patientId}/plan/history?${new URLSearchParams({ before: history.nextCursor })}`}>
-            Older changes
-          </Link>
+          <Button asChild variant="secondary">
+            <Link href={`/patients/${patientId}/plan/history?${new URLSearchParams({ before: history.nextCursor })}`}>Older changes</Link>
+          </Button>
         </p>
       ) : null}
     </>

@@ -1,19 +1,31 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import type { ReactNode } from "react";
+import { CardSection } from "@concord/ui/card";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
 import { BudapestForm, CssForm, LicensedScoreForm, LimbTemperatureForm } from "~/components/progress/measure-forms";
 import { PatientDay } from "~/components/progress/local-date";
 import { FrequencyQuestionnaire, PsfsForm } from "~/components/progress/questionnaire-forms";
-import { getCaller, orNotFound } from "~/server/caller";
-import { requireSessionActor } from "~/server/session";
+import { loadPatientRecord, patientPageTitle } from "../../patient-record";
+
+export function generateMetadata({ params }: { params: Promise<{ patientId: string }> }): Promise<Metadata> {
+  return patientPageTitle(params, "Record a measure");
+}
+
+/** A questionnaire folded away until opened (the page is long). */
+function Folded({ summary, children }: { summary: string; children: ReactNode }) {
+  return (
+    <details className="rounded-lg border p-3 [&[open]>summary]:mb-3">
+      <summary className="cursor-pointer font-semibold text-primary">{summary}</summary>
+      {children}
+    </details>
+  );
+}
 
 export default async function RecordMeasuresPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
-  if (!z.uuid().safeParse(patientId).success) notFound();
-  const session = await requireSessionActor();
-  const caller = await getCaller(session);
-  const patient = await orNotFound(caller.patients.get({ patientId }));
+  const { patient } = await loadPatientRecord(patientId);
   // The team only: nobody records a measure under emergency access (read-only).
   if (patient.viewerDiscipline === null || patient.emergencyAccessUntil !== null) notFound();
   // Forms date a measure on the patient's own day (their zone) and refuse later ones.
@@ -25,12 +37,18 @@ export default async function RecordMeasuresPage({ params }: { params: Promise<{
       <CssForm patientId={patientId} />
       <LimbTemperatureForm patientId={patientId} />
       <LicensedScoreForm patientId={patientId} />
-      <section className="card" aria-labelledby="q-h">
-        <h2 id="q-h" style={{ marginTop: 0 }}>Questionnaires completed with the patient</h2>
-        <details><summary>PHQ-9</summary><FrequencyQuestionnaire patientId={patientId} kind="phq9" /></details>
-        <details><summary>GAD-7</summary><FrequencyQuestionnaire patientId={patientId} kind="gad7" /></details>
-        <details><summary>Patient-Specific Functional Scale</summary><PsfsForm patientId={patientId} /></details>
-      </section>
+      <CardSection aria-labelledby="q-h">
+        <h2 id="q-h">Questionnaires completed with the patient</h2>
+        <Folded summary="PHQ-9">
+          <FrequencyQuestionnaire patientId={patientId} kind="phq9" />
+        </Folded>
+        <Folded summary="GAD-7">
+          <FrequencyQuestionnaire patientId={patientId} kind="gad7" />
+        </Folded>
+        <Folded summary="Patient-Specific Functional Scale">
+          <PsfsForm patientId={patientId} />
+        </Folded>
+      </CardSection>
     </PatientDay>
   );
 }

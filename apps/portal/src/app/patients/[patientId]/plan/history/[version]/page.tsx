@@ -1,13 +1,19 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { DISCIPLINE_LABELS, type Intervention, describeTarget, formatCalendarDate, goalLabel, interventionName, planByGoal } from "@concord/domain";
+import { Alert } from "@concord/ui/alert";
+import { Badge } from "@concord/ui/badge";
+import { Button } from "@concord/ui/button";
+import { Card, CardSection } from "@concord/ui/card";
 import { formatWhen } from "~/components/care-plan/revision-diff";
+import { RowList } from "~/components/layout";
 import { emergencyAccessFor } from "~/components/emergency-access/lookup";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
-import { getCaller, orNotFound } from "~/server/caller";
-import { requireSessionActor } from "~/server/session";
+import { orNotFound } from "~/server/caller";
+import { loadPatientRecord, patientSubtitle } from "../../../patient-record";
 
 const versionParam = z.coerce.number().int().min(1).max(2_147_483_647);
 
@@ -18,14 +24,18 @@ function doseText(item: Intervention): string | null {
   return `${d.dose} ${d.unit}, ${perDay}`;
 }
 
+export async function generateMetadata({ params }: { params: Promise<{ patientId: string; version: string }> }): Promise<Metadata> {
+  const { patientId, version } = await params;
+  const { patient } = await loadPatientRecord(patientId);
+  return { title: `${patient.name} · Care plan version ${versionParam.safeParse(version).data ?? ""}` };
+}
+
 /** The whole plan as one earlier version left it, read-only. */
 export default async function CarePlanAtVersionPage({ params }: { params: Promise<{ patientId: string; version: string }> }) {
   const { patientId, version: rawVersion } = await params;
   const version = versionParam.safeParse(rawVersion);
   if (!z.uuid().safeParse(patientId).success || !version.success) notFound();
-  const session = await requireSessionActor();
-  const caller = await getCaller(session);
-  const patient = await orNotFound(caller.patients.get({ patientId }));
+  const { caller, patient } = await loadPatientRecord(patientId);
   const emergency = await emergencyAccessFor(caller, patient);
   let unreadable: string | null = null;
   let at: Awaited<ReturnType<typeof caller.carePlanHistory.atVersion>> | null = null;
@@ -41,60 +51,68 @@ export default async function CarePlanAtVersionPage({ params }: { params: Promis
     <>
       <PatientHeader
         name={patient.name}
-        subtitle={`${patient.diagnosis.label} (${patient.diagnosis.code})`}
+        subtitle={patientSubtitle(patient, false)}
         tabs={patientTabs(patientId, `/patients/${patientId}/plan`, { emergency: emergency !== null })}
         emergency={emergency}
       />
-      <div className="inline" style={{ justifyContent: "space-between" }}>
-        <h2 style={{ margin: 0 }}>Care plan as of version {version.data}</h2>
-        <Link className="button secondary" href={`/patients/${patientId}/plan/history`}>
-          Back to the history
-        </Link>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2>Care plan as of version {version.data}</h2>
+        <Button asChild variant="secondary">
+          <Link href={`/patients/${patientId}/plan/history`}>Back to the history</Link>
+        </Button>
       </div>
       {unreadable ? (
-        <p className="alert error" role="alert">
+        <Alert variant="danger" role="alert">
           {unreadable}
-        </p>
+        </Alert>
       ) : null}
       {at ? (
         <>
-          <p className="alert warning" role="note">
+          <Alert variant="warning" role="note">
+            <p>
             This is an earlier version, for reading only
             {at.currentVersion > at.version ? ` (the plan is now at version ${at.currentVersion})` : " (it is the current version)"}. Saved by{" "}
             {at.authorName} ({at.authorRole}), <time dateTime={at.createdAt}>{formatWhen(at.createdAt)}</time>: {at.summary}
-          </p>
-          {at.plan === null ? (
-            <p className="card">
-              This version was saved before Concord kept the whole plan with each change, so it cannot be shown. Its change is listed in
-              the history.
             </p>
+          </Alert>
+          {at.plan === null ? (
+            <Card>
+              <p>
+                This version was saved before Concord kept the whole plan with each change, so it cannot be shown. Its change is listed in
+                the history.
+              </p>
+            </Card>
           ) : (
             <>
               <p>Review of the whole plan due {formatCalendarDate(at.plan.reviewDueAt)}.</p>
-              {planByGoal(at.plan).length === 0 ? <p className="card">The plan had no goals or items at this version.</p> : null}
+              {planByGoal(at.plan).length === 0 ? (
+                <Card>
+                  <p>The plan had no goals or items at this version.</p>
+                </Card>
+              ) : null}
               {planByGoal(at.plan).map((g) => (
-                <section key={g.goalId} className="card" aria-labelledby={`goal-${g.goalId}`}>
-                  <h3 id={`goal-${g.goalId}`} style={{ marginTop: 0 }}>
+                <CardSection key={g.goalId} aria-labelledby={`goal-${g.goalId}`}>
+                  <h3 id={`goal-${g.goalId}`} className="text-lg">
                     {goalLabel(g.goalId)}
                   </h3>
                   {g.goal ? (
-                    <ul>
+                    <ul className="list-disc pl-5">
                       {g.goal.targets.map((t) => (
                         <li key={describeTarget(t)}>{describeTarget(t)}</li>
                       ))}
                     </ul>
                   ) : (
-                    <p className="muted">Not a goal in this version.</p>
+                    <p className="text-muted-foreground">Not a goal in this version.</p>
                   )}
                   {g.items.length === 0 ? (
-                    <p className="muted">No items served this goal.</p>
+                    <p className="text-muted-foreground">No items served this goal.</p>
                   ) : (
-                    <ul className="plain" aria-label={`Items for ${goalLabel(g.goalId)}`}>
+                    <RowList aria-label={`Items for ${goalLabel(g.goalId)}`}>
                       {g.items.map(({ item }) => (
                         <li key={item.id}>
-                          <strong>{interventionName(item)}</strong> <span className="badge">{item.status}</span>
+                          <strong>{interventionName(item)}</strong> <Badge>{item.status}</Badge>
                           <br />
-                          <span className="muted">
+                          <span className="text-muted-foreground">
                             {DISCIPLINE_LABELS[item.ownerDiscipline]}
                             {item.responsibleClinicianId ? ` · responsible: ${names[item.responsibleClinicianId] ?? "a former team member"}` : " · not yet assigned"}
                             {item.nextReviewDate ? ` · review ${formatCalendarDate(item.nextReviewDate)}` : ""}
@@ -102,9 +120,9 @@ export default async function CarePlanAtVersionPage({ params }: { params: Promis
                           </span>
                         </li>
                       ))}
-                    </ul>
+                    </RowList>
                   )}
-                </section>
+                </CardSection>
               ))}
             </>
           )}

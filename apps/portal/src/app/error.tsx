@@ -1,0 +1,30 @@
+"use client";
+import { TriangleAlert } from "lucide-react";
+import { useEffect } from "react";
+import { Button } from "@concord/ui/button";
+import { Card } from "@concord/ui/card";
+
+/**
+ * A page that failed to load or render, in plain words: nothing the person did is lost by trying again,
+ * and the technical detail stays in the server's log (the digest lets support find it there).
+ */
+export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  return (
+    <Card role="alert" className="mx-auto mt-8 w-full max-w-lg items-start">
+      <TriangleAlert aria-hidden="true" className="size-10 text-warning" />
+      <h1>Something went wrong</h1>
+      <p>This page could not be shown just now. Please try again. If it keeps happening, tell your clinic or the Concord administrator.</p>
+      {error.digest ? <p className="text-sm text-muted-foreground">Reference for support: {error.digest}</p> : null}
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={() => reset()}>Try again</Button>
+        <Button variant="secondary" asChild>
+          {/* A full load, not a client navigation: it starts from a clean page. */}
+          <a href="/">Go to your home page</a>
+        </Button>
+      </div>
+    </Card>
+  );
+}
