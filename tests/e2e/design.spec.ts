@@ -69,6 +69,19 @@ test("the header marks the current page, and each page names itself in its title
   await expect(page).toHaveTitle("Alex Morgan · Care plan · Concord");
   await expect(page.getByRole("navigation", { name: "Patient record" }).getByRole("link", { name: "Care plan" })).toHaveAttribute("aria-current", "page");
 
+  // The breadcrumb says where the page sits, down to a page below the section, and leads back up.
+  const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(crumbs.getByRole("listitem")).toHaveText(["My patients", "Alex Morgan", "Care plan"]);
+  await expect(crumbs.getByText("Care plan")).toHaveAttribute("aria-current", "page");
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(crumbs.getByRole("listitem")).toHaveText(["My patients", "Alex Morgan", "Care plan", "History"]);
+  await expect(crumbs.getByText("History")).toHaveAttribute("aria-current", "page");
+  await expect(crumbs.getByText("Care plan")).not.toHaveAttribute("aria-current", /.+/);
+  await crumbs.getByRole("link", { name: "Alex Morgan" }).click();
+  await expect(page).toHaveTitle("Alex Morgan · Summary · Concord");
+  await expect(crumbs.getByRole("listitem")).toHaveText(["My patients", "Alex Morgan"]);
+  await expect(crumbs.getByRole("link")).toHaveCount(1);
+
   await nav.getByRole("link", { name: "My tasks" }).click();
   await expect(page).toHaveTitle("My tasks · Concord");
   await expect(nav.getByRole("link", { name: "My tasks" })).toHaveAttribute("aria-current", "page");

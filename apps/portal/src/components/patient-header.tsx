@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Breadcrumb, type Crumb } from "@concord/ui/breadcrumb";
 import { cn } from "@concord/ui/utils";
 import { EmergencyAccessBanner, type EmergencyAccessView } from "./emergency-access/banner";
 
@@ -8,11 +9,48 @@ export interface PatientTab {
   current: boolean;
 }
 
+/**
+ * Where this page sits: the clinician's list (or, under emergency access, the emergency-access page:
+ * the patient is on none of their lists), the patient, the section, and a deeper page if any. The
+ * section is text, not a link: the record's tabs below already link to it.
+ */
+export function patientCrumbs(name: string, tabs: PatientTab[], { emergency, trail = [] }: { emergency: boolean; trail?: string[] }): Crumb[] {
+  const summary = tabs[0];
+  const current = tabs.find((t) => t.current);
+  const crumbs: Crumb[] = [emergency ? { label: "Emergency access", href: "/emergency-access" } : { label: "My patients", href: "/patients" }];
+  const onSummary = current === summary && trail.length === 0;
+  crumbs.push(onSummary || !summary ? { label: name } : { label: name, href: summary.href });
+  if (current && current !== summary) crumbs.push({ label: current.label });
+  for (const label of trail) crumbs.push({ label });
+  return crumbs;
+}
+
 /** The patient's name and the sections of their record; under emergency access, the read-only banner above them. */
-export function PatientHeader({ name, subtitle, tabs, emergency = null }: { name: string; subtitle: string; tabs: PatientTab[]; emergency?: EmergencyAccessView | null }) {
+export function PatientHeader({
+  name,
+  subtitle,
+  tabs,
+  emergency = null,
+  trail,
+}: {
+  name: string;
+  subtitle: string;
+  tabs: PatientTab[];
+  emergency?: EmergencyAccessView | null;
+  /** Labels of the pages below the section (e.g. "History"), for the breadcrumb. */
+  trail?: string[];
+}) {
   return (
     <div className="flex flex-col gap-3">
       {emergency ? <EmergencyAccessBanner access={emergency} patientName={name} /> : null}
+      <Breadcrumb
+        crumbs={patientCrumbs(name, tabs, { emergency: emergency !== null, trail })}
+        renderLink={(crumb, children) => (
+          <Link href={crumb.href} className="text-muted-foreground hover:text-foreground">
+            {children}
+          </Link>
+        )}
+      />
       <div className="grid gap-1">
         <h1>{name}</h1>
         <p className="text-muted-foreground">{subtitle}</p>

@@ -31,6 +31,7 @@ export default async function CarePlanHistoryPage({
         subtitle={patientSubtitle(patient, false)}
         tabs={patientTabs(patientId, `/patients/${patientId}/plan`, { emergency: emergency !== null })}
         emergency={emergency}
+        trail={["History"]}
       />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2>Care plan history</h2>

@@ -31,7 +31,7 @@ export default async function RecordMeasuresPage({ params }: { params: Promise<{
   // Forms date a measure on the patient's own day (their zone) and refuse later ones.
   return (
     <PatientDay today={patient.today}>
-      <PatientHeader name={patient.name} subtitle="Record a clinical measure" tabs={patientTabs(patientId, `/patients/${patientId}/progress`)} />
+      <PatientHeader name={patient.name} subtitle="Record a clinical measure" tabs={patientTabs(patientId, `/patients/${patientId}/progress`)} trail={["Record a measure"]} />
       <p><Link href={`/patients/${patientId}/progress`}>Back to progress</Link></p>
       <BudapestForm patientId={patientId} />
       <CssForm patientId={patientId} />

@@ -54,6 +54,7 @@ export default async function CarePlanAtVersionPage({ params }: { params: Promis
         subtitle={patientSubtitle(patient, false)}
         tabs={patientTabs(patientId, `/patients/${patientId}/plan`, { emergency: emergency !== null })}
         emergency={emergency}
+        trail={["History", `Version ${version.data}`]}
       />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2>Care plan as of version {version.data}</h2>
