@@ -27,7 +27,7 @@ export function Breadcrumb({
         {crumbs.map((crumb, i) => {
           const last = i === crumbs.length - 1;
           return (
-            <li key={`${crumb.label}-${i}`} className="inline-flex items-center gap-1">
+            <li key={`${crumb.href ?? ""}&${crumb.label}`} className="inline-flex items-center gap-1">
               {crumb.href && !last ? (
                 renderLink({ label: crumb.label, href: crumb.href }, crumb.label)
               ) : (
