@@ -21,6 +21,9 @@ interface Finding {
 async function settle(page: Page) {
   await expect(page.locator("h1").first()).toBeVisible();
   await expect(page.getByText(/^Loading\b/)).toHaveCount(0);
+  // After a client-side navigation (sign-in pushes to the landing page) Next.js sets the new page's
+  // <title> a moment after its content paints; wait for it so axe checks the page as it settles.
+  await expect(page).toHaveTitle(/Concord/);
 }
 
 function describeFindings(where: string, findings: Finding[]) {
