@@ -29,12 +29,12 @@ export function ZonedTime({ at }: { at: Date | string | number }) {
   return <>{formatDateTime(at, useViewerClock().timeZone)}</>;
 }
 
-/** The same inside a machine-readable <time> element. */
+/** The same inside a machine-readable <time> element; it never breaks across lines (a table's dates stay whole). */
 export function When({ at, className }: { at: Date | string | number; className?: string }) {
   const instant = new Date(at);
   const iso = Number.isNaN(instant.getTime()) ? undefined : instant.toISOString();
   return (
-    <time className={className} dateTime={iso}>
+    <time className={className ? `whitespace-nowrap ${className}` : "whitespace-nowrap"} dateTime={iso}>
       <ZonedTime at={at} />
     </time>
   );
