@@ -35,6 +35,13 @@ export const patientListOutput = z.object({
       openReviewAlerts: z.number().int(),
       diagnosis: diagnosisOutput,
       stage: stageOutput,
+      lastCheckInDate: z.string().nullable(),
+      lastPainAverage: z.number().int().nullable(),
+      nextReviewDate: z.string().nullable(),
+      /** Average pain per check-in day over the list's window, oldest first. */
+      painSeries: z.array(z.object({ date: z.string(), pain: z.number().int() })),
+      /** Home-programme adherence over the list's window (rounded for display), with how many days had data. */
+      adherence: z.object({ percentage: z.number().int().nullable(), daysWithData: z.number().int(), daysInWindow: z.number().int() }),
     }),
   ),
 });
