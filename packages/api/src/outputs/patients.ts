@@ -23,6 +23,8 @@ export const registeredPatientOutput = z.object({
 
 export const patientListOutput = z.object({
   nextCursor: z.string().nullable(),
+  /** The days the pain series covers (the clinic's today the last), so a sparkline can place each day. */
+  painWindow: z.object({ from: z.string(), to: z.string() }),
   items: z.array(
     z.object({
       id: z.string(),

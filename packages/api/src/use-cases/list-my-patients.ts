@@ -29,12 +29,11 @@ export async function listMyPatients(
   await writeAuditForPatients(db, { ...audit, detail: { permission: "patient.list" } }, page.items.map((p) => p.id));
   // The stage and the windows are counted in the clinic's days, so one "today" serves the whole list.
   const today = todayInZone(settings.timeZone);
-  const recent = await listRecentCheckInsForClinician(db, actor.userId, {
-    patientIds: page.items.map((p) => p.id),
-    since: windowStart(today, PATIENT_LIST_PAIN_DAYS),
-  });
+  const since = windowStart(today, PATIENT_LIST_PAIN_DAYS);
+  const recent = await listRecentCheckInsForClinician(db, actor.userId, { patientIds: page.items.map((p) => p.id), since });
   return {
     nextCursor: page.nextCursor,
+    painWindow: { from: since, to: today },
     items: page.items.map((p) => {
       const checkIns = recent.get(p.id) ?? [];
       const adherence = recentAdherence(checkIns, today);
