@@ -58,6 +58,8 @@ test("a check-in's words, side effect and red flag reach the physician; the aler
   await expect(latest).toContainText(CHECK_IN_RED_FLAG_LABELS.signsOfInfection);
   await expect(latest).toContainText("Burning pain");
   await expect(latest).toContainText("Right leg or foot");
+  // The summary shows the note and pain at a glance; every other answer is under "All answers".
+  await latest.getByText("All answers").click();
   await expect(latest.getByRole("row", { name: /Duloxetine/ })).toContainText(SIDE_EFFECT);
   await expect(doctor.getByRole("link", { name: /^Call Jordan Lee/ })).toHaveAttribute("href", /^tel:\+?\d+$/);
   // Looking once is enough: on the next visit it is no longer new.

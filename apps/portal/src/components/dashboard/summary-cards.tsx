@@ -9,11 +9,13 @@ import { When } from "~/components/viewer-clock";
 type Summary = RouterOutputs["patients"]["summary"];
 
 const heading = "text-lg";
+/** The summary's cards are tighter than a page's: seven of them share one laptop screen. */
+export const summaryCard = "gap-2 p-4 sm:p-4";
 
 /** Current medications with their doses as the plan states them (the domain formats them). */
 export function MedicationsCard({ summary, patientId, className }: { summary: Summary; patientId: string; className?: string }) {
   return (
-    <CardSection aria-labelledby="meds-h" data-testid="summary-medications" className={cn("gap-2", className)}>
+    <CardSection aria-labelledby="meds-h" data-testid="summary-medications" className={cn(summaryCard, className)}>
       <h2 id="meds-h" className={heading}>
         Current medications
       </h2>
@@ -45,32 +47,25 @@ export function MedicationsCard({ summary, patientId, className }: { summary: Su
 /** Active (and paused) items under the four goals, medications aside. */
 export function GoalsCard({ summary, className }: { summary: Summary; className?: string }) {
   return (
-    <CardSection aria-labelledby="goals-h" data-testid="summary-goals" className={cn("gap-2", className)}>
+    <CardSection aria-labelledby="goals-h" data-testid="summary-goals" className={cn(summaryCard, className)}>
       <h2 id="goals-h" className={heading}>
         Active interventions by goal
       </h2>
       {summary.goals.length === 0 ? (
         <p className="text-muted-foreground">{summary.hasPlan ? "No active interventions." : "No care plan yet."}</p>
       ) : (
-        <div className="grid gap-x-4 gap-y-2 sm:grid-cols-2">
+        <dl className="grid gap-x-4 gap-y-1.5 text-sm sm:grid-cols-2 xl:grid-cols-4">
           {summary.goals.map((g) => (
-            <section key={g.goalId} aria-label={g.label}>
-              <h3 className="text-sm font-semibold text-muted-foreground">{g.label}</h3>
-              {g.interventions.length === 0 ? (
-                <p className="text-sm text-muted-foreground">Nothing active</p>
-              ) : (
-                <ul className="text-sm">
-                  {g.interventions.map((i) => (
-                    <li key={i.id}>
-                      {i.name}
-                      {i.status === "paused" ? <span className="text-muted-foreground"> (paused)</span> : null}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <div key={g.goalId}>
+              <dt className="font-semibold text-muted-foreground">{g.label}</dt>
+              <dd>
+                {g.interventions.length === 0
+                  ? "Nothing active"
+                  : g.interventions.map((i) => `${i.name}${i.status === "paused" ? " (paused)" : ""}`).join(" · ")}
+              </dd>
+            </div>
           ))}
-        </div>
+        </dl>
       )}
     </CardSection>
   );
@@ -80,7 +75,7 @@ export function GoalsCard({ summary, className }: { summary: Summary; className?
 export function OpenAlertsCard({ summary, patientId, className }: { summary: Summary; patientId: string; className?: string }) {
   const { items, total, urgentTotal } = summary.openAlerts;
   return (
-    <CardSection aria-labelledby="open-alerts-h" data-testid="summary-alerts" className={cn("gap-2", className)}>
+    <CardSection aria-labelledby="open-alerts-h" data-testid="summary-alerts" className={cn(summaryCard, className)}>
       <h2 id="open-alerts-h" className={heading}>
         Open alerts ({total})
       </h2>
@@ -110,7 +105,7 @@ export function OpenAlertsCard({ summary, patientId, className }: { summary: Sum
 /** The next dates the team has set: the first item review and the plan's own review. */
 export function NextReviewCard({ summary, className }: { summary: Summary; className?: string }) {
   return (
-    <CardSection aria-labelledby="next-review-h" data-testid="summary-next-review" className={cn("gap-1", className)}>
+    <CardSection aria-labelledby="next-review-h" data-testid="summary-next-review" className={cn(summaryCard, "gap-1", className)}>
       <h2 id="next-review-h" className={heading}>
         Next review
       </h2>
@@ -129,7 +124,7 @@ export function NextReviewCard({ summary, className }: { summary: Summary; class
 /** The newest messages the viewer may read, each opening its thread. */
 export function RecentMessagesCard({ summary, patientId, className }: { summary: Summary; patientId: string; className?: string }) {
   return (
-    <CardSection aria-labelledby="recent-messages-h" data-testid="summary-messages" className={cn("gap-2", className)}>
+    <CardSection aria-labelledby="recent-messages-h" data-testid="summary-messages" className={cn(summaryCard, className)}>
       <h2 id="recent-messages-h" className={heading}>
         Recent messages
       </h2>
@@ -146,9 +141,11 @@ export function RecentMessagesCard({ summary, patientId, className }: { summary:
                 <Badge variant={m.space === "team" ? "neutral" : "default"}>{m.space === "team" ? "Care team only" : "With the patient"}</Badge>
               </div>
               <p className="line-clamp-2 break-words">
-                <span className="text-muted-foreground">{m.author}:</span> {m.body}
+                <span className="text-muted-foreground">
+                  {m.author}, <When at={m.createdAt} />:
+                </span>{" "}
+                {m.body}
               </p>
-              <When at={m.createdAt} className="text-xs text-muted-foreground" />
             </li>
           ))}
         </ul>

@@ -17,7 +17,7 @@ type Latest = RouterOutputs["checkIns"]["latestForReview"];
 export function LatestCheckIn({ latest, patientId, className }: { latest: Latest; patientId: string; className?: string }) {
   const checkIn = latest.checkIn;
   return (
-    <CardSection className={cn("gap-3", className)} aria-labelledby="latest-checkin-h" data-testid="latest-check-in">
+    <CardSection className={cn("gap-2 p-4 sm:p-4", className)} aria-labelledby="latest-checkin-h" data-testid="latest-check-in">
       <h2 id="latest-checkin-h" className="flex flex-wrap items-center gap-2 text-lg">
         Latest check-in{" "}
         {checkIn && latest.newSinceLastLook ? (
@@ -47,9 +47,9 @@ export function LatestCheckIn({ latest, patientId, className }: { latest: Latest
                 ["Worst", checkIn.painWorst],
               ] as const
             ).map(([label, value]) => (
-              <div key={label} className="rounded-lg bg-muted px-2 py-1.5">
+              <div key={label} className="rounded-lg bg-muted px-2 py-1">
                 <dt className="text-xs text-muted-foreground">{label}</dt>
-                <dd className="text-xl font-semibold tabular-nums">
+                <dd className="text-lg font-semibold tabular-nums">
                   {value}
                   <span className="text-sm font-normal text-muted-foreground">/{PAIN_SCALE_MAX}</span>
                 </dd>
