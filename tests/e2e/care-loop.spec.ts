@@ -68,7 +68,8 @@ test("a check-in's words, side effect and red flag reach the physician; the aler
   await expect(doctor.getByTestId("new-since-last-look")).toHaveCount(0);
 
   // The side effect is on duloxetine's trial record, patient-reported; the physician confirms it.
-  await doctor.getByRole("link", { name: "Care plan" }).click();
+  await doctor.getByRole("navigation", { name: "Patient record" }).getByRole("link", { name: "Care plan" }).click();
+  await expect(doctor).toHaveURL(/\/plan$/);
   const reported = doctor.getByTestId("reported-side-effects").filter({ hasText: SIDE_EFFECT });
   await expect(reported).toContainText("Patient-reported");
   await reported.getByRole("button", { name: "Confirm" }).click();

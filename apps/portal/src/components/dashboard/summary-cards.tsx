@@ -38,7 +38,7 @@ export function MedicationsCard({ summary, patientId, className }: { summary: Su
         </ul>
       )}
       <p className="text-sm">
-        <Link href={`/patients/${patientId}/plan`}>Open the care plan</Link>
+        <Link href={`/patients/${patientId}/plan`}>Doses and titration on the plan</Link>
       </p>
     </CardSection>
   );
@@ -96,7 +96,7 @@ export function OpenAlertsCard({ summary, patientId, className }: { summary: Sum
         </>
       )}
       <p className="text-sm">
-        <Link href={`/patients/${patientId}/progress#alerts-h`}>Review and acknowledge on Progress</Link>
+        <Link href={`/patients/${patientId}/progress#alerts-h`}>Review and acknowledge the alerts</Link>
       </p>
     </CardSection>
   );
