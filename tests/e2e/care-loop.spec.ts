@@ -58,6 +58,8 @@ test("a check-in's words, side effect and red flag reach the physician; the aler
   await expect(latest).toContainText(CHECK_IN_RED_FLAG_LABELS.signsOfInfection);
   await expect(latest).toContainText("Burning pain");
   await expect(latest).toContainText("Right leg or foot");
+  // The summary shows the note and pain at a glance; every other answer is under "All answers".
+  await latest.getByText("All answers").click();
   await expect(latest.getByRole("row", { name: /Duloxetine/ })).toContainText(SIDE_EFFECT);
   await expect(doctor.getByRole("link", { name: /^Call Jordan Lee/ })).toHaveAttribute("href", /^tel:\+?\d+$/);
   // Looking once is enough: on the next visit it is no longer new.
@@ -66,7 +68,8 @@ test("a check-in's words, side effect and red flag reach the physician; the aler
   await expect(doctor.getByTestId("new-since-last-look")).toHaveCount(0);
 
   // The side effect is on duloxetine's trial record, patient-reported; the physician confirms it.
-  await doctor.getByRole("link", { name: "Care plan" }).click();
+  await doctor.getByRole("navigation", { name: "Patient record" }).getByRole("link", { name: "Care plan" }).click();
+  await expect(doctor).toHaveURL(/\/plan$/);
   const reported = doctor.getByTestId("reported-side-effects").filter({ hasText: SIDE_EFFECT });
   await expect(reported).toContainText("Patient-reported");
   await reported.getByRole("button", { name: "Confirm" }).click();

@@ -10,6 +10,7 @@ export * from "./queries/session-end";
 export * from "./queries/second-factor";
 export * from "./queries/account-tokens";
 export * from "./queries/patients";
+export * from "./queries/patient-summary";
 export * from "./queries/time-zones";
 export * from "./queries/care-plan";
 export * from "./queries/care-plan-lock";

@@ -2,6 +2,7 @@ export * from "./roles";
 export * from "./text";
 export * from "./errors";
 export * from "./patients";
+export * from "./patient-list";
 export * from "./accounts/one-time-links";
 export * from "./accounts/invitations";
 export * from "./clinic-settings";

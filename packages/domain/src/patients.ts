@@ -2,6 +2,7 @@ import { z } from "zod";
 import { safeString } from "./text";
 import { calendarDate } from "./dates/index";
 import { disciplineSchema } from "./roles";
+import { DEFAULT_PATIENT_LIST_SORT, patientListSortSchema } from "./patient-list";
 
 /** CRPS I (no confirmed nerve injury) and CRPS II (causalgia). */
 export const CRPS_TYPES = ["I", "II"] as const;
@@ -65,6 +66,7 @@ export const patientListInput = z.object({
   search: searchText.optional(),
   cursor: safeString().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
+  sort: patientListSortSchema.default(DEFAULT_PATIENT_LIST_SORT),
 });
 
 export const emailSchema = z.email({ error: "Enter a valid email address." }).max(254).transform((e) => e.toLowerCase());

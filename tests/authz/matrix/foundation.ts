@@ -12,6 +12,8 @@ export const foundationRows: MatrixRow[] = [
   },
   { path: "patients.list", patientScoped: false, input: () => ({ limit: 10 }), expect: allow(...CLINICIANS) },
   { path: "patients.get", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
+  // The clinician's summary: the team only (the patient has their own pages; an outsider or admin is denied).
+  { path: "patients.summary", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM) },
   { path: "patients.accessLog", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow("patient") },
   { path: "patients.careTeam", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
   {

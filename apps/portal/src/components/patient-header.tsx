@@ -51,7 +51,8 @@ export function PatientHeader({
           </Link>
         )}
       />
-      <div className="grid gap-1">
+      {/* Name and diagnosis share a line where there is room: the summary must fit one laptop screen. */}
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <h1>{name}</h1>
         <p className="text-muted-foreground">{subtitle}</p>
       </div>

@@ -23,6 +23,8 @@ export const registeredPatientOutput = z.object({
 
 export const patientListOutput = z.object({
   nextCursor: z.string().nullable(),
+  /** The days the pain series covers (the clinic's today the last), so a sparkline can place each day. */
+  painWindow: z.object({ from: z.string(), to: z.string() }),
   items: z.array(
     z.object({
       id: z.string(),
@@ -35,6 +37,13 @@ export const patientListOutput = z.object({
       openReviewAlerts: z.number().int(),
       diagnosis: diagnosisOutput,
       stage: stageOutput,
+      lastCheckInDate: z.string().nullable(),
+      lastPainAverage: z.number().int().nullable(),
+      nextReviewDate: z.string().nullable(),
+      /** Average pain per check-in day over the list's window, oldest first. */
+      painSeries: z.array(z.object({ date: z.string(), pain: z.number().int() })),
+      /** Home-programme adherence over the list's window (rounded for display), with how many days had data. */
+      adherence: z.object({ percentage: z.number().int().nullable(), daysWithData: z.number().int(), daysInWindow: z.number().int() }),
     }),
   ),
 });

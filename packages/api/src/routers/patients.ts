@@ -1,10 +1,12 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { patientListInput, recordAccessInput, registerPatientInput, setPatientTimeZoneInput } from "@concord/domain";
 import { careTeamOutput, patientListOutput, patientOutput, patientSafetyOutput, patientTimeZoneOutput, recordAccessOutput, registeredPatientOutput } from "../outputs/patients";
+import { patientSummaryOutput } from "../outputs/patient-summary";
 import { globalProcedure, patientProcedure } from "../trpc";
 import { listMyPatients } from "../use-cases/list-my-patients";
 import { readCareTeam, readPatient } from "../use-cases/read-patient";
 import { readPatientSafety } from "../use-cases/read-patient-safety";
+import { readPatientSummary } from "../use-cases/read-patient-summary";
 import { readRecordAccess } from "../use-cases/read-record-access";
 import { registerPatient } from "../use-cases/register-patient";
 import { setPatientTimeZone } from "../use-cases/set-time-zone";
@@ -23,6 +25,9 @@ export const patientsRouter = {
     .query(({ ctx, input }) => listMyPatients(ctx.db, ctx.actor, ctx.audit, input, ctx.settings)),
 
   get: patientProcedure("patient.read").output(patientOutput).query(({ ctx }) => readPatient(ctx.db, ctx.actor, ctx.scope, ctx.settings)),
+
+  /** The clinician's one-screen summary: medications, items by goal, open alerts, next review, recent messages. */
+  summary: patientProcedure("patient.summary.read").output(patientSummaryOutput).query(({ ctx }) => readPatientSummary(ctx.db, ctx.actor, ctx.scope)),
 
   /** Sets the zone of the patient's day (null: the clinic default): the team, the patient, or an administrator. */
   setTimeZone: patientProcedure("patient.timeZone.update")

@@ -1,9 +1,19 @@
-import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
+import { type SQL, and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { AlertSeverity, Discipline, PatientFacts } from "@concord/domain";
+import {
+  type AdherenceStatus,
+  type AlertSeverity,
+  DEFAULT_PATIENT_LIST_SORT,
+  type Discipline,
+  INT4_MAX,
+  PATIENT_LIST_SORTS,
+  type PatientFacts,
+  type PatientListSort,
+} from "@concord/domain";
 import type { Database } from "../client";
-import { alerts, careTeamMembers, emergencyAccesses, patients, users } from "../schema/index";
-import { cursorPart, decodeCursor, keysetPage } from "./cursor";
+import { alerts, carePlanItems, careTeamMembers, checkIns, emergencyAccesses, patients, users } from "../schema/index";
+import { OPEN_ITEM_STATUSES } from "./care-plan-items";
+import { InvalidCursorError, cursorPart, decodeCursor, keysetPage } from "./cursor";
 
 export type PatientRow = typeof patients.$inferSelect;
 
@@ -71,8 +81,11 @@ function escapeLike(text: string) {
 }
 
 const nameCursor = z.tuple([cursorPart.text, cursorPart.uuid]);
-/** Urgent rank (0: an open urgent alert, 1: none), name, id. */
-const rankedNameCursor = z.tuple([cursorPart.rank, cursorPart.text, cursorPart.uuid]);
+
+/** A computed sort key: signed so "descending" can be "ascending on the negation", one row comparison for every order. */
+const sortInt = z.number().int().min(-INT4_MAX).max(INT4_MAX);
+/** The sort it was made for, two computed keys, name, id: a cursor from another sort is refused, not misread. */
+const patientListCursor = z.tuple([z.enum(PATIENT_LIST_SORTS), sortInt, sortInt, cursorPart.text, cursorPart.uuid]);
 
 export interface PatientListItem {
   id: string;
@@ -84,54 +97,153 @@ export interface PatientListItem {
   /** Open (unacknowledged) alerts of this patient, by severity. */
   openUrgentAlerts: number;
   openReviewAlerts: number;
+  /** The date of the latest check-in (the patient's own calendar day), and its average pain. */
+  lastCheckInDate: string | null;
+  lastPainAverage: number | null;
+  /** Earliest review date of an open item (proposed, active, paused) on the plan. */
+  nextReviewDate: string | null;
 }
 
 const openAlertCount = (severity: AlertSeverity) =>
   sql<number>`(select count(*)::int from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.acknowledgedAt} is null and ${alerts.severity} = ${severity})`;
-/** 0 when the patient has an open urgent alert: they sort first. */
-const urgentRank = sql<number>`(case when exists (select 1 from ${alerts} where ${alerts.patientId} = ${patients.id} and ${alerts.acknowledgedAt} is null and ${alerts.severity} = 'urgent') then 0 else 1 end)`;
+const lastCheckInDate = sql<string | null>`(select c.date::text from ${checkIns} c where c.patient_id = ${patients.id} order by c.date desc limit 1)`;
+const lastPainAverage = sql<number | null>`(select c.pain_average::int from ${checkIns} c where c.patient_id = ${patients.id} order by c.date desc limit 1)`;
+const nextReviewDate = sql<string | null>`(select min(i.next_review_date)::text from ${carePlanItems} i where i.patient_id = ${patients.id} and i.status in (${sql.join(
+  OPEN_ITEM_STATUSES.map((st) => sql`${st}`),
+  sql`, `,
+)}))`;
 
 /**
- * The clinician's own patients: those with an open urgent alert first, then by name. The
- * care-team join is the scope: a patient not on the clinician's team cannot appear, whatever the
- * search text, and the alert counts are of listed patients only. Keyset pagination on
- * (urgent rank, name, id); the rank is part of the cursor so a page boundary inside the urgent
- * group continues in it.
+ * The two computed sort keys of each order, over the caseload CTE's columns (nulls last in every order).
+ * Days are counted from 2000-01-01 so a date fits a signed int and "most recent first" is its negation.
+ */
+function sortKeys(sort: PatientListSort, c: { urgent: SQL; review: SQL; lastDate: SQL; pain: SQL; review_on: SQL }): [SQL, SQL] {
+  const days = (d: SQL) => sql`(${d}::date - date '2000-01-01')`;
+  switch (sort) {
+    case "urgent":
+      return [sql`(case when ${c.urgent} > 0 then 0 else 1 end)`, sql`0`];
+    case "name":
+      return [sql`0`, sql`0`];
+    case "alerts":
+      return [sql`(-${c.urgent})`, sql`(-${c.review})`];
+    case "lastCheckIn":
+      return [sql`(case when ${c.lastDate} is null then 1 else 0 end)`, sql`coalesce(-${days(c.lastDate)}, 0)`];
+    case "pain":
+      return [sql`(case when ${c.pain} is null then 1 else 0 end)`, sql`coalesce(-${c.pain}, 0)`];
+    case "nextReview":
+      return [sql`(case when ${c.review_on} is null then 1 else 0 end)`, sql`coalesce(${days(c.review_on)}, 0)`];
+  }
+}
+
+/**
+ * The clinician's own patients with what the list shows: open alert counts, the latest check-in, the next
+ * item review. The care-team join is the scope: a patient not on the clinician's team cannot appear,
+ * whatever the search text. One query, whatever the page size (correlated aggregates in a CTE, not a
+ * query per row). Keyset pagination on (sort, key 1, key 2, name, id): the sort key is part of the cursor,
+ * so a page boundary inside a group of equal keys continues in it.
  */
 export async function listPatientsForClinician(
   db: Database,
   clinicianId: string,
-  params: { search?: string | undefined; cursor?: string | undefined; limit: number },
+  params: { search?: string | undefined; cursor?: string | undefined; limit: number; sort?: PatientListSort | undefined },
 ) {
-  const after = decodeCursor(params.cursor, rankedNameCursor);
+  const sort = params.sort ?? DEFAULT_PATIENT_LIST_SORT;
+  const after = decodeCursor(params.cursor, patientListCursor);
+  if (after && after[0] !== sort) throw new InvalidCursorError();
   const conditions = [eq(careTeamMembers.clinicianId, clinicianId)];
   if (params.search) conditions.push(ilike(patients.name, escapeLike(params.search)));
-  if (after) conditions.push(sql`(${urgentRank}, ${patients.name}, ${patients.id}) > (${after[0]}::int, ${after[1]}, ${after[2]}::uuid)`);
+  const caseload = db.$with("caseload").as(
+    db
+      .select({
+        id: sql<string>`${patients.id}`.as("id"),
+        name: sql<string>`${patients.name}`.as("name"),
+        dateOfBirth: sql<string>`${patients.dateOfBirth}::text`.as("date_of_birth"),
+        diagnosisCode: sql<string>`${patients.diagnosisCode}`.as("diagnosis_code"),
+        onsetDate: sql<string>`${patients.onsetDate}::text`.as("onset_date"),
+        discipline: sql<string>`${careTeamMembers.discipline}`.as("discipline"),
+        openUrgentAlerts: openAlertCount("urgent").as("open_urgent"),
+        openReviewAlerts: openAlertCount("review").as("open_review"),
+        lastCheckInDate: lastCheckInDate.as("last_check_in_date"),
+        lastPainAverage: lastPainAverage.as("last_pain_average"),
+        nextReviewDate: nextReviewDate.as("next_review_date"),
+      })
+      .from(careTeamMembers)
+      .innerJoin(patients, eq(patients.id, careTeamMembers.patientId))
+      .where(and(...conditions)),
+  );
+  const [k1, k2] = sortKeys(sort, {
+    urgent: sql`${caseload.openUrgentAlerts}`,
+    review: sql`${caseload.openReviewAlerts}`,
+    lastDate: sql`${caseload.lastCheckInDate}`,
+    pain: sql`${caseload.lastPainAverage}`,
+    review_on: sql`${caseload.nextReviewDate}`,
+  });
   const rows = await db
+    .with(caseload)
     .select({
-      id: patients.id,
-      name: patients.name,
-      dateOfBirth: patients.dateOfBirth,
-      diagnosisCode: patients.diagnosisCode,
-      onsetDate: patients.onsetDate,
-      discipline: careTeamMembers.discipline,
-      openUrgentAlerts: openAlertCount("urgent"),
-      openReviewAlerts: openAlertCount("review"),
-      rank: urgentRank,
+      id: caseload.id,
+      name: caseload.name,
+      dateOfBirth: caseload.dateOfBirth,
+      diagnosisCode: caseload.diagnosisCode,
+      onsetDate: caseload.onsetDate,
+      discipline: caseload.discipline,
+      openUrgentAlerts: caseload.openUrgentAlerts,
+      openReviewAlerts: caseload.openReviewAlerts,
+      lastCheckInDate: caseload.lastCheckInDate,
+      lastPainAverage: caseload.lastPainAverage,
+      nextReviewDate: caseload.nextReviewDate,
+      k1: sql<number>`(${k1})::int`,
+      k2: sql<number>`(${k2})::int`,
     })
-    .from(careTeamMembers)
-    .innerJoin(patients, eq(patients.id, careTeamMembers.patientId))
-    .where(and(...conditions))
-    .orderBy(asc(urgentRank), asc(patients.name), asc(patients.id))
+    .from(caseload)
+    .where(after ? sql`((${k1})::int, (${k2})::int, ${caseload.name}, ${caseload.id}) > (${after[1]}::int, ${after[2]}::int, ${after[3]}, ${after[4]}::uuid)` : undefined)
+    .orderBy(sql`(${k1})::int`, sql`(${k2})::int`, asc(caseload.name), asc(caseload.id))
     .limit(params.limit + 1);
-  const { items: pageRows, nextCursor } = keysetPage(rows, params.limit, (last) => [Number(last.rank) === 0 ? 0 : 1, last.name, last.id]);
-  const page: PatientListItem[] = pageRows.map(({ rank: _rank, ...row }) => ({
+  const { items: pageRows, nextCursor } = keysetPage(rows, params.limit, (last) => [sort, Number(last.k1), Number(last.k2), last.name, last.id]);
+  const page: PatientListItem[] = pageRows.map(({ k1: _k1, k2: _k2, ...row }) => ({
     ...row,
     discipline: row.discipline as Discipline,
     openUrgentAlerts: Number(row.openUrgentAlerts),
     openReviewAlerts: Number(row.openReviewAlerts),
+    lastPainAverage: row.lastPainAverage === null ? null : Number(row.lastPainAverage),
   }));
   return { items: page, nextCursor };
+}
+
+export interface PatientPainPoint {
+  date: string;
+  painAverage: number;
+  adherence: Array<{ status: AdherenceStatus }>;
+}
+
+/**
+ * Check-ins from `since` on for a page of the list, in one query (never one per row): the sparkline's
+ * average pain and the adherence entries. Scoped by the care-team join like the list itself.
+ */
+export async function listRecentCheckInsForClinician(
+  db: Database,
+  clinicianId: string,
+  params: { patientIds: string[]; since: string },
+): Promise<Map<string, PatientPainPoint[]>> {
+  const result = new Map<string, PatientPainPoint[]>();
+  if (params.patientIds.length === 0) return result;
+  const rows = await db
+    .select({
+      patientId: checkIns.patientId,
+      date: sql<string>`${checkIns.date}::text`,
+      painAverage: checkIns.painAverage,
+      adherence: sql<Array<{ status: AdherenceStatus }> | null>`${checkIns.data}->'adherence'`,
+    })
+    .from(checkIns)
+    .innerJoin(careTeamMembers, and(eq(careTeamMembers.patientId, checkIns.patientId), eq(careTeamMembers.clinicianId, clinicianId)))
+    .where(and(inArray(checkIns.patientId, [...new Set(params.patientIds)]), sql`${checkIns.date} >= ${params.since}::date`))
+    .orderBy(asc(checkIns.patientId), asc(checkIns.date));
+  for (const r of rows) {
+    const list = result.get(r.patientId) ?? [];
+    list.push({ date: r.date, painAverage: Number(r.painAverage), adherence: Array.isArray(r.adherence) ? r.adherence.map((a) => ({ status: a.status })) : [] });
+    result.set(r.patientId, list);
+  }
+  return result;
 }
 
 /**

@@ -51,6 +51,11 @@ export const PERMISSIONS = {
     description: "Register a patient and invite them by email (a registering physician joins their care team)",
   },
   "patient.read": { scope: "patient", allow: ["careTeam", "patientSelf", "emergencyAccess"], description: "Read a patient's summary" },
+  "patient.summary.read": {
+    scope: "patient",
+    allow: ["careTeam", "emergencyAccess"],
+    description: "Read the clinician's one-screen summary (medications, items by goal, open alerts, next review, recent messages the reader may see)",
+  },
   "patient.accessLog.read": { scope: "patient", allow: ["patientSelf"], description: "See who has opened or changed one's own record, and when" },
   "careTeam.read": { scope: "patient", allow: ["careTeam", "patientSelf", "emergencyAccess"], description: "See who is on a patient's care team" },
   "patient.timeZone.update": {

@@ -137,11 +137,14 @@ export const adherenceEntrySchema = z.object({
 });
 export type AdherenceEntry = z.infer<typeof adherenceEntrySchema>;
 
+/** The 0–10 numeric rating scale every pain score is on (charts and sparklines draw against it). */
+export const PAIN_SCALE_MAX = 10;
+
 const checkInObject = z.object({
   date: isoDateSchema,
-  painNow: wholeNumber("Pain now", 0, 10),
-  painAverage: wholeNumber("Average pain", 0, 10),
-  painWorst: wholeNumber("Worst pain", 0, 10),
+  painNow: wholeNumber("Pain now", 0, PAIN_SCALE_MAX),
+  painAverage: wholeNumber("Average pain", 0, PAIN_SCALE_MAX),
+  painWorst: wholeNumber("Worst pain", 0, PAIN_SCALE_MAX),
   symptoms: checkInSymptomsSchema,
   chestPainOrBreathlessness: redFlag(CHECK_IN_RED_FLAG_LABELS.chestPainOrBreathlessness),
   suddenSwelling: redFlag(CHECK_IN_RED_FLAG_LABELS.suddenSwelling),

@@ -100,7 +100,7 @@ export function AlertCard({ alert, showPatient = false, readOnly = false }: { al
         urgent ? "border-3 border-l-[12px] border-danger bg-danger-soft" : "border-l-[6px] border-l-warning border-dashed",
       )}
     >
-    <article data-severity={alert.severity} aria-labelledby={headingId} data-testid="alert">
+    <article id={`alert-${alert.id}`} data-severity={alert.severity} aria-labelledby={headingId} data-testid="alert" className="scroll-mt-20">
       <h3 id={headingId} className="text-lg">
         <Badge variant={urgent ? "urgent" : "warning"}>{urgent ? "Urgent" : "Review"}</Badge>{" "}
         {showPatient ? (
