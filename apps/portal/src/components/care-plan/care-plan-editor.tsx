@@ -107,7 +107,7 @@ function Editor({ patientId, initial, readOnly = false }: { patientId: string; i
       await query.refetch();
       setConflict(null);
       setLive(null);
-      toast({ title: `${options.label} saved`, description: `Version ${saved.version}: ${saved.summary}`, variant: "success" });
+      toast({ title: `${options.label} saved`, description: `Saved as version ${saved.version}: ${saved.summary}`, variant: "success" });
       return { saved: true, conflict: false };
     } catch (error) {
       const details = error instanceof TRPCClientError ? readConflictDetails((error.data as { details?: unknown } | undefined)?.details) : null;
