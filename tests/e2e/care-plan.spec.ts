@@ -13,7 +13,7 @@ async function editItem(page: Page, name: string) {
 }
 
 /** A save is confirmed by a toast (the polite live region); the newest one is last. */
-const savedToast = (page: Page) => page.locator('[data-slot="toast"]').last();
+const savedToast = (page: Page) => page.locator('[data-slot="toast"]').last().locator('[data-slot="toast-description"]');
 /** The plan page's own notice (the forms that stay on the page); toasts are status regions too. */
 const pageStatus = (page: Page) => page.locator('[data-slot="alert"][role="status"]');
 
