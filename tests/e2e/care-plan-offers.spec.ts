@@ -59,17 +59,19 @@ test("a PT adding a custom item owned by the OT is told it will be proposed, and
   await expect(card).toContainText("Not started");
   await expect(card).toContainText(`Only the occupational therapist can change “${ITEM}”.`);
   // The PT has no status change to offer on it.
-  await expect(pt.getByRole("form", { name: `Change the status of ${ITEM}` })).toHaveCount(0);
+  await expect(pt.getByRole("button", { name: `Edit ${ITEM}`, exact: true })).toHaveCount(0);
 
   // The OT sees the proposal and may accept it (start it) or withdraw it (stop), nothing else.
   const ot = await openPlan(browser, "ot@concord.demo", "Jordan Lee");
   const otCard = ot.getByRole("article", { name: ITEM });
   await expect(otCard.getByRole("heading", { level: 3 })).toContainText("proposed");
-  await otCard.getByText(`Change ${ITEM}`, { exact: true }).click();
-  const statusForm = ot.getByRole("form", { name: `Change the status of ${ITEM}` });
-  await expect(statusForm.getByLabel("New status").locator("option")).toHaveText(["active", "stopped"]);
-  await statusForm.getByLabel("New status").selectOption("active");
-  await statusForm.getByRole("button", { name: "Change status" }).click();
-  await expect(ot.getByRole("status")).toContainText(`Saved as version ${before + 2}`);
+  await otCard.getByRole("button", { name: `Edit ${ITEM}`, exact: true }).click();
+  const statusForm = ot.getByRole("dialog", { name: `Edit ${ITEM}` });
+  // It starts on the item's current status; the changes offered are the domain's.
+  await expect(statusForm.getByLabel("Status", { exact: true }).locator("option")).toHaveText(["proposed (now)", "active", "stopped"]);
+  await expect(statusForm.getByLabel("Status", { exact: true })).toHaveValue("proposed");
+  await statusForm.getByLabel("Status", { exact: true }).selectOption("active");
+  await statusForm.getByRole("button", { name: `Save changes to ${ITEM}` }).click();
+  await expect(ot.locator('[data-slot="toast"]').last()).toContainText(`Saved as version ${before + 2}`);
   await expect(otCard.getByRole("heading", { level: 3 })).toContainText("active");
 });

@@ -4,6 +4,19 @@ import { signInAndWait } from "./helpers";
 // The editing journey continues from the first journey's plan (version 12, mirror therapy paused).
 test.describe.configure({ mode: "serial" });
 
+/** Opens an item's one edit form (a side panel) and returns it. */
+async function editItem(page: Page, name: string) {
+  await page.getByRole("button", { name: `Edit ${name}`, exact: true }).click();
+  const sheet = page.getByRole("dialog", { name: `Edit ${name}` });
+  await expect(sheet).toBeVisible();
+  return sheet;
+}
+
+/** A save is confirmed by a toast (the polite live region); the newest one is last. */
+const savedToast = (page: Page) => page.locator('[data-slot="toast"]').last().locator('[data-slot="toast-description"]');
+/** The plan page's own notice (the forms that stay on the page); toasts are status regions too. */
+const pageStatus = (page: Page) => page.locator('[data-slot="alert"][role="status"]');
+
 async function openAlexPlan(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -22,23 +35,26 @@ test("physician and PT edit different items of the same plan: the PT's older edi
   await expect(pt.getByTestId("plan-version")).toHaveText("Version 9");
 
   // The physician raises the pregabalin dose; the PT's page still shows version 9.
-  await physician.getByText("Change Pregabalin", { exact: true }).click();
-  const doseForm = physician.getByRole("form", { name: "Change the dose of Pregabalin" });
+  const doseForm = await editItem(physician, "Pregabalin");
   await doseForm.getByLabel(/New dose/).fill("100");
-  await doseForm.getByLabel("Reason for the change").fill("Sleeping better, pain still 6/10");
-  await doseForm.getByRole("button", { name: "Change dose" }).click();
-  await expect(physician.getByRole("status")).toContainText("Saved as version 10");
+  await doseForm.getByLabel("Reason for the dose change").fill("Sleeping better, pain still 6/10");
+  await doseForm.getByRole("button", { name: "Save changes to Pregabalin" }).click();
+  await expect(savedToast(physician)).toContainText("Saved as version 10");
+  await expect(doseForm).toBeHidden();
+  // Focus returns to the item that was edited.
+  await expect(physician.getByRole("button", { name: "Edit Pregabalin", exact: true })).toBeFocused();
   await expect(physician.getByTestId("plan-version")).toHaveText("Version 10");
 
   // The PT, unaware, pauses mirror therapy against version 9.
   const mirror = "Mirror therapy (graded motor imagery)";
-  await pt.getByText(`Change ${mirror}`, { exact: true }).click();
-  const statusForm = pt.getByRole("form", { name: `Change the status of ${mirror}` });
-  await statusForm.getByLabel("New status").selectOption("paused");
-  await statusForm.getByRole("button", { name: "Change status" }).click();
+  const statusForm = await editItem(pt, mirror);
+  // The status starts on the item's current one, not on the first change offered.
+  await expect(statusForm.getByLabel("Status", { exact: true })).toHaveValue("active");
+  await statusForm.getByLabel("Status", { exact: true }).selectOption("paused");
+  await statusForm.getByRole("button", { name: `Save changes to ${mirror}` }).click();
 
   // Issue 11: a different item, so no conflict: the pause is applied to version 10 and saved as 11.
-  await expect(pt.getByRole("status")).toContainText("Saved as version 11");
+  await expect(savedToast(pt)).toContainText("Saved as version 11");
   await expect(pt.getByText("This plan changed while you were editing")).toHaveCount(0);
   await expect(pt.getByTestId("plan-version")).toHaveText("Version 11");
   await expect(pt.getByRole("article", { name: mirror })).toContainText("paused");
@@ -72,10 +88,10 @@ test("physician and PT edit different items of the same plan: the PT's older edi
   await physician.reload();
   await expect(physician.getByTestId("plan-version")).toHaveText("Version 11");
   await expect(physician.getByRole("region", { name: "Comments from the team and the patient" })).toContainText("Is it fine to take pregabalin with dinner?");
-  await physician.getByText("Change Pregabalin", { exact: true }).click();
-  await physician.getByRole("form", { name: "Change the status of Pregabalin" }).getByLabel("New status").selectOption("paused");
-  await physician.getByRole("form", { name: "Change the status of Pregabalin" }).getByRole("button", { name: "Change status" }).click();
-  await expect(physician.getByRole("status")).toContainText("Saved as version 12");
+  const pause = await editItem(physician, "Pregabalin");
+  await pause.getByLabel("Status", { exact: true }).selectOption("paused");
+  await pause.getByRole("button", { name: "Save changes to Pregabalin" }).click();
+  await expect(savedToast(physician)).toContainText("Saved as version 12");
   await alex.reload();
   await expect(alex.getByRole("region", { name: "What changed since you last looked" })).toContainText("Pregabalin: status active → paused");
   await alexContext.close();
@@ -89,50 +105,49 @@ test("PT and physician edit prescriptions, stage, responsibility, note and goal 
   await expect(physician.getByTestId("plan-version")).toHaveText("Version 12");
 
   // The PT resumes mirror therapy, raises sets and repetitions, then moves it to the next stage.
-  await pt.getByText(`Change ${mirror}`, { exact: true }).click();
-  const status = pt.getByRole("form", { name: `Change the status of ${mirror}` });
-  await status.getByLabel("New status").selectOption("active");
-  await status.getByRole("button", { name: "Change status" }).click();
-  await expect(pt.getByRole("status")).toContainText("Saved as version 13");
+  const status = await editItem(pt, mirror);
+  await expect(status.getByLabel("Status", { exact: true })).toHaveValue("paused");
+  await status.getByLabel("Status", { exact: true }).selectOption("active");
+  await status.getByRole("button", { name: `Save changes to ${mirror}` }).click();
+  await expect(savedToast(pt)).toContainText("Saved as version 13");
 
-  const rx = pt.getByRole("form", { name: `Edit the prescription of ${mirror}` });
+  const rx = await editItem(pt, mirror);
   await expect(rx.getByLabel("Sets")).toHaveValue("3");
   await rx.getByLabel("Sets").fill("4");
   await rx.getByLabel("Repetitions").fill("12");
-  await rx.getByRole("button", { name: "Save prescription" }).click();
-  await expect(pt.getByRole("status")).toContainText(`Saved as version 14: ${mirror}: sets 3 → 4; ${mirror}: repetitions 10 → 12`);
+  await rx.getByRole("button", { name: `Save changes to ${mirror}` }).click();
+  await expect(savedToast(pt)).toContainText(`Saved as version 14: ${mirror}: sets 3 → 4; ${mirror}: repetitions 10 → 12`);
   const card = pt.getByRole("article", { name: mirror });
   await expect(card).toContainText("4 × 12, daily, 10 min · stage: left/right judgement");
 
+  await pt.getByText(`Record or review ${mirror}`, { exact: true }).click();
   const stage = pt.getByRole("form", { name: `Move ${mirror} to the next stage` });
   await expect(stage).toContainText("Now: left/right judgement since");
   await stage.getByRole("button", { name: "Move to the next stage: imagined movement" }).click();
-  await expect(pt.getByRole("status")).toContainText("Saved as version 15");
+  await expect(pageStatus(pt)).toContainText("Saved as version 15");
   await expect(card).toContainText("stage: imagined movement");
   await expect(stage.getByRole("button", { name: "Move to the next stage: mirror therapy" })).toBeVisible();
 
   // The OT will run the sessions from now on: only PT and OT team members are offered.
-  const item = pt.getByRole("form", { name: `Edit the note, review and responsible clinician of ${mirror}` });
+  const item = await editItem(pt, mirror);
   const responsible = item.getByLabel("Responsible clinician");
   await expect(responsible.locator("option")).toHaveText(["Not assigned", "Priya Raman (Occupational therapist)", "Sam Lindqvist (Physical therapist)"]);
   await responsible.selectOption({ label: "Priya Raman (Occupational therapist)" });
   await item.getByLabel("Note for the team").fill("Priya runs the sessions during hand therapy.");
-  await item.getByRole("button", { name: "Save note, review and responsibility" }).click();
-  await expect(pt.getByRole("status")).toContainText("Saved as version 16");
+  await item.getByRole("button", { name: `Save changes to ${mirror}` }).click();
+  await expect(savedToast(pt)).toContainText("Saved as version 16");
   await expect(card).toContainText("responsible: Priya Raman");
 
   // The PT may not edit the physician's medication: no edit forms are offered for it.
-  await pt.getByText("Change Pregabalin", { exact: true }).click();
-  await expect(pt.getByRole("form", { name: "Edit the note, review and responsible clinician of Pregabalin" })).toHaveCount(0);
+  await expect(pt.getByRole("button", { name: "Edit Pregabalin", exact: true })).toHaveCount(0);
   await expect(pt.getByRole("article", { name: "Pregabalin" })).toContainText("Only the pain physician can change medications.");
 
   // The physician's page still shows version 12; the PT changed only mirror therapy since, so the note lands on top.
-  await physician.getByText("Change Pregabalin", { exact: true }).click();
-  const preg = physician.getByRole("form", { name: "Edit the note, review and responsible clinician of Pregabalin" });
+  const preg = await editItem(physician, "Pregabalin");
   await expect(preg.getByLabel("Responsible clinician").locator("option")).toHaveText(["Not assigned", "Dr. Maya Okafor (Pain physician)"]);
   await preg.getByLabel("Note for the team").fill("Paused for dizziness; restart at 75 mg once it settles.");
-  await preg.getByRole("button", { name: "Save note, review and responsibility" }).click();
-  await expect(physician.getByRole("status")).toContainText("Saved as version 17: Pregabalin: note added");
+  await preg.getByRole("button", { name: "Save changes to Pregabalin" }).click();
+  await expect(savedToast(physician)).toContainText("Saved as version 17: Pregabalin: note added");
   await expect(physician.getByText("This plan changed while you were editing")).toHaveCount(0);
   await expect(physician.getByRole("article", { name: "Pregabalin" })).toContainText("Note: Paused for dizziness; restart at 75 mg once it settles.");
 
@@ -148,7 +163,7 @@ test("PT and physician edit prescriptions, stage, responsibility, note and goal 
   await goal.getByLabel("Questionnaire").selectOption("css");
   await goal.getByLabel("Score at most").fill("10");
   await goal.getByRole("button", { name: "Save goal" }).click();
-  await expect(physician.getByRole("status")).toContainText("Saved as version 18");
+  await expect(pageStatus(physician)).toContainText("Saved as version 18");
   const painGoal = physician.getByRole("region", { name: /Reduce pain and hypersensitivity/ });
   await expect(painGoal).toContainText("Target: Average pain at most 4/10");
   await expect(painGoal).toContainText("Target: CRPS Severity Score at most 10");
@@ -189,22 +204,17 @@ test("the clinician's home flags plans past review", async ({ page }) => {
 test("the physician changes Pregabalin's timing note, plans a titration step and records its trial; the patient sees the new timing", async ({ browser }) => {
   const physician = await openAlexPlan(browser, "physician@concord.demo");
   const card = physician.getByRole("article", { name: "Pregabalin" });
-  await physician.getByText("Change Pregabalin", { exact: true }).click();
-  // The first journey left Pregabalin paused: resume it so the patient's week lists it.
-  if (await card.locator('[data-slot="badge"]', { hasText: "paused" }).count()) {
-    const status = physician.getByRole("form", { name: "Change the status of Pregabalin" });
-    await status.getByLabel("New status").selectOption("active");
-    await status.getByRole("button", { name: "Change status" }).click();
-    await expect(physician.getByRole("status")).toContainText("Pregabalin: status paused → active");
-  }
-
-  // Route and unit are the agent's (Pregabalin: oral, mg); the form shows its bounds from the domain.
-  const schedule = physician.getByRole("form", { name: "Edit the doses per day and timing of Pregabalin" });
-  await expect(schedule).toContainText("25–300 mg per dose, at most 600 mg a day");
+  // The first journey left Pregabalin paused: resume it (so the patient's week lists it) and set
+  // the timing note in the same Save: one change, one version.
+  const paused = (await card.locator('[data-slot="badge"]', { hasText: "paused" }).count()) > 0;
+  const schedule = await editItem(physician, "Pregabalin");
+  if (paused) await schedule.getByLabel("Status", { exact: true }).selectOption("active");
   await expect(schedule.getByLabel("Doses per day")).toHaveValue("2");
   await schedule.getByLabel("Timing note (optional)").fill("with food");
-  await schedule.getByRole("button", { name: "Save doses per day and timing" }).click();
-  await expect(physician.getByRole("status")).toContainText(/Saved as version \d+: Pregabalin: timing note none → with food$/);
+  await schedule.getByRole("button", { name: "Save changes to Pregabalin" }).click();
+  await expect(savedToast(physician)).toContainText(
+    paused ? /Saved as version \d+: Pregabalin: status paused → active; Pregabalin: timing note none → with food$/ : /Saved as version \d+: Pregabalin: timing note none → with food$/,
+  );
   await expect(card).toContainText("100 mg oral, twice a day (200 mg a day) · with food");
 
   // A step above the agent's bounds is refused with the domain's reason, next to the field; a sane one is planned.
@@ -212,32 +222,36 @@ test("the physician changes Pregabalin's timing note, plans a titration step and
   const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
   const [y, m, d] = inTwoWeeks.split("-").map(Number);
   const stepDate = `${d} ${months[(m ?? 1) - 1]} ${y}`;
-  const titration = physician.getByRole("form", { name: "Add a titration step to Pregabalin" });
-  await titration.getByLabel("Starts on").fill(inTwoWeeks);
-  await titration.getByLabel("Dose (mg)").fill("600");
-  await titration.getByRole("button", { name: "Add step" }).click();
+  const titration = await editItem(physician, "Pregabalin");
+  // Route and unit are the agent's (Pregabalin: oral, mg); the form shows its bounds from the domain.
+  await expect(titration).toContainText("25–300 mg per dose, at most 600 mg a day");
+  await titration.getByLabel("Add a titration step from (optional)").fill(inTwoWeeks);
+  await titration.getByLabel("Step dose (mg)").fill("600");
+  await titration.getByRole("button", { name: "Save changes to Pregabalin" }).click();
   await expect(titration.getByText(`Pregabalin step from ${stepDate}: dose 600 mg is outside the accepted range (25–300 mg per dose)`)).toBeVisible();
-  await expect(titration.getByLabel("Dose (mg)")).toHaveAttribute("aria-invalid", "true");
-  await titration.getByLabel("Dose (mg)").fill("200");
-  await titration.getByRole("button", { name: "Add step" }).click();
-  await expect(physician.getByRole("status")).toContainText(`Pregabalin: titration step planned: 200 mg from ${stepDate}`);
+  await expect(titration.getByLabel("Step dose (mg)")).toHaveAttribute("aria-invalid", "true");
+  await expect(titration.getByLabel("Step dose (mg)")).toBeFocused();
+  await titration.getByLabel("Step dose (mg)").fill("200");
+  await titration.getByRole("button", { name: "Save changes to Pregabalin" }).click();
+  await expect(savedToast(physician)).toContainText(`Pregabalin: titration step planned: 200 mg from ${stepDate}`);
+  await physician.getByText("Record or review Pregabalin", { exact: true }).click();
   const steps = physician.getByRole("list", { name: "Titration steps of Pregabalin" });
   await expect(steps.getByRole("listitem")).toHaveText([/^150 mg from .* \(if well tolerated\)/, new RegExp(`^200 mg from ${stepDate}`)]);
   // The seeded 150 mg step is withdrawn: the plan goes straight to 200 mg.
   await steps.getByRole("listitem").first().getByRole("button", { name: /^Remove the step from / }).click();
-  await expect(physician.getByRole("status")).toContainText("Pregabalin: titration step withdrawn: 150 mg from");
+  await expect(pageStatus(physician)).toContainText("Pregabalin: titration step withdrawn: 150 mg from");
   await expect(steps.getByRole("listitem")).toHaveText([new RegExp(`^200 mg from ${stepDate}`)]);
 
   // Observations feed the trial history and the ranked summary.
   const response = physician.getByRole("form", { name: "Record the response to Pregabalin" });
   await response.getByLabel("Pain reported (0–10)").fill("5");
   await response.getByRole("button", { name: "Record response" }).click();
-  await expect(physician.getByRole("status")).toContainText("Pregabalin: pain 5/10 recorded");
+  await expect(pageStatus(physician)).toContainText("Pregabalin: pain 5/10 recorded");
   const sideEffect = physician.getByRole("form", { name: "Record a side effect of Pregabalin" });
   await sideEffect.getByLabel("Side effect").fill("Dizziness");
   await sideEffect.getByLabel("Severity").selectOption("moderate");
   await sideEffect.getByRole("button", { name: "Record side effect" }).click();
-  await expect(physician.getByRole("status")).toContainText("Pregabalin: side effect recorded: Dizziness (moderate)");
+  await expect(pageStatus(physician)).toContainText("Pregabalin: side effect recorded: Dizziness (moderate)");
 
   const trial = card.getByRole("group", { name: "Trial of Pregabalin" });
   await expect(trial).toContainText("75 mg → 100 mg (Sleeping better, pain still 6/10)");

@@ -13,7 +13,7 @@ const subscriptions = procedures.filter((p) => p.type === "subscription");
 describe("every procedure declares what it answers", () => {
   it("lists the whole router", () => {
     expect(answering.length).toBeGreaterThan(70);
-    expect(subscriptions.map((p) => p.path)).toEqual(["messaging.events", "notifications.events"]);
+    expect(subscriptions.map((p) => p.path)).toEqual(["carePlan.events", "messaging.events", "notifications.events"]);
   });
 
   it.each(answering.map((p) => [p.path, p] as const))("%s has a zod output schema", (_path, procedure) => {

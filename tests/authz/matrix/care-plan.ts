@@ -23,6 +23,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export const carePlanRows: MatrixRow[] = [
   // The patient reads their plan through carePlan.patientView, never the team's document or change log.
   { path: "carePlan.get", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM) },
+  { path: "carePlan.events", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM) },
   { path: "carePlan.history", patientScoped: true, input: (c) => ({ patientId: c.patientId, limit: 5 }), expect: allow(...TEAM) },
   {
     path: "carePlan.update",

@@ -127,3 +127,12 @@ export const plansPastReviewOutput = z.object({
   nextCursor: z.string().nullable(),
   items: z.array(z.object({ patientId: z.string(), patientName: z.string(), reviewDueAt: z.string(), version: z.number().int() })),
 });
+
+/** One live event of carePlan.events: the plan moved on (ids and names only, no plan content). */
+export const carePlanEventOutput = z.object({
+  kind: z.literal("plan.updated"),
+  version: z.number().int(),
+  authorName: z.string(),
+  authorDiscipline: z.string().nullable(),
+  byYou: z.boolean(),
+});

@@ -1,5 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { answerPatientQuestionInput, markPatientQuestionHandledInput } from "@concord/domain";
+import { answerPatientQuestionInput, lastEventIdInput, markPatientQuestionHandledInput } from "@concord/domain";
+import { checkedEvents } from "../outputs/events";
+import { planEventStream } from "../realtime/plan-stream";
 import { globalProcedure, patientProcedure } from "../trpc";
 import {
   carePlanCommentInput,
@@ -17,7 +19,7 @@ import { markPatientQuestionHandled } from "../use-cases/mark-patient-question-h
 import { getCarePlanForEditing, getCarePlanHistory } from "../use-cases/read-care-plan";
 import { updateCarePlan } from "../use-cases/update-care-plan";
 import { markCarePlanSeenByActor, viewCarePlanAsPatient } from "../use-cases/view-care-plan-as-patient";
-import { carePlanCommentedOutput, carePlanCommentsOutput, carePlanForEditingOutput, carePlanHistoryOutput, carePlanSeenOutput, carePlanUpdatedOutput, patientCarePlanOutput, plansPastReviewOutput, questionAnsweredOutput, questionHandledOutput } from "../outputs/care-plan";
+import { carePlanCommentedOutput, carePlanEventOutput, carePlanCommentsOutput, carePlanForEditingOutput, carePlanHistoryOutput, carePlanSeenOutput, carePlanUpdatedOutput, patientCarePlanOutput, plansPastReviewOutput, questionAnsweredOutput, questionHandledOutput } from "../outputs/care-plan";
 
 /** The shared care plan. Discipline ownership of each item is checked by the domain on every change. */
 export const carePlanRouter = {
@@ -34,6 +36,18 @@ export const carePlanRouter = {
     .input(updateCarePlanInput)
     .output(carePlanUpdatedOutput)
     .mutation(({ ctx, input }) => updateCarePlan(ctx.db, ctx.actor, ctx.scope.facts.careTeamDiscipline, ctx.scope.patientId, input, ctx.settings)),
+
+  /** Live "the plan changed" for the team's plan page (SSE); re-authorized before every batch. */
+  events: patientProcedure("carePlan.readFull")
+    .meta({ permission: "carePlan.readFull", events: carePlanEventOutput })
+    .input(lastEventIdInput)
+    .subscription(({ ctx, input, signal, path }) =>
+      checkedEvents(
+        carePlanEventOutput,
+        path,
+        planEventStream({ db: ctx.db, bus: ctx.events, actor: ctx.actor, sessionId: ctx.sessionId, scope: ctx.scope, lastEventId: input.lastEventId, signal }),
+      ),
+    ),
 
   comment: patientProcedure("carePlan.comment")
     .input(carePlanCommentInput)

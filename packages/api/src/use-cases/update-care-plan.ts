@@ -27,6 +27,7 @@ import {
   careTeamUserIds,
   createCarePlan,
   createNotifications,
+  emitRealtimeEvents,
   getCarePlan,
   getCareTeam,
   getPatient,
@@ -158,6 +159,9 @@ export async function updateCarePlan(
     createdAt: now,
   });
   await notifyPlanChange(db, { patientId, authorId: actor.userId, before, after, summary, version, today, at: now });
+  // The live "plan updated" banner: appended and NOTIFYed inside this transaction, so it is heard only
+  // once the change has committed. Ids only; each team subscriber re-reads the plan through its access.
+  await emitRealtimeEvents(db, [{ patientId, audience: "team", kind: "plan.updated" }]);
   return { version, summary, diff, plan: { ...after, version } };
 }
 

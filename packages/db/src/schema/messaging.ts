@@ -156,8 +156,8 @@ export const notifications = pgTable(
 /** Who may receive a real-time event: the care team, the team and the patient, or one person. */
 export const REALTIME_AUDIENCES = ["team", "all", "user"] as const;
 export type RealtimeAudience = (typeof REALTIME_AUDIENCES)[number];
-/** What a real-time event says happened: a conversation event, or a notification for one person. */
-export const REALTIME_EVENT_KINDS = [...MESSAGE_EVENT_KINDS, "notification"] as const;
+/** What a real-time event says happened: a conversation event, a notification for one person, or a care-plan change (team only). */
+export const REALTIME_EVENT_KINDS = [...MESSAGE_EVENT_KINDS, "notification", "plan.updated"] as const;
 export type RealtimeEventKind = (typeof REALTIME_EVENT_KINDS)[number];
 
 /**

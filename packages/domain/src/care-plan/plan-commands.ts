@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { safeString } from "../text";
-import { forbidden, invalid } from "../errors";
+import { DomainError, forbidden, invalid } from "../errors";
 import { type Discipline, disciplineSchema } from "../roles";
 import { CATEGORY_OWNERS, type TherapyCategory, getTherapy, therapyCategorySchema } from "./catalogue";
 import { getAgent } from "./medication-agents";
@@ -46,6 +46,40 @@ const customTherapyRef = z.object({
   ownerDiscipline: disciplineSchema,
 });
 
+const updateInterventionCommand = z.object({
+  type: z.literal("updateIntervention"),
+  interventionId,
+  /** Merged over the current details, then validated as a whole; null clears an optional field. */
+  details: z.record(safeString(), z.unknown()).optional(),
+  note: note.optional(),
+  nextReviewDate: calendarDateSchema.nullable().optional(),
+  /** null hands the item back to "not yet assigned". */
+  responsibleClinicianId: safeString().min(1).nullable().optional(),
+});
+const changeStatusCommand = z.object({
+  type: z.literal("changeInterventionStatus"),
+  interventionId,
+  to: interventionStatusSchema,
+  reason: safeString().trim().max(PLAN_TEXT_LIMITS.statusReason).optional(),
+});
+const recordTrialEntryCommand = z.object({
+  type: z.literal("recordTrialEntry"),
+  interventionId,
+  entry: z.discriminatedUnion(
+    "type",
+    [
+      // "from", the unit and the withdrawn steps come from the plan, so the log cannot disagree with it.
+      doseChangeEntrySchema.omit({ from: true, unit: true, withdrawnSteps: true }),
+      responseEntrySchema,
+      sideEffectEntrySchema,
+    ],
+    { error: "Choose a dose change, a response or a side effect." },
+  ),
+});
+
+/** At most one of each kind of part, and a dose change with a response: more is a script, not a form. */
+export const EDIT_INTERVENTION_MAX_PARTS = 6;
+
 export const planCommandSchema = z.discriminatedUnion(
   "type",
   [
@@ -78,35 +112,30 @@ export const planCommandSchema = z.discriminatedUnion(
       note: note.optional(),
       details: z.unknown(),
     }),
+    updateInterventionCommand,
+    changeStatusCommand,
+    recordTrialEntryCommand,
     z.object({
-      type: z.literal("updateIntervention"),
+      type: z.literal("editIntervention"),
       interventionId,
-      /** Merged over the current details, then validated as a whole; null clears an optional field. */
-      details: z.record(safeString(), z.unknown()).optional(),
-      note: note.optional(),
-      nextReviewDate: calendarDateSchema.nullable().optional(),
-      /** null hands the item back to "not yet assigned". */
-      responsibleClinicianId: safeString().min(1).nullable().optional(),
-    }),
-    z.object({
-      type: z.literal("changeInterventionStatus"),
-      interventionId,
-      to: interventionStatusSchema,
-      reason: safeString().trim().max(PLAN_TEXT_LIMITS.statusReason).optional(),
-    }),
-    z.object({
-      type: z.literal("recordTrialEntry"),
-      interventionId,
-      entry: z.discriminatedUnion(
-        "type",
-        [
-          // "from", the unit and the withdrawn steps come from the plan, so the log cannot disagree with it.
-          doseChangeEntrySchema.omit({ from: true, unit: true, withdrawnSteps: true }),
-          responseEntrySchema,
-          sideEffectEntrySchema,
-        ],
-        { error: "Choose a dose change, a response or a side effect." },
-      ),
+      /**
+       * One item's edit form: its parts applied in order as one change (one version, one revision);
+       * a refusal of any part leaves the plan as it was.
+       */
+      changes: z
+        .array(
+          z.discriminatedUnion(
+            "type",
+            [
+              updateInterventionCommand.omit({ interventionId: true }),
+              changeStatusCommand.omit({ interventionId: true }),
+              recordTrialEntryCommand.omit({ interventionId: true }),
+            ],
+            { error: "Unknown change to this item." },
+          ),
+        )
+        .min(1, { error: "Change something before saving." })
+        .max(EDIT_INTERVENTION_MAX_PARTS, { error: "Too many changes at once." }),
     }),
     z.object({ type: z.literal("setReviewDate"), reviewDueAt: calendarDateSchema }),
   ],
@@ -145,10 +174,29 @@ export function applyCommand(plan: CarePlan, command: PlanCommand, ctx: CommandC
       return changeStatus(plan, cmd, ctx);
     case "recordTrialEntry":
       return recordTrialEntry(plan, cmd, ctx);
+    case "editIntervention":
+      return editIntervention(plan, cmd, ctx);
     case "setReviewDate":
       if (cmd.reviewDueAt < ctx.today) throw invalid("The review date cannot be in the past.");
       return { ...plan, reviewDueAt: cmd.reviewDueAt };
   }
+}
+
+/**
+ * Each part goes through the same rules as its own command, against the plan the parts before it
+ * left. A refusal names which part (`details.part`) so the form can put it beside that section.
+ */
+function editIntervention(plan: CarePlan, cmd: CommandOf<"editIntervention">, ctx: CommandContext): CarePlan {
+  let next = plan;
+  cmd.changes.forEach((change, part) => {
+    try {
+      next = applyCommand(next, { ...change, interventionId: cmd.interventionId } as PlanCommand, ctx);
+    } catch (error) {
+      if (error instanceof DomainError) throw new DomainError(error.code, error.message, { ...error.details, part });
+      throw error;
+    }
+  });
+  return next;
 }
 
 function addGoal(plan: CarePlan, cmd: CommandOf<"addGoal">): CarePlan {

@@ -39,6 +39,7 @@ export function commandFootprint(command: PlanCommand, plan: Pick<CarePlan, "int
     case "updateIntervention":
     case "changeInterventionStatus":
     case "recordTrialEntry":
+    case "editIntervention":
       return footprint({ interventionIds: [command.interventionId] });
     case "addIntervention": {
       const therapy = command.therapy;

@@ -16,7 +16,7 @@ import { errorMessage } from "~/components/error-message";
 import { ZonedTime } from "~/components/viewer-clock";
 import { useTRPC } from "~/trpc/react";
 import { ConfirmDialog } from "./confirm-dialog";
-import { refusalOf } from "./field-errors";
+import { refusalOf } from "~/components/field-errors";
 
 type Invitation = RouterOutputs["admin"]["users"]["list"]["items"][number]["invitation"];
 type Delivery = RouterOutputs["admin"]["users"]["invite"]["invitation"];

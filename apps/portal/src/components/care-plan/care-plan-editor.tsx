@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useEffect, useRef, useState } from "react";
 import {
@@ -14,18 +15,22 @@ import {
   getTherapy,
   goalLabel,
   interventionName,
+  isFinalStatus,
   mayChangeIntervention,
   planByGoal,
   careTeamDisciplineHolds,
 } from "@concord/domain";
 import { Alert } from "@concord/ui/alert";
+import { Button } from "@concord/ui/button";
+import { Toaster, useToast } from "@concord/ui/toast";
 import { Badge } from "@concord/ui/badge";
 import { Card, CardSection } from "@concord/ui/card";
 import { errorMessage } from "~/components/error-message";
 import { CardGrid } from "~/components/layout";
 import { useTRPC } from "~/trpc/react";
 import { When } from "~/components/viewer-clock";
-import { type EditorApi, EditorContext, type PlanData, useEditor } from "./editor-context";
+import { type EditResult, type EditorApi, EditorContext, type PlanData, useEditor } from "./editor-context";
+import { ItemEditSheet } from "./item-edit-sheet";
 import { ConflictPanel, type ConflictDetails, readConflictDetails } from "./conflict-panel";
 import { GoalEditForm } from "./goal-edit-form";
 import { describePrescription } from "./medication-edit-forms";
@@ -38,8 +43,18 @@ const STATUS_BADGE = { proposed: "default", active: "success", paused: "warning"
   string
 >;
 
-export function CarePlanEditor({ patientId, initial, readOnly = false }: { patientId: string; initial: PlanData; readOnly?: boolean }) {
+export function CarePlanEditor(props: { patientId: string; initial: PlanData; readOnly?: boolean }) {
+  // The editor's own toast region: a save is confirmed politely where the user is, not off-screen.
+  return (
+    <Toaster label="Care plan notifications">
+      <Editor {...props} />
+    </Toaster>
+  );
+}
+
+function Editor({ patientId, initial, readOnly = false }: { patientId: string; initial: PlanData; readOnly?: boolean }) {
   const trpc = useTRPC();
+  const toast = useToast();
   // The editor keeps the version it loaded until the user reloads or saves: that is what makes a
   // concurrent change visible as a conflict instead of a silent refresh under their hands.
   const query = useQuery({
@@ -84,7 +99,44 @@ export function CarePlanEditor({ patientId, initial, readOnly = false }: { patie
     }
   }
 
-  const api: EditorApi = { patientId, data, submit: (command) => send(command, data.version), busy: update.isPending, readOnly };
+  /** One item's edit form: a refusal goes back to the form (beside its fields), a conflict to the panel. */
+  async function edit(command: PlanCommand, options: { label: string }): Promise<EditResult> {
+    setStatus(null);
+    try {
+      const saved = await update.mutateAsync({ patientId, expectedVersion: data.version, command });
+      await query.refetch();
+      setConflict(null);
+      setLive(null);
+      toast({ title: `${options.label} saved`, description: `Saved as version ${saved.version}: ${saved.summary}`, variant: "success" });
+      return { saved: true, conflict: false };
+    } catch (error) {
+      const details = error instanceof TRPCClientError ? readConflictDetails((error.data as { details?: unknown } | undefined)?.details) : null;
+      if (error instanceof TRPCClientError && error.data?.code === "CONFLICT" && details) {
+        setConflict({ command, details, message: error.message });
+        return { saved: false, conflict: true, error };
+      }
+      return { saved: false, conflict: false, error };
+    }
+  }
+
+  // Someone else saved this plan while it is open here: say so at the top instead of going stale.
+  const [live, setLive] = useState<{ version: number; authorName: string; authorDiscipline: string | null } | null>(null);
+  useSubscription(
+    trpc.carePlan.events.subscriptionOptions(
+      { patientId },
+      {
+        enabled: !readOnly,
+        onData: (event) => {
+          const e = event.data;
+          if (e.byYou || e.version <= data.version) return;
+          setLive({ version: e.version, authorName: e.authorName, authorDiscipline: e.authorDiscipline });
+        },
+      },
+    ),
+  );
+  const banner = live && live.version > data.version ? live : null;
+
+  const api: EditorApi = { patientId, data, submit: (command) => send(command, data.version), edit, busy: update.isPending, readOnly };
   const { plan } = data;
   // An item serving several goals is under each of them: in full under its first, by reference elsewhere.
   const byGoal = planByGoal(plan);
@@ -98,6 +150,28 @@ export function CarePlanEditor({ patientId, initial, readOnly = false }: { patie
           {" · "}review due {formatCalendarDate(plan.reviewDueAt)}{" "}
           {data.pastReview ? <Badge variant="danger">Review overdue</Badge> : null}
         </p>
+      </div>
+      {/* Always present, so a banner that appears is announced (politely). */}
+      <div aria-live="polite" className="empty:hidden">
+      {banner ? (
+          <Alert variant="warning" role="region" aria-label="Plan updated" className="flex flex-wrap items-center justify-between gap-3">
+            <span>
+              Plan updated by {banner.authorName}
+              {banner.authorDiscipline ? ` (${banner.authorDiscipline})` : ""} — you are looking at version {data.version}, the plan is now at version {banner.version}.
+            </span>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={query.isFetching}
+              onClick={async () => {
+                await query.refetch();
+                setLive(null);
+              }}
+            >
+              Review changes
+            </Button>
+          </Alert>
+        ) : null}
       </div>
       <div ref={noticeRef} tabIndex={-1} className="flex flex-col gap-3 empty:hidden">
       {conflict ? (
@@ -209,6 +283,7 @@ function InterventionCard({ item }: { item: Intervention }) {
         <ReportedSideEffects patientId={patientId} interventionId={item.id} canReview={!readOnly && data.viewerDiscipline !== null && careTeamDisciplineHolds("sideEffect.review", data.viewerDiscipline)} />
       ) : null}
       {!canAct.allowed && data.viewerDiscipline && !readOnly ? <p className="text-muted-foreground print:hidden">{canAct.message}</p> : null}
+      {readOnly || !canAct.allowed || isFinalStatus(item.status) ? null : <ItemEditSheet item={item} />}
       {readOnly ? null : <InterventionActions item={item} canAct={canAct.allowed} />}
     </article>
   );

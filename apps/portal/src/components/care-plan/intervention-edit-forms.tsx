@@ -1,6 +1,5 @@
 "use client";
 import {
-  DISCIPLINE_LABELS,
   EXERCISE_BOUNDS,
   GMI_STAGES,
   GMI_STAGE_DAYS,
@@ -14,7 +13,6 @@ import {
   formatCalendarDate,
   interventionName,
   nextGmiStage,
-  ownersOf,
   takesGmiStage,
 } from "@concord/domain";
 import { Button } from "@concord/ui/button";
@@ -32,7 +30,7 @@ type Details = Intervention["details"];
  * the current prescription, so re-applying after a conflict cannot undo a colleague's other edits.
  * A cleared optional field is sent as null, which the domain reads as "remove".
  */
-function changedFields(current: Details, next: Record<string, unknown>): Record<string, unknown> {
+export function changedFields(current: Details, next: Record<string, unknown>): Record<string, unknown> {
   const before = current as Record<string, unknown>;
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next)) {
@@ -42,7 +40,7 @@ function changedFields(current: Details, next: Record<string, unknown>): Record<
   return patch;
 }
 
-function prescriptionFrom(item: Intervention, get: Fields, form: FormData, today: string): Record<string, unknown> {
+export function prescriptionFrom(item: Intervention, get: Fields, form: FormData, today: string): Record<string, unknown> {
   const d = item.details;
   switch (d.kind) {
     case "exercise": {
@@ -71,29 +69,29 @@ function prescriptionFrom(item: Intervention, get: Fields, form: FormData, today
 
 const isGmi = (item: Intervention) => takesGmiStage(item);
 
-/** The prescription of a non-medication item (a medication's dose changes go through its trial log). */
-export function PrescriptionForm({ item }: { item: Intervention }) {
+/** What the item edit sheet calls its prescription section: the title for a non-medication item's details. */
+export function prescriptionTitle(item: Intervention): string {
+  const d = item.details;
+  return d.kind === "experimental" ? "Research details" : d.kind === "procedure" ? "Procedure details" : "Prescription";
+}
+
+/**
+ * The fields of a non-medication item's prescription (a medication's dose changes go through its
+ * trial log), inside the one edit form of the item; `prescriptionFrom` reads them back.
+ */
+export function PrescriptionFields({ item, errors = {} }: { item: Intervention; errors?: Partial<Record<string, string>> }) {
   const { data } = useEditor();
-  const name = interventionName(item);
   const id = (field: string) => `${item.id}-rx-${field}`;
-  const form = useCommandForm((get, raw) => ({
-    type: "updateIntervention",
-    interventionId: item.id,
-    details: changedFields(item.details, prescriptionFrom(item, get, raw, data.today)),
-  }));
   const d = item.details;
   if (d.kind === "medication") return null;
-  const title =
-    d.kind === "experimental" ? `Research details of ${name}` : d.kind === "procedure" ? `Procedure details of ${name}` : `Prescription of ${name}`;
   return (
-    <form key={data.version} className={planFormClassName} onSubmit={form.onSubmit} aria-label={`Edit the ${title.charAt(0).toLowerCase()}${title.slice(1)}`}>
-      <h4 className="font-semibold">{title}</h4>
+    <>
       {d.kind === "exercise" ? (
         <>
           <div className="flex flex-wrap items-start gap-3">
-            <Field id={id("sets")} label="Sets"><Input id={id("sets")} name="sets" type="number" {...EXERCISE_BOUNDS.sets} required defaultValue={d.sets} /></Field>
-            <Field id={id("reps")} label="Repetitions"><Input id={id("reps")} name="repetitions" type="number" {...EXERCISE_BOUNDS.repetitions} required defaultValue={d.repetitions} /></Field>
-            <Field id={id("duration")} label="Minutes (optional)"><Input id={id("duration")} name="durationMinutes" type="number" {...EXERCISE_BOUNDS.durationMinutes} defaultValue={d.durationMinutes ?? ""} /></Field>
+            <Field id={id("sets")} label="Sets" error={errors.sets}><Input id={id("sets")} name="sets" type="number" {...EXERCISE_BOUNDS.sets} required defaultValue={d.sets} /></Field>
+            <Field id={id("reps")} label="Repetitions" error={errors.repetitions}><Input id={id("reps")} name="repetitions" type="number" {...EXERCISE_BOUNDS.repetitions} required defaultValue={d.repetitions} /></Field>
+            <Field id={id("duration")} label="Minutes (optional)" error={errors.durationMinutes}><Input id={id("duration")} name="durationMinutes" type="number" {...EXERCISE_BOUNDS.durationMinutes} defaultValue={d.durationMinutes ?? ""} /></Field>
           </div>
           {isGmi(item) ? (
             <Field id={id("stage")} label="Graded motor imagery stage">
@@ -116,14 +114,14 @@ export function PrescriptionForm({ item }: { item: Intervention }) {
         </>
       ) : null}
       {d.kind === "exercise" || d.kind === "psychological" || d.kind === "self_management" ? (
-        <Field id={id("frequency")} label="How often"><Input id={id("frequency")} name="frequency" maxLength={PLAN_TEXT_LIMITS.frequency} required defaultValue={d.frequency} /></Field>
+        <Field id={id("frequency")} label="How often" error={errors.frequency}><Input id={id("frequency")} name="frequency" maxLength={PLAN_TEXT_LIMITS.frequency} required defaultValue={d.frequency} /></Field>
       ) : null}
       {d.kind === "exercise" || d.kind === "self_management" ? (
-        <Field id={id("instructions")} label="Instructions for the patient"><Textarea id={id("instructions")} name="instructions" maxLength={PLAN_TEXT_LIMITS.instructions} defaultValue={d.instructions} /></Field>
+        <Field id={id("instructions")} label="Instructions for the patient" error={errors.instructions}><Textarea id={id("instructions")} name="instructions" maxLength={PLAN_TEXT_LIMITS.instructions} defaultValue={d.instructions} /></Field>
       ) : null}
       {d.kind === "procedure" ? (
         <>
-          <Field id={id("planned")} label="Planned date"><Input id={id("planned")} name="plannedDate" type="date" required defaultValue={d.plannedDate} /></Field>
+          <Field id={id("planned")} label="Planned date" error={errors.plannedDate}><Input id={id("planned")} name="plannedDate" type="date" required defaultValue={d.plannedDate} /></Field>
           <Field id={id("side")} label="Side">
             <NativeSelect id={id("side")} name="side" defaultValue={d.side}>
               {PROCEDURE_SIDES.map((s) => <option key={s} value={s}>{s}</option>)}
@@ -138,11 +136,10 @@ export function PrescriptionForm({ item }: { item: Intervention }) {
           <Field id={id("consent")} label="Consent recorded on" hint={item.status === "proposed" ? "Needed, with the study reference, before it can be activated." : undefined}>
             <Input id={id("consent")} name="consentRecordedAt" type="date" max={data.today} defaultValue={d.consentRecordedAt ?? ""} />
           </Field>
-          <Field id={id("study")} label="Study reference"><Input id={id("study")} name="studyReference" maxLength={PLAN_TEXT_LIMITS.studyReference} defaultValue={d.studyReference ?? ""} /></Field>
+          <Field id={id("study")} label="Study reference" error={errors.studyReference}><Input id={id("study")} name="studyReference" maxLength={PLAN_TEXT_LIMITS.studyReference} defaultValue={d.studyReference ?? ""} /></Field>
         </>
       ) : null}
-      <Button type="submit" disabled={form.busy}>Save {d.kind === "experimental" ? "research details" : d.kind === "procedure" ? "procedure details" : "prescription"}</Button>
-    </form>
+    </>
   );
 }
 
@@ -172,51 +169,6 @@ export function GmiStageForm({ item }: { item: Intervention }) {
       ) : (
         <p className="text-muted-foreground">This is the last stage.</p>
       )}
-    </form>
-  );
-}
-
-/** Note, next review and the responsible clinician: a member of the team from an owning discipline. */
-export function ItemDetailsForm({ item }: { item: Intervention }) {
-  const { data } = useEditor();
-  const name = interventionName(item);
-  const id = (field: string) => `${item.id}-item-${field}`;
-  const owners = ownersOf(item);
-  const candidates = data.team.filter((m) => owners.includes(m.discipline));
-  const current = item.responsibleClinicianId;
-  const formerMember = current !== null && !candidates.some((m) => m.clinicianId === current);
-  const form = useCommandForm((get) => {
-    const note = optional(get("note")) ?? null;
-    const nextReviewDate = optional(get("nextReviewDate")) ?? null;
-    // "" is "Not assigned", sent as null so the domain hands the item back to nobody.
-    const responsible = optional(get("responsibleClinicianId")) ?? null;
-    return {
-      type: "updateIntervention",
-      interventionId: item.id,
-      note: note !== item.note ? note : undefined,
-      nextReviewDate: nextReviewDate !== item.nextReviewDate ? nextReviewDate : undefined,
-      responsibleClinicianId: responsible !== current ? responsible : undefined,
-    };
-  });
-  return (
-    <form key={data.version} className={planFormClassName} onSubmit={form.onSubmit} aria-label={`Edit the note, review and responsible clinician of ${name}`}>
-      <h4 className="font-semibold">Note, review and responsibility</h4>
-      <Field id={id("responsible")} label="Responsible clinician">
-        <NativeSelect id={id("responsible")} name="responsibleClinicianId" defaultValue={current ?? ""}>
-          <option value="">Not assigned</option>
-          {formerMember ? <option value={current}>{`${data.names[current] ?? "A former team member"} (no longer on the team)`}</option> : null}
-          {candidates.map((m) => (
-            <option key={m.clinicianId} value={m.clinicianId}>{m.name} ({DISCIPLINE_LABELS[m.discipline]})</option>
-          ))}
-        </NativeSelect>
-      </Field>
-      <Field id={id("next-review")} label="Next review (leave empty for none)">
-        <Input id={id("next-review")} name="nextReviewDate" type="date" defaultValue={item.nextReviewDate ?? ""} />
-      </Field>
-      <Field id={id("note")} label="Note for the team">
-        <Textarea id={id("note")} name="note" maxLength={PLAN_TEXT_LIMITS.note} defaultValue={item.note ?? ""} />
-      </Field>
-      <Button type="submit" variant="secondary" disabled={form.busy}>Save note, review and responsibility</Button>
     </form>
   );
 }

@@ -13,7 +13,6 @@ import {
   ROUTE_LABELS,
   type TherapyRef,
   type TitrationStep,
-  addCalendarDays,
   agentsOf,
   checkPrescription,
   dailyTotal,
@@ -26,7 +25,6 @@ import {
   getAgent,
   getTherapy,
   interventionName,
-  reconcileDoseChange,
   timesADay,
 } from "@concord/domain";
 import { Alert } from "@concord/ui/alert";
@@ -265,30 +263,14 @@ export function MedicationScheduleForm({ item }: { item: MedicationItem }) {
   );
 }
 
-const byDate = (steps: readonly TitrationStep[]) => [...steps].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
-
 /**
- * Planned steps, each sent as the whole new list: the domain checks order, per-dose and daily
- * bounds and that only future steps are added or withdrawn, so a stale list reaches the conflict
- * panel, not the plan.
+ * Planned steps, each withdrawn by sending the whole new list (steps are added in the item's edit
+ * form): the domain checks that only future steps change, so a stale list reaches the conflict panel.
  */
 export function TitrationStepsForm({ item }: { item: MedicationItem }) {
   const { data } = useEditor();
   const name = interventionName(item);
   const d = item.details;
-  const agent = agentOf(item);
-  const id = (field: string) => `${item.id}-titration-${field}`;
-  const tomorrow = addCalendarDays(data.today, 1);
-  const stepsWith = (get: Fields) =>
-    byDate([...d.titrationSteps, { startsOn: get("startsOn"), dose: num(get("dose")), ...(optional(get("note")) ? { note: optional(get("note")) } : {}) }]);
-  const add = useCommandForm((get) => ({ type: "updateIntervention", interventionId: item.id, details: { titrationSteps: stepsWith(get) } }), {
-    check: (get) => checkMedication(therapyRefOf(item), { ...d, titrationSteps: stepsWith(get) }, { titrationSteps: "dose" }),
-  });
-  const hint = agent
-    ? `${describeDoseBounds(agent)}; at ${frequencyText(d, "clinician") ?? "the doses per day set"}, each step's daily total is checked.`
-    : d.maxDailyDose !== null
-      ? `At most ${formatDose(d.maxDailyDose, d.unit)} a day (entered for this medication).`
-      : undefined;
   return (
     <div className={planFormClassName}>
       <h4 className="font-semibold">Planned titration steps</h4>
@@ -304,19 +286,6 @@ export function TitrationStepsForm({ item }: { item: MedicationItem }) {
           ))}
         </RowList>
       ) : null}
-      <form key={data.version} className={planFormClassName} onSubmit={add.onSubmit} aria-label={`Add a titration step to ${name}`}>
-        <div className="flex flex-wrap items-start gap-3">
-          <Field id={id("date")} label="Starts on" error={add.errors.startsOn}>
-            <Input id={id("date")} name="startsOn" type="date" required min={tomorrow} />
-          </Field>
-          <Field id={id("dose")} label={`Dose (${d.unit})`} hint={hint} error={add.errors.dose}>
-            <Input id={id("dose")} name="dose" type="number" step="any" min={0} required />
-          </Field>
-        </div>
-        <Field id={id("note")} label="Note (optional)"><Input id={id("note")} name="note" maxLength={PLAN_TEXT_LIMITS.stepNote} /></Field>
-        <FormError error={add.errors.form} />
-        <Button type="submit" variant="secondary" disabled={add.busy}>Add step</Button>
-      </form>
     </div>
   );
 }
@@ -332,54 +301,6 @@ function RemoveStepButton({ item, step }: { item: MedicationItem; step: Titratio
   return (
     <form key={data.version} className="ml-2 inline" onSubmit={remove.onSubmit} aria-label={label}>
       <Button type="submit" variant="secondary" size="sm" disabled={remove.busy}>{label}</Button>
-    </form>
-  );
-}
-
-/**
- * Today's dose changes through the trial log, so its history stays complete. Before saving, the
- * form shows which planned steps the new dose would withdraw (the domain's rule, titration.ts).
- */
-export function DoseChangeForm({ item }: { item: MedicationItem }) {
-  const { data } = useEditor();
-  const name = interventionName(item);
-  const d = item.details;
-  const agent = agentOf(item);
-  const id = (field: string) => `${item.id}-${field}`;
-  const today = data.today;
-  const [typed, setTyped] = useState("");
-  const to = num(typed);
-  const withdrawn = Number.isFinite(to) && to > 0 && to !== doseOn(d, today) ? reconcileDoseChange(d, to, today, today).withdrawn : [];
-  const dose = useCommandForm(
-    (get) => ({ type: "recordTrialEntry", interventionId: item.id, entry: { type: "dose_change", to: num(get("to")), date: today, reason: get("reason") } }),
-    {
-      check: (get) => {
-        const next = num(get("to"));
-        if (!Number.isFinite(next)) return { to: "Enter the new dose as a number." };
-        if (next === doseOn(d, today)) return { to: `The dose of ${name} is already ${formatDose(next, d.unit)}.` };
-        const { steps } = reconcileDoseChange(d, next, today, today);
-        const refused = checkMedication(therapyRefOf(item), { ...d, dose: next, titrationSteps: steps });
-        if (refused) return { to: Object.values(refused)[0] ?? "Check the dose." };
-        return get("reason").trim().length < 2 ? { reason: "Give a reason for the dose change." } : null;
-      },
-    },
-  );
-  const hint = agent ? describeDoseBounds(agent) : d.maxDailyDose !== null ? `At most ${formatDose(d.maxDailyDose, d.unit)} a day.` : undefined;
-  return (
-    <form className={planFormClassName} onSubmit={dose.onSubmit} aria-label={`Change the dose of ${name}`}>
-      <Field id={id("dose")} label={`New dose (${d.unit})`} hint={hint} error={dose.errors.to}>
-        <Input id={id("dose")} name="to" type="number" step="any" min={0} value={typed} onChange={(e) => setTyped(e.target.value)} />
-      </Field>
-      {withdrawn.length > 0 ? (
-        <p className="text-muted-foreground" aria-live="polite">
-          Planned {withdrawn.length === 1 ? "step" : "steps"} this dose makes unnecessary, withdrawn when you save (shown in the history):{" "}
-          {withdrawn.map((s) => `${formatDose(s.dose, d.unit)} from ${formatCalendarDate(s.startsOn)}`).join(", ")}
-        </p>
-      ) : null}
-      <Field id={id("dose-reason")} label="Reason for the change" error={dose.errors.reason}>
-        <Input id={id("dose-reason")} name="reason" maxLength={PLAN_TEXT_LIMITS.doseChangeReason} />
-      </Field>
-      <Button type="submit" disabled={dose.busy}>Change dose</Button>
     </form>
   );
 }

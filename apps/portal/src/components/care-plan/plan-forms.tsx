@@ -23,7 +23,6 @@ import {
   TRIAL_PAIN_RANGE,
   type TherapyCategory,
   additionOffer,
-  allowedStatusChanges,
   defaultOwner,
   getTherapy,
   goalLabel,
@@ -43,9 +42,8 @@ import { CardGrid } from "~/components/layout";
 import { useEditor } from "./editor-context";
 import { Field, type FieldErrors, type Fields, num, optional, useCommandForm, planFormClassName } from "./form-kit";
 import { TargetFields, type TargetKind, buildTarget } from "./goal-targets";
-import { GmiStageForm, ItemDetailsForm, PrescriptionForm } from "./intervention-edit-forms";
+import { GmiStageForm } from "./intervention-edit-forms";
 import {
-  DoseChangeForm,
   MedicationScheduleForm,
   NewMedicationFields,
   TitrationStepsForm,
@@ -320,16 +318,9 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
   const name = interventionName(item);
   const id = (field: string) => `${item.id}-${field}`;
   const { data } = useEditor();
-  const next = allowedStatusChanges(item, data.viewerDiscipline);
   const terminal = isFinalStatus(item.status);
   const isMedication = item.details.kind === "medication";
   const today = data.today;
-  const status = useCommandForm((get) => ({
-    type: "changeInterventionStatus",
-    interventionId: item.id,
-    to: get("to") as Intervention["status"],
-    reason: optional(get("reason")),
-  }));
   const response = useCommandForm((get) => ({
     type: "recordTrialEntry",
     interventionId: item.id,
@@ -341,28 +332,17 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
     entry: { type: "side_effect", name: get("name"), severity: get("severity") as (typeof SIDE_EFFECT_SEVERITIES)[number], date: today },
   }));
   const observable = isMedication && item.status !== "proposed";
-  if (terminal && !observable) return null;
-  if (!canAct && !observable) return null;
+  const legacy = canAct && !terminal && isMedicationItem(item) && item.details.reviewNeeded.length > 0;
+  const steps = canAct && !terminal && isMedicationItem(item) && item.details.titrationSteps.length > 0;
+  const gmi = canAct && !terminal && takesGmiStage(item);
+  if (!observable && !legacy && !steps && !gmi) return null;
 
+  // The item's own changes are in its one edit form (ItemEditSheet); what stays here is recording
+  // what happened (a response, a side effect), the next GMI stage, and withdrawing a planned step.
   return (
     <details className="mt-1 rounded-lg border p-3 print:hidden [&[open]>summary]:mb-4">
-      <summary className="w-fit cursor-pointer font-semibold text-primary">Change {name}</summary>
+      <summary className="w-fit cursor-pointer font-semibold text-primary">Record or review {name}</summary>
       <CardGrid className="gap-x-8 gap-y-6">
-        {canAct && next.length > 0 ? (
-          <form className={planFormClassName} onSubmit={status.onSubmit} aria-label={`Change the status of ${name}`}>
-            <Field id={id("to")} label="New status">
-              <NativeSelect id={id("to")} name="to">
-                {next.map((s) => <option key={s} value={s}>{s}</option>)}
-              </NativeSelect>
-            </Field>
-            <Field id={id("reason")} label="Reason (required to stop)"><Input id={id("reason")} name="reason" maxLength={PLAN_TEXT_LIMITS.statusReason} /></Field>
-            <Button type="submit" disabled={status.busy}>Change status</Button>
-          </form>
-        ) : null}
-        {canAct && isMedicationItem(item) && (item.status === "active" || item.status === "paused") ? (
-          // Keyed by version: the typed dose (and its preview of withdrawn steps) resets once saved.
-          <DoseChangeForm key={data.version} item={item} />
-        ) : null}
         {observable ? (
           <>
             <form className={planFormClassName} onSubmit={response.onSubmit} aria-label={`Record the response to ${name}`}>
@@ -381,19 +361,9 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
             </form>
           </>
         ) : null}
-        {canAct && !terminal ? (
-          <>
-            <PrescriptionForm item={item} />
-            {isMedicationItem(item) ? (
-              <>
-                <MedicationScheduleForm item={item} />
-                <TitrationStepsForm item={item} />
-              </>
-            ) : null}
-            <GmiStageForm item={item} />
-            <ItemDetailsForm item={item} />
-          </>
-        ) : null}
+        {legacy && isMedicationItem(item) ? <MedicationScheduleForm item={item} /> : null}
+        {steps && isMedicationItem(item) ? <TitrationStepsForm item={item} /> : null}
+        {gmi ? <GmiStageForm item={item} /> : null}
       </CardGrid>
     </details>
   );

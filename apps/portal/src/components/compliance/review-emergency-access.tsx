@@ -7,7 +7,7 @@ import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
 import { Field } from "@concord/ui/field";
 import { Textarea } from "@concord/ui/textarea";
-import { refusalOf } from "~/app/admin/field-errors";
+import { refusalOf } from "~/components/field-errors";
 import { When } from "~/components/viewer-clock";
 import { useTRPC } from "~/trpc/react";
 

@@ -7,7 +7,7 @@ import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
 import { Field } from "@concord/ui/field";
 import { Input } from "@concord/ui/input";
-import { refusalOf } from "~/app/admin/field-errors";
+import { refusalOf } from "~/components/field-errors";
 import { useTRPC } from "~/trpc/react";
 
 /** New password twice; a refusal is shown next to the field it is about. */
