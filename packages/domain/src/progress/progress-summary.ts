@@ -22,7 +22,8 @@ export interface SummaryMetric {
   suffix?: string;
 }
 
-export type SummaryTrend = "down" | "up" | "same" | "not_enough_data";
+export const SUMMARY_TRENDS = ["down", "up", "same", "not_enough_data"] as const;
+export type SummaryTrend = (typeof SUMMARY_TRENDS)[number];
 
 export interface SummarySentence {
   label: string;
