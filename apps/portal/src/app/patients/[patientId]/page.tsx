@@ -55,6 +55,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
               </>
             ) : null}
           </Facts>
+          <p><a href={`/patients/${patientId}/second-opinion.pdf`} download>Download the second-opinion summary (PDF)</a></p>
         </CardSection>
         {latest ? <LatestCheckIn latest={latest} patientId={patientId} /> : null}
         {patient.viewerDiscipline && !emergency ? (
