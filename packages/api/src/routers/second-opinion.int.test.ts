@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "@concord/domain";
 import { listAuditForPatient } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
 import { type Harness, codeOf, openHarness } from "../testing/harness";
@@ -40,6 +41,15 @@ describe.each(testBackends())("patients.secondOpinion on %s", (backend) => {
       expect(await codeOf(h.callerFor(who).patients.secondOpinion({ patientId: alex }))).toMatch(/^NOT_FOUND/);
     }
     expect(await codeOf(h.callerFor(null).patients.secondOpinion({ patientId: alex }))).toMatch(/^UNAUTHORIZED/);
+  });
+
+  it("gives the trend charts an axis inside the window and the patient a plain-language summary", async () => {
+    const me = await h.callerFor("alex").me.get();
+    const from = addDays(me.today, -89);
+    const trends = await h.callerFor("alex").measures.trends({ patientId: alex, from, to: me.today });
+    expect(trends.axis.from >= from && trends.axis.to <= addDays(me.today, 3)).toBe(true);
+    expect(trends.summary.map((x) => x.label)).toEqual(["average pain", "worst pain", "share of plan activities done"]);
+    for (const x of trends.summary) expect(x.text).toMatch(/^(Your .* over the last 4 weeks|Not enough check-ins yet to see a trend in your .*)/);
   });
 
   it("audits every download, allowed and denied", async () => {
