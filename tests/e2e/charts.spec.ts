@@ -37,7 +37,8 @@ test("a chart point shows its date and value on hover and on keyboard focus, and
   // Hover: the tooltip of that point appears with its value.
   const last = points.last();
   await expect(last).toHaveAccessibleName(/CSS: 7$/);
-  await last.hover();
+  // The point's own glyph (CSS is drawn with squares), not the centre of its box, which includes the hidden tooltip.
+  await last.locator("rect").first().hover();
   await expect(last.locator("[data-chart-tooltip]")).toHaveCSS("opacity", "1");
   await expect(last.locator("[data-chart-tooltip]")).toContainText("CSS: 7");
 
@@ -61,8 +62,8 @@ test("a chart point shows its date and value on hover and on keyboard focus, and
 
   // The axis runs from the first score to the last, not over the whole 30 days.
   const plot = page.getByTestId("chart-css-plot");
-  const firstBox = await points.first().boundingBox();
-  const lastBox = await last.boundingBox();
+  const firstBox = await points.first().locator("circle").first().boundingBox();
+  const lastBox = await last.locator("circle").first().boundingBox();
   const plotBox = await plot.boundingBox();
   expect(firstBox && lastBox && plotBox).toBeTruthy();
   if (firstBox && lastBox && plotBox) expect(lastBox.x - firstBox.x).toBeGreaterThan(plotBox.width * 0.8);
