@@ -4,7 +4,7 @@ const config: NextConfig = {
   // Workspace packages ship TypeScript source; Next compiles them with the app.
   transpilePackages: ["@concord/api", "@concord/auth", "@concord/db", "@concord/domain", "@concord/ui"],
   // Native and WebAssembly packages must load from node_modules at run time, not from a bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@node-rs/argon2", "pdfkit"],
   // Parallel builds (several checkouts or agents on one machine) can each use their own folder.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,

@@ -71,10 +71,10 @@ test("a patient's PHQ-9 item 9 answer shows crisis resources at once and reaches
   await expect(psych).toHaveURL(/\/patients\/[0-9a-f-]+\/progress$/);
   await expect(psych.getByRole("link", { name: "Progress" })).toHaveAttribute("aria-current", "page");
   const phqChart = psych.getByTestId("chart-phq9");
-  await expect(phqChart.getByRole("img")).toHaveAttribute("aria-label", /PHQ-9 \(mood\).*Latest: PHQ-9 5 on/);
+  await expect(phqChart.getByTestId("chart-phq9-plot")).toHaveAccessibleName(/PHQ-9 \(mood\).*Latest: PHQ-9 5 on/);
   await phqChart.getByText("Table view: PHQ-9 (mood)").click();
   await expect(phqChart.getByRole("table")).toContainText("5");
-  await expect(psych.getByTestId("chart-pain").getByRole("img")).toHaveAttribute("aria-label", /Now 4 on/);
+  await expect(psych.getByTestId("chart-pain-plot")).toHaveAccessibleName(/Now 4 on/);
   await expect(psych.getByRole("table", { name: "Recent check-ins" })).toContainText("(edited 1×)");
 
   // Acknowledging with a note takes it off the worklist.

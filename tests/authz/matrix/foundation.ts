@@ -16,6 +16,7 @@ export const foundationRows: MatrixRow[] = [
   { path: "patients.summary", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM) },
   { path: "patients.accessLog", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow("patient") },
   { path: "patients.careTeam", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
+  { path: "patients.secondOpinion", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
   {
     // The target is Alex: set to the zone Alex already has. Not clinical content, so an administrator may.
     path: "patients.setTimeZone",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUDAPEST_CATEGORIES, CHART_RESOLUTIONS, CSS_CHANGE_DIRECTIONS, CSS_ITEM_IDS, type CssItemId, GAD7_BAND_IDS, PHQ9_BAND_IDS } from "@concord/domain";
+import { BUDAPEST_CATEGORIES, CHART_RESOLUTIONS, CSS_CHANGE_DIRECTIONS, CSS_ITEM_IDS, type CssItemId, GAD7_BAND_IDS, PHQ9_BAND_IDS, SUMMARY_TRENDS } from "@concord/domain";
 import { crisisResourcesOutput } from "./shared";
 
 /** A saved measure row: `result` is the measure's own scored answers, kept as the record the team reads. */
@@ -72,4 +72,18 @@ export const measureTrendsOutput = z.object({
   checkInDays: z.number().int(),
   series: z.record(z.string(), z.object({ resolution: z.enum(CHART_RESOLUTIONS), points: z.array(z.object({ date: z.string(), value: z.number() })) })),
   markers: z.array(z.object({ date: z.string(), labels: z.array(z.string()), label: z.string() })),
+  /** The charts' time axis: first to last point in the window. */
+  axis: z.object({ from: z.string(), to: z.string() }),
+  /** One per day on the axis, each revision openable by version (clinicians' plan history). */
+  planChanges: z.array(z.object({ date: z.string(), changes: z.array(z.object({ version: z.number().int(), label: z.string() })) })),
+  /** The patient's plain-language summary (no diagnosis, no advice). */
+  summary: z.array(
+    z.object({
+      label: z.string(),
+      trend: z.enum(SUMMARY_TRENDS),
+      firstWeek: z.number().nullable(),
+      lastWeek: z.number().nullable(),
+      text: z.string(),
+    }),
+  ),
 });

@@ -8,6 +8,8 @@ import { readCareTeam, readPatient } from "../use-cases/read-patient";
 import { readPatientSafety } from "../use-cases/read-patient-safety";
 import { readPatientSummary } from "../use-cases/read-patient-summary";
 import { readRecordAccess } from "../use-cases/read-record-access";
+import { readSecondOpinionSummary } from "../use-cases/read-second-opinion-summary";
+import { secondOpinionOutput } from "../outputs/second-opinion";
 import { registerPatient } from "../use-cases/register-patient";
 import { setPatientTimeZone } from "../use-cases/set-time-zone";
 
@@ -43,6 +45,9 @@ export const patientsRouter = {
 
   /** The patient's own home: crisis resources while an urgent alert about them is open (never the alert itself). */
   safety: patientProcedure("patient.safety").output(patientSafetyOutput).query(({ ctx }) => readPatientSafety(ctx.db, ctx.scope.patientId, ctx.settings)),
+
+  /** The second-opinion summary (drawn as a PDF by the portal): the patient themself or their care team; audited. */
+  secondOpinion: patientProcedure("patient.read").output(secondOpinionOutput).query(({ ctx }) => readSecondOpinionSummary(ctx.db, ctx.actor, ctx.scope, ctx.settings)),
 
   careTeam: patientProcedure("careTeam.read").output(careTeamOutput).query(({ ctx }) => readCareTeam(ctx.db, ctx.scope.patientId)),
 } satisfies TRPCRouterRecord;

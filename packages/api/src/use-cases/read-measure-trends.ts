@@ -1,4 +1,4 @@
-import { type ChartSeries, type ClinicSettings, chartSeries, invalid, planChangeMarkers, addDays, daysBetween } from "@concord/domain";
+import { type ChartSeries, type ClinicSettings, addDays, chartAxis, chartSeries, daysBetween, groupPlanChanges, invalid, planChangeMarkers, progressSummary } from "@concord/domain";
 import { type Database, checkInSeries, inOrder, listMeasures, measureSeries, planRevisionDates } from "@concord/db";
 import { patientToday } from "./patient-clock";
 
@@ -57,5 +57,17 @@ export async function readMeasureTrends(
     revisions.map((r) => ({ date: r.date, label: r.version === 1 ? `Plan created: ${r.summary}` : r.summary })),
     window,
   );
-  return { from, to, checkInDays: days.length, series, markers };
+  // The charts' shared time axis runs from the first to the last point drawn, not over the whole window.
+  const axis = chartAxis(
+    Object.values(series).flatMap((s) => s.points.map((p) => p.date)),
+    window,
+  );
+  const planChanges = groupPlanChanges(
+    revisions.map((r) => ({ date: r.date, version: r.version, label: r.version === 1 ? `Plan created: ${r.summary}` : r.summary })),
+    axis,
+  );
+  // The patient's plain-language sentences compare the first and last of the 4 weeks ending on `to`
+  // (from the daily check-ins of this window; a window shorter than that reads "not enough yet").
+  const summary = progressSummary(days, to);
+  return { from, to, axis, checkInDays: days.length, series, markers, planChanges, summary };
 }

@@ -11,3 +11,5 @@ export * from "./alert-policy";
 export * from "./rule-snapshot";
 export * from "./inputs";
 export * from "./plan-context";
+export * from "./progress-summary";
+export * from "./chart-axis";

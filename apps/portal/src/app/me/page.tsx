@@ -40,6 +40,7 @@ export default async function MyCarePage() {
         <Button asChild variant="secondary">
           <Link href="/me/record-access">Who has looked at my record</Link>
         </Button>
+        <Button asChild variant="secondary"><a href="/me/second-opinion.pdf" download>Second-opinion summary (PDF)</a></Button>
       </Actions>
       <CardGrid>
         <CardSection aria-labelledby="about-h">

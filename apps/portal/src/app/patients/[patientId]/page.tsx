@@ -61,6 +61,11 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             <span className="text-muted-foreground">Time zone</span> {describeTimeZone(patient.timeZone)}
             {patient.ownTimeZone ? "" : " (clinic default)"} · their today: {formatCalendarDate(patient.today)}
           </li>
+          <li>
+            <a href={`/patients/${patientId}/second-opinion.pdf`} download>
+              Download the second-opinion summary (PDF)
+            </a>
+          </li>
           {patient.viewerDiscipline && !emergency ? (
             <li>
               <details>

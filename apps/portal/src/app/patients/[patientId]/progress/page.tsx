@@ -87,7 +87,7 @@ export default async function PatientProgressPage({ params, searchParams }: { pa
         <h2 id="trends-h">Trends</h2>
         <RangeLinks base={base} current={days} />
         <Card>
-          <TrendsPanel trends={trends} />
+          <TrendsPanel trends={trends} planHistoryBase={`/patients/${patientId}/plan/history`} />
         </Card>
       </section>
       <CardGrid className="lg:grid-cols-2">
