@@ -245,7 +245,7 @@ export function CheckInForm({ patientId }: { patientId: string }) {
       ) : null}
       {existing ? <Alert variant="warning">You are editing today’s check-in. Your earlier answers are kept in its history.</Alert> : null}
       {/* The core: six questions, each scale on one row, no frames, so it fits one phone screen. */}
-      <section aria-labelledby="check-in-core" className="grid gap-3">
+      <section aria-labelledby="check-in-core" className="grid gap-2">
         <h2 id="check-in-core" className="sr-only">
           Pain, sleep and mood
         </h2>
