@@ -23,6 +23,8 @@ test("a check-in's words, side effect and red flag reach the physician; the aler
   await answerScale(page, "Pain right now", 5);
   await answerScale(page, "Average pain today", 5);
   await answerScale(page, "Worst pain today", 7);
+  // The optional sections are folded; open the ones Jordan answers.
+  for (const section of ["section-symptoms", "section-sites", "section-plan", "section-note"]) await page.getByTestId(section).locator("summary").click();
   await page.getByLabel("Burning pain").check();
   await page.getByLabel("Right leg or foot").check();
   for (const flag of CHECK_IN_RED_FLAGS.filter((f) => f !== "neuroDeficitAfterProcedure")) {

@@ -14,7 +14,10 @@ test("a patient's PHQ-9 item 9 answer shows crisis resources at once and reaches
   await answerScale(page, "Pain right now", 6);
   await answerScale(page, "Average pain today", 5);
   await answerScale(page, "Worst pain today", 8);
+  // Symptoms and sites are optional sections, folded until opened.
+  await page.getByTestId("section-symptoms").locator("summary").click();
   await page.getByLabel("Burning pain").check();
+  await page.getByTestId("section-sites").locator("summary").click();
   await page.getByLabel("Left arm or hand").check();
   // Alex has no stimulator or spinal procedure in the plan, so that question is not asked.
   await expect(page.getByRole("group", { name: CHECK_IN_RED_FLAG_LABELS.neuroDeficitAfterProcedure })).toHaveCount(0);

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import {
   ADHERENCE_STATUSES,
   ADHERENCE_STATUS_LABELS,
@@ -27,6 +27,7 @@ import { errorMessage } from "~/components/error-message";
 import { Actions } from "~/components/layout";
 import { useTRPC } from "~/trpc/react";
 import { When } from "~/components/viewer-clock";
+import { CheckInSection } from "./check-in-section";
 import { usePatientToday } from "./local-date";
 
 type Form = RouterOutputs["checkIns"]["form"];
@@ -43,10 +44,12 @@ export function ScaleQuestion({
   max = 10,
   defaultValue,
   framed = true,
-}: { name: string; legend: string; hint?: string; min?: number; max?: number; defaultValue?: number | undefined; framed?: boolean }) {
+  row = false,
+}: { name: string; legend: string; hint?: string; min?: number; max?: number; defaultValue?: number | undefined; framed?: boolean; row?: boolean }) {
   return (
     <SegmentedControl
       className={framed ? questionFrame : undefined}
+      row={row}
       name={name}
       legend={legend}
       hint={hint}
@@ -78,6 +81,45 @@ function YesNo({ name, legend, defaultValue }: { name: string; legend: string; d
 
 type Saved = RouterOutputs["checkIns"]["submit"];
 
+/** The questions every check-in answers, asked first and on one phone screen. */
+const CORE_FIELDS = ["painNow", "painAverage", "painWorst", "sleepHours", "sleepQuality", "mood"] as const;
+
+type OptionalSection = "symptoms" | "sites" | "plan" | "note";
+
+interface Progress {
+  core: number;
+  safety: number;
+  sections: Record<OptionalSection, boolean>;
+}
+
+/** What the form holds now: read from the form itself, so the count cannot drift from what is sent. */
+function progressOf(form: HTMLFormElement, redFlags: readonly string[]): Progress {
+  const f = new FormData(form);
+  const has = (name: string) => {
+    const value = f.get(name);
+    return value !== null && String(value).trim() !== "";
+  };
+  const names = [...f.keys()];
+  return {
+    core: CORE_FIELDS.filter(has).length,
+    safety: redFlags.filter(has).length,
+    sections: {
+      symptoms: names.some((n) => n.startsWith("symptom-")),
+      sites: names.some((n) => n.startsWith("site-")) || has("otherSite"),
+      plan: names.some((n) => (n.startsWith("adherence-") || n.startsWith("side-")) && has(n)),
+      note: has("note"),
+    },
+  };
+}
+
+/** "Core done · Safety questions 5 of 5 · 2 of 4 optional sections". */
+function progressText(progress: Progress, redFlagCount: number, sections: readonly OptionalSection[]): string {
+  const core = progress.core === CORE_FIELDS.length ? "Core done" : `Core ${progress.core} of ${CORE_FIELDS.length}`;
+  const safety = progress.safety === redFlagCount ? "Safety questions done" : `Safety questions ${progress.safety} of ${redFlagCount}`;
+  const optional = sections.filter((s) => progress.sections[s]).length;
+  return `${core} · ${safety} · ${optional} of ${sections.length} optional sections`;
+}
+
 /** The daily check-in: one screen, big targets, about a minute. Editing the day's entry keeps its history. */
 export function CheckInForm({ patientId }: { patientId: string }) {
   const trpc = useTRPC();
@@ -91,6 +133,20 @@ export function CheckInForm({ patientId }: { patientId: string }) {
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const redFlags = CHECK_IN_RED_FLAGS.filter((flag) => flag !== "neuroDeficitAfterProcedure" || form.data?.asksAboutProcedure);
+  const recount = useCallback(() => {
+    if (formRef.current) setProgress(progressOf(formRef.current, redFlags));
+  }, [redFlags]);
+  // The saved answers of an edit count from the start.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recount once the form is on the page (data loaded, or editing begun)
+  useEffect(recount, [form.data, editing]);
+  // A failed send: focus the message, so it is read out and seen.
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
 
   if (form.isPending) return <p role="status">Loading today’s check-in…</p>;
   if (form.isError)
@@ -162,52 +218,75 @@ export function CheckInForm({ patientId }: { patientId: string }) {
       setSaved(result);
       setEditing(false);
       await queryClient.invalidateQueries({ queryKey: trpc.checkIns.form.queryKey() });
-      window.scrollTo({ top: 0 });
     } catch (e) {
       setError(errorMessage(e));
-      window.scrollTo({ top: 0 });
     }
   }
 
   const d = existing ?? undefined;
   const pending = submit.isPending || edit.isPending;
+  const hasPlan = form.data.adherenceItems.length > 0;
+  const sections: OptionalSection[] = hasPlan ? ["symptoms", "sites", "plan", "note"] : ["symptoms", "sites", "note"];
+  const answered = (s: OptionalSection) => progress?.sections[s] ?? false;
   return (
-    <form className="flex max-w-2xl flex-col gap-4" onSubmit={onSubmit} aria-label={existing ? "Edit today’s check-in" : "Today’s check-in"} key={existing?.version ?? 0}>
+    <form
+      ref={formRef}
+      className="flex max-w-2xl flex-col gap-4"
+      onSubmit={onSubmit}
+      onChange={recount}
+      onInput={recount}
+      aria-label={existing ? "Edit today’s check-in" : "Today’s check-in"}
+      key={existing?.version ?? 0}
+    >
       {error ? (
-        <Alert variant="danger" role="alert">
+        <Alert ref={errorRef} tabIndex={-1} variant="danger" role="alert">
           {error}
         </Alert>
       ) : null}
       {existing ? <Alert variant="warning">You are editing today’s check-in. Your earlier answers are kept in its history.</Alert> : null}
-      <ScaleQuestion name="painNow" legend="Pain right now" hint="0 = no pain, 10 = worst imaginable" defaultValue={d?.painNow} />
-      <ScaleQuestion name="painAverage" legend="Average pain today" defaultValue={d?.painAverage} />
-      <ScaleQuestion name="painWorst" legend="Worst pain today" defaultValue={d?.painWorst} />
-      <Fieldset legend="Symptoms today (tick any)" className={`${questionFrame} gap-0`}>
-        {CHECK_IN_SYMPTOMS.map((s) => (
-          <CheckboxField key={s} id={`symptom-${s}`} name={`symptom-${s}`} label={CHECK_IN_SYMPTOM_LABELS[s]} defaultChecked={d?.symptoms[s] ?? false} />
-        ))}
-      </Fieldset>
-      <Fieldset legend="Where does it hurt?" className={`${questionFrame} gap-0`}>
-        {BODY_LIMBS.map((l) => (
-          <CheckboxField key={l} id={`site-${l}`} name={`site-${l}`} label={BODY_SITE_LABELS[l]} defaultChecked={d?.bodyLocations.some((b) => b.site === l) ?? false} />
-        ))}
-        <Field id="otherSite" label="Somewhere else (optional)" className="mt-2">
-          <Input name="otherSite" maxLength={200} defaultValue={d?.bodyLocations.find((b) => b.site === "other")?.detail ?? ""} />
+      {/* The core: six questions, each scale on one row, no frames, so it fits one phone screen. */}
+      <section aria-labelledby="check-in-core" className="grid gap-2">
+        <h2 id="check-in-core" className="sr-only">
+          Pain, sleep and mood
+        </h2>
+        <ScaleQuestion name="painNow" legend="Pain right now" hint="0 = no pain, 10 = worst imaginable" defaultValue={d?.painNow} framed={false} row />
+        <ScaleQuestion name="painAverage" legend="Average pain today" defaultValue={d?.painAverage} framed={false} row />
+        <ScaleQuestion name="painWorst" legend="Worst pain today" defaultValue={d?.painWorst} framed={false} row />
+        <Field id="sleepHours" label="Hours of sleep last night" className="grid-cols-[1fr_auto] items-center gap-x-3">
+          <Input name="sleepHours" type="number" inputMode="decimal" min={0} max={24} step={0.5} required defaultValue={d?.sleepHours} className="w-28" />
         </Field>
-      </Fieldset>
+        <ScaleQuestion name="sleepQuality" legend="How well did you sleep?" hint="0 = very badly, 10 = very well" defaultValue={d?.sleepQuality} framed={false} row />
+        <ScaleQuestion name="mood" legend="Your mood today" hint="0 = very low, 10 = very good" defaultValue={d?.mood} framed={false} row />
+      </section>
+      {/* Asked every time and required (the domain's schema wants an answer to each): never folded away. */}
       <Fieldset legend="Since your last check-in, have you had any of these?" className={`${questionFrame} gap-4`}>
         <p className="-mt-2 text-sm text-muted-foreground">Your care team is alerted at once if you answer yes.</p>
-        {CHECK_IN_RED_FLAGS.filter((flag) => flag !== "neuroDeficitAfterProcedure" || form.data.asksAboutProcedure).map((flag) => (
+        {redFlags.map((flag) => (
           <YesNo key={flag} name={flag} legend={CHECK_IN_RED_FLAG_LABELS[flag]} defaultValue={d?.[flag]} />
         ))}
       </Fieldset>
-      <Field id="sleepHours" label="Hours of sleep last night" className={questionFrame}>
-        <Input name="sleepHours" type="number" inputMode="decimal" min={0} max={24} step={0.5} required defaultValue={d?.sleepHours} className="max-w-40" />
-      </Field>
-      <ScaleQuestion name="sleepQuality" legend="How well did you sleep?" hint="0 = very badly, 10 = very well" defaultValue={d?.sleepQuality} />
-      <ScaleQuestion name="mood" legend="Your mood today" hint="0 = very low, 10 = very good" defaultValue={d?.mood} />
-      {form.data.adherenceItems.length > 0 ? (
-        <Fieldset legend="Your plan today" className={`${questionFrame} gap-4`}>
+      <p data-testid="check-in-progress" className="text-sm font-medium text-muted-foreground">
+        {progressText(progress ?? { core: 0, safety: 0, sections: { symptoms: false, sites: false, plan: false, note: false } }, redFlags.length, sections)}
+      </p>
+      <CheckInSection title="Symptoms today" answered={answered("symptoms")} testId="section-symptoms">
+        <Fieldset legend="Tick any you have today" legendClassName="font-medium" className="gap-0">
+          {CHECK_IN_SYMPTOMS.map((s) => (
+            <CheckboxField key={s} id={`symptom-${s}`} name={`symptom-${s}`} label={CHECK_IN_SYMPTOM_LABELS[s]} defaultChecked={d?.symptoms[s] ?? false} />
+          ))}
+        </Fieldset>
+      </CheckInSection>
+      <CheckInSection title="Where it hurts" answered={answered("sites")} testId="section-sites">
+        <Fieldset legend="Where does it hurt?" legendClassName="font-medium" className="gap-0">
+          {BODY_LIMBS.map((l) => (
+            <CheckboxField key={l} id={`site-${l}`} name={`site-${l}`} label={BODY_SITE_LABELS[l]} defaultChecked={d?.bodyLocations.some((b) => b.site === l) ?? false} />
+          ))}
+          <Field id="otherSite" label="Somewhere else (optional)" className="mt-2">
+            <Input name="otherSite" maxLength={200} defaultValue={d?.bodyLocations.find((b) => b.site === "other")?.detail ?? ""} />
+          </Field>
+        </Fieldset>
+      </CheckInSection>
+      {hasPlan ? (
+        <CheckInSection title="Your plan today: exercises done and side effects" answered={answered("plan")} testId="section-plan">
           {form.data.adherenceItems.map((item) => {
             const prior = d?.adherence.find((a) => a.interventionId === item.interventionId);
             return (
@@ -226,11 +305,13 @@ export function CheckInForm({ patientId }: { patientId: string }) {
               </div>
             );
           })}
-        </Fieldset>
+        </CheckInSection>
       ) : null}
-      <Field id="note" label="Anything else for your team? (optional)" className={questionFrame}>
-        <Textarea name="note" maxLength={2000} defaultValue={d?.note ?? ""} />
-      </Field>
+      <CheckInSection title="A note for your team" answered={answered("note")} testId="section-note">
+        <Field id="note" label="Anything else for your team? (optional)">
+          <Textarea name="note" maxLength={2000} defaultValue={d?.note ?? ""} />
+        </Field>
+      </CheckInSection>
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
         {existing ? "Save changes" : "Send check-in"}
       </Button>
@@ -239,8 +320,14 @@ export function CheckInForm({ patientId }: { patientId: string }) {
 }
 
 function CheckInDone({ saved, onEdit }: { saved: Saved; onEdit: () => void }) {
+  // After sending, focus moves to the result (an emergency advice, if any, is inside it and read next).
+  const result = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    result.current?.focus();
+    result.current?.scrollIntoView({ block: "start" });
+  }, []);
   return (
-    <Card className="max-w-2xl">
+    <Card ref={result} tabIndex={-1} aria-label="Check-in result" data-testid="check-in-result" className="max-w-2xl outline-none focus-visible:outline-3 focus-visible:outline-ring">
       <Alert variant="success" role="status">
         Check-in saved for {formatCalendarDate(saved.checkIn.date)}
         {saved.checkIn.version > 1 ? " (edited)" : ""}. Thank you.

@@ -16,7 +16,10 @@ export default async function CheckInPage() {
   return (
     <>
       <h1>Today’s check-in</h1>
-      <p className="text-muted-foreground">About a minute. Tap the answers that fit today. <Link href="/me/progress">See your progress</Link></p>
+      {/* One line on a phone: the core questions below must fit the first screen. */}
+      <p className="text-muted-foreground">
+        About a minute. <Link href="/me/progress">See your progress</Link>
+      </p>
       <PatientDay today={today}><CheckInForm patientId={session.actor.patientId} /></PatientDay>
     </>
   );

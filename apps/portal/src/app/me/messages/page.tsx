@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { z } from "zod";
 import { redirect } from "next/navigation";
 import { Conversations } from "~/components/messaging/conversations";
 import { requireSessionActor } from "~/server/session";
@@ -7,10 +6,10 @@ import { requireSessionActor } from "~/server/session";
 export const metadata: Metadata = { title: "Messages" };
 
 /** The patient's messages: only the space shared with the care team exists here. */
-export default async function MyMessagesPage({ searchParams }: { searchParams: Promise<{ thread?: string }> }) {
+/** The open thread is `?thread=<id>`, read by the client (Conversations), so a link opens it. */
+export default async function MyMessagesPage() {
   const session = await requireSessionActor();
   if (session.actor.role !== "patient" || !session.actor.patientId) redirect("/");
-  const { thread } = await searchParams;
   return (
     <>
       <h1>Messages with your care team</h1>
@@ -19,7 +18,6 @@ export default async function MyMessagesPage({ searchParams }: { searchParams: P
         patientId={session.actor.patientId}
         viewerId={session.actor.userId}
         canSeeTeam={false}
-        initialThreadId={thread && z.uuid().safeParse(thread).success ? thread : null}
       />
     </>
   );

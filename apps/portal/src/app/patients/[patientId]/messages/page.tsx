@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { isClinicianRole } from "@concord/domain";
 import { Conversations } from "~/components/messaging/conversations";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
@@ -11,15 +10,9 @@ export function generateMetadata({ params }: { params: Promise<{ patientId: stri
   return patientPageTitle(params, "Messages");
 }
 
-export default async function PatientMessagesPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ patientId: string }>;
-  searchParams: Promise<{ thread?: string }>;
-}) {
+/** The open thread is `?thread=<id>`, read by the client (Conversations), so a link opens it. */
+export default async function PatientMessagesPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
-  const { thread } = await searchParams;
   const { session, caller, patient } = await loadPatientRecord(patientId);
   // Messaging is not part of emergency access: the page does not exist for such a viewer.
   if (patient.emergencyAccessUntil !== null) notFound();
@@ -35,7 +28,6 @@ export default async function PatientMessagesPage({
         patientId={patientId}
         viewerId={session.actor.userId}
         canSeeTeam={isClinicianRole(session.actor.role) && threads.spaces.includes("team")}
-        initialThreadId={thread && z.uuid().safeParse(thread).success ? thread : null}
       />
     </>
   );
