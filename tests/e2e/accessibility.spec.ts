@@ -102,6 +102,13 @@ test("the check-in can be completed by keyboard, with a visible focus indicator 
   if (await editExisting.isVisible()) await editExisting.click();
   const form = page.getByRole("form", { name: /check-in/ });
   await expect(form).toBeVisible();
+  // The optional sections are folded; open each from the keyboard (Enter on its summary) so every control is counted.
+  const folded = form.locator("details:not([open]) > summary");
+  for (let left = await folded.count(); left > 0; left = await folded.count()) {
+    await folded.first().focus();
+    await page.keyboard.press("Enter");
+    await expect(folded).toHaveCount(left - 1);
+  }
 
   // Tab reaches one radio per group (arrow keys move within it), so radios are counted per group.
   const expected = await page.evaluate(() => {

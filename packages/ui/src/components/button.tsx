@@ -6,10 +6,11 @@ import { cn } from "../lib/utils";
 /**
  * One main action per form or card is `default` (filled); everything else is `secondary` (outlined),
  * `ghost` (quiet, in toolbars and lists) or `link`; `destructive` is for removing or ending something.
- * Buttons are hidden on paper (a printed plan has nothing to press).
+ * Buttons are hidden on paper (a printed plan has nothing to press). A long label wraps inside its
+ * container rather than pushing the page sideways on a phone.
  */
 export const buttonVariants = cva(
-  "inline-flex shrink-0 items-center justify-center gap-2 rounded-md font-semibold whitespace-nowrap no-underline transition-colors select-none print:hidden cursor-pointer disabled:pointer-events-none disabled:opacity-60 aria-disabled:pointer-events-none aria-disabled:opacity-60 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
+  "inline-flex max-w-full shrink-0 items-center justify-center gap-2 rounded-md text-center font-semibold no-underline transition-colors select-none print:hidden cursor-pointer disabled:pointer-events-none disabled:opacity-60 aria-disabled:pointer-events-none aria-disabled:opacity-60 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
   {
     variants: {
       variant: {

@@ -84,7 +84,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           ) : null}
         </ul>
       </section>
-      <div className="grid items-start gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="patient-summary">
+      <div className="grid items-start gap-4 break-words md:grid-cols-2 xl:grid-cols-3 [&>*]:min-w-0" data-testid="patient-summary">
         <div className="flex flex-col gap-4">
           {latest ? <LatestCheckIn latest={latest} patientId={patientId} /> : null}
           {summary ? <NextReviewCard summary={summary} /> : null}
