@@ -162,7 +162,10 @@ export function CheckInForm({ patientId }: { patientId: string }) {
     return (
       <Card className="max-w-2xl">
         <Alert variant="success" role="status">
-          You have already checked in today ({formatCalendarDate(date)}; last saved <When at={existing.updatedAt} />). Thank you.
+          {/* One paragraph: the Alert lays its children out as a grid, which would put the time on its own line. */}
+          <p>
+            You have already checked in today ({formatCalendarDate(date)}; last saved <When at={existing.updatedAt} />). Thank you.
+          </p>
         </Alert>
         <p>
           Pain now {existing.painNow}, average {existing.painAverage}, worst {existing.painWorst}.
