@@ -94,7 +94,7 @@ describe("emergency access is read-only by construction", () => {
   it("is listed only on read permissions of patient scope", () => {
     const withEmergency = Object.entries(PERMISSIONS).filter(([, p]) => (p.allow as readonly string[]).includes("emergencyAccess"));
     expect(withEmergency.map(([name]) => name).sort()).toEqual(
-      ["alert.read", "carePlan.atVersion", "carePlan.history", "carePlan.read", "carePlan.readFull", "careTeam.read", "checkIn.read", "checkIn.review", "measure.read", "patient.read", "sideEffect.read"].sort(),
+      ["alert.read", "carePlan.atVersion", "carePlan.history", "carePlan.read", "carePlan.readFull", "careTeam.read", "checkIn.read", "checkIn.review", "measure.read", "patient.read", "patient.summary.read", "sideEffect.read"].sort(),
     );
     for (const [, p] of withEmergency) expect(p.scope).toBe("patient");
   });
