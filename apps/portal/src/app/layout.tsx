@@ -9,13 +9,12 @@ import { BrandMark } from "~/components/shell/brand-mark";
 import { MainNav, type NavItem } from "~/components/shell/main-nav";
 import { SiteMenu } from "~/components/shell/site-menu";
 import { ThemeToggle } from "~/components/shell/theme-toggle";
-import { WorklistLabel } from "~/components/shell/worklist-label";
+import { type AlertCounts, WorklistLabel } from "~/components/shell/worklist-label";
 import { SignOutButton } from "~/components/sign-out-button";
 import { ViewerClockProvider } from "~/components/viewer-clock";
 import { env } from "~/env";
 import { getCaller } from "~/server/caller";
 import { getSessionActor } from "~/server/session";
-import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -36,12 +35,12 @@ export const viewport: Viewport = {
 export const dynamic = "force-dynamic";
 
 /** The main navigation of each role, in the order it is shown. */
-function navItems(role: Role | undefined): NavItem[] {
+function navItems(role: Role | undefined, alertCounts: AlertCounts): NavItem[] {
   if (!role) return [];
   if (isClinicianRole(role)) {
     return [
       { href: "/patients", label: "My patients" },
-      { href: "/worklist", label: <WorklistLabel />, testId: "worklist-link" },
+      { href: "/worklist", label: <WorklistLabel initial={alertCounts} />, testId: "worklist-link" },
       { href: "/tasks", label: "My tasks" },
       { href: "/emergency-access", label: "Emergency access" },
       { href: "/settings", label: "Settings" },
@@ -77,9 +76,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   // Every time on every page is shown in the viewer's zone (their choice, else the clinic's).
   const clinicZone = env().clinicSettings.timeZone;
-  const clock = session
-    ? await (await getCaller(session)).me.get()
-    : { timeZone: clinicZone, today: todayInZone(clinicZone) };
+  const caller = session ? await getCaller(session) : null;
+  const clock = caller ? await caller.me.get() : { timeZone: clinicZone, today: todayInZone(clinicZone) };
+  // The header's counts are rendered here and kept live by small client parts (no tRPC client in the header).
+  const unread = caller ? (await caller.notifications.unreadCount()).unread : 0;
+  const alertCounts = caller && role && isClinicianRole(role) ? await caller.alerts.counts() : { urgent: 0, review: 0 };
   return (
     <html lang="en" className={themeClassName(theme)}>
       <body className="flex min-h-dvh flex-col bg-background text-foreground antialiased">
@@ -89,8 +90,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        {/* The provider wraps the header too: the notification count there is live. */}
-        <TRPCReactProvider>
           <ViewerClockProvider clock={{ timeZone: clock.timeZone, today: clock.today }}>
             <header className="border-b bg-card print:hidden">
               <div className="mx-auto flex max-w-page flex-wrap items-center gap-x-3 px-4 py-1.5 sm:px-6">
@@ -100,8 +99,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </Link>
                 {/* Signed out, the page follows the device's theme; the choice is offered once signed in. */}
                 {session ? (
-                  <SiteMenu actions={<NotificationBell />}>
-                    <MainNav items={navItems(role)} />
+                  <SiteMenu actions={<NotificationBell initialUnread={unread} />}>
+                    <MainNav items={navItems(role, alertCounts)} />
                     <div className="order-4 flex flex-col gap-3 border-t py-3 lg:order-3 lg:flex-row lg:items-center lg:border-0 lg:py-0">
                       <span data-testid="signed-in-as" className="text-sm text-muted-foreground">
                         {session.name} · {ROLE_LABELS[session.actor.role]}
@@ -119,7 +118,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {children}
             </main>
           </ViewerClockProvider>
-        </TRPCReactProvider>
       </body>
     </html>
   );

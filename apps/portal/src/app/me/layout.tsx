@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { PatientTabBar, PatientTabBarSpacer } from "~/components/shell/patient-tab-bar";
+import { TRPCReactProvider } from "~/trpc/react";
 
 /**
  * Every /me page is the patient's own (each page sends anyone else away), so they all get the phone's
@@ -8,7 +9,7 @@ import { PatientTabBar, PatientTabBarSpacer } from "~/components/shell/patient-t
 export default function PatientLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      {children}
+      <TRPCReactProvider>{children}</TRPCReactProvider>
       <PatientTabBarSpacer />
       <PatientTabBar />
     </>

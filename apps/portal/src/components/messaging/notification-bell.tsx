@@ -1,33 +1,42 @@
 "use client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
 import { Bell } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
 import { unreadLabel } from "@concord/domain";
 import { Badge } from "@concord/ui/badge";
 import { cn } from "@concord/ui/utils";
-import { useTRPC } from "~/trpc/react";
+import { NOTIFICATIONS_READ, NOTIFICATION_ARRIVED, announce, trpcEventsUrl, trpcGet } from "~/components/shell/live-counts";
 
-/** Unread notifications in the header, kept live over SSE (the count is sent, never summed). */
-export function NotificationBell() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+/**
+ * Unread notifications in the header. The server renders the count; it is then kept live over SSE
+ * (`notifications.events` sends the fresh count, never a sum), and re-read when the stream (re)opens or the
+ * person marks notifications read.
+ */
+export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const pathname = usePathname();
-  const count = useQuery(trpc.notifications.unreadCount.queryOptions());
-  useSubscription(
-    trpc.notifications.events.subscriptionOptions(
-      {},
-      {
-        onStarted: () => void queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() }),
-        onData: (event) => {
-          queryClient.setQueryData(trpc.notifications.unreadCount.queryKey(), { unread: event.data.unread });
-          void queryClient.invalidateQueries({ queryKey: trpc.notifications.list.pathKey() });
-        },
-      },
-    ),
-  );
-  const unread = count.data?.unread ?? 0;
+  const [unread, setUnread] = useState(initialUnread);
+  useEffect(() => setUnread(initialUnread), [initialUnread]);
+  useEffect(() => {
+    const reread = async () => {
+      const count = await trpcGet<{ unread: number }>("notifications.unreadCount");
+      if (count) setUnread(count.unread);
+    };
+    const source = new EventSource(trpcEventsUrl("notifications.events"));
+    // Events missed while the stream was down are re-read as one count.
+    source.onopen = () => void reread();
+    source.onmessage = (message) => {
+      const unreadNow = (JSON.parse(message.data) as { json?: { unread?: unknown } }).json?.unread;
+      if (typeof unreadNow === "number") setUnread(unreadNow);
+      announce(NOTIFICATION_ARRIVED);
+    };
+    const onRead = () => void reread();
+    window.addEventListener(NOTIFICATIONS_READ, onRead);
+    return () => {
+      source.close();
+      window.removeEventListener(NOTIFICATIONS_READ, onRead);
+    };
+  }, []);
   const current = pathname === "/notifications";
   return (
     <Link

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Alert } from "@concord/ui/alert";
 import { Badge } from "@concord/ui/badge";
 import { Button } from "@concord/ui/button";
@@ -9,6 +9,7 @@ import { Card } from "@concord/ui/card";
 import { cn } from "@concord/ui/utils";
 import { errorMessage } from "~/components/error-message";
 import { When } from "~/components/viewer-clock";
+import { NOTIFICATIONS_READ, NOTIFICATION_ARRIVED, announce } from "~/components/shell/live-counts";
 import { useTRPC } from "~/trpc/react";
 
 const KIND_LABEL = { message: "Message", mention: "Mention", plan_change: "Plan change", alert: "Alert", patient_question: "Question",
@@ -22,7 +23,20 @@ export function NotificationList() {
   const [before, setBefore] = useState<number | undefined>(undefined);
   const list = useQuery(trpc.notifications.list.queryOptions({ limit: 30, before }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
-  const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: refresh }));
+  // The header's bell is outside this page's API client: it says when something arrives, and is told of reads.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh only reads the stable client and keys
+  useEffect(() => {
+    window.addEventListener(NOTIFICATION_ARRIVED, refresh);
+    return () => window.removeEventListener(NOTIFICATION_ARRIVED, refresh);
+  }, []);
+  const markRead = useMutation(
+    trpc.notifications.markRead.mutationOptions({
+      onSuccess: () => {
+        void refresh();
+        announce(NOTIFICATIONS_READ);
+      },
+    }),
+  );
   if (list.isPending) return <p className="text-muted-foreground">Loading notifications…</p>;
   if (list.error) return <Alert variant="danger">{errorMessage(list.error)}</Alert>;
   const items = list.data.items;

@@ -1,4 +1,5 @@
 "use client";
+import { NOTIFICATIONS_READ, announce } from "~/components/shell/live-counts";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { MESSAGE_MAX, type MentionCandidate, type ThreadSpace } from "@concord/domain";
@@ -43,7 +44,15 @@ export function ThreadView(props: { patientId: string; threadId: string; viewerI
 
   // Seeing the newest message moves my read position (the server never moves it backwards).
   const newestId = messages[0]?.id ?? null;
-  const markRead = useMutation(trpc.messaging.markRead.mutationOptions({ onSuccess: () => void cache.refreshThreads() }));
+  const markRead = useMutation(
+    trpc.messaging.markRead.mutationOptions({
+      onSuccess: () => {
+        void cache.refreshThreads();
+        // Reading a thread can clear its notifications; the header's bell re-reads its count.
+        announce(NOTIFICATIONS_READ);
+      },
+    }),
+  );
   const markReadMutate = markRead.mutate;
   useEffect(() => {
     if (newestId !== null) markReadMutate({ patientId, threadId, lastReadMessageId: newestId });
