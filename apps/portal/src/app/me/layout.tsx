@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { PatientTabBar, PatientTabBarSpacer } from "~/components/shell/patient-tab-bar";
-import { TRPCReactProvider } from "~/trpc/react";
 
 /**
  * Every /me page is the patient's own (each page sends anyone else away), so they all get the phone's
@@ -9,7 +8,7 @@ import { TRPCReactProvider } from "~/trpc/react";
 export default function PatientLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <TRPCReactProvider>{children}</TRPCReactProvider>
+      {children}
       <PatientTabBarSpacer />
       <PatientTabBar />
     </>
