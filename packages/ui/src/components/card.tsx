@@ -1,4 +1,4 @@
-import { Slot } from "radix-ui";
+import { Slot } from "../lib/slot";
 import type { ComponentProps } from "react";
 import { cn } from "../lib/utils";
 
@@ -6,7 +6,7 @@ const cardClassName = "flex min-w-0 flex-col gap-4 rounded-xl border bg-card p-4
 
 /** A surface for one subject, with its own heading inside. `asChild` lends the look to an <article> or <li>. */
 export function Card({ className, asChild = false, ...props }: ComponentProps<"div"> & { asChild?: boolean }) {
-  const Comp = asChild ? Slot.Root : "div";
+  const Comp = asChild ? Slot : "div";
   return <Comp data-slot="card" className={cn(cardClassName, className)} {...props} />;
 }
 

@@ -46,18 +46,16 @@ const OVERRIDES: Record<Group, Group[]> = {
   sr: ["position", "w", "h", "size", "p", "px", "py", "pt", "pr", "pb", "pl", "ps", "pe", "m", "mx", "my", "mt", "mr", "mb", "ml", "ms", "me", "overflow", "overflow-x", "overflow-y", "whitespace"],
 };
 
+// Only the utilities the sources use (a class of any other kind is left alone; the test finds it if it matters).
+// Longer prefixes first: "min-w" before "w".
 const PREFIX_GROUPS = [
   "min-w", "min-h", "max-w", "max-h", "gap-x", "gap-y", "inset-x", "inset-y", "space-x", "space-y", "overflow-x", "overflow-y",
-  "grid-cols", "grid-rows", "col-span", "col-start", "col-end", "row-span", "justify-items", "justify-self", "place-items",
-  "place-content", "place-self", "underline-offset", "line-clamp", "ring-offset", "outline-offset", "scroll-m", "scroll-p",
-  "divide-x", "divide-y", "auto-cols", "auto-rows", "pointer-events", "grid-flow",
+  "grid-cols", "col-span", "col-start", "justify-self", "justify-items", "place-items", "underline-offset", "line-clamp",
+  "outline-offset", "pointer-events", "break-inside", "field-sizing", "translate-x", "translate-y",
   "px", "py", "pt", "pr", "pb", "pl", "ps", "pe", "p", "mx", "my", "mt", "mr", "mb", "ml", "ms", "me", "m",
   "w", "h", "size", "gap", "inset", "top", "right", "bottom", "left", "start", "end", "z", "order", "opacity", "basis",
-  "items", "justify", "self", "content", "leading", "tracking", "cursor", "select", "duration", "ease", "delay", "animate",
-  "fill", "stroke", "object", "aspect", "whitespace", "overflow", "col", "row", "origin", "translate-x", "translate-y",
-  "scale", "rotate", "accent", "caret", "decoration", "list", "align", "table", "resize", "appearance", "snap", "touch",
-  "will-change", "columns", "break-before", "break-after", "break-inside", "box", "float", "clear", "isolation", "mix-blend",
-  "backdrop-blur", "blur", "forced-color-adjust", "field-sizing", "scroll", "transition", "caption",
+  "items", "justify", "self", "content", "leading", "tracking", "cursor", "select", "animate", "fill", "stroke",
+  "whitespace", "overflow", "rotate", "list", "align", "appearance", "float", "scroll", "transition", "caption",
 ];
 
 const TEXT_SIZES = new Set(["xs", "sm", "base", "lg", "xl", "2xl", "3xl", "4xl", "5xl", "6xl", "7xl", "8xl", "9xl"]);

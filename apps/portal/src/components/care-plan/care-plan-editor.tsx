@@ -30,7 +30,7 @@ import { CardGrid } from "~/components/layout";
 import { useTRPC } from "~/trpc/react";
 import { When } from "~/components/viewer-clock";
 import { type EditResult, type EditorApi, EditorContext, type PlanData, useEditor } from "./editor-context";
-import { ItemEditSheet } from "./item-edit-sheet";
+import { ItemEditSheet } from "./item-edit-button";
 import { ConflictPanel, type ConflictDetails, readConflictDetails } from "./conflict-panel";
 import { GoalEditForm } from "./goal-edit-form";
 import { describePrescription } from "./medication-edit-forms";

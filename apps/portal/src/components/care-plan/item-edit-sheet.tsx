@@ -1,5 +1,5 @@
 "use client";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import {
   DISCIPLINE_LABELS,
   type Intervention,
@@ -21,7 +21,7 @@ import { Button } from "@concord/ui/button";
 import { Fieldset } from "@concord/ui/field";
 import { Input } from "@concord/ui/input";
 import { NativeSelect } from "@concord/ui/native-select";
-import { Sheet, SheetContent, SheetDescription, SheetFooter, SheetHeader, SheetTitle, SheetTrigger } from "@concord/ui/sheet";
+import { Sheet, SheetContent, SheetDescription, SheetFooter, SheetHeader, SheetTitle } from "@concord/ui/sheet";
 import { Textarea } from "@concord/ui/textarea";
 import { useEditor } from "./editor-context";
 import { Field, type FieldErrors, type Fields, FormError, num, optional } from "./form-kit";
@@ -35,12 +35,10 @@ import { type EditPart, fieldsOfRefusal } from "./item-edit-refusal";
  * Which statuses are offered, the dose bounds and the withdrawn titration steps come from the
  * domain; the server's refusals land on the fields they are about.
  */
-export function ItemEditSheet({ item }: { item: Intervention }) {
+export function ItemEditPanel({ item, open, onOpenChange: setOpen }: { item: Intervention; open: boolean; onOpenChange: (open: boolean) => void }) {
   const { data, edit, busy } = useEditor();
-  const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
-  const triggerRef = useRef<HTMLButtonElement>(null);
   const name = interventionName(item);
   const id = (field: string) => `${item.id}-edit-${field}`;
   const statuses = allowedStatusChanges(item, data.viewerDiscipline);
@@ -48,6 +46,12 @@ export function ItemEditSheet({ item }: { item: Intervention }) {
   const d = item.details;
   const doseChangeable = medication !== null && (item.status === "active" || item.status === "paused");
   const [typedDose, setTypedDose] = useState("");
+  // Each opening starts clean: no refusal or typed dose left from the last time.
+  useEffect(() => {
+    if (!open) return;
+    setErrors({});
+    setTypedDose("");
+  }, [open]);
   const today = data.today;
   const to = num(typedDose);
   const withdrawn =
@@ -167,21 +171,7 @@ export function ItemEditSheet({ item }: { item: Intervention }) {
   }
 
   return (
-    <Sheet
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) {
-          setErrors({});
-          setTypedDose("");
-        }
-      }}
-    >
-      <SheetTrigger asChild>
-        <Button ref={triggerRef} variant="secondary" className="justify-self-start print:hidden" data-edit-item={item.id}>
-          Edit {name}
-        </Button>
-      </SheetTrigger>
+    <Sheet open={open} onOpenChange={setOpen}>
       <SheetContent
         aria-describedby={id("description")}
         onCloseAutoFocus={(event) => {

@@ -1,0 +1,37 @@
+"use client";
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { type Intervention, interventionName } from "@concord/domain";
+import { Button } from "@concord/ui/button";
+
+/*
+ * The form and its side panel load when a clinician first opens them, not with the plan: most visits read the
+ * plan and change one item or none, and the panel (its dialog, the prescription and titration forms and their
+ * domain checks) is a large part of the page's JavaScript.
+ */
+const ItemEditPanel = dynamic(() => import("./item-edit-sheet").then((m) => m.ItemEditPanel), { ssr: false });
+
+/** "Edit Pregabalin": opens that item's one edit form in a side panel (full screen on a phone). */
+export function ItemEditSheet({ item }: { item: Intervention }) {
+  const [open, setOpen] = useState(false);
+  const [wanted, setWanted] = useState(false);
+  const name = interventionName(item);
+  return (
+    <>
+      <Button
+        variant="secondary"
+        className="justify-self-start print:hidden"
+        data-edit-item={item.id}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => {
+          setWanted(true);
+          setOpen(true);
+        }}
+      >
+        Edit {name}
+      </Button>
+      {wanted ? <ItemEditPanel item={item} open={open} onOpenChange={setOpen} /> : null}
+    </>
+  );
+}
