@@ -28,6 +28,8 @@ test("a PT adding a custom item owned by the OT is told it will be proposed, and
   const pt = await openPlan(browser, "pt@concord.demo", "Jordan Lee");
   const before = Number(((await pt.getByTestId("plan-version").textContent()) ?? "").replace(/\D/g, ""));
 
+  // The plan-wide forms are disclosures at the foot of the plan; each loads when first opened.
+  await pt.locator("summary", { hasText: "Add an intervention" }).click();
   const form = pt.getByRole("form", { name: "Add an intervention" });
   await form.getByLabel("Not in the catalogue (custom)").check();
   await form.getByLabel("Name").fill(ITEM);

@@ -26,16 +26,14 @@ import { Toaster, useToast } from "@concord/ui/toast";
 import { Badge } from "@concord/ui/badge";
 import { Card, CardSection } from "@concord/ui/card";
 import { errorMessage } from "~/components/error-message";
-import { CardGrid } from "~/components/layout";
 import { useTRPC } from "~/trpc/react";
 import { When } from "~/components/viewer-clock";
 import { type EditResult, type EditorApi, EditorContext, type PlanData, useEditor } from "./editor-context";
 import { ItemEditSheet } from "./item-edit-button";
 import { ConflictPanel, type ConflictDetails, readConflictDetails } from "./conflict-panel";
-import { GoalEditForm } from "./goal-edit-form";
-import { describePrescription } from "./medication-edit-forms";
+import { describePrescription } from "./medication-text";
 import { MedicationTrialHistory, MedicationTrialsTable } from "./medication-trials";
-import { AddGoalForm, AddInterventionForm, InterventionActions, ReviewDateForm } from "./plan-forms";
+import { ChangePlanForms, GoalEditForm, InterventionActions } from "./plan-disclosures";
 import { ReportedSideEffects } from "~/components/progress/reported-side-effects";
 
 const STATUS_BADGE = { proposed: "default", active: "success", paused: "warning", completed: "neutral", stopped: "danger" } as const satisfies Record<
@@ -230,11 +228,7 @@ function Editor({ patientId, initial, readOnly = false }: { patientId: string; i
       {readOnly ? null : (
         <CardSection aria-labelledby="add-h" className="print:hidden">
           <h2 id="add-h">Change the plan</h2>
-          <CardGrid className="gap-x-8 gap-y-6">
-            <AddGoalForm />
-            <AddInterventionForm />
-            <ReviewDateForm />
-          </CardGrid>
+          <ChangePlanForms />
         </CardSection>
       )}
     </EditorContext.Provider>

@@ -5,26 +5,12 @@ import { Button } from "@concord/ui/button";
 import { CheckboxField } from "@concord/ui/checkbox";
 import { Fieldset } from "@concord/ui/field";
 import { NativeSelect } from "@concord/ui/native-select";
-import { useEditor } from "./editor-context";
 import { Field, useCommandForm } from "./form-kit";
 import { TargetFields, type TargetKind, buildTarget } from "./goal-targets";
 
-/**
- * Edits one goal's targets and status in a single change. Only what the clinician altered is sent,
- * so applying it again after a conflict does not undo a colleague's edit to the other part.
- */
-export function GoalEditForm({ goal }: { goal: Goal }) {
-  const { data } = useEditor();
-  return (
-    <details className="rounded-lg border p-3 print:hidden [&[open]>summary]:mb-3">
-      <summary className="w-fit cursor-pointer font-semibold text-primary">Edit {goalLabel(goal.id)}</summary>
-      {/* Keyed by version: after any saved change the form starts again from what the plan now says. */}
-      <GoalForm key={data.version} goal={goal} />
-    </details>
-  );
-}
-
-function GoalForm({ goal }: { goal: Goal }) {
+/** One goal's targets and status, in one change; only what the clinician altered is sent, so applying it again
+ * after a conflict does not undo a colleague's edit to the other part. Opened from plan-disclosures.tsx. */
+export function GoalForm({ goal }: { goal: Goal }) {
   const [kind, setKind] = useState<TargetKind | null>(null);
   const label = goalLabel(goal.id);
   const prefix = `goal-edit-${goal.id}`;

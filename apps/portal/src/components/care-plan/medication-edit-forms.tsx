@@ -3,7 +3,6 @@ import { useState } from "react";
 import {
   type CustomTherapy,
   type DoseUnit,
-  type Intervention,
   MAX_DOSES_PER_DAY,
   MEDICATION_ROUTES,
   PLAN_TEXT_LIMITS,
@@ -15,10 +14,8 @@ import {
   type TitrationStep,
   agentsOf,
   checkPrescription,
-  dailyTotal,
   describeDoseBounds,
   doseBounds,
-  doseOn,
   formatCalendarDate,
   formatDose,
   frequencyText,
@@ -34,17 +31,9 @@ import { NativeSelect } from "@concord/ui/native-select";
 import { RowList } from "~/components/layout";
 import { useEditor } from "./editor-context";
 import { Field, type FieldErrors, type Fields, FormError, num, optional, useCommandForm, planFormClassName } from "./form-kit";
+import type { MedicationItem, } from "./medication-text";
 
-type MedicationDetails = Extract<Intervention["details"], { kind: "medication" }>;
-type MedicationItem = Intervention & { details: MedicationDetails };
-
-export function isMedicationItem(item: Intervention): item is MedicationItem {
-  return item.details.kind === "medication";
-}
-
-export function agentOf(item: MedicationItem): MedicationAgent | undefined {
-  return item.details.agentId ? getAgent(item.details.agentId) : undefined;
-}
+export { agentOf, describePrescription, isMedicationItem } from "./medication-text";
 
 function therapyRefOf(item: MedicationItem): TherapyRef {
   if (!item.custom && item.therapyId) return item.therapyId;
@@ -67,14 +56,6 @@ export function agentBoundsHint(agent: MedicationAgent): string {
   const course = agent.typicalCourse ? ` Typical course: ${agent.typicalCourse}.` : "";
   const note = agent.note ? ` ${agent.note}` : "";
   return `${agent.name} (${ROUTE_LABELS[agent.route]}, in ${agent.unit}): ${describeDoseBounds(agent)}.${course}${note}`;
-}
-
-/** "150 mg oral, twice a day (300 mg a day) · with food": today's dose, for the team's card. */
-export function describePrescription(d: MedicationDetails, today: string): string {
-  const dose = doseOn(d, today);
-  const how = frequencyText(d, "clinician");
-  const total = d.dosesPerDay !== null && d.dosesPerDay > 1 ? ` (${formatDose(dailyTotal(dose, d.dosesPerDay), d.unit)} a day)` : "";
-  return `${formatDose(dose, d.unit)} ${ROUTE_LABELS[d.route]}, ${how ?? "doses per day not recorded"}${total}${d.schedule ? ` · ${d.schedule}` : ""}`;
 }
 
 function DosesPerDayField({ id, agent, defaultValue, error }: { id: string; agent: MedicationAgent | undefined; defaultValue?: number | null; error?: string | undefined }) {

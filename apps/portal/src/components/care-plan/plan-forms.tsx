@@ -27,7 +27,6 @@ import {
   getTherapy,
   goalLabel,
   interventionName,
-  isFinalStatus,
   newItemIdentity,
   ownerChoices,
   takesGmiStage,
@@ -313,13 +312,11 @@ export function AddInterventionForm() {
   );
 }
 
-/** The changes one item allows: status, prescription and details for its owners, observations for the whole team. */
-export function InterventionActions({ item, canAct }: { item: Intervention; canAct: boolean }) {
+/** The forms of an item's "Record or review" disclosure (plan-disclosures.tsx decides which it shows). */
+export function InterventionActionForms({ item, show }: { item: Intervention; show: { observable: boolean; legacy: boolean; steps: boolean; gmi: boolean } }) {
   const name = interventionName(item);
   const id = (field: string) => `${item.id}-${field}`;
   const { data } = useEditor();
-  const terminal = isFinalStatus(item.status);
-  const isMedication = item.details.kind === "medication";
   const today = data.today;
   const response = useCommandForm((get) => ({
     type: "recordTrialEntry",
@@ -331,17 +328,11 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
     interventionId: item.id,
     entry: { type: "side_effect", name: get("name"), severity: get("severity") as (typeof SIDE_EFFECT_SEVERITIES)[number], date: today },
   }));
-  const observable = isMedication && item.status !== "proposed";
-  const legacy = canAct && !terminal && isMedicationItem(item) && item.details.reviewNeeded.length > 0;
-  const steps = canAct && !terminal && isMedicationItem(item) && item.details.titrationSteps.length > 0;
-  const gmi = canAct && !terminal && takesGmiStage(item);
-  if (!observable && !legacy && !steps && !gmi) return null;
+  const { observable, legacy, steps, gmi } = show;
 
   // The item's own changes are in its one edit form (ItemEditSheet); what stays here is recording
   // what happened (a response, a side effect), the next GMI stage, and withdrawing a planned step.
   return (
-    <details className="mt-1 rounded-lg border p-3 print:hidden [&[open]>summary]:mb-4">
-      <summary className="w-fit cursor-pointer font-semibold text-primary">Record or review {name}</summary>
       <CardGrid className="gap-x-8 gap-y-6">
         {observable ? (
           <>
@@ -365,6 +356,5 @@ export function InterventionActions({ item, canAct }: { item: Intervention; canA
         {steps && isMedicationItem(item) ? <TitrationStepsForm item={item} /> : null}
         {gmi ? <GmiStageForm item={item} /> : null}
       </CardGrid>
-    </details>
   );
 }
