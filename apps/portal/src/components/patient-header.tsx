@@ -56,14 +56,15 @@ export function PatientHeader({
         <h1>{name}</h1>
         <p className="text-muted-foreground">{subtitle}</p>
       </div>
-      <nav aria-label="Patient record" className="-mx-1 flex gap-1 overflow-x-auto border-b px-1 print:hidden">
+      {/* On a phone the sections share the width equally, so all four are seen at once (no strip to scroll). */}
+      <nav aria-label="Patient record" className="-mx-1 grid auto-cols-fr grid-flow-col gap-1 border-b px-1 sm:flex print:hidden">
         {tabs.map((tab) => (
           <Link
             key={tab.href}
             href={tab.href}
             aria-current={tab.current ? "page" : undefined}
             className={cn(
-              "-mb-px inline-flex min-h-11 items-center border-b-3 border-transparent px-3 py-2 font-semibold whitespace-nowrap text-muted-foreground no-underline hover:border-border hover:text-foreground",
+              "-mb-px inline-flex min-h-11 items-center justify-center border-b-3 border-transparent px-1 py-2 text-center text-sm font-semibold whitespace-nowrap text-muted-foreground no-underline hover:border-border hover:text-foreground sm:px-3 sm:text-base",
               "aria-[current=page]:border-primary aria-[current=page]:text-foreground",
             )}
           >

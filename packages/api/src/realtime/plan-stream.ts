@@ -1,8 +1,6 @@
-import { tracked } from "@trpc/server";
-import { type Actor, DISCIPLINE_LABELS } from "@concord/domain";
-import { type Database, getCarePlan, getCareTeam, latestRealtimeEventId, listCarePlanRevisionsSince, listPatientEventsAfter, subscriberStillValid } from "@concord/db";
-import { type PatientScope, authorizePatientAccess } from "../access";
-import { type EventBus, requireEventBus } from "./event-bus";
+import { DISCIPLINE_LABELS } from "@concord/domain";
+import { type Database, getCarePlan, getCareTeam, listCarePlanRevisionsSince, listPatientEventsAfter } from "@concord/db";
+import { EVENT_BATCH, type PatientStreamParams, authorizedEventLoop } from "./authorized-event-loop";
 
 /** What the plan page hears: the plan moved on to `version`, last changed by this person. */
 export interface PlanUpdatedEvent {
@@ -15,55 +13,23 @@ export interface PlanUpdatedEvent {
   byYou: boolean;
 }
 
-/** Even with no NOTIFY (listener reconnecting), a stream catches up at least this often. */
-const SAFETY_POLL_MS = 15_000;
-const BATCH = 200;
-
 /**
  * One subscriber's stream of "this patient's care plan changed". The event log row carries ids only;
- * before each batch the subscriber's session and `authorizePatientAccess` are checked again (a
- * clinician taken off the team stops hearing at once), and what is sent is re-read from the plan
- * itself. Several changes in one batch collapse into one event naming the newest version.
+ * what is sent is re-read from the plan itself, and the shared loop checks the session and access again
+ * before each batch. Several changes in one batch collapse into one event naming the newest version.
  */
-export async function* planEventStream(params: {
-  db: Database;
-  bus: EventBus | undefined;
-  actor: Actor;
-  sessionId: string | null;
-  scope: PatientScope;
-  lastEventId: string | null | undefined;
-  signal: AbortSignal | undefined;
-}) {
-  const { db, actor, scope } = params;
-  const bus = requireEventBus(params.bus);
-  const { patientId } = scope;
-  const signal = params.signal ?? new AbortController().signal;
-  // Listen before reading the backlog: nothing committed in between can slip past.
-  const waiter = bus.waiter((hint) => hint.patientId === patientId);
-  try {
-    let cursor = params.lastEventId ? Number(params.lastEventId) : await latestRealtimeEventId(db);
-    while (!signal.aborted) {
-      const live: Actor = { ...actor, active: true };
-      const [valid, access] = await Promise.all([
-        subscriberStillValid(db, { userId: actor.userId, sessionId: params.sessionId }),
-        authorizePatientAccess(db, live, scope.permission, patientId),
-      ]);
-      if (!valid || !access.allowed) return;
-      // Plan events are written for the team's audience only.
-      const events = await listPatientEventsAfter(db, { patientId, afterId: cursor, spaces: ["team"], limit: BATCH });
-      const last = events[events.length - 1];
-      if (last) cursor = last.id;
-      const newestPlanEvent = events.findLast((e) => e.kind === "plan.updated");
-      if (newestPlanEvent) {
-        const update = await currentUpdate(db, patientId, actor.userId);
-        if (update) yield tracked(String(newestPlanEvent.id), update);
-      }
-      if (events.length === BATCH) continue;
-      await waiter.wait(signal, SAFETY_POLL_MS);
-    }
-  } finally {
-    waiter.close();
-  }
+export function planEventStream(params: PatientStreamParams) {
+  return authorizedEventLoop<PlanUpdatedEvent>(params, async ({ scope, afterId }) => {
+    // Plan events are written for the team's audience only.
+    const events = await listPatientEventsAfter(params.db, { patientId: scope.patientId, afterId, spaces: ["team"], limit: EVENT_BATCH });
+    const newestPlanEvent = events.findLast((e) => e.kind === "plan.updated");
+    const update = newestPlanEvent ? await currentUpdate(params.db, scope.patientId, params.actor.userId) : null;
+    return {
+      lastEventId: events.at(-1)?.id ?? null,
+      read: events.length,
+      send: newestPlanEvent && update ? [{ eventId: newestPlanEvent.id, data: update }] : [],
+    };
+  });
 }
 
 /** The plan's version now and who saved it: a fixed three reads, whatever the batch held. */

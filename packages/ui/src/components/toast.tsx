@@ -1,4 +1,5 @@
 "use client";
+import type { ShownToast, ToastMessage } from "../lib/toast-types";
 import { type ReactNode, createContext, lazy, Suspense, useCallback, useContext, useMemo, useRef, useState } from "react";
 
 /*
@@ -10,17 +11,7 @@ import { type ReactNode, createContext, lazy, Suspense, useCallback, useContext,
 
 const ToastRegion = lazy(() => import("./toast-region"));
 
-export type ToastVariant = "default" | "success" | "danger";
-
-export interface ToastMessage {
-  title: ReactNode;
-  description?: ReactNode;
-  variant?: ToastVariant | null;
-  /** Milliseconds before it closes by itself (default 6 s). */
-  duration?: number;
-}
-
-export type ShownToast = ToastMessage & { id: number; open: boolean };
+export type { ShownToast, ToastMessage, ToastVariant } from "../lib/toast-types";
 
 const ToastContext = createContext<((message: ToastMessage) => void) | null>(null);
 
