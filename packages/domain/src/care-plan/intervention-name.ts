@@ -1,9 +1,12 @@
 // Zod-free: cards and forms in the browser name items; ./intervention.ts holds the schema.
 import { getTherapy } from "./catalogue";
-import type { Intervention } from "./intervention";
 import { getAgent } from "./medication-agents";
 
-type Named = Pick<Intervention, "custom" | "customName" | "therapyId"> & { details?: { kind: string; agentId?: string | null } };
+/**
+ * The fields a name is made of; every Intervention has them. Written out rather than imported, so
+ * intervention.ts (which names items in its messages) and this module do not import each other.
+ */
+type Named = { custom: boolean; customName: string | null; therapyId: string | null; details?: { kind: string; agentId?: string | null } };
 
 /** A medication is named by its agent ("Naproxen"), never by its class alone when the agent is known. */
 export function interventionName(i: Named): string {

@@ -5,18 +5,6 @@ import { interventionSchema } from "./intervention";
 import { interventionName } from "./intervention-name";
 import { goalLabel } from "./treatment-goals";
 
-// The browser-safe parts live in ./plan-views; re-exported so this stays the place to import the model from.
-export {
-  type GoalWithItems,
-  REVIEW_DUE_STATES,
-  type ReviewDue,
-  findIntervention,
-  isPastReview,
-  medicationTrialsOf,
-  planByGoal,
-  reviewDue,
-} from "./plan-views";
-
 /** A patient's care plan. `version` is owned by the db layer, which bumps it on every saved change. */
 export const carePlanSchema = z
   .object({

@@ -2,7 +2,6 @@
 // ./goals.ts builds the schemas from these.
 import { formatCalendarDate } from "../dates/format";
 import type { PlanReader } from "./fields";
-import type { GoalTarget } from "./goals";
 
 /** The four goals every CRPS care plan is organised around; a plan holds at most one of each. */
 export const GOAL_IDS = ["pain", "mobility", "function", "wellbeing"] as const;
@@ -39,8 +38,20 @@ export function goalLabel(id: GoalId, audience: PlanReader = "clinician"): strin
   return audience === "clinician" ? goal.clinicianLabel : goal.patientLabel;
 }
 
+/**
+ * The fields of each kind of target (goals.ts's GoalTarget has them all), written out rather than
+ * imported so goals.ts (which builds its schemas from the lists above) and this module do not import
+ * each other.
+ */
+type DescribedTarget =
+  | { kind: "pain_average_at_most"; value: number; byDate: string }
+  | { kind: "activity_minutes"; activity: string; minutes: number; byDate?: string | undefined }
+  | { kind: "psfs_activity_score"; activity: string; atLeast: number; byDate?: string | undefined }
+  | { kind: "measure_at_most"; measure: OutcomeMeasure; value: number; byDate?: string | undefined }
+  | { kind: "custom"; description: string; measure: string };
+
 /** Plain wording of a target, usable for clinicians and patients alike. */
-export function describeTarget(target: GoalTarget): string {
+export function describeTarget(target: DescribedTarget): string {
   const by = "byDate" in target && target.byDate ? ` by ${formatCalendarDate(target.byDate)}` : "";
   switch (target.kind) {
     case "pain_average_at_most":

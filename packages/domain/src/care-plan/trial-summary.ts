@@ -1,9 +1,18 @@
 // Zod-free: the medication-trial summaries the browser shows; ./medication-trial.ts holds the entry schemas.
-import type { TrialEntry } from "./medication-trial";
 import type { DoseUnit } from "./medication-units";
 
 export const SIDE_EFFECT_SEVERITIES = ["mild", "moderate", "severe"] as const;
 export type SideEffectSeverity = (typeof SIDE_EFFECT_SEVERITIES)[number];
+
+/**
+ * The fields of each trial entry the summary reads (medication-trial.ts's TrialEntry has them all),
+ * written out rather than imported so medication-trial.ts (which builds its schemas from the
+ * severities above) and this module do not import each other.
+ */
+export type TrialEntryFacts =
+  | { type: "dose_change"; date: string; from: number | null; to: number; unit: DoseUnit }
+  | { type: "response"; date: string; pain: number }
+  | { type: "side_effect"; date: string; severity: SideEffectSeverity };
 
 export interface Dose {
   value: number;
@@ -15,7 +24,7 @@ export interface MedicationTrial {
   medication: string;
   /** The dose the plan prescribes now; when absent, the last recorded dose change is used. */
   prescribedDose: Dose | null;
-  entries: readonly TrialEntry[];
+  entries: readonly TrialEntryFacts[];
 }
 
 export interface TrialSummary {
