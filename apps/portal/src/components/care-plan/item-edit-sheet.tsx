@@ -7,7 +7,6 @@ import {
   type PlanCommand,
   addCalendarDays,
   allowedStatusChanges,
-  checkPrescription,
   describeDoseBounds,
   doseOn,
   formatCalendarDate,
@@ -16,7 +15,7 @@ import {
   isFinalStatus,
   ownersOf,
   reconcileDoseChange,
-} from "@concord/domain";
+} from "@concord/domain/client";
 import { Button } from "@concord/ui/button";
 import { Fieldset } from "@concord/ui/field";
 import { Input } from "@concord/ui/input";
@@ -26,7 +25,7 @@ import { Textarea } from "@concord/ui/textarea";
 import { useEditor } from "./editor-context";
 import { Field, type FieldErrors, type Fields, FormError, num, optional } from "./form-kit";
 import { PrescriptionFields, changedFields, prescriptionFrom, prescriptionTitle } from "./intervention-edit-forms";
-import { agentOf, isMedicationItem } from "./medication-edit-forms";
+import { agentOf, checkMedicationRules as checkPrescription, isMedicationItem } from "./medication-edit-forms";
 import { type EditPart, fieldsOfRefusal } from "./item-edit-refusal";
 
 /**
