@@ -1,4 +1,5 @@
 export * from "./roles";
+export * from "./role-schemas";
 export * from "./text";
 export * from "./errors";
 export * from "./patients";
@@ -18,5 +19,7 @@ export * from "./progress/index";
 export * from "./messaging/index";
 export * from "./patient-questions";
 export * from "./accounts/password-policy";
+export * from "./accounts/password-inputs";
 export * from "./accounts/sign-in-throttle";
 export * from "./accounts/second-factor";
+export * from "./accounts/second-factor-inputs";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+// Zod-free: the browser bundle reads these labels; the schemas built from them live in ./role-schemas.
 
 /** The clinical disciplines that make up a CRPS care team. */
 export const DISCIPLINES = [
@@ -7,16 +7,14 @@ export const DISCIPLINES = [
   "occupational_therapist",
   "psychologist",
 ] as const;
-export const disciplineSchema = z.enum(DISCIPLINES);
-export type Discipline = z.infer<typeof disciplineSchema>;
+export type Discipline = (typeof DISCIPLINES)[number];
 
 /**
  * A compliance officer reads the audit trail and reviews emergency accesses: never clinical content
  * beyond what the audit rows hold.
  */
 export const ROLES = [...DISCIPLINES, "patient", "admin", "compliance_officer"] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+export type Role = (typeof ROLES)[number];
 
 export const DISCIPLINE_LABELS: Record<Discipline, string> = {
   pain_physician: "Pain physician",
@@ -39,6 +37,9 @@ export const DISCIPLINE_HANDLES: Record<Discipline, string> = {
   occupational_therapist: "OT",
   psychologist: "psychologist",
 };
+
+/** Everyone but patients: the roles an administrator invites. */
+export const STAFF_ROLES = ROLES.filter((r): r is Exclude<Role, "patient"> => r !== "patient");
 
 export function isClinicianRole(role: Role): role is Discipline {
   return (DISCIPLINES as readonly string[]).includes(role);

@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useState } from "react";
-import { describeTimeZone, formatCalendarDate, formatDateTime } from "@concord/domain";
+import { describeTimeZone, formatCalendarDate, formatDateTime } from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
 import { Field } from "@concord/ui/field";

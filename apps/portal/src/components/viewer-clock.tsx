@@ -1,6 +1,6 @@
 "use client";
 import { type ReactNode, createContext, useContext } from "react";
-import { formatDateTime } from "@concord/domain";
+import { formatDateTime } from "@concord/domain/client";
 
 /**
  * The signed-in person's clock, from the server: the zone every time is shown in (their own choice,

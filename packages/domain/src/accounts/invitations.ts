@@ -3,9 +3,10 @@ import { safeString } from "../text";
 import { timeZoneSchema } from "../clinic-settings";
 import { calendarDate } from "../dates/index";
 import { crpsCodeSchema, emailSchema, optionalPhoneSchema, personName, uuid } from "../patients";
-import { type Role, ROLES } from "../roles";
+import { type Role, STAFF_ROLES } from "../roles";
 import type { AccountEmailStatus, UnusableLinkReason } from "./one-time-links";
-import { PASSWORD_MAX_LENGTH, passwordSchema } from "./password-policy";
+import { passwordSchema } from "./password-inputs";
+import { PASSWORD_MAX_LENGTH } from "./password-policy";
 
 /**
  * Accounts are made by invitation: an admin (or, for a patient, a pain physician) names the person,
@@ -13,7 +14,6 @@ import { PASSWORD_MAX_LENGTH, passwordSchema } from "./password-policy";
  */
 
 /** Roles an admin invites directly; a patient is registered with their record instead. */
-export const STAFF_ROLES = ROLES.filter((r): r is Exclude<Role, "patient"> => r !== "patient");
 export const staffRoleSchema = z.enum(STAFF_ROLES as [Exclude<Role, "patient">, ...Exclude<Role, "patient">[]], {
   error: "Choose a clinical role or Administrator (patients are registered with their record).",
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COMMON_PASSWORDS } from "./common-passwords";
-import { PASSWORD_MESSAGES, changePasswordInput, checkPassword, passwordLength, passwordSchema, resetPasswordInput } from "./password-policy";
+import { changePasswordInput, passwordSchema, resetPasswordInput } from "./password-inputs";
+import { PASSWORD_MESSAGES, checkPassword, passwordLength } from "./password-policy";
 
 const who = { email: "sam.lindqvist@clinic.example", name: "Sam Lindqvist" };
 

@@ -1,5 +1,3 @@
-import { z } from "zod";
-import { safeString } from "../text";
 import { COMMON_PASSWORDS } from "./common-passwords";
 import type { UnusableLinkReason } from "./one-time-links";
 
@@ -112,7 +110,8 @@ function isCommon(lower: string): boolean {
 }
 
 /** Problems that do not depend on whose password it is: length, patterns, common passwords. */
-function contextFreeProblems(password: string): string[] {
+/** The reasons that need no account (length, patterns, common passwords): the procedure inputs check these. */
+export function contextFreeProblems(password: string): string[] {
   const length = passwordLength(password);
   if (length < PASSWORD_MIN_LENGTH) return [PASSWORD_MESSAGES.tooShort(length)];
   if (length > PASSWORD_MAX_LENGTH) return [PASSWORD_MESSAGES.tooLong];
@@ -153,34 +152,6 @@ export function checkPassword(password: string, context: PasswordContext): strin
   }
   return problems;
 }
-
-/**
- * A new password as a procedure input: the checks that need no account (length, patterns, common
- * passwords). Use cases add the account's own words with `checkPassword(password, { email, name })`.
- */
-export const passwordSchema = safeString().superRefine((password, ctx) => {
-  for (const message of contextFreeProblems(password)) ctx.addIssue({ code: "custom", message });
-});
-
-const emailInput = safeString().trim().toLowerCase().max(254).email("Enter your email address, for example name@example.org.");
-
-/** "Forgot password": the email only. The answer is the same whether or not it has an account. */
-export const requestPasswordResetInput = z.object({ email: emailInput });
-export type RequestPasswordResetInput = z.infer<typeof requestPasswordResetInput>;
-
-/** A reset link's token (checked against its exact shape by the api before any query). */
-export const resetTokenInput = z.object({ token: safeString().min(1).max(200) });
-
-/** Setting a new password with a reset link. */
-export const resetPasswordInput = z.object({ token: safeString().min(1).max(200), password: passwordSchema });
-export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
-
-/** A signed-in person changes their own password. */
-export const changePasswordInput = z.object({
-  currentPassword: safeString().min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH * 4),
-  newPassword: passwordSchema,
-});
-export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
 /** The neutral answer to "forgot password", whatever happened: it never says whether the account exists. */
 export const PASSWORD_RESET_REQUESTED_MESSAGE = "If an account exists for that address, we have sent a link. It works for 30 minutes.";

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Role } from "../roles";
 
 /**
@@ -44,5 +43,3 @@ export const SECOND_FACTOR_MESSAGES = {
   wrongCode: "That code did not work. Enter the newest code from your app, or a recovery code you have not used.",
 } as const;
 
-export const resetSecondFactorInput = z.object({ userId: z.uuid() });
-export type ResetSecondFactorInput = z.infer<typeof resetSecondFactorInput>;

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { DISCIPLINES, type Discipline } from "../roles";
 import type { GoalId } from "./goals";
 import { type MedicationAgent, agentsOf } from "./medication-agents";
@@ -11,8 +10,7 @@ export const THERAPY_CATEGORIES = [
   "self_management",
   "experimental",
 ] as const;
-export const therapyCategorySchema = z.enum(THERAPY_CATEGORIES, { error: "Choose a therapy category." });
-export type TherapyCategory = z.infer<typeof therapyCategorySchema>;
+export type TherapyCategory = (typeof THERAPY_CATEGORIES)[number];
 
 export const THERAPY_CATEGORY_LABELS: Record<TherapyCategory, string> = {
   pt_ot: "Physical and occupational therapy",

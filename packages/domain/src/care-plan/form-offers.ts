@@ -1,6 +1,6 @@
 import { DISCIPLINE_LABELS, type Discipline } from "../roles";
 import { CATEGORY_OWNERS, type TherapyCategory, getTherapy } from "./catalogue";
-import { type InterventionStatus, STATUS_TRANSITIONS } from "./intervention";
+import { type InterventionStatus, STATUS_TRANSITIONS } from "./intervention-status";
 import { type OwnedItem, actionForTransition, mayChangeIntervention, ownersOf } from "./ownership";
 
 /**

@@ -1,40 +1,27 @@
 import { z } from "zod";
 import { safeString } from "../text";
-import { calendarDateSchema, formatCalendarDate } from "../dates/index";
-import { type PlanReader, numberBetween, requiredText, wholeNumberBetween } from "./fields";
+import { calendarDateSchema } from "../dates/index";
+import { numberBetween, requiredText, wholeNumberBetween } from "./fields";
 import { PLAN_TEXT_LIMITS } from "./limits";
+import { GOAL_IDS, GOAL_STATUSES, OUTCOME_MEASURES, OUTCOME_MEASURE_RANGES } from "./treatment-goals";
 
-/** The four goals every CRPS care plan is organised around; a plan holds at most one of each. */
-export const GOAL_IDS = ["pain", "mobility", "function", "wellbeing"] as const;
+// The browser-safe parts live in ./treatment-goals; re-exported so this stays the place to import the model from.
+export {
+  GOAL_IDS,
+  GOAL_STATUSES,
+  type GoalId,
+  type GoalStatus,
+  OUTCOME_MEASURES,
+  OUTCOME_MEASURE_RANGES,
+  type OutcomeMeasure,
+  TREATMENT_GOALS,
+  type TreatmentGoal,
+  describeTarget,
+  goalLabel,
+} from "./treatment-goals";
+
 export const goalIdSchema = z.enum(GOAL_IDS, { error: "Choose one of the four treatment goals." });
-export type GoalId = z.infer<typeof goalIdSchema>;
-
-export interface TreatmentGoal {
-  id: GoalId;
-  clinicianLabel: string;
-  patientLabel: string;
-}
-
-export const TREATMENT_GOALS = {
-  pain: { id: "pain", clinicianLabel: "Reduce pain and hypersensitivity", patientLabel: "Ease pain and sensitivity to touch" },
-  mobility: { id: "mobility", clinicianLabel: "Improve mobility and strength", patientLabel: "Move more easily and build strength" },
-  function: { id: "function", clinicianLabel: "Restore daily function", patientLabel: "Get back to everyday activities" },
-  wellbeing: { id: "wellbeing", clinicianLabel: "Support emotional well-being", patientLabel: "Look after how you feel" },
-} as const satisfies Record<GoalId, TreatmentGoal>;
-
-export const GOAL_STATUSES = ["not_started", "in_progress", "achieved", "revised", "discontinued"] as const;
 export const goalStatusSchema = z.enum(GOAL_STATUSES, { error: "Choose a goal status." });
-export type GoalStatus = z.infer<typeof goalStatusSchema>;
-
-export const OUTCOME_MEASURES = ["phq9", "gad7", "css"] as const;
-export type OutcomeMeasure = (typeof OUTCOME_MEASURES)[number];
-
-/** Score ranges from the domain reference; a target outside them could never be met or missed. */
-export const OUTCOME_MEASURE_RANGES: Record<OutcomeMeasure, { label: string; max: number }> = {
-  phq9: { label: "PHQ-9", max: 27 },
-  gad7: { label: "GAD-7", max: 21 },
-  css: { label: "CRPS Severity Score", max: 17 },
-};
 
 const activity = requiredText(2, 200, "Name the activity this target is about.");
 
@@ -95,25 +82,3 @@ export const goalSchema = z.object({
   note: safeString().trim().max(PLAN_TEXT_LIMITS.note).nullable(),
 });
 export type Goal = z.infer<typeof goalSchema>;
-
-export function goalLabel(id: GoalId, audience: PlanReader = "clinician"): string {
-  const goal = TREATMENT_GOALS[id];
-  return audience === "clinician" ? goal.clinicianLabel : goal.patientLabel;
-}
-
-/** Plain wording of a target, usable for clinicians and patients alike. */
-export function describeTarget(target: GoalTarget): string {
-  const by = "byDate" in target && target.byDate ? ` by ${formatCalendarDate(target.byDate)}` : "";
-  switch (target.kind) {
-    case "pain_average_at_most":
-      return `Average pain at most ${target.value}/10${by}`;
-    case "activity_minutes":
-      return `${target.activity} for ${target.minutes} minutes${by}`;
-    case "psfs_activity_score":
-      return `${target.activity}: ability score at least ${target.atLeast}/10${by}`;
-    case "measure_at_most":
-      return `${OUTCOME_MEASURE_RANGES[target.measure].label} at most ${target.value}${by}`;
-    case "custom":
-      return `${target.description} (measured by ${target.measure})`;
-  }
-}

@@ -12,6 +12,7 @@ export * from "./ownership";
 export * from "./form-offers";
 export * from "./limits";
 export * from "./plan";
+export * from "./plan-views";
 export * from "./plan-commands";
 export * from "./plan-diff";
 export * from "./patient-view";

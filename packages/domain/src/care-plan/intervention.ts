@@ -1,25 +1,31 @@
 import { z } from "zod";
 import { safeString } from "../text";
 import { invalid } from "../errors";
-import { disciplineSchema, DISCIPLINE_LABELS } from "../roles";
+import { DISCIPLINE_LABELS } from "../roles";
+import { disciplineSchema } from "../role-schemas";
 import {
   CATEGORY_OWNERS,
   CATEGORY_PRESCRIPTION_KIND,
   THERAPY_CATEGORY_LABELS,
+  THERAPY_CATEGORIES,
   getTherapy,
-  therapyCategorySchema,
 } from "./catalogue";
 import { calendarDateSchema } from "../dates/index";
 import { goalIdSchema } from "./goals";
 import { upgradeLegacyIntervention } from "./legacy-medication";
 import { agentsOf, getAgent } from "./medication-agents";
+import { interventionName } from "./intervention-name";
+import { INTERVENTION_STATUSES, type InterventionStatus, STATUS_TRANSITIONS } from "./intervention-status";
+
+// The browser-safe parts live in zod-free modules; re-exported so this stays the place to import the model from.
+export { INTERVENTION_STATUSES, type InterventionStatus, STATUS_TRANSITIONS } from "./intervention-status";
+export { interventionName } from "./intervention-name";
 import { trialEntrySchema } from "./medication-trial";
 import { type PrescriptionDetails, prescriptionDetailsSchema } from "./prescription";
 import { PLAN_TEXT_LIMITS } from "./limits";
 
-export const INTERVENTION_STATUSES = ["proposed", "active", "paused", "completed", "stopped"] as const;
+export const therapyCategorySchema = z.enum(THERAPY_CATEGORIES, { error: "Choose a therapy category." });
 export const interventionStatusSchema = z.enum(INTERVENTION_STATUSES, { error: "Choose a status." });
-export type InterventionStatus = z.infer<typeof interventionStatusSchema>;
 
 export const STOP_NEEDS_REASON = "Give a reason for stopping";
 export const EXPERIMENTAL_NEEDS_CONSENT =
@@ -111,26 +117,6 @@ export function ownerMismatchMessage(category: Intervention["category"], owner: 
   const owners = CATEGORY_OWNERS[category].map((d) => DISCIPLINE_LABELS[d].toLowerCase()).join(" or ");
   return `The ${DISCIPLINE_LABELS[owner].toLowerCase()} cannot own this item; choose the ${owners}.`;
 }
-
-type Named = Pick<Intervention, "custom" | "customName" | "therapyId"> & { details?: { kind: string; agentId?: string | null } };
-
-/** A medication is named by its agent ("Naproxen"), never by its class alone when the agent is known. */
-export function interventionName(i: Named): string {
-  if (i.custom) return i.customName ?? "Custom intervention";
-  if (i.therapyId === null) return "Unknown therapy";
-  const agentId = i.details?.kind === "medication" ? i.details.agentId : null;
-  const agent = agentId ? getAgent(agentId) : undefined;
-  return agent?.name ?? getTherapy(i.therapyId)?.name ?? i.therapyId;
-}
-
-/** Allowed moves. Completed and stopped are terminal: restarting is a new, separately reviewed item. */
-export const STATUS_TRANSITIONS: Record<InterventionStatus, readonly InterventionStatus[]> = {
-  proposed: ["active", "stopped"],
-  active: ["paused", "completed", "stopped"],
-  paused: ["active", "completed", "stopped"],
-  completed: [],
-  stopped: [],
-};
 
 type TransitionSubject = Pick<Intervention, "status" | "category" | "custom" | "customName" | "therapyId"> & {
   details: PrescriptionDetails;

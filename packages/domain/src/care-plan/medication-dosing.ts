@@ -1,7 +1,10 @@
-import { type CalendarDate, formatCalendarDate } from "../dates/index";
+import type { CalendarDate } from "../dates/calendar";
+import { formatCalendarDate } from "../dates/format";
+import type { Therapy } from "./catalogue";
 import type { PlanReader } from "./fields";
 import { type MedicationAgent, agentsOf, fixedDosesPerDay, getAgent, maxDosesPerDay } from "./medication-agents";
 import { type DoseUnit, type MedicationRoute, ROUTE_LABELS, formatDose, timesADay } from "./medication-units";
+import type { CustomTherapy } from "./prescription-options";
 
 /**
  * The medication fields the dose checks read; prescription.ts's MedicationDetails has them all.
@@ -61,6 +64,13 @@ function perDoseRange(bounds: DoseBounds): string {
 export function describeDoseBounds(agent: MedicationAgent): string {
   const bounds = doseBounds(agent);
   return `${perDoseRange(bounds)}, at most ${formatDose(bounds.perDayMax, bounds.unit)} a day`;
+}
+
+/** The dose in effect on a day: the latest titration step already started, else the starting dose. */
+export function doseOn(details: Pick<MedicationDetails, "dose" | "titrationSteps">, date: string): number {
+  let dose = details.dose;
+  for (const step of details.titrationSteps) if (step.startsOn <= date) dose = step.dose;
+  return dose;
 }
 
 /** Rounded so that 0.1 × 3 is 0.3, not 0.30000000000000004, before it is compared with a bound. */
@@ -181,4 +191,35 @@ function firstStepProblem(steps: readonly TitrationStep[], check: (step: Titrati
 function listNames(names: string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}
+
+/**
+ * What the prescriber may leave out because the agent decides it: a single-agent therapy names its
+ * agent, the agent fixes route and unit, and an infusion or single application is one a day.
+ * A review note cannot be sent in: it is cleared by a save that passes every check.
+ */
+export function medicationInput(
+  therapy: Therapy | CustomTherapy,
+  details: Record<string, unknown>,
+): { input: Record<string, unknown> } | { problem: { message: string; field: MedicationField } } {
+  const { reviewNeeded: _ignored, ...input } = details;
+  if ("custom" in therapy) return { input };
+  const agents = agentsOf(therapy.id);
+  const agentId = input.agentId ?? (agents.length === 1 ? agents[0]?.id : undefined);
+  const agent = agents.find((a) => a.id === agentId);
+  if (!agent) {
+    // Checked before the rest: without the medicine, its unit and bounds are unknown.
+    const subject = { custom: false as const, therapyName: therapy.name, therapyId: therapy.id };
+    const problem = agentProblem(subject, agentId);
+    return { problem: problem ?? { field: "agentId", message: `Choose the medicine for ${therapy.name}.` } };
+  }
+  return {
+    input: {
+      ...input,
+      agentId,
+      unit: input.unit ?? agent.unit,
+      route: input.route ?? agent.route,
+      dosesPerDay: input.dosesPerDay ?? fixedDosesPerDay(agent) ?? undefined,
+    },
+  };
 }

@@ -2,11 +2,21 @@ import { z } from "zod";
 import { safeString } from "../text";
 import { calendarDateSchema } from "../dates/index";
 import { requiredText, wholeNumberBetween } from "./fields";
-import { type DoseUnit, doseUnitSchema, doseValueSchema, titrationStepSchema } from "./prescription";
+import { doseUnitSchema, doseValueSchema, titrationStepSchema } from "./prescription";
 import { PLAN_TEXT_LIMITS, TRIAL_PAIN_RANGE } from "./limits";
+import { SIDE_EFFECT_SEVERITIES } from "./trial-summary";
 
-export const SIDE_EFFECT_SEVERITIES = ["mild", "moderate", "severe"] as const;
-export type SideEffectSeverity = (typeof SIDE_EFFECT_SEVERITIES)[number];
+// The browser-safe parts live in ./trial-summary; re-exported so this stays the place to import the model from.
+export {
+  type Dose,
+  type MedicationTrial,
+  SIDE_EFFECT_SEVERITIES,
+  type SideEffectSeverity,
+  type TrialSummary,
+  rankTrialSummaries,
+  summariseTrial,
+  summariseTrials,
+} from "./trial-summary";
 
 export const doseChangeEntrySchema = z.object({
   type: z.literal("dose_change"),
@@ -45,95 +55,3 @@ export const trialEntrySchema = z.discriminatedUnion(
 );
 export type TrialEntry = z.infer<typeof trialEntrySchema>;
 export type TrialEntryInput = z.input<typeof trialEntrySchema>;
-
-export interface Dose {
-  value: number;
-  unit: DoseUnit;
-}
-
-export interface MedicationTrial {
-  interventionId: string;
-  medication: string;
-  /** The dose the plan prescribes now; when absent, the last recorded dose change is used. */
-  prescribedDose: Dose | null;
-  entries: readonly TrialEntry[];
-}
-
-export interface TrialSummary {
-  interventionId: string;
-  medication: string;
-  currentDose: Dose | null;
-  /** Lowest pain reported; ties go to the lower dose, then the earlier date. */
-  bestResponse: { pain: number; dose: Dose | null; date: string } | null;
-  responseCount: number;
-  sideEffectCount: number;
-  severeSideEffectCount: number;
-}
-
-export function summariseTrial(trial: MedicationTrial): TrialSummary {
-  // Stable sort keeps entries recorded on the same day in the order they were entered.
-  const entries = [...trial.entries].sort((a, b) => a.date.localeCompare(b.date));
-  const doseChanges = entries.filter((e) => e.type === "dose_change");
-  const first = doseChanges[0];
-  const last = doseChanges[doseChanges.length - 1];
-
-  let dose: Dose | null = first
-    ? first.from === null
-      ? null
-      : { value: first.from, unit: first.unit }
-    : trial.prescribedDose;
-  let best: TrialSummary["bestResponse"] = null;
-  let responseCount = 0;
-  let sideEffectCount = 0;
-  let severeSideEffectCount = 0;
-
-  for (const entry of entries) {
-    switch (entry.type) {
-      case "dose_change":
-        dose = { value: entry.to, unit: entry.unit };
-        break;
-      case "response":
-        responseCount++;
-        if (!best || isBetter(entry.pain, dose, best)) best = { pain: entry.pain, dose, date: entry.date };
-        break;
-      case "side_effect":
-        sideEffectCount++;
-        if (entry.severity === "severe") severeSideEffectCount++;
-        break;
-    }
-  }
-
-  return {
-    interventionId: trial.interventionId,
-    medication: trial.medication,
-    currentDose: trial.prescribedDose ?? (last ? { value: last.to, unit: last.unit } : null),
-    bestResponse: best,
-    responseCount,
-    sideEffectCount,
-    severeSideEffectCount,
-  };
-}
-
-function isBetter(pain: number, dose: Dose | null, best: NonNullable<TrialSummary["bestResponse"]>): boolean {
-  if (pain !== best.pain) return pain < best.pain;
-  return dose !== null && best.dose !== null && dose.unit === best.dose.unit && dose.value < best.dose.value;
-}
-
-/** One summary per trial, in the order given. */
-export function summariseTrials(trials: readonly MedicationTrial[]): TrialSummary[] {
-  return trials.map(summariseTrial);
-}
-
-/**
- * Orders summaries for the "best relief with the fewest side effects" question: lowest best pain
- * first, then fewer severe side effects, then fewer side effects. Trials without a response last.
- */
-export function rankTrialSummaries(summaries: readonly TrialSummary[]): TrialSummary[] {
-  const pain = (s: TrialSummary) => s.bestResponse?.pain ?? Number.POSITIVE_INFINITY;
-  return [...summaries].sort(
-    (a, b) =>
-      pain(a) - pain(b) ||
-      a.severeSideEffectCount - b.severeSideEffectCount ||
-      a.sideEffectCount - b.sideEffectCount,
-  );
-}

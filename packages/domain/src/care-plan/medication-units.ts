@@ -1,4 +1,3 @@
-import { z } from "zod";
 
 /**
  * "%" is a strength, not an amount: plans written before medications were recorded by agent used
@@ -6,13 +5,11 @@ import { z } from "zod";
  */
 export const DOSE_UNITS = ["mg", "mcg", "g", "ml", "patch", "application", "%"] as const;
 export type DoseUnit = (typeof DOSE_UNITS)[number];
-export const doseUnitSchema = z.enum(DOSE_UNITS, { error: "Choose a dose unit: mg, mcg, g, ml, patch or application." });
 /** Units a new or changed dose may use. */
 export const PRESCRIBABLE_UNITS = DOSE_UNITS.filter((u): u is Exclude<DoseUnit, "%"> => u !== "%");
 
 export const MEDICATION_ROUTES = ["oral", "topical", "iv", "subcutaneous"] as const;
 export type MedicationRoute = (typeof MEDICATION_ROUTES)[number];
-export const medicationRouteSchema = z.enum(MEDICATION_ROUTES, { error: "Choose a route: oral, topical, IV or subcutaneous." });
 
 export const ROUTE_LABELS: Record<MedicationRoute, string> = {
   oral: "oral",

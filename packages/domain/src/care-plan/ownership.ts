@@ -1,6 +1,8 @@
 import { DISCIPLINE_LABELS, type Discipline } from "../roles";
 import { CATEGORY_OWNERS, type TherapyCategory } from "./catalogue";
-import { type Intervention, type InterventionStatus, interventionName } from "./intervention";
+import type { Intervention } from "./intervention";
+import { interventionName } from "./intervention-name";
+import type { InterventionStatus } from "./intervention-status";
 
 export const INTERVENTION_ACTIONS = [
   "propose",

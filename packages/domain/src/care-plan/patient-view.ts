@@ -1,11 +1,14 @@
 import { DISCIPLINE_LABELS, type Discipline } from "../roles";
 import { getTherapy } from "./catalogue";
 import { type CalendarDate, addCalendarDays, daysBetween, formatCalendarDate } from "../dates/index";
-import { GOAL_IDS, type GoalId, type GoalStatus, describeTarget, goalLabel } from "./goals";
-import { type Intervention, interventionName } from "./intervention";
-import { frequencyText } from "./medication-dosing";
+import { GOAL_IDS, type GoalId, type GoalStatus, describeTarget, goalLabel } from "./treatment-goals";
+import type { Intervention } from "./intervention";
+import { interventionName } from "./intervention-name";
 import type { CarePlan } from "./plan";
-import { GMI_STAGE_LABELS, type MedicationDetails, type MedicationRoute, type PrescriptionDetails, doseOn, formatDose } from "./prescription";
+import { doseOn, frequencyText } from "./medication-dosing";
+import { type MedicationRoute, formatDose } from "./medication-units";
+import { GMI_STAGE_LABELS } from "./prescription-options";
+import type { MedicationDetails, PrescriptionDetails } from "./prescription";
 
 /** How far ahead "coming up" looks. */
 export const UPCOMING_WINDOW_DAYS = 14;

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { safeString } from "../text";
 import { DomainError, forbidden, invalid } from "../errors";
-import { type Discipline, disciplineSchema } from "../roles";
-import { CATEGORY_OWNERS, type TherapyCategory, getTherapy, therapyCategorySchema } from "./catalogue";
+import type { Discipline } from "../roles";
+import { disciplineSchema } from "../role-schemas";
+import { CATEGORY_OWNERS, type TherapyCategory, getTherapy } from "./catalogue";
 import { getAgent } from "./medication-agents";
 import { type CalendarDate, calendarDateSchema, formatCalendarDate } from "../dates/index";
 import { firstIssueMessage, requiredText } from "./fields";
@@ -10,11 +11,12 @@ import { type Goal, type GoalId, goalIdSchema, goalLabel, goalStatusSchema, goal
 import {
   type Intervention,
   assertActivatable,
-  interventionName,
   interventionStatusSchema,
   ownerMismatchMessage,
+  therapyCategorySchema,
   transition,
 } from "./intervention";
+import { interventionName } from "./intervention-name";
 import { doseChangeEntrySchema, responseEntrySchema, sideEffectEntrySchema, type TrialEntry } from "./medication-trial";
 import { type InterventionAction, actionForTransition, mayChangeIntervention } from "./ownership";
 import type { CarePlan } from "./plan";

@@ -1,11 +1,15 @@
 import { DISCIPLINE_LABELS } from "../roles";
 import { formatCalendarDate } from "../dates/index";
-import { type Goal, describeTarget, goalLabel } from "./goals";
-import { type Intervention, interventionName } from "./intervention";
+import type { Goal } from "./goals";
+import { describeTarget, goalLabel } from "./treatment-goals";
+import type { Intervention } from "./intervention";
+import { interventionName } from "./intervention-name";
 import type { TrialEntry } from "./medication-trial";
 import type { CarePlan } from "./plan";
 import { getAgent } from "./medication-agents";
-import { GMI_STAGE_LABELS, type GmiStage, type PrescriptionDetails, type TitrationStep, formatDose } from "./prescription";
+import { formatDose } from "./medication-units";
+import { GMI_STAGE_LABELS, type GmiStage } from "./prescription-options";
+import type { PrescriptionDetails, TitrationStep } from "./prescription";
 
 export const PLAN_DIFF_KINDS = ["added", "removed", "changed"] as const;
 export type PlanDiffKind = (typeof PLAN_DIFF_KINDS)[number];

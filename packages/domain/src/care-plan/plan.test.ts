@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { carePlanSchema, findIntervention, isPastReview, medicationTrialsOf, planByGoal } from "./plan";
+import { carePlanSchema } from "./plan";
+import { findIntervention, isPastReview, medicationTrialsOf, planByGoal } from "./plan-views";
 import { mirrorTherapy, plan, pregabalin } from "./test-fixtures";
 
 describe("care plan schema", () => {

@@ -1,54 +1,43 @@
 import { z } from "zod";
 import { safeString } from "../text";
-import type { Discipline } from "../roles";
-import { CATEGORY_PRESCRIPTION_KIND, type PrescriptionKind, type Therapy, type TherapyCategory, getTherapy } from "./catalogue";
+import { CATEGORY_PRESCRIPTION_KIND, type PrescriptionKind, type Therapy, getTherapy } from "./catalogue";
 import { calendarDateSchema } from "../dates/index";
 import { firstIssueMessage, requiredText, wholeNumberBetween } from "./fields";
-import { MAX_DOSES_PER_DAY, agentsOf, fixedDosesPerDay } from "./medication-agents";
-import { MEDICATION_FIELDS, type MedicationField, agentProblem, medicationProblem } from "./medication-dosing";
-import { doseUnitSchema, medicationRouteSchema } from "./medication-units";
+import { MAX_DOSES_PER_DAY } from "./medication-agents";
+import { MEDICATION_FIELDS, type MedicationField, medicationInput, medicationProblem } from "./medication-dosing";
+import { DOSE_UNITS, MEDICATION_ROUTES } from "./medication-units";
 import { EXERCISE_BOUNDS, PLAN_TEXT_LIMITS } from "./limits";
+import { GMI_STAGES, PROCEDURE_SIDES, SESSION_TYPES, type TherapyRef, takesGmiStage } from "./prescription-options";
+
+// The browser-safe parts live in zod-free modules; re-exported so this stays the place to import the model from.
+export { doseOn } from "./medication-dosing";
+export {
+  type CustomTherapy,
+  GMI_STAGES,
+  GMI_STAGE_DAYS,
+  GMI_STAGE_LABELS,
+  GMI_THERAPY_ID,
+  type GmiStage,
+  PROCEDURE_SIDES,
+  SESSION_TYPES,
+  type TherapyRef,
+  nextGmiStage,
+  takesGmiStage,
+} from "./prescription-options";
 
 export {
   DOSE_UNITS,
   type DoseUnit,
-  doseUnitSchema,
   formatDose,
   MEDICATION_ROUTES,
   type MedicationRoute,
-  medicationRouteSchema,
   PRESCRIBABLE_UNITS,
   ROUTE_LABELS,
   timesADay,
 } from "./medication-units";
 
-/** Graded motor imagery runs its stages in this order, about two weeks each. */
-export const GMI_STAGES = ["left_right_judgement", "imagined_movement", "mirror_therapy"] as const;
-export type GmiStage = (typeof GMI_STAGES)[number];
-export const GMI_STAGE_LABELS: Record<GmiStage, string> = {
-  left_right_judgement: "left/right judgement",
-  imagined_movement: "imagined movement",
-  mirror_therapy: "mirror therapy",
-};
-export const GMI_STAGE_DAYS = 14;
-
-/** The one catalogue therapy that runs in graded motor imagery stages. */
-export const GMI_THERAPY_ID = "mirror-therapy";
-
-/**
- * Whether an item (or the therapy being added) takes a graded motor imagery stage: mirror therapy
- * from the catalogue only; a custom item never does, whatever it is called.
- */
-export function takesGmiStage(item: { custom: boolean; therapyId: string | null }): boolean {
-  return !item.custom && item.therapyId === GMI_THERAPY_ID;
-}
-
-export function nextGmiStage(stage: GmiStage): GmiStage | null {
-  return GMI_STAGES[GMI_STAGES.indexOf(stage) + 1] ?? null;
-}
-
-export const SESSION_TYPES = ["individual", "group", "online"] as const;
-export const PROCEDURE_SIDES = ["left", "right", "bilateral"] as const;
+export const doseUnitSchema = z.enum(DOSE_UNITS, { error: "Choose a dose unit: mg, mcg, g, ml, patch or application." });
+export const medicationRouteSchema = z.enum(MEDICATION_ROUTES, { error: "Choose a route: oral, topical, IV or subcutaneous." });
 
 export const doseValueSchema = z
   .number({ error: "Enter the dose as a number." })
@@ -179,29 +168,12 @@ const KIND_DESCRIPTIONS: Record<PrescriptionKind, string> = {
   self_management: "self-management details (frequency and instructions)",
 };
 
-/** An intervention the team defines itself when nothing in the catalogue fits. */
-export interface CustomTherapy {
-  custom: true;
-  name: string;
-  category: TherapyCategory;
-  ownerDiscipline: Discipline;
-}
-
-export type TherapyRef = string | CustomTherapy;
-
 export type PrescriptionResult = { ok: true; value: PrescriptionDetails } | { ok: false; message: string };
 /** The same outcome, naming the medication field a refusal is about (when it is one), for forms. */
 export type PrescriptionCheck = { ok: true; value: PrescriptionDetails } | { ok: false; message: string; field: MedicationField | null };
 
 export function unknownTherapyMessage(id: string): string {
   return `Unknown therapy “${id}”. Choose one from the catalogue or add a custom intervention.`;
-}
-
-/** The dose in effect on a day: the latest titration step already started, else the starting dose. */
-export function doseOn(details: Pick<MedicationDetails, "dose" | "titrationSteps">, date: string): number {
-  let dose = details.dose;
-  for (const step of details.titrationSteps) if (step.startsOn <= date) dose = step.dose;
-  return dose;
 }
 
 /**
@@ -251,37 +223,6 @@ export function checkPrescription(therapy: TherapyRef, details: unknown): Prescr
   if ("custom" in resolved) return { ok: true, value };
   const problem = catalogueProblem(resolved, value);
   return problem ? { ok: false, message: problem, field: null } : { ok: true, value };
-}
-
-/**
- * What the prescriber may leave out because the agent decides it: a single-agent therapy names its
- * agent, the agent fixes route and unit, and an infusion or single application is one a day.
- * A review note cannot be sent in: it is cleared by a save that passes every check.
- */
-function medicationInput(
-  therapy: Therapy | CustomTherapy,
-  details: Record<string, unknown>,
-): { input: Record<string, unknown> } | { problem: { message: string; field: MedicationField } } {
-  const { reviewNeeded: _ignored, ...input } = details;
-  if ("custom" in therapy) return { input };
-  const agents = agentsOf(therapy.id);
-  const agentId = input.agentId ?? (agents.length === 1 ? agents[0]?.id : undefined);
-  const agent = agents.find((a) => a.id === agentId);
-  if (!agent) {
-    // Checked before the rest: without the medicine, its unit and bounds are unknown.
-    const subject = { custom: false as const, therapyName: therapy.name, therapyId: therapy.id };
-    const problem = agentProblem(subject, agentId);
-    return { problem: problem ?? { field: "agentId", message: `Choose the medicine for ${therapy.name}.` } };
-  }
-  return {
-    input: {
-      ...input,
-      agentId,
-      unit: input.unit ?? agent.unit,
-      route: input.route ?? agent.route,
-      dosesPerDay: input.dosesPerDay ?? fixedDosesPerDay(agent) ?? undefined,
-    },
-  };
 }
 
 function fieldOf(key: PropertyKey | undefined): MedicationField | null {

@@ -1,5 +1,6 @@
 import type { CalendarDate } from "../dates/index";
-import { type MedicationDetails, type TitrationStep, doseOn } from "./prescription";
+import { doseOn } from "./medication-dosing";
+import type { MedicationDetails, TitrationStep } from "./prescription";
 
 export interface TitrationReconciliation {
   /** The steps to keep, in date order: every step up to `after` untouched, then the planned ones still meaningful. */

@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { INT4_MAX, safeString } from "../text";
 import { uuid } from "../patients";
+import { MESSAGE_MAX, THREAD_SPACES, TITLE_MAX, TITLE_MIN } from "./limits";
 
-export const MESSAGE_MAX = 4000;
-export const TITLE_MIN = 3;
-export const TITLE_MAX = 120;
+// The browser-safe parts live in ./limits; re-exported so this stays the place to import them from.
+export * from "./limits";
 
-/** The two spaces of a patient's messages: the care team only, and the space shared with the patient. */
-export const THREAD_SPACES = ["team", "patient"] as const;
 export const threadSpaceSchema = z.enum(THREAD_SPACES, { error: "Choose the team space or the space shared with the patient." });
-export type ThreadSpace = z.infer<typeof threadSpaceSchema>;
 
 export const messageBody = safeString({ error: "Write a message." })
   .trim()

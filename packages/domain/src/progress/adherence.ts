@@ -1,5 +1,5 @@
 import { invalid } from "../errors";
-import type { AdherenceStatus } from "./check-in";
+import type { AdherenceStatus } from "./check-in-questions";
 import { addDays, daysBetween, isIsoDate } from "../dates/index";
 
 /** Credit for each status. A day without a check-in is no data, never "skipped". */

@@ -5,6 +5,10 @@ import { checkInSchema } from "./check-in";
 import { CSS_ITEM_IDS } from "./css";
 import { isoDateSchema } from "../dates/index";
 import { LICENSED_MEASURES, PSFS_ACTIVITY_MAX_LENGTH } from "./questionnaires";
+import { SIDE_EFFECT_REVIEW_STATUSES } from "./side-effect-review";
+
+// The browser-safe parts live in ./side-effect-review; re-exported so this stays the place to import them from.
+export * from "./side-effect-review";
 
 /**
  * Procedure inputs for progress. Scoring itself (ranges, missing items) is done by the scorers,
@@ -111,13 +115,6 @@ export const listSideEffectsInput = z.object({
   interventionId: safeString().trim().min(1).max(100).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
-
-export const SIDE_EFFECT_REVIEW_STATUSES = ["confirmed", "noted"] as const;
-export type SideEffectReviewStatus = (typeof SIDE_EFFECT_REVIEW_STATUSES)[number];
-export const SIDE_EFFECT_REVIEW_LABELS: Record<SideEffectReviewStatus, string> = {
-  confirmed: "Confirmed by the physician",
-  noted: "Reviewed, with a note",
-};
 
 /** Confirm a patient-reported side effect, or annotate it (a note is then required). */
 export const reviewSideEffectInput = z

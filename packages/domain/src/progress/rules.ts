@@ -2,7 +2,7 @@ import { z } from "zod";
 import { invalid } from "../errors";
 import type { Discipline } from "../roles";
 import { weeklyAdherence } from "./adherence";
-import { ADHERENCE_STATUSES, CHECK_IN_RED_FLAGS, CHECK_IN_RED_FLAG_LABELS, type CheckInRedFlag } from "./check-in";
+import { ADHERENCE_STATUSES, CHECK_IN_RED_FLAGS, CHECK_IN_RED_FLAG_LABELS, type CheckInRedFlag } from "./check-in-questions";
 import { CSS_MAX_TOTAL, CSS_SMALLEST_REAL_DIFFERENCE } from "./css";
 import { addDays, addMonths, daysBetween, isoDateSchema } from "../dates/index";
 

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useState } from "react";
 import type { RouterOutputs } from "@concord/api";
-import { CRPS_CODES, type CrpsCode, ROLE_LABELS, type Role, STAFF_ROLES, describeTimeZone } from "@concord/domain";
+import { CRPS_CODES, type CrpsCode, ROLE_LABELS, type Role, STAFF_ROLES, describeTimeZone } from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Badge } from "@concord/ui/badge";
 import { Button } from "@concord/ui/button";

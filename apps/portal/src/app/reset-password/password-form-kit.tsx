@@ -1,6 +1,6 @@
 "use client";
 import { TRPCClientError } from "@trpc/client";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, checkPassword } from "@concord/domain";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, checkPassword } from "@concord/domain/client";
 import { Field } from "@concord/ui/field";
 import { Input } from "@concord/ui/input";
 

@@ -1,5 +1,5 @@
 "use client";
-import { SECOND_FACTOR_ENROL, SECOND_FACTOR_MESSAGES, SECOND_FACTOR_NEEDED, parseSignInRefusal, signInThrottleMessage } from "@concord/domain";
+import { SECOND_FACTOR_ENROL, SECOND_FACTOR_MESSAGES, SECOND_FACTOR_NEEDED, parseSignInRefusal, signInThrottleMessage } from "@concord/domain/client";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";

@@ -19,7 +19,7 @@ import {
   mayChangeIntervention,
   planByGoal,
   careTeamDisciplineHolds,
-} from "@concord/domain";
+} from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
 import { Toaster, useToast } from "@concord/ui/toast";

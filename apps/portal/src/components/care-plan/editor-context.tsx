@@ -1,6 +1,6 @@
 "use client";
 import { createContext, useContext } from "react";
-import type { PlanCommand } from "@concord/domain";
+import type { PlanCommand } from "@concord/domain/client";
 import type { RouterOutputs } from "@concord/api";
 
 /**

@@ -1,6 +1,6 @@
 "use client";
 import { type FormEvent, useState } from "react";
-import type { PlanCommand } from "@concord/domain";
+import type { PlanCommand } from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { useEditor } from "./editor-context";
 

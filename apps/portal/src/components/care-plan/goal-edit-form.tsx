@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { GOAL_STATUSES, type Goal, describeTarget, goalLabel } from "@concord/domain";
+import { GOAL_STATUSES, type Goal, describeTarget, goalLabel } from "@concord/domain/client";
 import { Button } from "@concord/ui/button";
 import { CheckboxField } from "@concord/ui/checkbox";
 import { Fieldset } from "@concord/ui/field";

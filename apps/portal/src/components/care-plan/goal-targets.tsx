@@ -1,5 +1,5 @@
 "use client";
-import { OUTCOME_MEASURES, OUTCOME_MEASURE_RANGES, type PlanCommand } from "@concord/domain";
+import { OUTCOME_MEASURES, OUTCOME_MEASURE_RANGES, type PlanCommand } from "@concord/domain/client";
 import { Input } from "@concord/ui/input";
 import { NativeSelect } from "@concord/ui/native-select";
 import { Field, type Fields, num, optional } from "./form-kit";

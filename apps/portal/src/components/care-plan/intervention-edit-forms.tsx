@@ -14,7 +14,7 @@ import {
   interventionName,
   nextGmiStage,
   takesGmiStage,
-} from "@concord/domain";
+} from "@concord/domain/client";
 import { Button } from "@concord/ui/button";
 import { CheckboxField } from "@concord/ui/checkbox";
 import { Input } from "@concord/ui/input";

@@ -1,7 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import { type Intervention, interventionName } from "@concord/domain";
+import { type Intervention, interventionName } from "@concord/domain/client";
 import { Button } from "@concord/ui/button";
 
 /*

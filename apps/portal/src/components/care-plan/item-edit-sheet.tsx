@@ -7,7 +7,6 @@ import {
   type PlanCommand,
   addCalendarDays,
   allowedStatusChanges,
-  checkPrescription,
   describeDoseBounds,
   doseOn,
   formatCalendarDate,
@@ -16,7 +15,7 @@ import {
   isFinalStatus,
   ownersOf,
   reconcileDoseChange,
-} from "@concord/domain";
+} from "@concord/domain/client";
 import { Button } from "@concord/ui/button";
 import { Fieldset } from "@concord/ui/field";
 import { Input } from "@concord/ui/input";
@@ -26,7 +25,7 @@ import { Textarea } from "@concord/ui/textarea";
 import { useEditor } from "./editor-context";
 import { Field, type FieldErrors, type Fields, FormError, num, optional } from "./form-kit";
 import { PrescriptionFields, changedFields, prescriptionFrom, prescriptionTitle } from "./intervention-edit-forms";
-import { agentOf, isMedicationItem } from "./medication-edit-forms";
+import { agentOf, checkMedicationRules, isMedicationItem } from "./medication-edit-forms";
 import { type EditPart, fieldsOfRefusal } from "./item-edit-refusal";
 
 /**
@@ -90,7 +89,7 @@ export function ItemEditPanel({ item, open, onOpenChange: setOpen }: { item: Int
       }
       if (Object.keys(detailsPatch).length > 0) {
         // The domain's verdict before sending, beside the field it is about.
-        const check = checkPrescription(item.custom || !item.therapyId ? { custom: true, name, category: item.category, ownerDiscipline: item.ownerDiscipline } : item.therapyId, {
+        const check = checkMedicationRules(item.custom || !item.therapyId ? { custom: true, name, category: item.category, ownerDiscipline: item.ownerDiscipline } : item.therapyId, {
           ...md,
           ...detailsPatch,
         });
@@ -118,7 +117,7 @@ export function ItemEditPanel({ item, open, onOpenChange: setOpen }: { item: Int
       else if (next === doseOn(md, today)) found.to = `The dose of ${name} is already ${formatDose(next, md.unit)}.`;
       else {
         const { steps } = reconcileDoseChange(md, next, today, today);
-        const check = checkPrescription(item.therapyId && !item.custom ? item.therapyId : { custom: true, name, category: item.category, ownerDiscipline: item.ownerDiscipline }, {
+        const check = checkMedicationRules(item.therapyId && !item.custom ? item.therapyId : { custom: true, name, category: item.category, ownerDiscipline: item.ownerDiscipline }, {
           ...md,
           dose: next,
           titrationSteps: steps,

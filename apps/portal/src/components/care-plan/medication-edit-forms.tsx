@@ -2,6 +2,7 @@
 import { useState } from "react";
 import {
   type CustomTherapy,
+  DOSE_UNITS,
   type DoseUnit,
   MAX_DOSES_PER_DAY,
   MEDICATION_ROUTES,
@@ -13,7 +14,6 @@ import {
   type TherapyRef,
   type TitrationStep,
   agentsOf,
-  checkPrescription,
   describeDoseBounds,
   doseBounds,
   formatCalendarDate,
@@ -22,8 +22,10 @@ import {
   getAgent,
   getTherapy,
   interventionName,
+  medicationInput,
+  medicationProblem,
   timesADay,
-} from "@concord/domain";
+} from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
 import { Input } from "@concord/ui/input";
@@ -41,11 +43,47 @@ function therapyRefOf(item: MedicationItem): TherapyRef {
 }
 
 /**
- * Asks the domain whether these details would be saved, and puts its message next to the control
- * it is about. `fieldToControl` maps a details field to the control that edits it on this form.
+ * The domain's pure medication checks (the agent, its route and unit, doses per day, per-dose and
+ * daily bounds, each titration step) on details about to be sent. The schema check stays on the
+ * server (zod is kept out of the browser bundle); its field errors reach the same fields.
+ */
+export function checkMedicationRules(ref: TherapyRef, details: Record<string, unknown>): { ok: true } | { ok: false; message: string; field: MedicationField | null } {
+  const therapy = typeof ref === "string" ? getTherapy(ref) : ref;
+  if (!therapy) return { ok: true };
+  const prepared = medicationInput(therapy, details);
+  if ("problem" in prepared) return { ok: false, ...prepared.problem };
+  // The schema's defaults for what a form may leave out (no agent, no maximum, no steps).
+  const candidate = { agentId: null, maxDailyDose: null, titrationSteps: [], ...prepared.input };
+  if (!isCheckable(candidate)) return { ok: true };
+  const subject = "custom" in therapy ? { custom: true as const, name: therapy.name } : { custom: false as const, therapyName: therapy.name, therapyId: therapy.id };
+  const problem = medicationProblem(subject, candidate);
+  return problem ? { ok: false, ...problem } : { ok: true };
+}
+
+type CheckableMedication = Parameters<typeof medicationProblem>[1];
+const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+
+/** Whether the details hold every value the rules read, well formed; anything else is the server's to refuse. */
+function isCheckable(d: Record<string, unknown>): d is Record<string, unknown> & CheckableMedication {
+  const steps = d.titrationSteps;
+  return (
+    isNumber(d.dose) &&
+    (d.dosesPerDay === null || isNumber(d.dosesPerDay)) &&
+    (d.maxDailyDose === null || isNumber(d.maxDailyDose)) &&
+    (d.agentId === null || typeof d.agentId === "string") &&
+    (DOSE_UNITS as readonly unknown[]).includes(d.unit) &&
+    (MEDICATION_ROUTES as readonly unknown[]).includes(d.route) &&
+    Array.isArray(steps) &&
+    steps.every((step: { dose?: unknown; startsOn?: unknown }) => isNumber(step?.dose) && typeof step?.startsOn === "string")
+  );
+}
+
+/**
+ * Asks the domain whether these details break a medication rule, and puts its message next to the
+ * control it is about. `fieldToControl` maps a details field to the control that edits it on this form.
  */
 function checkMedication(ref: TherapyRef, details: Record<string, unknown>, fieldToControl: Partial<Record<MedicationField, string>> = {}): FieldErrors | null {
-  const result = checkPrescription(ref, { kind: "medication", ...details });
+  const result = checkMedicationRules(ref, details);
   if (result.ok) return null;
   const control = result.field ? (fieldToControl[result.field] ?? result.field) : "form";
   return { [control]: result.message };

@@ -7,7 +7,7 @@ import {
   formatDose,
   frequencyText,
   getAgent,
-} from "@concord/domain";
+} from "@concord/domain/client";
 
 /*
  * What the plan page shows of a medication item, apart from its forms: the page's first load needs these

@@ -10,7 +10,7 @@ import {
   medicationTrialsOf,
   rankTrialSummaries,
   summariseTrials,
-} from "@concord/domain";
+} from "@concord/domain/client";
 
 import { CardSection } from "@concord/ui/card";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@concord/ui/table";

@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { COMMENT_MAX } from "@concord/domain";
+import { COMMENT_MAX } from "@concord/domain/client";
 import { Printer } from "lucide-react";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";

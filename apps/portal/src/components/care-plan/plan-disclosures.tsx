@@ -1,7 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { type ReactNode, useState } from "react";
-import { type Goal, type Intervention, goalLabel, interventionName, isFinalStatus, takesGmiStage } from "@concord/domain";
+import { type Goal, type Intervention, goalLabel, interventionName, isFinalStatus, takesGmiStage } from "@concord/domain/client";
 import { cn } from "@concord/ui/utils";
 import { useEditor } from "./editor-context";
 import { isMedicationItem } from "./medication-text";

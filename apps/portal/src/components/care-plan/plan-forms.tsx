@@ -30,7 +30,7 @@ import {
   newItemIdentity,
   ownerChoices,
   takesGmiStage,
-} from "@concord/domain";
+} from "@concord/domain/client";
 import { Button } from "@concord/ui/button";
 import { CheckboxField } from "@concord/ui/checkbox";
 import { Fieldset } from "@concord/ui/field";

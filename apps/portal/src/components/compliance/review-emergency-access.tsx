@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { EMERGENCY_REVIEW_NOTE_MAX } from "@concord/domain";
+import { EMERGENCY_REVIEW_NOTE_MAX } from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
 import { Field } from "@concord/ui/field";

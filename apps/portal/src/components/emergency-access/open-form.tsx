@@ -3,8 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { z } from "zod";
-import { EMERGENCY_REASON_MAX, EMERGENCY_REASON_MIN, openEmergencyAccessInput } from "@concord/domain";
+import { EMERGENCY_REASON_MAX, EMERGENCY_REASON_MIN } from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
 import { Field } from "@concord/ui/field";
@@ -17,7 +16,7 @@ type FieldName = "name" | "dateOfBirth" | "mrn" | "reason";
 type FieldErrors = Partial<Record<FieldName, string>>;
 const FIELDS: readonly FieldName[] = ["name", "dateOfBirth", "mrn", "reason"];
 
-/** The first message per field from a zod flatten (the browser's check or the server's fieldErrors). */
+/** The first message per field from the server's fieldErrors (its zod flatten). */
 function firstPerField(fieldErrors: Record<string, string[] | undefined> | undefined): FieldErrors {
   const out: FieldErrors = {};
   for (const field of FIELDS) {
@@ -29,8 +28,9 @@ function firstPerField(fieldErrors: Record<string, string[] | undefined> | undef
 
 /**
  * "Break the glass": the clinician names the patient exactly (full name, date of birth, the record
- * number when they have it) and says why. The same zod schema as the server checks the fields first;
- * the server's refusals (no exact match, already on the team) are shown above the form.
+ * number when they have it) and says why. The server checks the fields (zod stays out of the browser
+ * bundle) and its field errors land on the fields; its other refusals (no exact match, already on the
+ * team) are shown above the form.
  */
 export function OpenEmergencyAccessForm() {
   const trpc = useTRPC();
@@ -45,11 +45,6 @@ export function OpenEmergencyAccessForm() {
     const get = (k: string) => String(form.get(k) ?? "");
     const raw = { name: get("name"), dateOfBirth: get("dateOfBirth"), mrn: get("mrn") || undefined, reason: get("reason") };
     setGeneral(null);
-    const parsed = openEmergencyAccessInput.safeParse(raw);
-    if (!parsed.success) {
-      setErrors(firstPerField(z.flattenError(parsed.error).fieldErrors));
-      return;
-    }
     setErrors({});
     try {
       const opened = await open.mutateAsync(raw);

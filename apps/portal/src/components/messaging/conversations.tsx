@@ -4,7 +4,7 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ArrowLeft } from "lucide-react";
-import { MESSAGE_MAX, type MentionCandidate, TITLE_MAX, TITLE_MIN, type ThreadSpace, unreadLabel } from "@concord/domain";
+import { MESSAGE_MAX, type MentionCandidate, TITLE_MAX, TITLE_MIN, type ThreadSpace, unreadLabel } from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Badge } from "@concord/ui/badge";
 import { Button } from "@concord/ui/button";

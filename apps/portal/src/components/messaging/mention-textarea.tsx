@@ -1,6 +1,6 @@
 "use client";
 import { type TextareaHTMLAttributes, useId, useMemo, useRef, useState } from "react";
-import { DISCIPLINE_HANDLES, type MentionCandidate, activeMention, filterSuggestions, mentionSuggestions } from "@concord/domain";
+import { DISCIPLINE_HANDLES, type MentionCandidate, activeMention, filterSuggestions, mentionSuggestions } from "@concord/domain/client";
 import { Textarea } from "@concord/ui/textarea";
 import { cn } from "@concord/ui/utils";
 

@@ -1,4 +1,4 @@
-import { tokenizeMessage } from "@concord/domain";
+import { tokenizeMessage } from "@concord/domain/client";
 
 /** Plain text with http(s) links: React escapes the text, and only parsed http(s) URLs become hrefs. */
 export function MessageText({ body }: { body: string }) {

@@ -3,7 +3,7 @@ import { Bell } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { unreadLabel } from "@concord/domain";
+import { unreadLabel } from "@concord/domain/client";
 import { Badge } from "@concord/ui/badge";
 import { cn } from "@concord/ui/utils";
 import { NOTIFICATIONS_READ, NOTIFICATION_ARRIVED, announce, trpcEventsUrl, trpcGet } from "~/components/shell/live-counts";

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef } from "react";
-import { type MessageReferenceInput, type ThreadSpace, goalLabel, interventionName } from "@concord/domain";
+import { type MessageReferenceInput, type ThreadSpace, goalLabel, interventionName } from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
 import { Label } from "@concord/ui/label";

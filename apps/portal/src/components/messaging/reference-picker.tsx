@@ -1,7 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import type { ThreadSpace } from "@concord/domain";
+import type { ThreadSpace } from "@concord/domain/client";
 import { Badge } from "@concord/ui/badge";
 import { Button } from "@concord/ui/button";
 import type { ChosenReference } from "./reference-choices";

@@ -2,7 +2,7 @@
 import { NOTIFICATIONS_READ, announce } from "~/components/shell/live-counts";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { MESSAGE_MAX, type MentionCandidate, type ThreadSpace } from "@concord/domain";
+import { MESSAGE_MAX, type MentionCandidate, type ThreadSpace } from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Badge } from "@concord/ui/badge";
 import { Button } from "@concord/ui/button";

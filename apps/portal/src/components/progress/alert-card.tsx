@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { type AlertSeverity, type AlertSourceKind, telHref } from "@concord/domain";
+import { type AlertSeverity, type AlertSourceKind, telHref } from "@concord/domain/client";
 import { Phone } from "lucide-react";
 import { Alert } from "@concord/ui/alert";
 import { Badge } from "@concord/ui/badge";

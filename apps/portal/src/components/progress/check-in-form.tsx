@@ -13,7 +13,7 @@ import {
   CHECK_IN_SYMPTOM_LABELS,
   type AdherenceStatus,
   formatCalendarDate,
-} from "@concord/domain";
+} from "@concord/domain/client";
 import type { RouterOutputs } from "@concord/api";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";

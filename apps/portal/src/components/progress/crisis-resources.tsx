@@ -1,5 +1,5 @@
 import { MessageSquareText, Phone } from "lucide-react";
-import { type CrisisResources as CrisisResourcesData, smsHref } from "@concord/domain";
+import { type CrisisResources as CrisisResourcesData, smsHref } from "@concord/domain/client";
 
 export type { CrisisResourcesData };
 

@@ -12,7 +12,7 @@ import {
   CSS_SMALLEST_REAL_DIFFERENCE,
   LICENSED_MEASURES,
   formatCalendarDate,
-} from "@concord/domain";
+} from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
 import { CardSection } from "@concord/ui/card";

@@ -9,7 +9,7 @@ import {
   PHQ9_STEM,
   PSFS_MAX_ACTIVITIES,
   PSFS_MIN_ACTIVITIES,
-} from "@concord/domain";
+} from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
 import { Field } from "@concord/ui/field";

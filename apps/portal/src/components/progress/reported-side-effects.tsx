@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { SIDE_EFFECT_REVIEW_LABELS, type SideEffectReviewStatus, formatCalendarDate } from "@concord/domain";
+import { SIDE_EFFECT_REVIEW_LABELS, type SideEffectReviewStatus, formatCalendarDate } from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Badge } from "@concord/ui/badge";
 import { Button } from "@concord/ui/button";
