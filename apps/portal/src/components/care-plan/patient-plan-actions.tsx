@@ -11,6 +11,9 @@ import { Textarea } from "@concord/ui/textarea";
 import { commentOnPlan, markPlanSeen } from "~/app/me/plan/actions";
 import { type Refusal, fieldError } from "~/components/refusal";
 
+/** The request itself failed (offline, the server unreachable): nothing was sent. */
+const UNREACHABLE: Refusal = { ok: false, code: "NETWORK", message: "The server could not be reached. Nothing was sent; please try again.", issues: [], details: null };
+
 /** Records that the patient has now seen this version, once the page has shown them the changes. */
 export function MarkPlanSeen({ patientId, version }: { patientId: string; version: number }) {
   const sent = useRef(false);
@@ -18,7 +21,7 @@ export function MarkPlanSeen({ patientId, version }: { patientId: string; versio
     if (sent.current) return;
     sent.current = true;
     // A server action (the same procedure): nothing to show if it fails; the next visit records it.
-    void markPlanSeen({ patientId, version });
+    markPlanSeen({ patientId, version }).catch(() => undefined);
   }, [patientId, version]);
   return null;
 }
@@ -65,7 +68,7 @@ export function PlanCommentBox({
         setRefusal(null);
         setSent(false);
         startTransition(async () => {
-          const result = await commentOnPlan({ patientId, body, interventionId });
+          const result = await commentOnPlan({ patientId, body, interventionId }).catch((): Refusal => UNREACHABLE);
           if (!result.ok) {
             setRefusal(result);
             return;

@@ -19,3 +19,6 @@ export function upsert(list: readonly Message[], message: Message): Message[] {
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A change or read whose request itself failed (offline, the server unreachable): nothing was changed. */
+export const UNREACHABLE = "The server could not be reached. Nothing was sent; please try again.";

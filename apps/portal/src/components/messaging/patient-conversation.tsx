@@ -15,7 +15,7 @@ import {
 } from "~/app/me/messages/actions";
 import { NOTIFICATIONS_READ, announce, trpcEventsUrl } from "~/components/shell/live-counts";
 import { ConversationPanes, type LiveState, OneSpace, PATIENT_SPACE_LABEL, useThreadInUrl } from "./conversation-parts";
-import { type Message, type MessagePage, PAGE_SIZE, type ThreadDetail, type ThreadSummary, upsert } from "./message-data";
+import { type Message, type MessagePage, PAGE_SIZE, type ThreadDetail, type ThreadSummary, UNREACHABLE, upsert } from "./message-data";
 import { Composer, type MessageActions, NewThreadForm, ThreadLayout } from "./thread-parts";
 
 /*
@@ -80,8 +80,9 @@ export function PatientConversation(props: { patientId: string; viewerId: string
   const loadMore = async () => {
     if (!nextCursor) return;
     setLoadingMore(true);
-    const result = await loadThreads({ patientId, limit: 50, cursor: nextCursor });
+    const result = await loadThreads({ patientId, limit: 50, cursor: nextCursor }).catch(() => null);
     setLoadingMore(false);
+    if (!result) return setListError(UNREACHABLE);
     if (!result.ok) return setListError(result.message);
     setListError(null);
     setLater((current) => ({ items: [...(current?.items ?? []), ...result.value.items], nextCursor: result.value.nextCursor ?? null }));
@@ -144,17 +145,22 @@ function PatientThread({ patientId, viewerId, open }: { patientId: string; viewe
   const newestId = messages[0]?.id ?? null;
   useEffect(() => {
     if (newestId === null) return;
-    void markThreadRead({ patientId, threadId, lastReadMessageId: newestId }).then((result) => {
-      if (!result.ok) return;
-      // Unread counts change; reading a thread can clear its notifications, so the header's bell re-reads its count.
-      router.refresh();
-      announce(NOTIFICATIONS_READ);
-    });
+    // Not recorded (offline, refused): the next look at the thread records it; nothing to show.
+    markThreadRead({ patientId, threadId, lastReadMessageId: newestId }).then(
+      (result) => {
+        if (!result.ok) return;
+        // Unread counts change; reading a thread can clear its notifications, so the header's bell re-reads its count.
+        router.refresh();
+        announce(NOTIFICATIONS_READ);
+      },
+      () => undefined,
+    );
   }, [newestId, patientId, threadId, router]);
 
   const loadOlder = async () => {
     if (olderBefore === null) return;
-    const result = await loadMessages({ patientId, threadId, before: olderBefore, limit: PAGE_SIZE });
+    const result = await loadMessages({ patientId, threadId, before: olderBefore, limit: PAGE_SIZE }).catch(() => null);
+    if (!result) return setOlderError(UNREACHABLE);
     if (!result.ok) return setOlderError(result.message);
     setOlderError(null);
     setMessages((current) => result.value.items.reduce(upsert, current));
@@ -216,10 +222,14 @@ function PatientNewThread({ patientId, viewerId, onCreated }: { patientId: strin
   const [candidates, setCandidates] = useState<MentionCandidate[]>([]);
   useEffect(() => {
     let current = true;
-    void loadCareTeam({ patientId }).then((result) => {
-      if (!current || !result.ok) return;
-      setCandidates(result.value.filter((m) => m.active && m.clinicianId !== viewerId).map((m) => ({ userId: m.clinicianId, name: m.name, discipline: m.discipline })));
-    });
+    // Without the list (offline, refused) @ suggests nobody; the message can still be sent.
+    loadCareTeam({ patientId }).then(
+      (result) => {
+        if (!current || !result.ok) return;
+        setCandidates(result.value.filter((m) => m.active && m.clinicianId !== viewerId).map((m) => ({ userId: m.clinicianId, name: m.name, discipline: m.discipline })));
+      },
+      () => undefined,
+    );
     return () => {
       current = false;
     };

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { goalLabel } from "@concord/domain";
 import { loadPlanView, loadRecentCheckIns } from "~/app/me/messages/actions";
 import { type ReferenceChoicesProps, type ReferenceGroup, ReferenceSelect } from "./reference-select";
+import { UNREACHABLE } from "./message-data";
 
 /** While the reads run: the groups, empty, under a disabled select. */
 const LOADING: ReferenceGroup[] = [
@@ -20,7 +21,7 @@ export function PatientReferenceChoices({ patientId, onChoose, onCancel }: Refer
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    void Promise.all([loadPlanView({ patientId }), loadRecentCheckIns({ patientId, limit: 10 })]).then(([plan, checkIns]) => {
+    Promise.all([loadPlanView({ patientId }), loadRecentCheckIns({ patientId, limit: 10 })]).then(([plan, checkIns]) => {
       if (!current) return;
       const refused = !plan.ok ? plan : !checkIns.ok ? checkIns : null;
       setError(refused ? refused.message : null);
@@ -30,6 +31,10 @@ export function PatientReferenceChoices({ patientId, onChoose, onCancel }: Refer
         { label: "Goals", kind: "goal", options: (view?.goals ?? []).map((g) => ({ value: g.goalId, label: `Goal: ${goalLabel(g.goalId, "patient")}` })) },
         { label: "Recent check-ins", kind: "check_in", options: (checkIns.ok ? checkIns.value.items : []).map((c) => ({ value: c.id, label: `Check-in of ${c.date}` })) },
       ]);
+    }, () => {
+      if (!current) return;
+      setError(UNREACHABLE);
+      setGroups(LOADING);
     });
     return () => {
       current = false;

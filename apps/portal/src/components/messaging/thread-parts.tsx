@@ -9,7 +9,7 @@ import { Input } from "@concord/ui/input";
 import { Textarea } from "@concord/ui/textarea";
 import { When } from "~/components/viewer-clock";
 import { MENTION_HINT, MentionTextarea } from "./mention-textarea";
-import type { Message, ThreadDetail } from "./message-data";
+import { type Message, type ThreadDetail, UNREACHABLE } from "./message-data";
 import { MessageText } from "./message-text";
 import { type ChosenReference, type ReferenceChoicesProps, ReferencePicker } from "./reference-picker";
 
@@ -40,6 +40,10 @@ function useOutcome(): [pending: boolean, error: string | null, run: (change: ()
       const refused = await change();
       setError(refused);
       return refused === null;
+    } catch {
+      // The request itself failed (offline, the server unreachable): nothing was changed.
+      setError(UNREACHABLE);
+      return false;
     } finally {
       setPending(false);
     }
