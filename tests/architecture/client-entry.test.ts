@@ -73,12 +73,23 @@ function resolveLocal(fromFile: string, specifier: string, aliasRoot: string | n
   return null;
 }
 
-/** Each file reached from `starts` over value imports, with the chain that first reached it. */
+/** A file opens with the "use server" directive: its functions run on the server, the browser gets a reference. */
+function isServerActionFile(text: string): boolean {
+  return /^\s*["']use server["']/.test(withoutComments(text));
+}
+
+/**
+ * Each file reached from `starts` over value imports, with the chain that first reached it. A server
+ * action file is reached but not walked: the bundler gives the browser a reference to each action, never
+ * the file's code or its imports.
+ */
 function reach(starts: string[], aliasRoot: (file: string) => string | null, read: (file: string) => string, exists: (path: string) => boolean): Map<string, string[]> {
   const chains = new Map<string, string[]>(starts.map((s) => [s, [s]]));
   const queue = [...starts];
   for (let file = queue.shift(); file; file = queue.shift()) {
-    for (const edge of importsOf(read(file))) {
+    const text = read(file);
+    if (isServerActionFile(text)) continue;
+    for (const edge of importsOf(text)) {
       if (edge.typeOnly) continue;
       const target = resolveLocal(file, edge.specifier, aliasRoot(file), exists);
       if (!target || chains.has(target)) continue;
@@ -129,6 +140,8 @@ describe("no zod in the browser bundle", () => {
   it("the checks catch a server-entry import, a zod import behind a re-export, and let types through", () => {
     expect(isClientFile(`// a note\n"use client";\nimport x from "y";`)).toBe(true);
     expect(isClientFile(`import x from "y";\n// "use client"`)).toBe(false);
+    expect(isServerActionFile(`"use server";\nimport { runAction } from "./x";`)).toBe(true);
+    expect(isServerActionFile(`"use client";`)).toBe(false);
     expect(serverEntryImports(`import { MESSAGE_MAX } from "@concord/domain";`)).toEqual(["@concord/domain"]);
     expect(serverEntryImports(`import {\n  type Goal,\n  goalLabel,\n} from "@concord/domain";`)).toEqual(["@concord/domain"]);
     expect(serverEntryImports(`import { type Goal } from "@concord/domain";`)).toEqual(["@concord/domain"]);
@@ -147,5 +160,12 @@ describe("no zod in the browser bundle", () => {
     expect(pathToZod("/d/client.ts", read, exists)).toBeNull();
     expect(importsOf(`export * from "./b";`)).toEqual([{ specifier: "./b", typeOnly: false }]);
     expect(importsOf(`import "./side-effect";`)).toEqual([{ specifier: "./side-effect", typeOnly: false }]);
+
+    // A server action file is reached (the browser holds a reference to it) but its imports are not.
+    files["/d/form.tsx"] = `"use client";\nimport { send } from "./actions";`;
+    files["/d/actions.ts"] = `"use server";\nimport { z } from "./b";`;
+    expect([...reach(["/d/form.tsx"], () => null, read, exists).keys()]).toEqual(["/d/form.tsx", "/d/actions.ts"]);
+    files["/d/actions.ts"] = `import { z } from "./b";`;
+    expect([...reach(["/d/form.tsx"], () => null, read, exists).keys()]).toEqual(["/d/form.tsx", "/d/actions.ts", "/d/b.ts"]);
   });
 });

@@ -1,7 +1,6 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { COMMENT_MAX } from "@concord/domain/client";
 import { Printer } from "lucide-react";
 import { Alert } from "@concord/ui/alert";
@@ -9,19 +8,21 @@ import { Button } from "@concord/ui/button";
 import { Field } from "@concord/ui/field";
 import { NativeSelect } from "@concord/ui/native-select";
 import { Textarea } from "@concord/ui/textarea";
-import { errorMessage } from "~/components/error-message";
-import { useTRPC } from "~/trpc/react";
+import { commentOnPlan, markPlanSeen } from "~/app/me/plan/actions";
+import { type Refusal, fieldError } from "~/components/refusal";
+
+/** The request itself failed (offline, the server unreachable): nothing was sent. */
+const UNREACHABLE: Refusal = { ok: false, code: "NETWORK", message: "The server could not be reached. Nothing was sent; please try again.", issues: [], details: null };
 
 /** Records that the patient has now seen this version, once the page has shown them the changes. */
 export function MarkPlanSeen({ patientId, version }: { patientId: string; version: number }) {
-  const trpc = useTRPC();
-  const markSeen = useMutation(trpc.carePlan.markSeen.mutationOptions());
   const sent = useRef(false);
   useEffect(() => {
     if (sent.current) return;
     sent.current = true;
-    markSeen.mutate({ patientId, version });
-  }, [patientId, version, markSeen]);
+    // A server action (the same procedure): nothing to show if it fails; the next visit records it.
+    markPlanSeen({ patientId, version }).catch(() => undefined);
+  }, [patientId, version]);
   return null;
 }
 
@@ -46,36 +47,41 @@ export function PlanCommentBox({
   /** Plan items a comment can be about; a patient's question about one goes to the clinician responsible for it. */
   items?: Array<{ id: string; name: string }>;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const comment = useMutation(trpc.carePlan.comment.mutationOptions());
-  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [sent, setSent] = useState(false);
+  const bodyError = fieldError(refusal, "body");
+  const aboutError = fieldError(refusal, "interventionId");
+  // The notice at the top holds what no field shows.
+  const notice = refusal && !bodyError && !aboutError ? refusal.message : null;
   return (
     <form
       className="grid max-w-xl gap-4 print:hidden"
       aria-label="Comment on your care plan"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
         const element = event.currentTarget;
         const form = new FormData(element);
         const body = String(form.get("body") ?? "");
         const interventionId = String(form.get("interventionId") ?? "") || undefined;
-        setError(null);
+        setRefusal(null);
         setSent(false);
-        try {
-          await comment.mutateAsync({ patientId, body, interventionId });
+        startTransition(async () => {
+          const result = await commentOnPlan({ patientId, body, interventionId }).catch((): Refusal => UNREACHABLE);
+          if (!result.ok) {
+            setRefusal(result);
+            return;
+          }
           element.reset();
           setSent(true);
           router.refresh();
-        } catch (e) {
-          setError(errorMessage(e));
-        }
+        });
       }}
     >
-      {error ? (
+      {notice ? (
         <Alert variant="danger" role="alert">
-          {error}
+          {notice}
         </Alert>
       ) : null}
       {sent ? (
@@ -84,7 +90,7 @@ export function PlanCommentBox({
         </Alert>
       ) : null}
       {items.length > 0 ? (
-        <Field id="plan-comment-about" label="About">
+        <Field id="plan-comment-about" label="About" error={aboutError} errorRole="alert">
           <NativeSelect name="interventionId" defaultValue="">
             <option value="">The plan as a whole</option>
             {items.map((i) => (
@@ -95,10 +101,10 @@ export function PlanCommentBox({
           </NativeSelect>
         </Field>
       ) : null}
-      <Field id="plan-comment" label={label}>
+      <Field id="plan-comment" label={label} error={bodyError} errorRole="alert">
         <Textarea name="body" maxLength={COMMENT_MAX} required />
       </Field>
-      <Button type="submit" className="w-fit" disabled={comment.isPending}>
+      <Button type="submit" className="w-fit" disabled={pending}>
         Send comment
       </Button>
     </form>

@@ -107,8 +107,6 @@ export function PatientPlan({ view, patientName, comments }: { view: View; patie
         <PlanCommentThread
           comments={comments}
           viewer="patient"
-          patientId={view.patientId}
-          patientName={patientName}
           itemNames={new Map(actions.map((t) => [t.interventionId, t.name]))}
         />
       </CardSection>

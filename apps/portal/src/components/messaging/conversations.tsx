@@ -1,59 +1,25 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { ArrowLeft } from "lucide-react";
-import { MESSAGE_MAX, type MentionCandidate, TITLE_MAX, TITLE_MIN, type ThreadSpace, unreadLabel } from "@concord/domain/client";
-import { Alert } from "@concord/ui/alert";
+import { useEffect, useMemo, useState } from "react";
+import { type MentionCandidate, type ThreadSpace, unreadLabel } from "@concord/domain/client";
 import { Badge } from "@concord/ui/badge";
-import { Button } from "@concord/ui/button";
-import { CardSection } from "@concord/ui/card";
-import { Field } from "@concord/ui/field";
-import { Input } from "@concord/ui/input";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@concord/ui/tabs";
-import { cn } from "@concord/ui/utils";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
-import { MENTION_HINT, MentionTextarea } from "./mention-textarea";
-import { type ChosenReference, ReferencePicker } from "./reference-picker";
+import { ConversationPanes, type LiveState, LiveStatus, OneSpace, PATIENT_SPACE_LABEL, useThreadInUrl } from "./conversation-parts";
 import { useThreadCache } from "./thread-cache";
-import { ThreadView } from "./thread-view";
+import { NewThreadForm } from "./thread-parts";
+import { TeamReferenceChoices, ThreadView } from "./thread-view";
 
 type Space = ThreadSpace;
 
 const SPACE_LABEL: Record<Space, string> = { team: "Care team only", patient: "With the patient" };
-/** The patient has one space; it is named for them, not for the team. */
-const PATIENT_SPACE_LABEL = "Your care team";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The open thread lives in the URL (`?thread=<id>`), so a thread can be linked to, reloaded and left with
- * the browser's Back button; the list and the thread read the same value, no callbacks between them.
- */
-function useThreadInUrl(): [string | null, (id: string | null) => void] {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const raw = params.get("thread");
-  const threadId = raw && UUID.test(raw) ? raw : null;
-  const setThread = useCallback(
-    (id: string | null) => {
-      const next = new URLSearchParams(params.toString());
-      if (id) next.set("thread", id);
-      else next.delete("thread");
-      const query = next.toString();
-      router.push(query ? `${pathname}?${query}` : pathname, { scroll: false });
-    },
-    [router, pathname, params],
-  );
-  return [threadId, setThread];
-}
-
-/**
- * A patient's conversations: space tabs (the team space only for the care team), the thread list
- * with unread counts, the open thread, and one live SSE subscription for all of it.
+ * A patient's conversations as the care team sees them, through the API client: space tabs (the team space
+ * only for the care team), the thread list with unread counts, the open thread, and one live SSE subscription
+ * for all of it. (The patient's own page is patient-conversation.tsx, with no API client.)
  */
 export function Conversations(props: { patientId: string; viewerId: string; canSeeTeam: boolean }) {
   const { patientId, viewerId, canSeeTeam } = props;
@@ -83,109 +49,54 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
   useEffect(() => {
     if (open && open.space !== space) setSpace(open.space);
   }, [open, space]);
-  const visible = all.filter((t) => t.space === space);
   const unreadIn = (s: Space) => all.filter((t) => t.space === s).reduce((sum, t) => sum + t.unread, 0);
   const spaces = canSeeTeam ? (["team", "patient"] as const) : (["patient"] as const);
 
-  const liveStatus = (
-    <span className="text-sm text-muted-foreground" aria-live="polite" data-testid="live-status">
-      {live.status === "pending" ? "Live" : live.status === "error" ? "Reconnecting…" : "Connecting…"}
-    </span>
-  );
+  const liveState: LiveState = live.status === "pending" ? "live" : live.status === "error" ? "reconnecting" : "connecting";
   const spaceLabel = (s: Space) => (canSeeTeam ? SPACE_LABEL[s] : PATIENT_SPACE_LABEL);
-  // On a phone one column shows at a time: the list, or the open thread (or the new-thread form).
-  const showingThread = creating || threadId !== null;
   const panel = (s: Space) => (
-    <div className="grid min-w-0 items-start gap-4 md:grid-cols-[minmax(14rem,1fr)_2.5fr]">
-      <CardSection aria-labelledby={`threads-h-${s}`} className={cn("min-w-0 gap-3", showingThread && "max-md:hidden")}>
-        <h2 id={`threads-h-${s}`}>{canSeeTeam ? SPACE_LABEL[s] : "Conversations"}</h2>
-        {threads.error ? <Alert variant="danger">{errorMessage(threads.error)}</Alert> : null}
-        {threads.isPending ? <p className="text-muted-foreground">Loading…</p> : null}
-        {!threads.isPending && visible.length === 0 ? <p className="text-muted-foreground">No conversations yet.</p> : null}
-        <ul className="grid gap-1" data-testid="thread-list">
-          {visible.map((t) => (
-            <li key={t.id}>
-              <button
-                type="button"
-                className={cn(
-                  "flex min-h-11 w-full cursor-pointer flex-wrap items-center gap-2 rounded-md border px-3 py-2 text-left font-medium break-words",
-                  t.id === threadId ? "border-primary bg-accent font-bold text-accent-foreground" : "border-transparent hover:bg-accent",
-                )}
-                aria-current={t.id === threadId ? "true" : undefined}
-                onClick={() => {
-                  setCreating(false);
-                  setThreadId(t.id);
-                }}
-                data-testid="thread-item"
-              >
-                <span className="min-w-0">{t.title}</span>
-                {t.unread > 0 ? (
-                  <Badge variant="warning" data-testid="unread-badge">
-                    {unreadLabel(t.unread)} unread
-                  </Badge>
-                ) : null}
-              </button>
-            </li>
-          ))}
-        </ul>
-        {threads.hasNextPage ? (
-          <Button variant="secondary" size="sm" className="w-fit" onClick={() => void threads.fetchNextPage()} disabled={threads.isFetchingNextPage}>
-            More conversations
-          </Button>
-        ) : null}
-        <Button variant="secondary" className="w-fit" onClick={() => setCreating(true)}>
-          New conversation
-        </Button>
-      </CardSection>
-      <CardSection aria-label="Conversation" className={cn("min-w-0", !showingThread && "max-md:hidden")}>
-        {showingThread ? (
-          <Button
-            variant="ghost"
-            className="w-fit md:hidden"
-            data-testid="back-to-conversations"
-            onClick={() => {
-              setCreating(false);
-              if (threadId) setThreadId(null);
-            }}
-          >
-            <ArrowLeft aria-hidden="true" className="size-4" />
-            Back to conversations
-          </Button>
-        ) : null}
-        {creating ? (
-          <NewThreadForm
-            patientId={patientId}
-            space={space}
-            spaceLabel={spaceLabel(space)}
-            forPatient={!canSeeTeam}
-            viewerId={viewerId}
-            onCreated={(id) => {
-              setCreating(false);
-              setThreadId(id);
-              void cache.refreshThreads();
-            }}
-          />
-        ) : threadId ? (
-          <ThreadView key={threadId} patientId={patientId} threadId={threadId} viewerId={viewerId} forPatient={!canSeeTeam} />
-        ) : (
-          <p className="text-muted-foreground">Choose a conversation, or start a new one.</p>
-        )}
-      </CardSection>
-    </div>
+    <ConversationPanes
+      headingId={`threads-h-${s}`}
+      heading={canSeeTeam ? SPACE_LABEL[s] : "Conversations"}
+      threads={all.filter((t) => t.space === s)}
+      threadId={threadId}
+      creating={creating}
+      error={threads.error ? errorMessage(threads.error) : null}
+      loading={threads.isPending}
+      more={threads.hasNextPage ? { onMore: () => void threads.fetchNextPage(), disabled: threads.isFetchingNextPage } : null}
+      onOpen={(id) => {
+        setCreating(false);
+        setThreadId(id);
+      }}
+      onNew={() => setCreating(true)}
+      onBack={() => {
+        setCreating(false);
+        if (threadId) setThreadId(null);
+      }}
+    >
+      {creating ? (
+        <TeamNewThreadForm
+          patientId={patientId}
+          space={space}
+          spaceLabel={spaceLabel(space)}
+          forPatient={!canSeeTeam}
+          viewerId={viewerId}
+          onCreated={(id) => {
+            setCreating(false);
+            setThreadId(id);
+            void cache.refreshThreads();
+          }}
+        />
+      ) : threadId ? (
+        <ThreadView key={threadId} patientId={patientId} threadId={threadId} viewerId={viewerId} forPatient={!canSeeTeam} />
+      ) : (
+        <p className="text-muted-foreground">Choose a conversation, or start a new one.</p>
+      )}
+    </ConversationPanes>
   );
 
   // One space (the patient's): no tablist of one tab, just the conversations with their care team.
-  if (spaces.length === 1) {
-    return (
-      <div className="grid min-w-0 gap-4">
-        <div className="flex flex-wrap items-center gap-3">
-          <p className="font-semibold">{PATIENT_SPACE_LABEL}</p>
-          {liveStatus}
-        </div>
-        {panel(spaces[0])}
-      </div>
-    );
-  }
+  if (spaces.length === 1) return <OneSpace live={liveState}>{panel(spaces[0])}</OneSpace>;
 
   return (
     <Tabs
@@ -207,7 +118,7 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
             </TabsTrigger>
           ))}
         </TabsList>
-        {liveStatus}
+        <LiveStatus state={liveState} />
       </div>
       {spaces.map((s) => (
         <TabsContent key={s} value={s}>
@@ -218,7 +129,7 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
   );
 }
 
-function NewThreadForm(props: {
+function TeamNewThreadForm(props: {
   patientId: string;
   space: Space;
   spaceLabel: string;
@@ -228,42 +139,26 @@ function NewThreadForm(props: {
 }) {
   const { patientId, space, spaceLabel, forPatient, viewerId, onCreated } = props;
   const trpc = useTRPC();
-  const [body, setBody] = useState("");
-  const [reference, setReference] = useState<ChosenReference | null>(null);
   const candidates = useNewThreadCandidates(patientId, space, forPatient, viewerId);
-  const create = useMutation(trpc.messaging.createThread.mutationOptions({ onSuccess: (r) => onCreated(r.threadId) }));
+  const create = useMutation(trpc.messaging.createThread.mutationOptions());
   return (
-    <form
-      className="grid gap-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        create.mutate({
-          patientId,
-          space,
-          title: String(form.get("title") ?? ""),
-          body,
-          ...(reference ? { reference: { kind: reference.kind, id: reference.id } } : {}),
-        });
+    <NewThreadForm
+      patientId={patientId}
+      space={space}
+      spaceLabel={spaceLabel}
+      forPatient={forPatient}
+      candidates={candidates}
+      Choices={TeamReferenceChoices}
+      onCreate={async (input) => {
+        try {
+          const created = await create.mutateAsync({ patientId, ...input });
+          onCreated(created.threadId);
+          return null;
+        } catch (error) {
+          return errorMessage(error);
+        }
       }}
-    >
-      <h2>New conversation · {spaceLabel}</h2>
-      <Field id="thread-title" label="Topic">
-        <Input name="title" required minLength={TITLE_MIN} maxLength={TITLE_MAX} placeholder="e.g. Pregabalin titration" />
-      </Field>
-      <Field id="thread-body" label="First message" hint={MENTION_HINT}>
-        {(control) => <MentionTextarea {...control} value={body} onValueChange={setBody} candidates={candidates} required maxLength={MESSAGE_MAX} />}
-      </Field>
-      <ReferencePicker patientId={patientId} space={space} forPatient={forPatient} value={reference} onChange={setReference} />
-      {create.error ? (
-        <Alert variant="danger" role="alert">
-          {errorMessage(create.error)}
-        </Alert>
-      ) : null}
-      <Button type="submit" className="w-fit" disabled={create.isPending}>
-        Start conversation
-      </Button>
-    </form>
+    />
   );
 }
 

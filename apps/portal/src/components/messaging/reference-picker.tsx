@@ -1,21 +1,17 @@
 "use client";
-import dynamic from "next/dynamic";
-import { useState } from "react";
+import { type ComponentType, useState } from "react";
 import type { ThreadSpace } from "@concord/domain/client";
 import { Badge } from "@concord/ui/badge";
 import { Button } from "@concord/ui/button";
-import type { ChosenReference } from "./reference-choices";
+import type { ChosenReference, ReferenceChoicesProps } from "./reference-select";
 
-export type { ChosenReference };
-
-// The list of things to refer to loads when the picker opens (see reference-choices.tsx).
-const ReferenceChoices = dynamic(() => import("./reference-choices").then((m) => m.ReferenceChoices), {
-  loading: () => <p className="text-muted-foreground">Loading…</p>,
-});
+export type { ChosenReference, ReferenceChoicesProps };
 
 /**
- * "Attach": refer the message to one of this patient's plan items, goals, recent check-ins or, in a
- * team conversation, open alerts. The server checks the reference again on send.
+ * "Attach": refer the message to one of this patient's plan items, goals, recent check-ins or, in a team
+ * conversation, open alerts. The server checks the reference again on send. `Choices` is the open list, loaded
+ * when the picker opens (next/dynamic): the care team's reads through the API client (reference-choices.tsx),
+ * the patient's through server actions (patient-reference-choices.tsx).
  */
 export function ReferencePicker(props: {
   patientId: string;
@@ -23,8 +19,9 @@ export function ReferencePicker(props: {
   forPatient: boolean;
   value: ChosenReference | null;
   onChange: (reference: ChosenReference | null) => void;
+  Choices: ComponentType<ReferenceChoicesProps>;
 }) {
-  const { patientId, space, forPatient, value, onChange } = props;
+  const { patientId, space, forPatient, value, onChange, Choices } = props;
   const [open, setOpen] = useState(false);
 
   if (value) {
@@ -47,7 +44,7 @@ export function ReferencePicker(props: {
     );
   }
   return (
-    <ReferenceChoices
+    <Choices
       patientId={patientId}
       space={space}
       forPatient={forPatient}

@@ -1,8 +1,9 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { MessagingEvent, RouterOutputs } from "@concord/api";
+import type { MessagingEvent } from "@concord/api";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
+import { type Message, type MessagePage, PAGE_SIZE, upsert } from "./message-data";
 
 /**
  * A thread's loaded messages live in the query cache, under the tRPC key of `messaging.messages`
@@ -10,17 +11,8 @@ import { useTRPC, useTRPCClient } from "~/trpc/react";
  * cursor for older ones. The conversation list writes live events into it and the thread view
  * reads it, so the two share state through the cache and hold no reference to each other.
  */
-export type MessagePage = RouterOutputs["messaging"]["messages"];
-export type Message = MessagePage["items"][number];
-
-export const PAGE_SIZE = 30;
-
-/** Newest first (as pages arrive); a message already loaded is replaced by its newer version. */
-export function upsert(list: readonly Message[], message: Message): Message[] {
-  const index = list.findIndex((m) => m.id === message.id);
-  if (index >= 0) return list.map((m, i) => (i === index ? message : m));
-  return [message, ...list].sort((a, b) => b.id - a.id);
-}
+export type { Message, MessagePage };
+export { PAGE_SIZE, upsert };
 
 export function useThreadCache(patientId: string) {
   const trpc = useTRPC();

@@ -3,7 +3,7 @@ import { patientQuestionStatus, teamQuestionStatus } from "@concord/domain";
 import { formatWhen } from "~/components/care-plan/revision-diff";
 import { Badge } from "@concord/ui/badge";
 import { RowList } from "~/components/layout";
-import { QuestionActions } from "./question-actions";
+import type { ReactNode } from "react";
 
 type PlanComment = RouterOutputs["carePlan"]["comments"]["items"][number];
 
@@ -16,19 +16,21 @@ type PlanComment = RouterOutputs["carePlan"]["comments"]["items"][number];
 export function PlanCommentThread({
   comments,
   viewer,
-  patientId,
-  patientName,
   itemNames,
   readOnly = false,
+  questionActions,
 }: {
   comments: PlanComment[];
   viewer: "team" | "patient";
-  patientId: string;
-  patientName: string;
   /** Plan item id → the name this viewer knows it by. */
   itemNames: ReadonlyMap<string, string>;
   /** Under emergency access: the thread is shown, but nobody answers or marks a question from here. */
   readOnly?: boolean;
+  /**
+   * The team's answer / mark-handled controls for an open question. Passed in by the team's page, so the
+   * patient's page, which never shows them, does not load their code (they use the API client).
+   */
+  questionActions?: (commentId: string) => ReactNode;
 }) {
   const onPage = new Set(comments.map((c) => c.id));
   const repliesTo = new Map<string, PlanComment[]>();
@@ -85,7 +87,7 @@ export function PlanCommentThread({
               // The reply itself is on another page of comments: show its words here.
               <blockquote className="my-1 border-l-3 pl-3 whitespace-pre-wrap break-words">{question.answer}</blockquote>
             ) : null}
-            {viewer === "team" && !readOnly && question?.state === "open" ? <QuestionActions patientId={patientId} commentId={c.id} asker={patientName} /> : null}
+            {viewer === "team" && !readOnly && question?.state === "open" ? questionActions?.(c.id) : null}
           </li>
         );
       })}

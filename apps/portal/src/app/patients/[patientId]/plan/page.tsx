@@ -9,6 +9,7 @@ import { PlanCommentBox } from "~/components/care-plan/patient-plan-actions";
 import { emergencyAccessFor } from "~/components/emergency-access/lookup";
 import { PatientHeader, patientTabs } from "~/components/patient-header";
 import { PlanCommentThread } from "~/components/patient-questions/plan-comment-thread";
+import { QuestionActions } from "~/components/patient-questions/question-actions";
 import { loadPatientRecord, patientPageTitle, patientSubtitle } from "../patient-record";
 
 export function generateMetadata({ params }: { params: Promise<{ patientId: string }> }): Promise<Metadata> {
@@ -45,7 +46,13 @@ export default async function CarePlanPage({ params }: { params: Promise<{ patie
       {plan.exists ? (
         <CardSection aria-labelledby="plan-comments-h">
           <h2 id="plan-comments-h">Comments from the team and the patient</h2>
-          <PlanCommentThread comments={comments} viewer="team" patientId={patientId} patientName={patient.name} itemNames={itemNames} readOnly={readOnly} />
+          <PlanCommentThread
+            comments={comments}
+            viewer="team"
+            itemNames={itemNames}
+            readOnly={readOnly}
+            questionActions={(commentId) => <QuestionActions patientId={patientId} commentId={commentId} asker={patient.name} />}
+          />
           {readOnly ? null : (
             <PlanCommentBox
               patientId={patientId}
