@@ -1,0 +1,18 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { fhirObservationsInput, fhirObservationsOutput, fhirPatientRecordOutput } from "../outputs/fhir";
+import { patientProcedure } from "../trpc";
+import { listFhirObservations, readFhirPatientRecord } from "../use-cases/fhir-patient-record";
+
+/**
+ * What the FHIR R4 route (apps/portal /fhir/R4) maps to resources. The same permission and access
+ * rule as the patient's own pages: the patient themself or their care team; audited like any read.
+ */
+export const fhirRouter = {
+  patientRecord: patientProcedure("patient.read").output(fhirPatientRecordOutput).query(({ ctx }) => readFhirPatientRecord(ctx.db, ctx.actor, ctx.scope)),
+
+  /** A keyset page of check-ins (pain) or measures (questionnaires, examinations), newest first. */
+  observations: patientProcedure("patient.read")
+    .input(fhirObservationsInput)
+    .output(fhirObservationsOutput)
+    .query(({ ctx, input }) => listFhirObservations(ctx.db, ctx.scope, input)),
+} satisfies TRPCRouterRecord;
