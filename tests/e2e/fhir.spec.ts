@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test } from "./fixtures";
+import { type APIResponse, expect, request as playwrightRequest, test } from "./fixtures";
 import { ACTOR_EMAILS } from "../authz/actors";
 import { apiSignIn, trpcHttp } from "./helpers";
 
@@ -56,6 +56,20 @@ test("the patient reads their own record over FHIR R4; an outsider gets 404, the
   const page = await search.json();
   expect(page.entry).toHaveLength(1);
   expect(page.entry[0].resource.valueInteger).toEqual(expect.any(Number));
+
+  // Every Observation, one a page, by following the keyset next links: each once, the same set as $everything's.
+  const walked: string[] = [];
+  let next: string | null = `/fhir/R4/Observation?patient=${alexId}&_count=1`;
+  for (let i = 0; next && i < 250; i += 1) {
+    const response: APIResponse = await patient.get(next);
+    expect(response.status(), next).toBe(200);
+    const body: { entry?: Entry[]; link: { relation: string; url: string }[] } = await response.json();
+    walked.push(...(body.entry ?? []).map((e) => e.resource.id));
+    const link: string | undefined = body.link.find((l) => l.relation === "next")?.url;
+    next = link ? new URL(link).pathname + new URL(link).search : null;
+  }
+  expect(new Set(walked).size).toBe(walked.length);
+  expect(walked.sort()).toEqual(entries.filter((e) => e.resource.resourceType === "Observation").map((e) => e.resource.id).sort());
 
   const carePlans = await (await patient.get(`/fhir/R4/CarePlan?patient=${alexId}`)).json();
   expect(carePlans.entry.map((e: Entry) => e.resource.resourceType)).toEqual(["CarePlan"]);

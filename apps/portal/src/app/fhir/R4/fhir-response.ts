@@ -3,18 +3,17 @@ import { TRPCError } from "@trpc/server";
 import {
   type FhirError,
   type FhirRequest,
-  type ObservationQuery,
-  type Resource,
+  type ObservationPages,
   capabilityStatement,
-  checkInObservation,
   isFhirError,
-  measureObservation,
+  observationSearch,
   operationOutcome,
   parseFhirRequest,
   recordResources,
   searchsetBundle,
   toPatient,
 } from "@concord/fhir";
+import type { MeasureKind } from "@concord/domain";
 import { env } from "~/env";
 import { getCaller } from "~/server/caller";
 import { getSessionActor } from "~/server/session";
@@ -32,41 +31,18 @@ function baseUrl(): string {
   return `${env().publicUrl.replace(/\/$/, "")}/fhir/R4`;
 }
 
-/**
- * One Observation page, keyset: check-ins first (newest first), then measures, each with its own
- * cursor; a page that empties the check-ins is filled from the measures, so pages are never
- * empty while results remain.
- */
-async function observationsPage(caller: Caller, q: ObservationQuery, base: string, selfUrl: URL) {
-  const resources: Resource[] = [];
-  let next: string | null = null;
-  const range = { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) };
-  const wantsCheckIns = q.code.source === "all" || q.code.source === "checkIns";
-  const wantsMeasures = q.code.source === "all" || q.code.source === "measures";
-  let phase: "c" | "m" = q.cursor?.startsWith("m.") ? "m" : wantsCheckIns ? "c" : "m";
-  let cursor = q.cursor ? q.cursor.slice(2) || undefined : undefined;
-  if (phase === "c" && wantsCheckIns) {
-    const page = await caller.fhir.observations({ patientId: q.patientId, source: "checkIns", ...range, cursor, limit: q.count });
-    resources.push(...page.checkIns.map((c) => checkInObservation(q.patientId, c)));
-    if (page.nextCursor) next = `c.${page.nextCursor}`;
-    else if (wantsMeasures) {
-      phase = "m";
-      cursor = undefined;
-    }
-  }
-  if (phase === "m" && wantsMeasures && next === null) {
-    const room = q.count - resources.length;
-    if (room === 0) next = "m.";
-    else {
-      const kind = q.code.source === "measures" ? q.code.kind : undefined;
-      const page = await caller.fhir.observations({ patientId: q.patientId, source: "measures", ...(kind ? { kind: kind as never } : {}), ...range, cursor, limit: room });
-      resources.push(...page.measures.map((m) => measureObservation(q.patientId, m)));
-      if (page.nextCursor) next = `m.${page.nextCursor}`;
-    }
-  }
-  const nextUrl = next ? new URL(selfUrl) : null;
-  nextUrl?.searchParams.set("_cursor", next as string);
-  return searchsetBundle(resources, { baseUrl: base, selfUrl: selfUrl.toString(), nextUrl: nextUrl?.toString() ?? null });
+/** The api's keyset pages, one source at a time, for the pure Observation search in @concord/fhir. */
+function observationPages(caller: Caller, patientId: string): ObservationPages {
+  return {
+    checkIns: async (args) => {
+      const page = await caller.fhir.observations({ patientId, source: "checkIns", ...args });
+      return { items: page.checkIns, nextCursor: page.nextCursor };
+    },
+    measures: async ({ kind, ...args }) => {
+      const page = await caller.fhir.observations({ patientId, source: "measures", ...(kind ? { kind: kind as MeasureKind } : {}), ...args });
+      return { items: page.measures, nextCursor: page.nextCursor };
+    },
+  };
 }
 
 async function answer(caller: Caller, request: Exclude<FhirRequest, { kind: "metadata" }>, base: string, selfUrl: URL): Promise<Response> {
@@ -85,7 +61,7 @@ async function answer(caller: Caller, request: Exclude<FhirRequest, { kind: "met
     case "observations":
       return request.query.code.source === "none"
         ? json(200, searchsetBundle([], { baseUrl: base, selfUrl: selfUrl.toString(), total: 0 }))
-        : json(200, await observationsPage(caller, request.query, base, selfUrl));
+        : json(200, await observationSearch(request.query, observationPages(caller, request.query.patientId), { baseUrl: base, selfUrl }));
   }
 }
 
