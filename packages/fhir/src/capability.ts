@@ -44,7 +44,13 @@ export function capabilityStatement(options: { baseUrl: string; date: string; so
           {
             type: "Patient",
             interaction: [{ code: "read" }],
-            operation: [{ name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" }],
+            operation: [
+              {
+                name: "everything",
+                definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+                documentation: "One searchset Bundle: the record, the newest 100 check-in and 100 measure Observations (older ones through the Observation search), and the messages of threads shared with the patient as Communications (never team-only threads).",
+              },
+            ],
           },
           ...searchable,
         ],

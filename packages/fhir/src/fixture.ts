@@ -78,5 +78,9 @@ export function fixtureRecord(): FhirPatientRecordInput {
       { id: "0b7c2a4e-3333-4a2b-8c3d-000000000001", severity: "urgent", title: "PHQ-9 item 9 answered above 0", createdAt: "2026-02-20T10:00:01.000Z", acknowledgedAt: null },
       { id: "0b7c2a4e-3333-4a2b-8c3d-000000000002", severity: "review", title: "Pain worse by 3 points", createdAt: "2026-02-01T10:00:00.000Z", acknowledgedAt: "2026-02-02T09:00:00.000Z" },
     ],
+    communications: [
+      { id: 41, threadId: "t-1", threadTitle: "Mirror therapy questions", authorName: "Alex Rivera", fromPatient: true, body: "Should the mirror be on the left?", sentAt: "2026-02-03T09:00:00.000Z", previousId: null },
+      { id: 42, threadId: "t-1", threadTitle: "Mirror therapy questions", authorName: "Sam Lee", fromPatient: false, body: "Yes: hide the painful hand behind it.", sentAt: "2026-02-03T10:00:00.000Z", previousId: 41 },
+    ],
   };
 }

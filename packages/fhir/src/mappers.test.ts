@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CarePlan, Goal, MedicationRequest, Observation, ServiceRequest } from "@medplum/fhirtypes";
+import type { CarePlan, Communication, Goal, MedicationRequest, Observation, ServiceRequest } from "@medplum/fhirtypes";
 import { MEDICATION_AGENTS } from "@concord/domain";
 import { fixtureRecord } from "./fixture";
 import { FHIR_ID_PATTERN, fhirId } from "./ids";
@@ -81,6 +81,15 @@ describe("FHIR mappers", () => {
   it("omits the alerts entirely when the reader may not see them", () => {
     expect(recordResources({ ...record, alerts: null }).some((r) => r.resourceType === "Flag")).toBe(false);
     expect(byType("Flag")).toHaveLength(2);
+  });
+});
+
+describe("Communication", () => {
+  it("sends shared-thread messages with the patient as sender or recipient, and the thread order through inResponseTo", () => {
+    const [first, reply] = byType<Communication>("Communication");
+    expect(first).toMatchObject({ sender: { reference: `Patient/${record.patient.id}` }, payload: [{ contentString: "Should the mirror be on the left?" }], topic: { text: "Mirror therapy questions" } });
+    expect(first?.inResponseTo).toBeUndefined();
+    expect(reply).toMatchObject({ sender: { display: "Sam Lee" }, recipient: [{ reference: `Patient/${record.patient.id}` }], inResponseTo: [{ reference: `Communication/${first?.id}` }] });
   });
 });
 

@@ -2,6 +2,7 @@ import type {
   CarePlan as FhirCarePlan,
   CareTeam,
   CodeableConcept,
+  Communication,
   Condition,
   Dosage,
   Flag,
@@ -27,7 +28,7 @@ import {
   interventionName,
 } from "@concord/domain";
 import { fhirId } from "./ids";
-import type { FhirAlertInput, FhirCareTeamMemberInput, FhirCheckInInput, FhirMeasureInput, FhirPatientInput, FhirPatientRecordInput } from "./record";
+import type { FhirAlertInput, FhirCareTeamMemberInput, FhirCommunicationInput, FhirCheckInInput, FhirMeasureInput, FhirPatientInput, FhirPatientRecordInput } from "./record";
 import { LOCAL_CODES, LOINC, RXNORM, SNOMED, SYSTEMS, type TermCode, UCUM_DOSE_UNITS, codingsOf, snomedForCrps } from "./terminology";
 
 export const resourceIds = {
@@ -39,6 +40,7 @@ export const resourceIds = {
   checkIn: (checkInId: string) => fhirId("checkin", checkInId),
   measure: (measureId: string) => fhirId("measure", measureId),
   alert: (alertId: string) => fhirId("alert", alertId),
+  message: (messageId: number) => fhirId("message", String(messageId)),
 };
 
 const patientRef = (patientId: string): Reference<Patient> => ({ reference: `Patient/${patientId}` });
@@ -359,6 +361,22 @@ export function toFlag(patientId: string, a: FhirAlertInput): Flag {
   };
 }
 
+/** A message in a thread shared with the patient; its place in the thread through inResponseTo. */
+export function toCommunication(patientId: string, m: FhirCommunicationInput): Communication {
+  return {
+    resourceType: "Communication",
+    id: resourceIds.message(m.id),
+    status: "completed",
+    subject: patientRef(patientId),
+    topic: { text: m.threadTitle },
+    ...(m.previousId !== null ? { inResponseTo: [{ reference: `Communication/${resourceIds.message(m.previousId)}` }] } : {}),
+    sent: m.sentAt,
+    sender: m.fromPatient ? { ...patientRef(patientId), display: m.authorName } : { display: m.authorName },
+    ...(m.fromPatient ? {} : { recipient: [patientRef(patientId)] }),
+    payload: [{ contentString: m.body }],
+  };
+}
+
 /* ------------------------------------------------------------------ The whole record */
 
 /** Every resource of one patient's record, in the order $everything lists them. */
@@ -373,6 +391,7 @@ export function recordResources(r: FhirPatientRecordInput): Resource[] {
     ...r.checkIns.map((c) => checkInObservation(id, c)),
     ...r.measures.map((m) => measureObservation(id, m)),
     ...(r.alerts ?? []).map((a) => toFlag(id, a)),
+    ...(r.communications ?? []).map((m) => toCommunication(id, m)),
   ];
 }
 

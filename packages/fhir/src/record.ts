@@ -48,6 +48,21 @@ export interface FhirAlertInput {
   acknowledgedAt: string | null;
 }
 
+/** One message of a thread shared with the patient (never a team-only thread's). */
+export interface FhirCommunicationInput {
+  id: number;
+  threadId: string;
+  threadTitle: string;
+  authorName: string;
+  /** True when the patient themself wrote it. */
+  fromPatient: boolean;
+  body: string;
+  /** ISO instant. */
+  sentAt: string;
+  /** The message it follows in its thread, if any (for Communication.inResponseTo). */
+  previousId: number | null;
+}
+
 export interface FhirPatientRecordInput {
   patient: FhirPatientInput;
   careTeam: FhirCareTeamMemberInput[];
@@ -56,4 +71,6 @@ export interface FhirPatientRecordInput {
   measures: FhirMeasureInput[];
   /** null when the reader may not see alerts (the patient's own copy: alerts are the team's decision support). */
   alerts: FhirAlertInput[] | null;
+  /** Shared-thread messages, when the reader may read messages (an emergency reader may not). */
+  communications?: FhirCommunicationInput[];
 }

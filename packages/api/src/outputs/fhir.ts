@@ -6,7 +6,7 @@ import { CRPS_TYPES, DISCIPLINES, MEASURE_KINDS, carePlanSchema, isoDateSchema, 
  * the outputs, because they exist only for the FHIR route (the domain's inputs are the app's).
  */
 
-export const FHIR_RECORD_LIMITS = { checkIns: 100, measures: 100, alerts: 100 } as const;
+export const FHIR_RECORD_LIMITS = { checkIns: 100, measures: 100, alerts: 100, sharedThreads: 20, messagesPerThread: 50 } as const;
 
 const fhirPatient = z.object({
   id: z.string(),
@@ -47,4 +47,20 @@ export const fhirObservationsOutput = z.object({
   checkIns: z.array(fhirCheckIn),
   measures: z.array(fhirMeasure),
   nextCursor: z.string().nullable(),
+});
+
+/** Messages of the threads shared with the patient (never the team-only space), oldest first in each thread. */
+export const fhirCommunicationsOutput = z.object({
+  communications: z.array(
+    z.object({
+      id: z.number().int(),
+      threadId: z.string(),
+      threadTitle: z.string(),
+      authorName: z.string(),
+      fromPatient: z.boolean(),
+      body: z.string(),
+      sentAt: z.string(),
+      previousId: z.number().int().nullable(),
+    }),
+  ),
 });

@@ -4,7 +4,7 @@ import { validateResources } from "@concord/fhir/validation";
 import { listAuditForPatient } from "@concord/db";
 import { testBackends } from "@concord/db/testing";
 import { TEST_CLINIC_SETTINGS } from "@concord/db/testing";
-import { buildDemoHistory } from "../demo/index";
+import { DEMO_THREAD_TITLES, buildDemoHistory } from "../demo/index";
 import { type DemoActorKey, type Harness, codeOf, openHarness } from "../testing/harness";
 
 const TEAM_MEMBERS: DemoActorKey[] = ["physician", "outsider", "pt", "ot", "psychologist"];
@@ -68,6 +68,19 @@ describe.each(testBackends())("fhir router on %s", (backend) => {
     expect(await codeOf(caller.fhir.observations({ patientId: alex, source: "checkIns", cursor: "not-a-cursor" }))).toMatch(/^BAD_REQUEST/);
   });
 
+  it("gives shared-thread messages to the patient and the team, never a team-only thread's", async () => {
+    for (const who of ["alex", "physician"] as const) {
+      const { communications } = await h.callerFor(who).fhir.communications({ patientId: alex });
+      const titles = new Set(communications.map((c) => c.threadTitle));
+      expect(titles.has(DEMO_THREAD_TITLES.shared), who).toBe(true);
+      expect(titles.has(DEMO_THREAD_TITLES.team), who).toBe(false);
+      expect(communications.some((c) => c.fromPatient)).toBe(true);
+    }
+    for (const who of ["outsider", "admin", "jordan"] as const) {
+      expect(await codeOf(h.callerFor(who).fhir.communications({ patientId: alex }))).toMatch(/^NOT_FOUND/);
+    }
+  });
+
   it("audits each read, allowed and denied", async () => {
     await h.callerFor("pt").fhir.patientRecord({ patientId: alex });
     await codeOf(h.callerFor("outsider").fhir.patientRecord({ patientId: alex }));
@@ -86,13 +99,16 @@ describe.each(testBackends())("fhir router on %s", (backend) => {
         if (record) break;
       }
       expect(record, patientId).not.toBeNull();
-      if (record) resources.push(...recordResources(record));
+      if (record) {
+        const { communications } = await h.callerFor("alex").fhir.communications({ patientId }).catch(() => ({ communications: [] }));
+        resources.push(...recordResources({ ...record, communications }));
+      }
     }
     const bundle = searchsetBundle(resources.slice(0, 20), { baseUrl: "http://localhost/fhir/R4", selfUrl: "http://localhost/fhir/R4/Patient/x/$everything" });
     const report = await validateResources([...resources, bundle]);
     const types = [...new Set(resources.map((r) => r.resourceType))].sort();
     console.log(`[fhir validation] demo clinic on ${backend}: ${report.validated} resources validated (${types.join(", ")}), ${report.errors.length} with errors`);
     expect(report.errors).toEqual([]);
-    expect(types).toEqual(expect.arrayContaining(["CarePlan", "CareTeam", "Condition", "Flag", "Goal", "MedicationRequest", "Observation", "Patient", "ServiceRequest"]));
+    expect(types).toEqual(expect.arrayContaining(["CarePlan", "CareTeam", "Communication", "Condition", "Flag", "Goal", "MedicationRequest", "Observation", "Patient", "ServiceRequest"]));
   });
 });

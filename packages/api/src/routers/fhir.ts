@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { fhirObservationsInput, fhirObservationsOutput, fhirPatientRecordOutput } from "../outputs/fhir";
+import { fhirCommunicationsOutput, fhirObservationsInput, fhirObservationsOutput, fhirPatientRecordOutput } from "../outputs/fhir";
 import { patientProcedure } from "../trpc";
-import { listFhirObservations, readFhirPatientRecord } from "../use-cases/fhir-patient-record";
+import { listFhirObservations, readFhirCommunications, readFhirPatientRecord } from "../use-cases/fhir-patient-record";
 
 /**
  * What the FHIR R4 route (apps/portal /fhir/R4) maps to resources. The same permission and access
@@ -15,4 +15,7 @@ export const fhirRouter = {
     .input(fhirObservationsInput)
     .output(fhirObservationsOutput)
     .query(({ ctx, input }) => listFhirObservations(ctx.db, ctx.scope, input)),
+
+  /** Shared-thread messages (the team-only space never): message.read, as the messages page (an emergency reader has none). */
+  communications: patientProcedure("message.read").output(fhirCommunicationsOutput).query(({ ctx }) => readFhirCommunications(ctx.db, ctx.actor, ctx.scope)),
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,5 @@
 import { type Actor, addDays, describeDiagnosis } from "@concord/domain";
-import { type Database, encodeCursor, getPatient, inOrder, listAlertsForPatient, listCheckIns, listMeasures, readCarePlanDocument } from "@concord/db";
+import { type Database, encodeCursor, getPatient, inOrder, listAlertsForPatient, listCheckIns, listMeasures, listMessages, listThreads, readCarePlanDocument } from "@concord/db";
 import type { PatientScope } from "../access";
 import { FHIR_RECORD_LIMITS } from "../outputs/fhir";
 import { readCareTeam } from "./read-patient";
@@ -77,4 +77,36 @@ export async function listFhirObservations(db: Database, scope: PatientScope, qu
   const page = await listMeasures(db, scope.patientId, { kind: query.kind, cursor, limit: query.limit });
   const items = page.items.filter((m) => inRange(m.takenOn));
   return { checkIns: [], measures: items.map(measureModel), nextCursor: items.length < page.items.length ? null : page.nextCursor };
+}
+
+/**
+ * The messages of the threads shared with the patient, for FHIR Communication: the "patient" space
+ * only, so a team-only thread never leaves through this read, whoever asks. Deleted messages are left
+ * out (their words are gone). A bounded number of queries: one for the threads, one per thread.
+ */
+export async function readFhirCommunications(db: Database, actor: Actor, scope: PatientScope) {
+  const threads = await listThreads(db, { patientId: scope.patientId, spaces: ["patient"], viewerId: actor.userId, limit: FHIR_RECORD_LIMITS.sharedThreads });
+  const pages = await inOrder(threads.items.map((t) => () => listMessages(db, { threadId: t.id, limit: FHIR_RECORD_LIMITS.messagesPerThread })));
+  return {
+    communications: threads.items.flatMap((thread, index) => {
+      const oldestFirst = [...(pages[index]?.items ?? [])].reverse();
+      return oldestFirst.flatMap((m, i) =>
+        m.body === null || m.deletedAt
+          ? []
+          : [
+              {
+                id: m.id,
+                threadId: thread.id,
+                threadTitle: thread.title,
+                authorName: m.authorName,
+                // Only the patient holds the patient role in their own threads.
+                fromPatient: m.authorRole === "patient",
+                body: m.body,
+                sentAt: m.createdAt.toISOString(),
+                previousId: oldestFirst[i - 1]?.id ?? null,
+              },
+            ],
+      );
+    }),
+  };
 }

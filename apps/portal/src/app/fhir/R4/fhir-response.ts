@@ -51,7 +51,12 @@ async function answer(caller: Caller, request: Exclude<FhirRequest, { kind: "met
       return json(200, toPatient((await caller.fhir.patientRecord({ patientId: request.id })).patient));
     case "everything": {
       const record = await caller.fhir.patientRecord({ patientId: request.patientId });
-      return json(200, searchsetBundle(recordResources(record), { baseUrl: base, selfUrl: selfUrl.toString() }));
+      // Messages need message.read, which an emergency reader lacks: their $everything has none.
+      const { communications } = await caller.fhir.communications({ patientId: request.patientId }).catch((error: unknown) => {
+        if (error instanceof TRPCError && error.code === "NOT_FOUND") return { communications: [] };
+        throw error;
+      });
+      return json(200, searchsetBundle(recordResources({ ...record, communications }), { baseUrl: base, selfUrl: selfUrl.toString() }));
     }
     case "search": {
       const record = await caller.fhir.patientRecord({ patientId: request.patientId });
