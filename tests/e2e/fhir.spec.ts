@@ -38,6 +38,28 @@ test("the patient reads their own record over FHIR R4; an outsider gets 404, the
   // Another spec may have checked Alex in today already on this server: either way a check-in exists.
   expect([200, 409], submitted.text).toContain(submitted.status);
 
+  // A thread shared with the patient and a team-only one: only the shared one may leave as Communication.
+  const physician = await playwrightRequest.newContext({ baseURL });
+  await apiSignIn(physician, "physician@concord.demo");
+  const tag = Date.now().toString(36);
+  const sharedBody = `Shared note ${tag}: keep the mirror on your left.`;
+  const teamBody = `Team-only note ${tag}: review the dose.`;
+  for (const [space, body] of [["patient", sharedBody], ["team", teamBody]] as const) {
+    const created = await trpcHttp(physician, "messaging.createThread", { patientId: alexId, space, title: `FHIR ${space} ${tag}`, body }, "mutation");
+    expect(created.status, created.text).toBe(200);
+  }
+  const communicationsOf = async (context: typeof patient) => {
+    const body = await (await context.get(`/fhir/R4/Patient/${alexId}/$everything`)).json();
+    return (body.entry as { resource: { resourceType: string; payload?: { contentString?: string }[] } }[])
+      .filter((e) => e.resource.resourceType === "Communication")
+      .map((e) => e.resource.payload?.[0]?.contentString);
+  };
+  for (const context of [patient, physician]) {
+    const said = await communicationsOf(context);
+    expect(said).toContain(sharedBody);
+    expect(said).not.toContain(teamBody);
+  }
+
   const everything = await patient.get(`/fhir/R4/Patient/${alexId}/$everything`);
   expect(everything.status()).toBe(200);
   expect(everything.headers()["content-type"]).toMatch(FHIR_JSON);
