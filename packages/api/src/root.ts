@@ -7,6 +7,7 @@ import { carePlanRouter } from "./routers/care-plan";
 import { checkInsRouter } from "./routers/checkins";
 import { complianceRouter } from "./routers/compliance";
 import { emergencyAccessRouter } from "./routers/emergency-access";
+import { fhirRouter } from "./routers/fhir";
 import { measuresRouter } from "./routers/measures";
 import { meRouter } from "./routers/me";
 import { messagingRouter } from "./routers/messaging";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   compliance: complianceRouter,
   tasks: tasksRouter,
   carePlanHistory: carePlanHistoryRouter,
+  fhir: fhirRouter,
 });
 
 export type AppRouter = typeof appRouter;

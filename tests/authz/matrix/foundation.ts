@@ -17,6 +17,10 @@ export const foundationRows: MatrixRow[] = [
   { path: "patients.accessLog", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow("patient") },
   { path: "patients.careTeam", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
   { path: "patients.secondOpinion", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
+  // The FHIR R4 route's reads: the same rule as the patient's own record (an admin reads nothing clinical).
+  { path: "fhir.patientRecord", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
+  { path: "fhir.observations", patientScoped: true, input: (c) => ({ patientId: c.patientId, source: "checkIns" }), expect: allow(...TEAM, "patient") },
+  { path: "fhir.communications", patientScoped: true, input: (c) => ({ patientId: c.patientId }), expect: allow(...TEAM, "patient") },
   {
     // The target is Alex: set to the zone Alex already has. Not clinical content, so an administrator may.
     path: "patients.setTimeZone",
