@@ -6,9 +6,9 @@ import type { RouterOutputs } from "@concord/api";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
 import { Card } from "@concord/ui/card";
-import { Actions } from "~/components/layout";
 import type { Refusal } from "~/components/refusal";
 import { editCheckIn, submitCheckIn } from "~/app/me/check-in/actions";
+import { RefusalAlert } from "./refusal-alert";
 
 /*
  * The check-in's interactive part, and all of its script: sending (a server action), the progress line, the
@@ -59,20 +59,41 @@ function progressText(progress: Progress, redFlagCount: number, sections: readon
   return `${core} · ${safety} · ${optional} of ${sections.length} optional sections`;
 }
 
-const ProgressContext = createContext<{ progress: Progress; text: string }>({ progress: NO_PROGRESS, text: "" });
+/** What the server-rendered parts inside the flow read from it: the form's progress, and how to begin an edit. */
+const FlowContext = createContext<{ progress: Progress; text: string; edit: () => void }>({ progress: NO_PROGRESS, text: "", edit: () => {} });
 
 /** The progress line ("Core 3 of 6 · …"), placed by the server among the questions. */
 export function CheckInProgress() {
   return (
     <p data-testid="check-in-progress" className="text-sm font-medium text-muted-foreground">
-      {useContext(ProgressContext).text}
+      {useContext(FlowContext).text}
     </p>
   );
 }
 
 /** A folded section's mark: the server renders both looks; this picks one from what the form holds. */
 export function SectionStatus({ section, answered, optional }: { section: OptionalSection; answered: ReactNode; optional: ReactNode }) {
-  return useContext(ProgressContext).progress.sections[section] ? answered : optional;
+  return useContext(FlowContext).progress.sections[section] ? answered : optional;
+}
+
+/** "Edit today’s check-in", placed by the server beside the day's entry and under the result. */
+export function EditCheckInButton({ variant }: { variant?: "secondary" }) {
+  const { edit } = useContext(FlowContext);
+  return (
+    <Button variant={variant} onClick={edit}>
+      Edit today’s check-in
+    </Button>
+  );
+}
+
+/** The advice after sending, rendered on the server; the flow shows the parts the result calls for. */
+export interface CheckInAdvice {
+  /** The rest of the emergency advice, after "Call emergency services now: <number>." */
+  emergency: ReactNode;
+  /** A red flag, and the team was alerted. */
+  notified: ReactNode;
+  /** A red flag, and no clinician could be alerted. */
+  unrouted: ReactNode;
 }
 
 export interface CheckInFlowProps {
@@ -88,10 +109,10 @@ export interface CheckInFlowProps {
   limbs: readonly BodyLimb[];
   adherenceIds: readonly string[];
   sections: readonly OptionalSection[];
-  /** Server-rendered parts: the day's entry (and a link to the mood questions beside its Edit button), the questions, the links offered after sending. */
+  /** Server-rendered parts: the day's entry, the questions, the advice and the questions offered after sending. */
   existing: ReactNode;
-  moodLink: ReactNode;
   fields: ReactNode;
+  advice: CheckInAdvice;
   more: ReactNode;
 }
 
@@ -104,7 +125,6 @@ export function CheckInFlow(props: CheckInFlowProps) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
   const [progress, setProgress] = useState<Progress>(NO_PROGRESS);
   const recount = useCallback(() => {
     if (formRef.current) setProgress(progressOf(formRef.current, redFlags));
@@ -112,25 +132,13 @@ export function CheckInFlow(props: CheckInFlowProps) {
   // The saved answers of an edit count from the start.
   // biome-ignore lint/correctness/useExhaustiveDependencies: recount once the form is on the page (editing begun, or a new version read)
   useEffect(recount, [editing, existingVersion]);
-  // A failed send: focus the message, so it is read out and seen.
-  useEffect(() => {
-    if (refusal) errorRef.current?.focus();
-  }, [refusal]);
 
   // The latest version known: the one just saved, else the day's entry the server read.
   const version = saved ? saved.checkIn.version : existingVersion;
-  if (saved && !editing) return <CheckInDone saved={saved} dayLabel={props.dayLabel} more={props.more} onEdit={() => setEditing(true)} />;
-  if (version !== null && !editing) {
-    return (
-      <Card className="max-w-2xl">
-        {props.existing}
-        <Actions>
-          <Button onClick={() => setEditing(true)}>Edit today’s check-in</Button>
-          {props.moodLink}
-        </Actions>
-      </Card>
-    );
-  }
+  const text = progressText(progress, redFlags.length, props.sections);
+  const view = (content: ReactNode) => <FlowContext.Provider value={{ progress, text, edit: () => setEditing(true) }}>{content}</FlowContext.Provider>;
+  if (saved && !editing) return view(<CheckInDone saved={saved} dayLabel={props.dayLabel} advice={props.advice} more={props.more} />);
+  if (version !== null && !editing) return view(<Card className="max-w-2xl">{props.existing}</Card>);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -182,9 +190,8 @@ export function CheckInFlow(props: CheckInFlowProps) {
     });
   }
 
-  return (
-    <ProgressContext.Provider value={{ progress, text: progressText(progress, redFlags.length, props.sections) }}>
-      <form
+  return view(
+    <form
         ref={formRef}
         className="flex max-w-2xl flex-col gap-4"
         onSubmit={onSubmit}
@@ -193,22 +200,17 @@ export function CheckInFlow(props: CheckInFlowProps) {
         aria-label={version !== null ? "Edit today’s check-in" : "Today’s check-in"}
         key={version ?? 0}
       >
-        {refusal ? (
-          <Alert ref={errorRef} tabIndex={-1} variant="danger" role="alert">
-            {refusal.message}
-          </Alert>
-        ) : null}
+        {refusal ? <RefusalAlert refusal={refusal} /> : null}
         {version !== null ? <Alert variant="warning">You are editing today’s check-in. Your earlier answers are kept in its history.</Alert> : null}
         {props.fields}
         <Button type="submit" size="lg" className="w-full" disabled={pending}>
           {version !== null ? "Save changes" : "Send check-in"}
         </Button>
-      </form>
-    </ProgressContext.Provider>
+    </form>,
   );
 }
 
-function CheckInDone({ saved, dayLabel, more, onEdit }: { saved: Saved; dayLabel: string; more: ReactNode; onEdit: () => void }) {
+function CheckInDone({ saved, dayLabel, advice, more }: { saved: Saved; dayLabel: string; advice: CheckInAdvice; more: ReactNode }) {
   // After sending, focus moves to the result (an emergency advice, if any, is inside it and read next).
   const result = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -227,31 +229,12 @@ function CheckInDone({ saved, dayLabel, more, onEdit }: { saved: Saved; dayLabel
             <strong>
               Call emergency services now: <a href={saved.emergency.tel}>{saved.emergency.text}</a>.
             </strong>{" "}
-            Chest pain, sudden breathlessness or a swollen, painful calf can be a blood clot and needs help straight away. Do not wait for your care
-            team.
+            {advice.emergency}
           </p>
         </Alert>
       ) : null}
-      {saved.redFlagAdvice && saved.teamNotified ? (
-        <Alert variant="warning" role="alert" data-testid="red-flag-advice">
-          You reported a symptom your care team needs to know about quickly, and they have been alerted. If it is getting worse fast, or you feel
-          very unwell, contact your doctor today or go to urgent care.
-        </Alert>
-      ) : null}
-      {saved.redFlagAdvice && !saved.teamNotified ? (
-        <Alert variant="danger" role="alert" data-testid="red-flag-advice">
-          You reported a symptom that needs a clinician quickly, but no clinician could be alerted through Concord right now. Please phone your
-          clinic today, or go to urgent care. If you feel very unwell, call emergency services.
-        </Alert>
-      ) : null}
-      <h2>A few more questions?</h2>
-      <p>These help your team see how you are doing beyond pain.</p>
-      <Actions>
-        {more}
-        <Button variant="secondary" onClick={onEdit}>
-          Edit today’s check-in
-        </Button>
-      </Actions>
+      {saved.redFlagAdvice ? (saved.teamNotified ? advice.notified : advice.unrouted) : null}
+      {more}
     </Card>
   );
 }

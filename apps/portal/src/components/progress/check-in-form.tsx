@@ -16,11 +16,13 @@ import { Button } from "@concord/ui/button";
 import { CheckboxField } from "@concord/ui/checkbox";
 import { Field, Fieldset } from "@concord/ui/field";
 import { Input } from "@concord/ui/input";
-import { SegmentedControl, scaleOptions } from "@concord/ui/segmented-control";
+import { SegmentedControl } from "@concord/ui/segmented-control";
 import { Textarea } from "@concord/ui/textarea";
 import { When } from "~/components/viewer-clock";
-import { CheckInFlow, CheckInProgress, type OptionalSection } from "./check-in-flow";
+import { Actions } from "~/components/layout";
+import { CheckInFlow, CheckInProgress, EditCheckInButton, type OptionalSection } from "./check-in-flow";
 import { CheckInSection } from "./check-in-section";
+import { ScaleQuestion, questionFrame } from "./scale-question";
 
 /*
  * The daily check-in, rendered on the server: every question is plain HTML (native radios, checkboxes and
@@ -29,33 +31,6 @@ import { CheckInSection } from "./check-in-section";
 
 type Form = RouterOutputs["checkIns"]["form"];
 type Existing = NonNullable<Form["existing"]>;
-
-/** One question of the form, framed so the long form reads as a list of separate questions. */
-export const questionFrame = "rounded-xl border bg-card p-4";
-
-export function ScaleQuestion({
-  name,
-  legend,
-  hint,
-  min = 0,
-  max = 10,
-  defaultValue,
-  framed = true,
-  row = false,
-}: { name: string; legend: string; hint?: string; min?: number; max?: number; defaultValue?: number | undefined; framed?: boolean; row?: boolean }) {
-  return (
-    <SegmentedControl
-      className={framed ? questionFrame : undefined}
-      row={row}
-      name={name}
-      legend={legend}
-      hint={hint}
-      required
-      options={scaleOptions(min, max, (v) => `${legend}: ${v}`)}
-      defaultValue={defaultValue === undefined ? undefined : String(defaultValue)}
-    />
-  );
-}
 
 const YES_NO = [
   { value: "no", label: "No" },
@@ -164,19 +139,47 @@ export function CheckInForm({ patientId, form }: { patientId: string; form: Form
       <p>
         Pain now {existing.painNow}, average {existing.painAverage}, worst {existing.painWorst}.
       </p>
+      <Actions>
+        <EditCheckInButton />
+        <Button asChild variant="secondary">
+          <Link href="/me/check-in/phq9">Mood questions (PHQ-9)</Link>
+        </Button>
+      </Actions>
     </>
   ) : null;
+  const advice = {
+    emergency:
+      "Chest pain, sudden breathlessness or a swollen, painful calf can be a blood clot and needs help straight away. Do not wait for your care team.",
+    notified: (
+      <Alert variant="warning" role="alert" data-testid="red-flag-advice">
+        You reported a symptom your care team needs to know about quickly, and they have been alerted. If it is getting worse fast, or you feel
+        very unwell, contact your doctor today or go to urgent care.
+      </Alert>
+    ),
+    unrouted: (
+      <Alert variant="danger" role="alert" data-testid="red-flag-advice">
+        You reported a symptom that needs a clinician quickly, but no clinician could be alerted through Concord right now. Please phone your
+        clinic today, or go to urgent care. If you feel very unwell, call emergency services.
+      </Alert>
+    ),
+  };
+  // Offered after sending.
   const more = (
     <>
-      <Button asChild>
-        <Link href="/me/check-in/phq9">Mood questions (PHQ-9)</Link>
-      </Button>
-      <Button asChild variant="secondary">
-        <Link href="/me/check-in/gad7">Worry questions (GAD-7)</Link>
-      </Button>
-      <Button asChild variant="secondary">
-        <Link href="/me/check-in/psfs">Everyday activities (PSFS)</Link>
-      </Button>
+      <h2>A few more questions?</h2>
+      <p>These help your team see how you are doing beyond pain.</p>
+      <Actions>
+        <Button asChild>
+          <Link href="/me/check-in/phq9">Mood questions (PHQ-9)</Link>
+        </Button>
+        <Button asChild variant="secondary">
+          <Link href="/me/check-in/gad7">Worry questions (GAD-7)</Link>
+        </Button>
+        <Button asChild variant="secondary">
+          <Link href="/me/check-in/psfs">Everyday activities (PSFS)</Link>
+        </Button>
+        <EditCheckInButton variant="secondary" />
+      </Actions>
     </>
   );
   return (
@@ -192,12 +195,8 @@ export function CheckInForm({ patientId, form }: { patientId: string; form: Form
       adherenceIds={form.adherenceItems.map((item) => item.interventionId)}
       sections={sections}
       existing={dayEntry}
-      moodLink={
-        <Button asChild variant="secondary">
-          <Link href="/me/check-in/phq9">Mood questions (PHQ-9)</Link>
-        </Button>
-      }
       fields={fields}
+      advice={advice}
       more={more}
     />
   );

@@ -1,28 +1,18 @@
 "use client";
-import { type FormEvent, type ReactNode, useEffect, useRef, useState, useTransition } from "react";
+import { type FormEvent, type ReactNode, useState, useTransition } from "react";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
-import { Actions } from "~/components/layout";
 import type { Refusal } from "~/components/refusal";
-import { submitGad7, submitPhq9, submitPsfs } from "~/app/me/check-in/actions";
+import { submitGad7, submitPhq9 } from "~/app/me/check-in/actions";
 import { CrisisResources, type CrisisResourcesData } from "./crisis-resources";
 import { usePatientToday } from "./local-date";
+import { RefusalAlert } from "./refusal-alert";
 
 /*
- * The questionnaires' interactive part, and all of their script: sending (a server action) and the result.
- * The questions are rendered on the server (questionnaire-forms.tsx) and passed in.
+ * PHQ-9 and GAD-7: the interactive part, and all of their script: sending (a server action) and the result
+ * (with the crisis resources when the PHQ-9 calls for them). The questions are rendered on the server
+ * (questionnaire-forms.tsx) and passed in.
  */
-
-/** A failed send's message, focused so it is read out and seen. */
-function RefusalAlert({ refusal }: { refusal: Refusal }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <Alert ref={ref} tabIndex={-1} variant="danger" role="alert">
-      {refusal.message}
-    </Alert>
-  );
-}
 
 /** The answers of a PHQ-9 or GAD-7 form: one radio group per item, named `${kind}-${index}`. */
 function answersOf(form: HTMLFormElement, kind: string, count: number): (number | null)[] {
@@ -68,69 +58,10 @@ export function FrequencyFlow({
   }
   return (
     <form className="flex max-w-2xl flex-col gap-4" onSubmit={onSubmit} aria-label={`${label} questionnaire`}>
-      {refusal ? <RefusalAlert key={refusal.message} refusal={refusal} /> : null}
+      {refusal ? <RefusalAlert refusal={refusal} /> : null}
       {children}
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
         Send answers
-      </Button>
-    </form>
-  );
-}
-
-/** Patient-Specific Functional Scale: `min` to `max` activities (server-rendered slots, in order), each 0–10. */
-export function PsfsFlow({
-  patientId,
-  takenOn,
-  min,
-  intro,
-  slots,
-}: { patientId: string; takenOn?: string | undefined; min: number; intro: ReactNode; slots: readonly ReactNode[] }) {
-  const today = usePatientToday();
-  const [pending, startTransition] = useTransition();
-  const [count, setCount] = useState(min);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [done, setDone] = useState<number | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const f = new FormData(event.currentTarget);
-    const activities = Array.from({ length: count }, (_, i) => ({
-      activity: String(f.get(`activity-${i}`) ?? ""),
-      score: f.get(`psfs-score-${i}`) === null ? null : Number(f.get(`psfs-score-${i}`)),
-    }));
-    setRefusal(null);
-    startTransition(async () => {
-      const r = await submitPsfs({ patientId, takenOn: takenOn ?? today, activities });
-      if (!r.ok) return setRefusal(r);
-      setDone(r.value.result.score);
-    });
-  }
-  if (done !== null)
-    return (
-      <Alert variant="success" role="status" className="max-w-2xl">
-        Saved. Your functional scale score is {done} out of 10.
-      </Alert>
-    );
-  return (
-    <form className="flex max-w-2xl flex-col gap-4" onSubmit={onSubmit} aria-label="Patient-Specific Functional Scale">
-      {refusal ? <RefusalAlert key={refusal.message} refusal={refusal} /> : null}
-      {intro}
-      {/* Slots are only ever added at the end, so the first `count` are shown. */}
-      {slots.slice(0, count)}
-      <Actions>
-        {count < slots.length ? (
-          <Button variant="secondary" onClick={() => setCount(count + 1)}>
-            Add an activity
-          </Button>
-        ) : null}
-        {count > min ? (
-          <Button variant="secondary" onClick={() => setCount(count - 1)}>
-            Remove the last activity
-          </Button>
-        ) : null}
-      </Actions>
-      <Button type="submit" size="lg" className="w-full" disabled={pending}>
-        Send
       </Button>
     </form>
   );

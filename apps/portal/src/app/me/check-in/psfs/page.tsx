@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { PsfsForm } from "~/components/progress/questionnaire-forms";
+import { PsfsForm } from "~/components/progress/psfs-form";
 import { PatientDay } from "~/components/progress/local-date";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
