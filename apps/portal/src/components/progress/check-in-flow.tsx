@@ -192,20 +192,20 @@ export function CheckInFlow(props: CheckInFlowProps) {
 
   return view(
     <form
-        ref={formRef}
-        className="flex max-w-2xl flex-col gap-4"
-        onSubmit={onSubmit}
-        onChange={recount}
-        onInput={recount}
-        aria-label={version !== null ? "Edit today’s check-in" : "Today’s check-in"}
-        key={version ?? 0}
-      >
-        {refusal ? <RefusalAlert refusal={refusal} /> : null}
-        {version !== null ? <Alert variant="warning">You are editing today’s check-in. Your earlier answers are kept in its history.</Alert> : null}
-        {props.fields}
-        <Button type="submit" size="lg" className="w-full" disabled={pending}>
-          {version !== null ? "Save changes" : "Send check-in"}
-        </Button>
+      ref={formRef}
+      className="flex max-w-2xl flex-col gap-4"
+      onSubmit={onSubmit}
+      onChange={recount}
+      onInput={recount}
+      aria-label={version !== null ? "Edit today’s check-in" : "Today’s check-in"}
+      key={version ?? 0}
+    >
+      {refusal ? <RefusalAlert refusal={refusal} /> : null}
+      {version !== null ? <Alert variant="warning">You are editing today’s check-in. Your earlier answers are kept in its history.</Alert> : null}
+      {props.fields}
+      <Button type="submit" size="lg" className="w-full" disabled={pending}>
+        {version !== null ? "Save changes" : "Send check-in"}
+      </Button>
     </form>,
   );
 }
