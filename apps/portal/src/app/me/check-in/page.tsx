@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CheckInForm } from "~/components/progress/check-in-form";
-import { PatientDay } from "~/components/progress/local-date";
 import { getCaller } from "~/server/caller";
 import { requireSessionActor } from "~/server/session";
 
@@ -10,9 +9,12 @@ export const metadata: Metadata = { title: "Today’s check-in" };
 
 export default async function CheckInPage() {
   const session = await requireSessionActor();
-  if (session.actor.role !== "patient" || !session.actor.patientId) redirect("/");
-  // The patient's own day (their zone), decided by the server rather than the device's clock.
-  const { today } = await (await getCaller(session)).me.get();
+  const patientId = session.actor.patientId;
+  if (session.actor.role !== "patient" || !patientId) redirect("/");
+  const caller = await getCaller(session);
+  // The patient's own day (their zone), decided by the server rather than the device's clock, and its form.
+  const { today } = await caller.me.get();
+  const form = await caller.checkIns.form({ patientId, date: today });
   return (
     <>
       <h1>Today’s check-in</h1>
@@ -20,7 +22,7 @@ export default async function CheckInPage() {
       <p className="text-muted-foreground">
         About a minute. <Link href="/me/progress">See your progress</Link>
       </p>
-      <PatientDay today={today}><CheckInForm patientId={session.actor.patientId} /></PatientDay>
+      <CheckInForm patientId={patientId} form={form} />
     </>
   );
 }
