@@ -1,3 +1,4 @@
+import { Bell, LogOut, Menu, Monitor, Moon, Sun, X } from "lucide-react";
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
@@ -99,15 +100,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </Link>
                 {/* Signed out, the page follows the device's theme; the choice is offered once signed in. */}
                 {session ? (
-                  <SiteMenu actions={<NotificationBell initialUnread={unread} />}>
+                  <SiteMenu
+                    actions={<NotificationBell initialUnread={unread} icon={<Bell aria-hidden="true" className="size-5" />} />}
+                    icons={{ open: <Menu aria-hidden="true" className="size-5" />, close: <X aria-hidden="true" className="size-5" /> }}
+                  >
                     <MainNav items={navItems(role, alertCounts)} />
                     <div className="order-4 flex flex-col gap-3 border-t py-3 lg:order-3 lg:flex-row lg:items-center lg:border-0 lg:py-0">
                       <span data-testid="signed-in-as" className="text-sm text-muted-foreground">
                         {session.name} · {ROLE_LABELS[session.actor.role]}
                       </span>
                       <div className="flex flex-wrap items-center gap-3">
-                        <ThemeToggle initial={theme} />
-                        <SignOutButton />
+                        <ThemeToggle
+                          initial={theme}
+                          icons={{
+                            system: <Monitor aria-hidden="true" className="size-4" />,
+                            light: <Sun aria-hidden="true" className="size-4" />,
+                            dark: <Moon aria-hidden="true" className="size-4" />,
+                          }}
+                        />
+                        <SignOutButton icon={<LogOut aria-hidden="true" />} />
                       </div>
                     </div>
                   </SiteMenu>

@@ -1,6 +1,5 @@
 "use client";
-import { LogOut } from "lucide-react";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { Button } from "@concord/ui/button";
 
 /**
@@ -19,12 +18,13 @@ async function signOut(): Promise<void> {
   window.location.assign("/signin");
 }
 
-export function SignOutButton() {
+/** `icon` is drawn by the server component that renders the button (no icon code in the browser bundle). */
+export function SignOutButton({ icon }: { icon: ReactNode }) {
   const [failed, setFailed] = useState(false);
   return (
     <>
       <Button variant="secondary" size="sm" onClick={() => signOut().catch(() => setFailed(true))}>
-        <LogOut aria-hidden="true" />
+        {icon}
         Sign out
       </Button>
       {failed ? (

@@ -1,5 +1,16 @@
 import type { ReactNode } from "react";
-import { PatientTabBar, PatientTabBarSpacer } from "~/components/shell/patient-tab-bar";
+import { ChartLine, ClipboardList, House, MessagesSquare, PencilLine } from "lucide-react";
+import { type PatientTab, PatientTabBar, PatientTabBarSpacer } from "~/components/shell/patient-tab-bar";
+
+const icon = "size-5";
+/** The patient's five places, in the order of a day with Concord (icons drawn here, on the server). */
+const PATIENT_TABS: readonly PatientTab[] = [
+  { href: "/me", label: "Home", icon: <House aria-hidden="true" className={icon} /> },
+  { href: "/me/plan", label: "Plan", icon: <ClipboardList aria-hidden="true" className={icon} /> },
+  { href: "/me/check-in", label: "Check in", icon: <PencilLine aria-hidden="true" className={icon} /> },
+  { href: "/me/progress", label: "Progress", icon: <ChartLine aria-hidden="true" className={icon} /> },
+  { href: "/me/messages", label: "Messages", icon: <MessagesSquare aria-hidden="true" className={icon} /> },
+];
 
 /**
  * Every /me page is the patient's own (each page sends anyone else away), so they all get the phone's
@@ -10,7 +21,7 @@ export default function PatientLayout({ children }: { children: ReactNode }) {
     <>
       {children}
       <PatientTabBarSpacer />
-      <PatientTabBar />
+      <PatientTabBar tabs={PATIENT_TABS} />
     </>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { type ReactNode, useEffect, useRef, useState, useTransition } from "react";
 import { COMMENT_MAX } from "@concord/domain/client";
-import { Printer } from "lucide-react";
 import { Alert } from "@concord/ui/alert";
 import { Button } from "@concord/ui/button";
 import { Field } from "@concord/ui/field";
@@ -26,10 +25,11 @@ export function MarkPlanSeen({ patientId, version }: { patientId: string; versio
   return null;
 }
 
-export function PrintSummaryButton() {
+/** `icon` is drawn by the page (a server component), so no icon code loads with the button. */
+export function PrintSummaryButton({ icon }: { icon: ReactNode }) {
   return (
     <Button variant="secondary" onClick={() => window.print()}>
-      <Printer aria-hidden="true" />
+      {icon}
       Print summary
     </Button>
   );

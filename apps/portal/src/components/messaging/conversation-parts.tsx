@@ -1,7 +1,6 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { type ReactNode, useCallback } from "react";
-import { ArrowLeft } from "lucide-react";
 import { unreadLabel } from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Badge } from "@concord/ui/badge";
@@ -113,7 +112,11 @@ export function ConversationPanes(props: {
       <CardSection aria-label="Conversation" className={cn("min-w-0", !showingThread && "max-md:hidden")}>
         {showingThread ? (
           <Button variant="ghost" className="w-fit md:hidden" data-testid="back-to-conversations" onClick={onBack}>
-            <ArrowLeft aria-hidden="true" className="size-4" />
+            {/* Lucide's arrow-left (ISC), inline: the patient's messages page loads no icon library. */}
+            <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" className="size-4">
+              <path d="m12 19-7-7 7-7" />
+              <path d="M19 12H5" />
+            </svg>
             Back to conversations
           </Button>
         ) : null}

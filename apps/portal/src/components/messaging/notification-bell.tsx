@@ -1,8 +1,7 @@
 "use client";
-import { Bell } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { unreadLabel } from "@concord/domain/client";
 import { Badge } from "@concord/ui/badge";
 import { cn } from "@concord/ui/utils";
@@ -13,7 +12,7 @@ import { NOTIFICATIONS_READ, NOTIFICATION_ARRIVED, announce, trpcEventsUrl, trpc
  * (`notifications.events` sends the fresh count, never a sum), and re-read when the stream (re)opens or the
  * person marks notifications read.
  */
-export function NotificationBell({ initialUnread }: { initialUnread: number }) {
+export function NotificationBell({ initialUnread, icon }: { initialUnread: number; icon: ReactNode }) {
   const pathname = usePathname();
   const [unread, setUnread] = useState(initialUnread);
   useEffect(() => setUnread(initialUnread), [initialUnread]);
@@ -49,7 +48,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         "aria-[current]:bg-accent aria-[current]:text-accent-foreground aria-[current]:ring-2 aria-[current]:ring-primary",
       )}
     >
-      <Bell aria-hidden="true" className="size-5" />
+      {icon}
       <span className="sr-only">Notifications</span>
       {unread > 0 ? (
         <Badge variant="warning" className="px-2">

@@ -1,24 +1,16 @@
 "use client";
-import { ChartLine, ClipboardList, House, type LucideIcon, MessagesSquare, PencilLine } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
 import { cn } from "@concord/ui/utils";
 import { currentItem } from "./main-nav";
 
-interface Tab {
+/** One of the patient's places; its icon is rendered on the server (the layout), so no icon code loads here. */
+export interface PatientTab {
   href: string;
   label: string;
-  icon: LucideIcon;
+  icon: ReactNode;
 }
-
-/** The patient's five places, in the order of a day with Concord. */
-export const PATIENT_TABS: readonly Tab[] = [
-  { href: "/me", label: "Home", icon: House },
-  { href: "/me/plan", label: "Plan", icon: ClipboardList },
-  { href: "/me/check-in", label: "Check in", icon: PencilLine },
-  { href: "/me/progress", label: "Progress", icon: ChartLine },
-  { href: "/me/messages", label: "Messages", icon: MessagesSquare },
-];
 
 /**
  * On a phone (below md) the patient's sections sit in a bar fixed at the bottom, within reach of a thumb
@@ -26,11 +18,11 @@ export const PATIENT_TABS: readonly Tab[] = [
  * navigation is enough and the bar is gone. The current section is `aria-current` ("page" on the
  * section's own page, "true" below it), marked by weight and a bar, not colour alone.
  */
-export function PatientTabBar() {
+export function PatientTabBar({ tabs }: { tabs: readonly PatientTab[] }) {
   const pathname = usePathname();
   const current = currentItem(
     pathname,
-    PATIENT_TABS.map((t) => t.href),
+    tabs.map((t) => t.href),
   );
   return (
     <nav
@@ -39,7 +31,7 @@ export function PatientTabBar() {
       className="fixed inset-x-0 bottom-0 z-40 border-t bg-card pb-[env(safe-area-inset-bottom)] text-card-foreground md:hidden print:hidden"
     >
       <ul className="mx-auto grid max-w-page grid-cols-5">
-        {PATIENT_TABS.map(({ href, label, icon: Icon }) => (
+        {tabs.map(({ href, label, icon }) => (
           <li key={href} className="min-w-0">
             <Link
               href={href}
@@ -50,7 +42,7 @@ export function PatientTabBar() {
                 "aria-[current]:before:absolute aria-[current]:before:inset-x-3 aria-[current]:before:top-0 aria-[current]:before:h-[3px] aria-[current]:before:rounded-full aria-[current]:before:bg-primary",
               )}
             >
-              <Icon aria-hidden="true" className="size-5" />
+              {icon}
               <span className="max-w-full truncate">{label}</span>
             </Link>
           </li>

@@ -1,5 +1,4 @@
 "use client";
-import { Menu, X } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Button } from "@concord/ui/button";
@@ -9,7 +8,7 @@ import { Button } from "@concord/ui/button";
  * aria-expanded; Escape closes it and returns focus to the button); from `lg` up they are always shown and
  * the button is gone. The panel is one element in both layouts, so each link exists once on the page.
  */
-export function SiteMenu({ actions, children }: { actions: ReactNode; children: ReactNode }) {
+export function SiteMenu({ actions, icons, children }: { actions: ReactNode; icons: { open: ReactNode; close: ReactNode }; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const pathname = usePathname();
@@ -31,7 +30,7 @@ export function SiteMenu({ actions, children }: { actions: ReactNode; children: 
       <div className="order-2 ml-auto flex items-center gap-1">
         {actions}
         <Button ref={button} variant="ghost" className="lg:hidden" aria-expanded={open} aria-controls="site-menu" onClick={() => setOpen((o) => !o)}>
-          {open ? <X aria-hidden="true" className="size-5" /> : <Menu aria-hidden="true" className="size-5" />}
+          {open ? icons.close : icons.open}
           Menu
         </Button>
       </div>

@@ -1,16 +1,14 @@
 "use client";
-import { Monitor, Moon, Sun } from "lucide-react";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { THEMES, THEME_LABELS, type Theme, themeClassName, themeCookie } from "@concord/ui/theme";
 import { cn } from "@concord/ui/utils";
 
-const ICONS = { system: Monitor, light: Sun, dark: Moon } as const;
 
 /**
  * System / Light / Dark, as three radios. The choice is written to a cookie (the server renders it on
  * <html> from then on) and applied to this page at once, without a reload or an inline script.
  */
-export function ThemeToggle({ initial }: { initial: Theme }) {
+export function ThemeToggle({ initial, icons }: { initial: Theme; icons: Record<Theme, ReactNode> }) {
   const [theme, setTheme] = useState<Theme>(initial);
   const choose = (next: Theme) => {
     setTheme(next);
@@ -30,7 +28,6 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
       </span>
       <div className="inline-flex rounded-md border bg-card p-0.5">
         {THEMES.map((t) => {
-          const Icon = ICONS[t];
           return (
             <label
               key={t}
@@ -42,7 +39,7 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
               )}
             >
               <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => choose(t)} className="absolute inset-0 size-full cursor-pointer appearance-none opacity-0" />
-              <Icon aria-hidden="true" className="size-4" />
+              {icons[t]}
               <span className="lg:sr-only">{THEME_LABELS[t]}</span>
             </label>
           );

@@ -1,3 +1,4 @@
+import { Printer } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card } from "@concord/ui/card";
@@ -19,7 +20,7 @@ export default async function MyCarePlanPage() {
   const comments = view ? (await caller.carePlan.comments({ patientId, limit: 20 })).items : [];
   return (
     <>
-      <PageHeader title="My care plan" actions={view ? <PrintSummaryButton /> : null} />
+      <PageHeader title="My care plan" actions={view ? <PrintSummaryButton icon={<Printer aria-hidden="true" />} /> : null} />
       {view ? (
         <>
           <PatientPlan view={view} patientName={patient.name} comments={comments} />
