@@ -1,10 +1,10 @@
 "use client";
-import dynamic from "next/dynamic";
+import { lazyComponent } from "~/components/lazy-component";
 import type { ConfirmDialogProps } from "./confirm-dialog-content";
 
 // The dialog's code (Radix Dialog: focus trap, layers, scroll lock) loads the first time one opens, not
 // with the page: most visits to the admin page open none.
-const ConfirmDialogContent = dynamic(() => import("./confirm-dialog-content").then((m) => m.ConfirmDialogContent));
+const ConfirmDialogContent = lazyComponent(() => import("./confirm-dialog-content").then((m) => m.ConfirmDialogContent));
 
 /**
  * A modal confirmation (focus is trapped; Escape and Cancel cancel; focus returns to what opened it) that

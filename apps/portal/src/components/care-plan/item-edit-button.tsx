@@ -1,5 +1,5 @@
 "use client";
-import dynamic from "next/dynamic";
+import { lazyComponent } from "~/components/lazy-component";
 import { useState } from "react";
 import { type Intervention, interventionName } from "@concord/domain/client";
 import { Button } from "@concord/ui/button";
@@ -9,7 +9,7 @@ import { Button } from "@concord/ui/button";
  * plan and change one item or none, and the panel (its dialog, the prescription and titration forms and their
  * domain checks) is a large part of the page's JavaScript.
  */
-const ItemEditPanel = dynamic(() => import("./item-edit-sheet").then((m) => m.ItemEditPanel), { ssr: false });
+const ItemEditPanel = lazyComponent(() => import("./item-edit-sheet").then((m) => m.ItemEditPanel));
 
 /** "Edit Pregabalin": opens that item's one edit form in a side panel (full screen on a phone). */
 export function ItemEditSheet({ item }: { item: Intervention }) {

@@ -1,5 +1,5 @@
 "use client";
-import dynamic from "next/dynamic";
+import { lazyComponent } from "~/components/lazy-component";
 import { type ReactNode, useState } from "react";
 import { type Goal, type Intervention, goalLabel, interventionName, isFinalStatus, takesGmiStage } from "@concord/domain/client";
 import { cn } from "@concord/ui/utils";
@@ -11,11 +11,11 @@ import { isMedicationItem } from "./medication-text";
  * each form's code loads the first time its disclosure is opened: a visit that reads the plan, or changes one
  * thing, does not load every form of the page (with the catalogue's and the prescription rules' code).
  */
-const GoalForm = dynamic(() => import("./goal-edit-form").then((m) => m.GoalForm), { ssr: false, loading: Loading });
-const InterventionActionForms = dynamic(() => import("./plan-forms").then((m) => m.InterventionActionForms), { ssr: false, loading: Loading });
-const AddGoalForm = dynamic(() => import("./plan-forms").then((m) => m.AddGoalForm), { ssr: false, loading: Loading });
-const AddInterventionForm = dynamic(() => import("./plan-forms").then((m) => m.AddInterventionForm), { ssr: false, loading: Loading });
-const ReviewDateForm = dynamic(() => import("./plan-forms").then((m) => m.ReviewDateForm), { ssr: false, loading: Loading });
+const GoalForm = lazyComponent(() => import("./goal-edit-form").then((m) => m.GoalForm), <Loading />);
+const InterventionActionForms = lazyComponent(() => import("./plan-forms").then((m) => m.InterventionActionForms), <Loading />);
+const AddGoalForm = lazyComponent(() => import("./plan-forms").then((m) => m.AddGoalForm), <Loading />);
+const AddInterventionForm = lazyComponent(() => import("./plan-forms").then((m) => m.AddInterventionForm), <Loading />);
+const ReviewDateForm = lazyComponent(() => import("./plan-forms").then((m) => m.ReviewDateForm), <Loading />);
 
 function Loading() {
   return <p className="text-muted-foreground">Loading the form…</p>;

@@ -1,5 +1,5 @@
 "use client";
-import dynamic from "next/dynamic";
+import { lazyComponent } from "~/components/lazy-component";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { MentionCandidate } from "@concord/domain/client";
@@ -39,9 +39,7 @@ interface ThreadListPage {
 }
 
 // The patient's "Attach" list loads when the picker opens (see patient-reference-choices.tsx).
-const PatientReferenceChoices = dynamic(() => import("./patient-reference-choices").then((m) => m.PatientReferenceChoices), {
-  loading: () => <p className="text-muted-foreground">Loading…</p>,
-});
+const PatientReferenceChoices = lazyComponent(() => import("./patient-reference-choices").then((m) => m.PatientReferenceChoices), <p className="text-muted-foreground">Loading…</p>);
 
 /**
  * The live stream of this patient's conversation events. Each event (a message posted, changed or read) re-reads

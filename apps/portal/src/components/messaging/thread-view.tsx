@@ -1,7 +1,7 @@
 "use client";
 import { NOTIFICATIONS_READ, announce } from "~/components/shell/live-counts";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
+import { lazyComponent } from "~/components/lazy-component";
 import { useEffect, useState } from "react";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
@@ -9,9 +9,7 @@ import { useThreadCache } from "./thread-cache";
 import { Composer, type MessageActions, ThreadLayout } from "./thread-parts";
 
 // The list of things to refer to loads when the picker opens (see reference-choices.tsx).
-export const TeamReferenceChoices = dynamic(() => import("./reference-choices").then((m) => m.ReferenceChoices), {
-  loading: () => <p className="text-muted-foreground">Loading…</p>,
-});
+export const TeamReferenceChoices = lazyComponent(() => import("./reference-choices").then((m) => m.ReferenceChoices), <p className="text-muted-foreground">Loading…</p>);
 
 /**
  * One thread as the care team sees it: its messages come from the query cache (thread-cache.ts), which the
