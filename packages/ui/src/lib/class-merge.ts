@@ -1,157 +1,139 @@
 /*
  * A small Tailwind class merger: a later class wins over an earlier one that sets the same property under
  * the same variants ("px-2 … px-4" keeps px-4; "p-3 … px-2" keeps both, as px-2 refines p-3; "px-2 … p-3"
- * keeps p-3 only). It does what tailwind-merge does for the utilities this design system uses, in about a
- * tenth of its size: tailwind-merge's default configuration alone is 7 kB gzipped in every page that has a
- * button, and patient pages have a 150 kB budget with 137 kB taken by React and Next.
+ * keeps p-3 only). It does what tailwind-merge does for the utilities this design system uses, in a
+ * fraction of its size: tailwind-merge's configuration alone is 7 kB gzipped in every page that has a
+ * button, and patient pages have a 150 kB budget with 132 kB taken by React and Next.
  *
- * Its test (class-merge.test.ts) holds it to tailwind-merge's answer for every base class list of the ui
- * components combined with every class list written in the portal, so a class it does not know shows up there.
+ * The property of a utility is, in general, its name without its value ("min-w-0" → "min-w",
+ * "justify-self-start" → "justify-self"); the families whose values are colours or words of their own
+ * (text, font, border, bg, ring…) and the one-word utilities are named below. Its test (class-merge.test.ts)
+ * holds it to tailwind-merge's answer for every class list written in the sources, combined with every base
+ * class list of the ui components, so a utility it groups wrongly shows up there.
  */
 
-type Group = string;
+const words = (list: string) => list.split(" ");
+const table = (list: string, group: string) => Object.fromEntries(words(list).map((w) => [w, group]));
 
-const DISPLAY = new Set([
-  "block", "inline-block", "inline", "flex", "inline-flex", "grid", "inline-grid", "contents", "hidden",
-  "table", "table-row", "table-cell", "table-caption", "table-header-group", "table-row-group", "flow-root", "list-item",
-]);
-const POSITION = new Set(["static", "fixed", "absolute", "relative", "sticky"]);
-const EXACT: Record<string, Group> = {
-  visible: "visibility", invisible: "visibility", collapse: "visibility",
-  "sr-only": "sr", "not-sr-only": "sr",
-  italic: "font-style", "not-italic": "font-style",
-  uppercase: "text-transform", lowercase: "text-transform", capitalize: "text-transform", "normal-case": "text-transform",
-  underline: "text-decoration", overline: "text-decoration", "line-through": "text-decoration", "no-underline": "text-decoration",
-  truncate: "text-overflow", antialiased: "smoothing", "subpixel-antialiased": "smoothing",
-  grow: "grow", shrink: "shrink", border: "border-w", rounded: "rounded", shadow: "shadow", ring: "ring-w",
-  outline: "outline-style", transition: "transition", "tabular-nums": "fvn-spacing", "proportional-nums": "fvn-spacing",
-  "break-words": "overflow-wrap", "break-all": "word-break", "break-keep": "word-break", "break-normal": "word-break",
-  "wrap-break-word": "overflow-wrap", "wrap-anywhere": "overflow-wrap", "wrap-normal": "overflow-wrap",
-  "outline-hidden": "outline-style", "outline-none": "outline-style",
+/** One-word utilities (and a few whose value has a dash) and the property each sets. */
+const EXACT: Record<string, string> = {
+  ...table("block inline-block inline flex inline-flex grid inline-grid contents hidden table table-row table-cell flow-root list-item", "display"),
+  ...table("static fixed absolute relative sticky", "position"),
+  ...table("visible invisible collapse", "visibility"),
+  ...table("sr-only not-sr-only", "sr"),
+  ...table("italic not-italic", "font-style"),
+  ...table("uppercase lowercase capitalize normal-case", "text-transform"),
+  ...table("underline overline line-through no-underline", "text-decoration"),
+  ...table("truncate text-ellipsis text-clip", "text-overflow"),
+  ...table("antialiased subpixel-antialiased", "smoothing"),
+  ...table("tabular-nums proportional-nums", "fvn-spacing"),
+  ...table("break-words wrap-break-word wrap-anywhere wrap-normal", "overflow-wrap"),
+  ...table("break-all break-keep break-normal", "word-break"),
+  ...table("outline-none outline-hidden outline-solid outline-dashed outline-dotted outline-double", "outline-style"),
+  ...table("whitespace-pre-wrap whitespace-pre-line whitespace-break-spaces", "whitespace"),
+  ...table("flex-row flex-row-reverse flex-col flex-col-reverse", "flex-direction"),
+  ...table("flex-wrap flex-nowrap flex-wrap-reverse", "flex-wrap"),
+  ...table("list-inside list-outside", "list-position"),
+  ...table("border-collapse border-separate", "border-collapse"),
 };
 
-/** Groups a later class of the key group removes from earlier classes too (p-4 replaces px-2). */
-const OVERRIDES: Record<Group, Group[]> = {
-  p: ["px", "py", "pt", "pr", "pb", "pl", "ps", "pe"], px: ["pr", "pl", "ps", "pe"], py: ["pt", "pb"],
-  m: ["mx", "my", "mt", "mr", "mb", "ml", "ms", "me"], mx: ["mr", "ml", "ms", "me"], my: ["mt", "mb"],
-  gap: ["gap-x", "gap-y"], size: ["w", "h"], overflow: ["overflow-x", "overflow-y"],
-  inset: ["inset-x", "inset-y", "top", "right", "bottom", "left", "start", "end"], "inset-x": ["right", "left"], "inset-y": ["top", "bottom"],
-  rounded: ["rounded-s", "rounded-e", "rounded-t", "rounded-r", "rounded-b", "rounded-l", "rounded-ss", "rounded-se", "rounded-ee", "rounded-es", "rounded-tl", "rounded-tr", "rounded-br", "rounded-bl"],
-  "border-w": ["border-w-x", "border-w-y", "border-w-t", "border-w-r", "border-w-b", "border-w-l", "border-w-s", "border-w-e"],
-  "border-w-x": ["border-w-r", "border-w-l"], "border-w-y": ["border-w-t", "border-w-b"],
-  "border-color": ["border-color-x", "border-color-y", "border-color-t", "border-color-r", "border-color-b", "border-color-l"],
-  flex: ["grow", "shrink", "basis"], "line-clamp": ["display", "overflow"],
-  "place-items": ["items", "justify-items"], "place-content": ["content", "justify"], "place-self": ["self", "justify-self"],
+/** A later class of the key's property also replaces earlier classes of these (p-4 replaces px-2). */
+const OVERRIDES: Record<string, string[]> = {
+  p: words("px py pt pr pb pl ps pe"),
+  px: words("pr pl ps pe"),
+  py: words("pt pb"),
+  m: words("mx my mt mr mb ml ms me"),
+  mx: words("mr ml ms me"),
+  my: words("mt mb"),
+  gap: words("gap-x gap-y"),
+  size: words("w h"),
+  overflow: words("overflow-x overflow-y"),
+  inset: words("inset-x inset-y top right bottom left start end"),
+  "inset-x": words("right left"),
+  "inset-y": words("top bottom"),
+  rounded: words("rounded-s rounded-e rounded-t rounded-r rounded-b rounded-l rounded-tl rounded-tr rounded-br rounded-bl"),
+  "border-w": words("border-w-x border-w-y border-w-t border-w-r border-w-b border-w-l"),
+  "border-w-x": words("border-w-r border-w-l"),
+  "border-w-y": words("border-w-t border-w-b"),
+  flex: words("grow shrink basis"),
+  "line-clamp": words("display overflow"),
+  "place-items": words("items justify-items"),
+  "place-content": words("content justify"),
+  "place-self": words("self justify-self"),
   // sr-only sets its own size, padding, margin, overflow, white-space and position (tailwind-merge drops those too).
-  sr: ["position", "w", "h", "size", "p", "px", "py", "pt", "pr", "pb", "pl", "ps", "pe", "m", "mx", "my", "mt", "mr", "mb", "ml", "ms", "me", "overflow", "overflow-x", "overflow-y", "whitespace"],
+  sr: words("position w h size p px py pt pr pb pl ps pe m mx my mt mr mb ml ms me overflow overflow-x overflow-y whitespace"),
 };
 
-// Only the utilities the sources use (a class of any other kind is left alone; the test finds it if it matters).
-// Longer prefixes first: "min-w" before "w".
-const PREFIX_GROUPS = [
-  "min-w", "min-h", "max-w", "max-h", "gap-x", "gap-y", "inset-x", "inset-y", "space-x", "space-y", "overflow-x", "overflow-y",
-  "grid-cols", "col-span", "col-start", "justify-self", "justify-items", "place-items", "underline-offset", "line-clamp",
-  "outline-offset", "pointer-events", "break-inside", "field-sizing", "translate-x", "translate-y",
-  "px", "py", "pt", "pr", "pb", "pl", "ps", "pe", "p", "mx", "my", "mt", "mr", "mb", "ml", "ms", "me", "m",
-  "w", "h", "size", "gap", "inset", "top", "right", "bottom", "left", "start", "end", "z", "order", "opacity", "basis",
-  "items", "justify", "self", "content", "leading", "tracking", "cursor", "select", "animate", "fill", "stroke",
-  "whitespace", "overflow", "rotate", "list", "align", "appearance", "float", "scroll", "transition", "caption",
-];
+const TEXT_SIZES = new Set(words("xs sm base lg xl 2xl 3xl 4xl 5xl 6xl 7xl 8xl 9xl"));
+const TEXT_ALIGN = new Set(words("left center right justify start end"));
+const FONT_WEIGHTS = new Set(words("thin extralight light normal medium semibold bold extrabold black"));
+const SHADOW_SIZES = new Set(words("2xs xs sm md lg xl 2xl none inner"));
+const BORDER_STYLES = new Set(words("solid dashed dotted double hidden none"));
+const SIDES = new Set(words("x y t r b l s e"));
+const CORNERS = new Set(words("s e t r b l tl tr br bl"));
 
-const TEXT_SIZES = new Set(["xs", "sm", "base", "lg", "xl", "2xl", "3xl", "4xl", "5xl", "6xl", "7xl", "8xl", "9xl"]);
-const TEXT_ALIGN = new Set(["left", "center", "right", "justify", "start", "end"]);
-const FONT_WEIGHTS = new Set(["thin", "extralight", "light", "normal", "medium", "semibold", "bold", "extrabold", "black"]);
-const SHADOW_SIZES = new Set(["2xs", "xs", "sm", "md", "lg", "xl", "2xl", "none", "inner"]);
-const BORDER_STYLES = new Set(["solid", "dashed", "dotted", "double", "hidden", "none"]);
-const SIDES = new Set(["x", "y", "t", "r", "b", "l", "s", "e"]);
-const CORNERS = new Set(["s", "e", "t", "r", "b", "l", "ss", "se", "ee", "es", "tl", "tr", "br", "bl"]);
-
-const isLength = (v: string) => /^\d+(\.\d+)?$/.test(v) || /^\[(length:)?[\d.]+(px|rem|em|%)?\]$/.test(v) || v === "px";
-const isArbitraryLength = (v: string) => /^\[(length:)?[\d.]+(px|rem|em|vh|vw|%)\]$/.test(v);
+/** A width or length value ("2", "0.5", "px", "[3px]"), as opposed to a colour or a keyword. */
+const isLength = (v: string) => /^(\d+(\.\d+)?|px|\[(length:)?[\d.]+(px|rem|em)?\])$/.test(v);
 
 /** The property a utility (variants and ! removed) sets, or null for a class this merger leaves alone. */
-function groupOf(utility: string): Group | null {
-  const u = utility.startsWith("-") ? utility.slice(1) : utility;
-  if (u.startsWith("[") && u.endsWith("]")) {
+function groupOf(utility: string): string | null {
+  const u = utility.replace(/^-/, "");
+  if (u.startsWith("[")) {
     const colon = u.indexOf(":");
     return colon > 0 ? `arbitrary:${u.slice(1, colon)}` : null;
   }
-  if (DISPLAY.has(u)) return "display";
-  if (POSITION.has(u)) return "position";
-  if (EXACT[u]) return EXACT[u];
-  if (u.startsWith("flex-")) {
-    const v = u.slice(5);
-    if (["row", "row-reverse", "col", "col-reverse"].includes(v)) return "flex-direction";
-    if (["wrap", "nowrap", "wrap-reverse"].includes(v)) return "flex-wrap";
-    return "flex";
-  }
-  if (u.startsWith("grow-")) return "grow";
-  if (u.startsWith("shrink-")) return "shrink";
-  if (u.startsWith("text-")) {
-    const v = u.slice(5);
-    if (TEXT_SIZES.has(v) || isArbitraryLength(v)) return "font-size";
-    if (TEXT_ALIGN.has(v)) return "text-align";
-    if (["wrap", "nowrap", "balance", "pretty"].includes(v)) return "text-wrap";
-    if (["ellipsis", "clip"].includes(v)) return "text-overflow";
-    return "text-color";
-  }
-  if (u.startsWith("font-")) {
-    const v = u.slice(5);
-    if (FONT_WEIGHTS.has(v)) return "font-weight";
-    return "font-family";
-  }
-  if (u.startsWith("rounded-")) {
-    const side = u.slice(8).split("-")[0] ?? "";
-    return CORNERS.has(side) ? `rounded-${side}` : "rounded";
-  }
-  if (u.startsWith("shadow-")) return SHADOW_SIZES.has(u.slice(7)) ? "shadow" : "shadow-color";
-  if (u.startsWith("ring-") && !u.startsWith("ring-offset-")) {
-    const v = u.slice(5);
-    return isLength(v) || v === "inset" ? (v === "inset" ? "ring-inset" : "ring-w") : "ring-color";
-  }
-  if (u.startsWith("outline-") && !u.startsWith("outline-offset-")) {
-    const v = u.slice(8);
-    if (isLength(v)) return "outline-w";
-    if (BORDER_STYLES.has(v) || v === "hidden") return "outline-style";
-    return "outline-color";
-  }
-  if (u.startsWith("border-")) {
-    const parts = u.slice(7);
-    if (["collapse", "separate"].includes(parts)) return "border-collapse";
-    if (BORDER_STYLES.has(parts)) return "border-style";
-    if (isLength(parts)) return "border-w";
-    const [first = "", ...rest] = parts.split("-");
-    if (SIDES.has(first)) {
-      const v = rest.join("-");
-      return v === "" || isLength(v) ? `border-w-${first}` : `border-color-${first}`;
+  const exact = EXACT[u];
+  if (exact) return exact;
+  const dash = u.indexOf("-");
+  if (dash < 0) return u === "grow" || u === "shrink" || u === "border" || u === "rounded" || u === "shadow" || u === "ring" || u === "transition" ? (u === "border" ? "border-w" : u === "ring" ? "ring-w" : u) : null;
+  const family = u.slice(0, dash);
+  const value = u.slice(dash + 1);
+  switch (family) {
+    case "text":
+      if (TEXT_SIZES.has(value) || /^\[[\d.]+(px|rem|em)\]$/.test(value)) return "font-size";
+      if (TEXT_ALIGN.has(value)) return "text-align";
+      return /^(wrap|nowrap|balance|pretty)$/.test(value) ? "text-wrap" : "text-color";
+    case "font":
+      return FONT_WEIGHTS.has(value) ? "font-weight" : "font-family";
+    case "rounded": {
+      const side = value.split("-")[0] as string;
+      return CORNERS.has(side) ? `rounded-${side}` : "rounded";
     }
-    return "border-color";
+    case "shadow":
+      return SHADOW_SIZES.has(value) ? "shadow" : "shadow-color";
+    case "ring":
+      return value === "inset" ? "ring-inset" : value.startsWith("offset-") ? "ring-offset" : isLength(value) ? "ring-w" : "ring-color";
+    case "outline":
+      return value.startsWith("offset-") ? "outline-offset" : isLength(value) ? "outline-w" : "outline-color";
+    case "decoration":
+      return isLength(value) || value === "auto" || value === "from-font" ? "decoration-thickness" : /^(solid|double|dotted|dashed|wavy)$/.test(value) ? "decoration-style" : "decoration-color";
+    case "border": {
+      if (BORDER_STYLES.has(value)) return "border-style";
+      if (isLength(value)) return "border-w";
+      const [side = "", ...rest] = value.split("-");
+      if (!SIDES.has(side)) return "border-color";
+      return rest.length === 0 || isLength(rest.join("-")) ? `border-w-${side}` : `border-color-${side}`;
+    }
+    case "divide": {
+      const [axis = "", ...rest] = value.split("-");
+      if (axis === "x" || axis === "y") return rest.length === 0 || isLength(rest.join("-")) ? `divide-${axis}` : "divide-color";
+      return "divide-color";
+    }
+    case "bg":
+      return "bg-color";
+    case "stroke":
+      return isLength(value) ? "stroke-w" : "stroke";
+    case "fill":
+    case "accent":
+    case "caret":
+    case "flex":
+    case "grow":
+    case "shrink":
+      return family;
   }
-  if (u.startsWith("divide-")) {
-    const [axis = "", ...rest] = u.slice(7).split("-");
-    if (axis === "x" || axis === "y") return rest.length === 0 || isLength(rest.join("-")) ? `divide-${axis}` : "divide-color";
-    return BORDER_STYLES.has(axis) ? "divide-style" : "divide-color";
-  }
-  if (u.startsWith("decoration-")) {
-    const v = u.slice(11);
-    if (isLength(v) || v === "auto" || v === "from-font") return "decoration-thickness";
-    if (["solid", "double", "dotted", "dashed", "wavy"].includes(v)) return "decoration-style";
-    return "decoration-color";
-  }
-  if (u.startsWith("bg-")) {
-    const v = u.slice(3);
-    if (["fixed", "local", "scroll"].includes(v)) return "bg-attachment";
-    if (["auto", "cover", "contain"].includes(v)) return "bg-size";
-    if (v.startsWith("repeat") || v === "no-repeat") return "bg-repeat";
-    if (v === "none" || v.startsWith("linear-") || v.startsWith("radial") || v.startsWith("conic")) return "bg-image";
-    if (["bottom", "center", "left", "right", "top"].some((p) => v.startsWith(p))) return "bg-position";
-    if (v.startsWith("clip-")) return "bg-clip";
-    return "bg-color";
-  }
-  for (const prefix of PREFIX_GROUPS) {
-    if (u.startsWith(`${prefix}-`)) return prefix;
-  }
-  return null;
+  // In general the property is the name without its value: a bracketed value ("-[…]", "-(…)"), else the last segment.
+  const bracket = u.search(/-[[(]/);
+  return u.slice(0, bracket > 0 ? bracket : u.lastIndexOf("-"));
 }
 
 /** Splits "md:hover:px-2" into its variants and utility, leaving colons inside brackets alone. */
@@ -179,22 +161,18 @@ export function mergeClasses(classList: string): string {
   for (let i = classes.length - 1; i >= 0; i--) {
     const cls = classes[i] as string;
     const { variants, utility } = splitVariants(cls);
-    let important = "";
-    let bare = utility;
-    if (bare.startsWith("!")) [important, bare] = ["!", bare.slice(1)];
-    else if (bare.endsWith("!")) [important, bare] = ["!", bare.slice(0, -1)];
-    const group = groupOf(bare);
+    const important = /^!|!$/.test(utility) ? "!" : "";
+    const group = groupOf(utility.replace(/^!|!$/g, ""));
     if (group === null) {
       kept.push(cls);
       continue;
     }
     // Variants are sorted, as tailwind-merge does, so "md:hover:" and "hover:md:" are one scope.
-    const scope = `${[...variants].sort().join(":")}${important}`;
-    const key = `${scope}|${group}`;
-    if (taken.has(key)) continue;
+    const scope = `${variants.sort().join(":")}${important}|`;
+    if (taken.has(scope + group)) continue;
     kept.push(cls);
-    taken.add(key);
-    for (const covered of OVERRIDES[group] ?? []) taken.add(`${scope}|${covered}`);
+    taken.add(scope + group);
+    for (const covered of OVERRIDES[group] ?? []) taken.add(scope + covered);
   }
   return kept.reverse().join(" ");
 }
