@@ -25,6 +25,8 @@ interface ZoneChoiceProps {
   clinicTimeZone: string;
   /** The zone names to offer (from the server, so the list renders the same on both sides). */
   zones: readonly string[];
+  /** Their descriptions and the clinic zone's, made by the server (see describeTimeZones). */
+  labels: Readonly<Record<string, string>>;
   label: string;
   hint: string;
   saving: boolean;
@@ -35,7 +37,8 @@ interface ZoneChoiceProps {
  * A select of IANA zones: the clinic default first, then "this device's zone" once the browser has
  * said which it is, then every zone by name. Saving shows what the chosen clock reads now.
  */
-function ZoneChoice({ current, clinicTimeZone, zones, label, hint, saving, onSave }: ZoneChoiceProps) {
+function ZoneChoice({ current, clinicTimeZone, zones, labels, label, hint, saving, onSave }: ZoneChoiceProps) {
+  const describe = (zone: string) => labels[zone] ?? describeTimeZone(zone);
   const id = useId();
   const device = useDeviceTimeZone();
   const [value, setValue] = useState(current ?? "");
@@ -63,11 +66,11 @@ function ZoneChoice({ current, clinicTimeZone, zones, label, hint, saving, onSav
       ) : null}
       <Field id={`${id}-zone`} label={label} hint={hint}>
         <NativeSelect name="timeZone" value={value} onChange={(e) => setValue(e.target.value)}>
-          <option value="">Clinic default ({describeTimeZone(clinicTimeZone)})</option>
+          <option value="">Clinic default ({describe(clinicTimeZone)})</option>
           {device ? <option value={device}>Use this device’s zone ({describeTimeZone(device)})</option> : null}
           {options.map((zone) => (
             <option key={zone} value={zone}>
-              {describeTimeZone(zone)}
+              {describe(zone)}
             </option>
           ))}
         </NativeSelect>
@@ -84,7 +87,7 @@ function savedText(result: { timeZone: string; today: string }, who: string) {
 }
 
 /** The signed-in person's own zone (for a patient, also the zone of their day). */
-export function OwnTimeZoneForm(props: { current: string | null; clinicTimeZone: string; zones: readonly string[]; isPatient: boolean }) {
+export function OwnTimeZoneForm(props: { current: string | null; clinicTimeZone: string; zones: readonly string[]; labels: Readonly<Record<string, string>>; isPatient: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const save = useMutation(trpc.me.setTimeZone.mutationOptions());
@@ -93,6 +96,7 @@ export function OwnTimeZoneForm(props: { current: string | null; clinicTimeZone:
       current={props.current}
       clinicTimeZone={props.clinicTimeZone}
       zones={props.zones}
+      labels={props.labels}
       label="Your time zone"
       hint={
         props.isPatient
@@ -111,7 +115,7 @@ export function OwnTimeZoneForm(props: { current: string | null; clinicTimeZone:
 }
 
 /** A patient's zone, set by the care team on the patient's record (for example after a move). */
-export function PatientTimeZoneForm(props: { patientId: string; patientName: string; current: string | null; clinicTimeZone: string; zones: readonly string[] }) {
+export function PatientTimeZoneForm(props: { patientId: string; patientName: string; current: string | null; clinicTimeZone: string; zones: readonly string[]; labels: Readonly<Record<string, string>> }) {
   const trpc = useTRPC();
   const router = useRouter();
   const save = useMutation(trpc.patients.setTimeZone.mutationOptions());
@@ -120,6 +124,7 @@ export function PatientTimeZoneForm(props: { patientId: string; patientName: str
       current={props.current}
       clinicTimeZone={props.clinicTimeZone}
       zones={props.zones}
+      labels={props.labels}
       label={`${props.patientName}’s time zone`}
       hint={`${props.patientName}’s day follows it: the date of a check-in, “this week” in the plan, when a dose step starts and the decision-support rules.`}
       saving={save.isPending}

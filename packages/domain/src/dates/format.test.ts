@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeTimeZone, formatCalendarDate, formatDateTime, timeZoneName } from "./format";
+import { describeTimeZone, describeTimeZones, formatCalendarDate, formatDateTime, timeZoneName } from "./format";
 
 describe("display formats", () => {
   it.each([
@@ -31,5 +31,12 @@ describe("display formats", () => {
     expect(timeZoneName("America/Los_Angeles", "2026-12-01T12:00:00Z")).toBe("PST");
     expect(timeZoneName("Pacific/Auckland", "2026-12-01T12:00:00Z")).toBe("GMT+13");
     expect(describeTimeZone("America/Los_Angeles", "2026-12-01T12:00:00Z")).toBe("America/Los Angeles (GMT-08:00)");
+  });
+
+  it("describes a list of zones at once, keyed by zone, for a page to pass to its client part", () => {
+    expect(describeTimeZones(["America/New_York", "Asia/Kolkata"], "2026-12-01T12:00:00Z")).toEqual({
+      "America/New_York": "America/New York (GMT-05:00)",
+      "Asia/Kolkata": "Asia/Kolkata (GMT+05:30)",
+    });
   });
 });

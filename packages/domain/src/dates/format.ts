@@ -33,6 +33,15 @@ export function describeTimeZone(timeZone: string, at: Instant = new Date()): st
   return `${timeZone.replaceAll("_", " ")}${offset ? ` (${offset})` : ""}`;
 }
 
+/**
+ * Each zone's description, made once where the page is rendered: the browser's time-zone data can differ from
+ * the server's (an offset rule changed in one release and not the other), so a list described on both sides
+ * would not match when the page comes alive.
+ */
+export function describeTimeZones(timeZones: readonly string[], at: Instant = new Date()): Record<string, string> {
+  return Object.fromEntries(timeZones.map((zone) => [zone, describeTimeZone(zone, at)]));
+}
+
 /** An instant in the viewer's zone, named: "1 Dec 2026, 09:12 PST". */
 export function formatDateTime(instant: Instant, timeZone: string): string {
   const at = toDate(instant);

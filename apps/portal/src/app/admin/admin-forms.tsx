@@ -54,10 +54,13 @@ function deliveryMessage(name: string, invitation: Delivery): { success: string 
  */
 export function InviteForm({
   timeZones,
+  zoneLabels,
   clinicTimeZone,
   patientsOnly = false,
 }: {
   timeZones: readonly string[];
+  /** The zones' descriptions (and the clinic zone's), made by the server. */
+  zoneLabels: Readonly<Record<string, string>>;
   clinicTimeZone: string;
   /** A pain physician's form: patients only (they join the patient's care team). */
   patientsOnly?: boolean;
@@ -171,10 +174,10 @@ export function InviteForm({
         hint="Times are shown on this clock; for a patient it is also the clock of their day (check-in dates, “this week”, dose steps). They can change it in Settings."
       >
         <NativeSelect name="timeZone" defaultValue="">
-          <option value="">Clinic default ({describeTimeZone(clinicTimeZone)})</option>
+          <option value="">Clinic default ({zoneLabels[clinicTimeZone] ?? describeTimeZone(clinicTimeZone)})</option>
           {timeZones.map((zone) => (
             <option key={zone} value={zone}>
-              {describeTimeZone(zone)}
+              {zoneLabels[zone] ?? describeTimeZone(zone)}
             </option>
           ))}
         </NativeSelect>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Search } from "lucide-react";
 import { redirect } from "next/navigation";
-import { DISCIPLINE_LABELS, ROLE_LABELS, isClinicianRole, supportedTimeZones } from "@concord/domain";
+import { DISCIPLINE_LABELS, ROLE_LABELS, isClinicianRole, supportedTimeZones, describeTimeZones } from "@concord/domain";
 import { Badge } from "@concord/ui/badge";
 import { Button } from "@concord/ui/button";
 import { Card, CardSection } from "@concord/ui/card";
@@ -114,7 +114,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         </section>
         <CardSection aria-labelledby="create-h" className="max-w-2xl">
           <h2 id="create-h">Invite a person</h2>
-          <InviteForm timeZones={supportedTimeZones()} clinicTimeZone={env().clinicSettings.timeZone} />
+          <InviteForm
+          timeZones={supportedTimeZones()}
+          zoneLabels={describeTimeZones([...supportedTimeZones(), env().clinicSettings.timeZone])}
+          clinicTimeZone={env().clinicSettings.timeZone} />
         </CardSection>
       </div>
       <section aria-labelledby="teams-h" className="flex flex-col gap-3">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeTimeZone, formatCalendarDate, formatDateTime, supportedTimeZones } from "@concord/domain";
+import { describeTimeZone, describeTimeZones, formatCalendarDate, formatDateTime, supportedTimeZones } from "@concord/domain";
 import { CardSection } from "@concord/ui/card";
 import { OwnTimeZoneForm } from "~/components/time-zone-form";
 import { getCaller } from "~/server/caller";
@@ -22,7 +22,10 @@ export default async function SettingsPage() {
           {me.ownTimeZone ? "" : " (the clinic’s zone, because you have not chosen one)"}. It is now {formatDateTime(new Date(), me.timeZone)}, on{" "}
           {formatCalendarDate(me.today)}.
         </p>
-        <OwnTimeZoneForm current={me.ownTimeZone} clinicTimeZone={me.clinicTimeZone} zones={supportedTimeZones()} isPatient={isPatient} />
+        <OwnTimeZoneForm current={me.ownTimeZone} clinicTimeZone={me.clinicTimeZone} zones={supportedTimeZones()}
+          labels={describeTimeZones([...supportedTimeZones(), me.clinicTimeZone, ...(me.ownTimeZone ? [me.ownTimeZone] : [])])}
+          isPatient={isPatient}
+        />
       </CardSection>
       <CardSection aria-labelledby="password-settings-h" className="max-w-3xl">
         <h2 id="password-settings-h">Password</h2>

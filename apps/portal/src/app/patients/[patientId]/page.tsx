@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { describeTimeZone, formatCalendarDate, supportedTimeZones, telHref } from "@concord/domain";
+import { describeTimeZone, describeTimeZones, formatCalendarDate, supportedTimeZones, telHref } from "@concord/domain";
 import { CardSection } from "@concord/ui/card";
 import { CareTeamList } from "~/components/care-team-list";
 import { GoalsCard, MedicationsCard, NextReviewCard, OpenAlertsCard, RecentMessagesCard, summaryCard } from "~/components/dashboard/summary-cards";
@@ -77,6 +77,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                     current={patient.ownTimeZone}
                     clinicTimeZone={patient.clinicTimeZone}
                     zones={supportedTimeZones()}
+                    labels={describeTimeZones([...supportedTimeZones(), patient.clinicTimeZone, ...(patient.ownTimeZone ? [patient.ownTimeZone] : [])])}
                   />
                 </div>
               </details>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CardSection } from "@concord/ui/card";
-import { can, supportedTimeZones } from "@concord/domain";
+import { can, supportedTimeZones, describeTimeZones } from "@concord/domain";
 import { InviteForm } from "~/app/admin/admin-forms";
 import { env } from "~/env";
 import { requireSessionActor } from "~/server/session";
@@ -20,7 +20,10 @@ export default async function RegisterPatientPage() {
         and no clinician.
       </p>
       <CardSection aria-label="Register a patient" className="max-w-2xl">
-        <InviteForm timeZones={supportedTimeZones()} clinicTimeZone={env().clinicSettings.timeZone} patientsOnly />
+        <InviteForm
+          timeZones={supportedTimeZones()}
+          zoneLabels={describeTimeZones([...supportedTimeZones(), env().clinicSettings.timeZone])}
+          clinicTimeZone={env().clinicSettings.timeZone} patientsOnly />
       </CardSection>
     </>
   );
