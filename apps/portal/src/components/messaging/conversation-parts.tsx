@@ -1,6 +1,6 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { type ReactNode, useCallback } from "react";
+import { type ReactNode, useCallback, useState } from "react";
 import { unreadLabel } from "@concord/domain/client";
 import { Alert } from "@concord/ui/alert";
 import { Badge } from "@concord/ui/badge";
@@ -48,6 +48,30 @@ export function useThreadInUrl(): [string | null, (id: string | null) => void] {
     [router, pathname, params],
   );
   return [threadId, setThread];
+}
+
+/**
+ * Which pane shows: the thread in the URL, or the new-thread form. Opening a thread or going back ends a
+ * new thread that was begun; both the team's and the patient's conversations move between panes this way.
+ */
+export function useConversationNavigation() {
+  const [threadId, setThreadId] = useThreadInUrl();
+  const [creating, setCreating] = useState(false);
+  return {
+    threadId,
+    setThreadId,
+    creating,
+    setCreating,
+    onOpen: (id: string) => {
+      setCreating(false);
+      setThreadId(id);
+    },
+    onNew: () => setCreating(true),
+    onBack: () => {
+      setCreating(false);
+      if (threadId) setThreadId(null);
+    },
+  };
 }
 
 /**

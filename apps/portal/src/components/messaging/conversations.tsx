@@ -7,7 +7,7 @@ import { Badge } from "@concord/ui/badge";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@concord/ui/tabs";
 import { errorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
-import { ConversationPanes, type LiveState, LiveStatus, OneSpace, PATIENT_SPACE_LABEL, useThreadInUrl } from "./conversation-parts";
+import { ConversationPanes, type LiveState, LiveStatus, OneSpace, PATIENT_SPACE_LABEL, useConversationNavigation } from "./conversation-parts";
 import { useThreadCache } from "./thread-cache";
 import { NewThreadForm } from "./thread-parts";
 import { TeamReferenceChoices, ThreadView } from "./thread-view";
@@ -26,8 +26,7 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [space, setSpace] = useState<Space>(canSeeTeam ? "team" : "patient");
-  const [threadId, setThreadId] = useThreadInUrl();
-  const [creating, setCreating] = useState(false);
+  const { threadId, setThreadId, creating, setCreating, onOpen, onNew, onBack } = useConversationNavigation();
   const threads = useInfiniteQuery(
     trpc.messaging.threads.infiniteQueryOptions({ patientId, limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
   );
@@ -64,15 +63,9 @@ export function Conversations(props: { patientId: string; viewerId: string; canS
       error={threads.error ? errorMessage(threads.error) : null}
       loading={threads.isPending}
       more={threads.hasNextPage ? { onMore: () => void threads.fetchNextPage(), disabled: threads.isFetchingNextPage } : null}
-      onOpen={(id) => {
-        setCreating(false);
-        setThreadId(id);
-      }}
-      onNew={() => setCreating(true)}
-      onBack={() => {
-        setCreating(false);
-        if (threadId) setThreadId(null);
-      }}
+      onOpen={onOpen}
+      onNew={onNew}
+      onBack={onBack}
     >
       {creating ? (
         <TeamNewThreadForm

@@ -14,7 +14,7 @@ import {
   postMessage,
 } from "~/app/me/messages/actions";
 import { NOTIFICATIONS_READ, announce, trpcEventsUrl } from "~/components/shell/live-counts";
-import { ConversationPanes, type LiveState, OneSpace, PATIENT_SPACE_LABEL, useThreadInUrl } from "./conversation-parts";
+import { ConversationPanes, type LiveState, OneSpace, PATIENT_SPACE_LABEL, useConversationNavigation } from "./conversation-parts";
 import { type Message, type MessagePage, PAGE_SIZE, type ThreadDetail, type ThreadSummary, UNREACHABLE, upsert } from "./message-data";
 import { Composer, type MessageActions, NewThreadForm, ThreadLayout } from "./thread-parts";
 
@@ -65,8 +65,7 @@ function useLiveConversation(patientId: string): LiveState {
 export function PatientConversation(props: { patientId: string; viewerId: string; threads: ThreadListPage; open: OpenThread | null }) {
   const { patientId, viewerId, threads, open } = props;
   const live = useLiveConversation(patientId);
-  const [threadId, setThreadId] = useThreadInUrl();
-  const [creating, setCreating] = useState(false);
+  const { threadId, setThreadId, creating, setCreating, onOpen, onNew, onBack } = useConversationNavigation();
   // Pages after the first, loaded with "More conversations"; the first is the server's, re-read live.
   const [later, setLater] = useState<ThreadListPage | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -97,15 +96,9 @@ export function PatientConversation(props: { patientId: string; viewerId: string
         error={listError}
         loading={false}
         more={nextCursor ? { onMore: () => void loadMore(), disabled: loadingMore } : null}
-        onOpen={(id) => {
-          setCreating(false);
-          setThreadId(id);
-        }}
-        onNew={() => setCreating(true)}
-        onBack={() => {
-          setCreating(false);
-          if (threadId) setThreadId(null);
-        }}
+        onOpen={onOpen}
+        onNew={onNew}
+        onBack={onBack}
       >
         {creating ? (
           <PatientNewThread
